@@ -1,0 +1,64 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// The built-in evaluators: each is its own target under `Plugins/<Name>Evaluator`,
+/// depending only on the core's public API, exactly as a third-party evaluator would.
+let builtInEvaluators = [
+    "StagedIncentivesEvaluator",
+    "TradeEffectsEvaluator",
+    "EmploymentEvaluator",
+]
+
+var targets: [Target] = [
+    .target(
+        name: "CoopZoneCore",
+        dependencies: [.product(name: "Yams", package: "Yams")]
+    ),
+    .target(
+        name: "CoopZoneEvaluators",
+        dependencies: ["CoopZoneCore"] + builtInEvaluators.map { .target(name: $0) }
+    ),
+    .target(name: "CoopZoneReports", dependencies: ["CoopZoneCore"]),
+    .target(
+        name: "CoopZoneCLI",
+        dependencies: [
+            "CoopZoneCore", "CoopZoneEvaluators", "CoopZoneReports",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]
+    ),
+    .executableTarget(name: "coopzone", dependencies: ["CoopZoneCLI"]),
+    .testTarget(name: "CoopZoneCoreTests", dependencies: ["CoopZoneCore"]),
+    .testTarget(
+        name: "CoopZoneEvaluatorsTests",
+        dependencies: ["CoopZoneEvaluators", "CoopZoneCore"]
+    ),
+    .testTarget(name: "CoopZoneCLITests", dependencies: ["CoopZoneCLI", "CoopZoneCore"]),
+]
+
+for name in builtInEvaluators {
+    targets.append(.target(name: name, dependencies: ["CoopZoneCore"], path: "Plugins/\(name)"))
+    targets.append(
+        .testTarget(
+            name: "\(name)Tests",
+            dependencies: [.target(name: name), "CoopZoneCore"],
+            path: "Tests/\(name)Tests"
+        )
+    )
+}
+
+let package = Package(
+    name: "CoopZone",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "coopzone", targets: ["coopzone"]),
+        .library(name: "CoopZoneCore", targets: ["CoopZoneCore"]),
+        .library(name: "CoopZoneEvaluators", targets: ["CoopZoneEvaluators"]),
+        .library(name: "CoopZoneCLI", targets: ["CoopZoneCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: targets,
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,233 @@
+import Foundation
+
+/// The dimension values of a result row; `nil` where the row does not vary along it.
+public struct Dimensions: Sendable, Hashable, Codable {
+    /// Region id.
+    public var region: String?
+    /// Country code.
+    public var country: String?
+    /// Sector id.
+    public var sector: String?
+    /// Stage id.
+    public var stage: String?
+    /// Link id.
+    public var link: String?
+    /// Instrument.
+    public var instrument: String?
+    /// Flow direction.
+    public var direction: String?
+    /// Zone id.
+    public var zone: String?
+
+    /// Creates dimension values.
+    public init(region: String? = nil, country: String? = nil, sector: String? = nil, stage: String? = nil,
+                link: String? = nil, instrument: String? = nil, direction: String? = nil, zone: String? = nil) {
+        self.region = region
+        self.country = country
+        self.sector = sector
+        self.stage = stage
+        self.link = link
+        self.instrument = instrument
+        self.direction = direction
+        self.zone = zone
+    }
+
+    /// The value along one dimension.
+    public subscript(dimension: Dimension) -> String? {
+        get {
+            switch dimension {
+            case .region: region
+            case .country: country
+            case .sector: sector
+            case .stage: stage
+            case .link: link
+            case .instrument: instrument
+            case .direction: direction
+            case .zone: zone
+            }
+        }
+        set {
+            switch dimension {
+            case .region: region = newValue
+            case .country: country = newValue
+            case .sector: sector = newValue
+            case .stage: stage = newValue
+            case .link: link = newValue
+            case .instrument: instrument = newValue
+            case .direction: direction = newValue
+            case .zone: zone = newValue
+            }
+        }
+    }
+}
+
+/// One row of the tidy results table: an evaluator's metric in one year, for one combination
+/// of dimension values.
+public struct ResultRow: Sendable, Hashable, Codable {
+    /// The evaluator id.
+    public var evaluator: String
+    /// The metric id.
+    public var metric: String
+    /// The unit.
+    public var unit: Unit
+    /// The calendar year, or `nil` for a value over the whole horizon (a present value).
+    public var year: Int?
+    /// The dimension values.
+    public var dimensions: Dimensions
+    /// The value.
+    public var value: Double
+
+    /// Creates a row.
+    public init(evaluator: String, metric: String, unit: Unit, year: Int?, dimensions: Dimensions = Dimensions(), value: Double) {
+        self.evaluator = evaluator
+        self.metric = metric
+        self.unit = unit
+        self.year = year
+        self.dimensions = dimensions
+        self.value = value
+    }
+}
+
+/// A statement an evaluator makes about the scenario: a data warning, a recommendation…
+public struct Finding: Sendable, Hashable, Codable {
+    /// How to read it.
+    public enum Kind: String, Sendable, Codable {
+        /// Something in the data or the results looks wrong.
+        case warning
+        /// Advice on the design.
+        case recommendation
+        /// Information (e.g. the resolved stage timeline).
+        case info
+    }
+
+    /// The evaluator id.
+    public var evaluator: String
+    /// How to read it.
+    public var kind: Kind
+    /// The statement.
+    public var message: String
+    /// Where in the scenario it points, if anywhere.
+    public var location: SourceLocation?
+
+    /// Creates a finding.
+    public init(evaluator: String, kind: Kind, message: String, location: SourceLocation? = nil) {
+        self.evaluator = evaluator
+        self.kind = kind
+        self.message = message
+        self.location = location
+    }
+}
+
+/// A headline number: one of the few an evaluator offers for comparisons.
+public struct Headline: Sendable, Hashable, Codable {
+    /// The evaluator id.
+    public var evaluator: String
+    /// The metric id.
+    public var metric: String
+    /// The unit.
+    public var unit: Unit
+    /// The value.
+    public var value: Double
+
+    /// Creates a headline.
+    public init(evaluator: String, metric: String, unit: Unit, value: Double) {
+        self.evaluator = evaluator
+        self.metric = metric
+        self.unit = unit
+        self.value = value
+    }
+}
+
+/// What one evaluator returns.
+public struct EvaluationResult: Sendable {
+    /// Its rows.
+    public var rows: [ResultRow]
+    /// Its findings.
+    public var findings: [Finding]
+    /// Its headline numbers.
+    public var headlines: [Headline]
+
+    /// Creates a result.
+    public init(rows: [ResultRow] = [], findings: [Finding] = [], headlines: [Headline] = []) {
+        self.rows = rows
+        self.findings = findings
+        self.headlines = headlines
+    }
+}
+
+/// A builder for an evaluator's result that fills in the evaluator id and each metric's unit
+/// from the descriptor, so an evaluator cannot emit a metric it did not declare.
+public struct ResultBuilder: Sendable {
+    /// The evaluator's descriptor.
+    public let descriptor: EvaluatorDescriptor
+    /// The result built so far.
+    public private(set) var result = EvaluationResult()
+    private let units: [String: Unit]
+
+    /// Starts a result for the evaluator described by `descriptor`.
+    public init(_ descriptor: EvaluatorDescriptor) {
+        self.descriptor = descriptor
+        var units: [String: Unit] = [:]
+        for metric in descriptor.metrics + descriptor.headlines { units[metric.id] = metric.unit }
+        self.units = units
+    }
+
+    /// Adds a row of a declared metric. An undeclared metric is a programming error in the
+    /// evaluator and is reported as its failure, not a crash.
+    public mutating func add(_ metric: String, year: Int?, _ dimensions: Dimensions = Dimensions(), _ value: Double) throws {
+        guard let unit = units[metric] else { throw EvaluatorError.undeclaredMetric(evaluator: descriptor.id, metric: metric) }
+        result.rows.append(ResultRow(evaluator: descriptor.id, metric: metric, unit: unit, year: year, dimensions: dimensions, value: value))
+    }
+
+    /// Adds a headline of a declared headline metric.
+    public mutating func headline(_ metric: String, _ value: Double) throws {
+        guard let unit = units[metric] else { throw EvaluatorError.undeclaredMetric(evaluator: descriptor.id, metric: metric) }
+        result.headlines.append(Headline(evaluator: descriptor.id, metric: metric, unit: unit, value: value))
+    }
+
+    /// Adds a finding.
+    public mutating func finding(_ kind: Finding.Kind, _ message: String, at location: SourceLocation? = nil) {
+        result.findings.append(Finding(evaluator: descriptor.id, kind: kind, message: message, location: location))
+    }
+
+    /// Reserves room for `count` more rows.
+    public mutating func reserve(_ count: Int) { result.rows.reserveCapacity(result.rows.count + count) }
+}
+
+/// Errors an evaluator or the runner reports.
+public enum EvaluatorError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// The evaluator wrote a metric it did not declare.
+    case undeclaredMetric(evaluator: String, metric: String)
+    /// The evaluator cannot work with this scenario (missing data, inconsistent inputs).
+    case unusableScenario(String)
+    /// A dependency failed, so this evaluator could not run.
+    case dependencyFailed(evaluator: String, dependency: String)
+
+    /// A readable description.
+    public var description: String {
+        switch self {
+        case .undeclaredMetric(let evaluator, let metric): "evaluator '\(evaluator)' wrote metric '\(metric)', which its descriptor does not declare"
+        case .unusableScenario(let message): message
+        case .dependencyFailed(let evaluator, let dependency): "'\(evaluator)' did not run because '\(dependency)', which it depends on, failed"
+        }
+    }
+}
+
+/// What an evaluator sees of the run besides the scenario: its dependencies' results.
+public struct EvaluationContext: Sendable {
+    /// Results of the evaluators this one depends on, by id.
+    public var results: [String: EvaluationResult]
+
+    /// Creates a context.
+    public init(results: [String: EvaluationResult]) { self.results = results }
+
+    /// The rows of `metric` from the dependency `evaluator`.
+    public func rows(_ evaluator: String, _ metric: String) -> [ResultRow] {
+        results[evaluator]?.rows.filter { $0.metric == metric } ?? []
+    }
+
+    /// The value of a headline of the dependency `evaluator`.
+    public func headline(_ evaluator: String, _ metric: String) -> Double? {
+        results[evaluator]?.headlines.first { $0.metric == metric }?.value
+    }
+}
