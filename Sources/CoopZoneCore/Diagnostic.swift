@@ -58,7 +58,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         self.severity = severity
         self.message = Diagnostic.clip(message)
         self.location = location
-        self.hint = hint.map(Diagnostic.clip)
+        self.hint = hint.map { Diagnostic.clip($0) }
     }
 
     /// Keeps a message printable: hostile input must never produce a megabyte-long line.
