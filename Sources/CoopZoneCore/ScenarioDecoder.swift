@@ -1,0 +1,561 @@
+import Foundation
+
+/// Decodes a resolved scenario tree (after `extends` and `--set`) into the typed model,
+/// collecting every diagnostic rather than stopping at the first.
+struct ScenarioDecoder {
+    let context = DecodeContext()
+    let file: String
+
+    /// The keys allowed at each level: the format's one definition, used for unknown-key
+    /// checks here and listed in Docs/scenario-format.md (a test keeps the two in step).
+    enum Keys {
+        static let top = ["format", "title", "description", "authors", "sources", "extends", "horizon", "price_year", "currency",
+                          "discount_rate", "sectors", "countries", "regions", "links", "zones", "evaluators", "levers"]
+        static let source = ["id", "title", "url"]
+        static let horizon = ["first", "last"]
+        static let sector = ["id", "name", "perishable"]
+        static let country = ["code", "name", "fiscal"]
+        static let fiscal = ["corporate_income_tax", "property_tax", "land_tax", "vat", "land_rent", "import_duty",
+                             "import_duty_by_sector", "equipment_duty", "wage_tax"]
+        static let region = ["id", "name", "country", "population", "labour_force", "unemployment_rate", "labour_force_growth",
+                             "average_wage", "sectors"]
+        static let regionSector = ["sector", "output", "employment", "share"]
+        static let link = ["id", "from", "to", "distance_km", "border_crossing_days", "logistics_cost_share", "loss_share",
+                           "shadow_share", "turnover", "flows"]
+        static let flow = ["sector", "direction", "history", "base_year", "value", "growth", "tariff", "other_imports", "other_tariff"]
+        static let zone = ["id", "name", "kind", "regions", "area_ha", "stages", "investment"]
+        static let stage = ["id", "name", "start", "end", "duration", "measures", "incentives"]
+        static let start = ["year", "after", "lag", "infrastructure_spending", "earliest"]
+        static let measures = ["tariffs", "border_time", "logistics_cost", "storage", "shadow_trade", "infrastructure"]
+        static let tariff = ["link", "sector", "direction", "rule", "rate", "cut", "a"]
+        static let borderTime = ["link", "days"]
+        static let logistics = ["link", "cost_share"]
+        static let storage = ["link", "sector", "loss_share", "capacity_tonnes"]
+        static let shadow = ["link", "shadow_share"]
+        static let infrastructure = ["country", "amount_per_year", "running_cost_per_year"]
+        static let incentives = ["income_tax_holiday_years", "corporate_income_tax_rate", "property_tax_rate", "land_tax",
+                                 "input_duty_exemption", "equipment_duty_exemption", "land_rent_exemption",
+                                 "infrastructure_reimbursement", "vat_discount", "duty_discount"]
+        static let investment = ["year", "country", "region", "sector", "amount", "equipment_share", "land_ha"]
+        static let lever = ["id", "label", "path", "min", "max", "step"]
+        static let tariffRules = ["new_rate", "maximum_rate", "linear_cut", "swiss"]
+    }
+
+    func decode(_ root: YNode, extends: [String], hash: String) -> (Scenario?, [Diagnostic]) {
+        let top = Fields(root, context: context, path: "", what: "the scenario", allowed: Keys.top, carriesProvenance: false)
+        guard top.isMapping else { return (nil, context.diagnostics) }
+        if let format = top.integer("format"), format != 1 {
+            context.error("this scenario is in format \(format); this CoopZone reads format 1", at: top["format"]?.location,
+                          hint: "write 'format: 1', or use the CoopZone version the scenario was written for")
+        }
+        let title = top.string("title", required: true) ?? ""
+        let description = top.string("description") ?? ""
+        let authors = top.stringList("authors")
+        let sources = decodeSources(top)
+        let horizon = decodeHorizon(top)
+        let priceYear = top.integer("price_year", required: true, range: 1900...2200) ?? 0
+        let currency = top.string("currency") ?? "USD"
+        if currency.count != 3 || !currency.allSatisfy({ $0.isUppercase && $0.isASCII }) {
+            context.error("currency '\(currency)' is not an ISO 4217 code", at: top["currency"]?.location, hint: "write a three-letter code such as USD")
+        }
+        let discountRate = top.quantity("discount_rate", .share, required: true)
+        let sectors = decodeSectors(top)
+        let countries = decodeCountries(top, sectors: sectors)
+        let regions = decodeRegions(top, countries: countries, sectors: sectors)
+        let links = decodeLinks(top, countries: countries, regions: regions, sectors: sectors, horizon: horizon)
+        let zones = decodeZones(top, countries: countries, regions: regions, links: links, sectors: sectors, horizon: horizon)
+        let evaluators = decodeEvaluators(top)
+        let levers = decodeLevers(top, root: root)
+        checkSourceReferences(sources)
+
+        guard !context.diagnostics.hasErrors, let discountRate, let horizon else { return (nil, context.diagnostics) }
+        let scenario = Scenario(
+            file: file, title: title, description: description, authors: authors, sources: sources, extends: extends,
+            horizon: horizon, priceYear: priceYear, currency: currency, discountRate: discountRate, sectors: sectors,
+            countries: countries, regions: regions, links: links, zones: zones, evaluators: evaluators, levers: levers,
+            values: context.values, inputs: context.inputs, contentHash: hash)
+        for zone in zones { checkTimeline(scenario, zone) }
+        return (context.diagnostics.hasErrors ? nil : scenario, context.diagnostics)
+    }
+
+    // MARK: - Sections
+
+    func decodeSources(_ top: Fields) -> [SourceReference] {
+        var seen = Set<String>()
+        return top.list("sources").enumerated().compactMap { index, node in
+            let fields = Fields(node, context: context, path: "sources.\(index)", what: "source #\(index + 1)", allowed: Keys.source, carriesProvenance: false)
+            guard fields.isMapping, let id = fields.identifier("id") else { return nil }
+            if !seen.insert(id).inserted { context.error("source '\(id)' is listed twice", at: fields["id"]?.location, hint: "give each source its own id") }
+            return SourceReference(id: id, title: fields.string("title", required: true) ?? "", url: fields.string("url"))
+        }
+    }
+
+    func decodeHorizon(_ top: Fields) -> ClosedRange<Int>? {
+        guard let node = top.requireKey("horizon") else { return nil }
+        let fields = Fields(node, context: context, path: "horizon", what: "'horizon'", allowed: Keys.horizon, carriesProvenance: false)
+        guard let first = fields.integer("first", required: true, range: 1900...2200),
+              let last = fields.integer("last", required: true, range: 1900...2200) else { return nil }
+        guard first <= last else {
+            context.error("the horizon ends (\(last)) before it starts (\(first))", at: fields["last"]?.location, hint: "'last' must be the same year as 'first' or later")
+            return nil
+        }
+        if last - first > 100 {
+            context.error("the horizon spans \(last - first + 1) years; at most 101 are supported", at: fields["last"]?.location)
+            return nil
+        }
+        return first...last
+    }
+
+    func decodeSectors(_ top: Fields) -> [Sector] {
+        var seen = Set<String>()
+        return top.list("sectors", required: true).enumerated().compactMap { index, node in
+            let fields = Fields(node, context: context, path: "sectors.\(index)", what: "sector #\(index + 1)", allowed: Keys.sector, carriesProvenance: false)
+            guard fields.isMapping, let id = fields.identifier("id") else { return nil }
+            if id == "all" { context.error("'all' is reserved for total trade and cannot be a sector id", at: fields["id"]?.location) }
+            if !seen.insert(id).inserted { context.error("sector '\(id)' is defined twice", at: fields["id"]?.location, hint: "give each sector its own id") }
+            return Sector(id: id, name: fields.string("name") ?? id, perishable: fields.bool("perishable") ?? false)
+        }
+    }
+
+    func decodeCountries(_ top: Fields, sectors: [Sector]) -> [Country] {
+        var seen = Set<String>()
+        return top.list("countries", required: true).enumerated().compactMap { index, node in
+            let fields = Fields(node, context: context, path: "countries.\(index)", what: "country #\(index + 1)", allowed: Keys.country)
+            guard fields.isMapping, let code = fields.string("code", required: true) else { return nil }
+            if code.count != 2 || !code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+                context.error("'\(code)' is not an ISO 3166 alpha-2 country code", at: fields["code"]?.location,
+                              hint: "write two capital letters, e.g. UZ, KG, TJ, KZ, CN")
+            }
+            if !seen.insert(code).inserted { context.error("country '\(code)' is defined twice", at: fields["code"]?.location) }
+            let path = "countries.\(code)"
+            let fiscalFields = fields["fiscal"].map {
+                Fields($0, context: context, path: "\(path).fiscal", what: "the fiscal regime of \(code)", allowed: Keys.fiscal, inherited: fields.provenance)
+            }
+            var duties: [String: Quantity] = [:]
+            if let f = fiscalFields, let byNode = f["import_duty_by_sector"] {
+                let by = Fields(byNode, context: context, path: "\(path).fiscal.import_duty_by_sector", what: "import duties by sector of \(code)",
+                                allowed: sectors.map(\.id), inherited: f.provenance)
+                for entry in byNode.entries ?? [] where sectors.contains(where: { $0.id == entry.key }) {
+                    duties[entry.key] = by.quantity(entry.key, .rate)
+                }
+            }
+            let fiscal = FiscalRegime(
+                corporateIncomeTax: fiscalFields?.quantity("corporate_income_tax", .rate),
+                propertyTax: fiscalFields?.quantity("property_tax", .rate),
+                landTax: fiscalFields?.quantity("land_tax", .moneyPerHectare),
+                vat: fiscalFields?.quantity("vat", .rate),
+                landRent: fiscalFields?.quantity("land_rent", .moneyPerHectare),
+                importDuty: fiscalFields?.quantity("import_duty", .rate),
+                importDutyBySector: duties,
+                equipmentDuty: fiscalFields?.quantity("equipment_duty", .rate),
+                wageTax: fiscalFields?.quantity("wage_tax", .rate))
+            return Country(code: code, name: fields.string("name") ?? code, fiscal: fiscal)
+        }
+    }
+
+    func reference(_ fields: Fields, _ key: String, kind: String, among ids: [String], required: Bool = true) -> String? {
+        guard let id = fields.string(key, required: required) else { return nil }
+        if !ids.contains(id) {
+            let suggestion = closestMatch(to: id, in: ids)
+            context.error("\(kind) '\(id)' is not defined" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                          at: fields[key]?.location, hint: ids.isEmpty ? "define it first" : "defined \(kind)s: \(ids.joined(separator: ", "))")
+            return nil
+        }
+        return id
+    }
+
+    func decodeRegions(_ top: Fields, countries: [Country], sectors: [Sector]) -> [Region] {
+        var seen = Set<String>()
+        let codes = countries.map(\.code)
+        return top.list("regions", required: true).enumerated().compactMap { index, node in
+            let probe = node["id"]?.scalarText ?? "#\(index + 1)"
+            let fields = Fields(node, context: context, path: "regions.\(probe)", what: "region '\(probe)'", allowed: Keys.region)
+            guard fields.isMapping, let id = fields.identifier("id") else { return nil }
+            if !seen.insert(id).inserted { context.error("region '\(id)' is defined twice", at: fields["id"]?.location) }
+            let country = reference(fields, "country", kind: "country", among: codes) ?? ""
+            let regionSectors: [RegionSector] = fields.list("sectors").enumerated().compactMap { sIndex, sNode in
+                let sid = sNode["sector"]?.scalarText ?? "#\(sIndex + 1)"
+                let sf = Fields(sNode, context: context, path: "regions.\(id).sectors.\(sid)", what: "sector '\(sid)' of region '\(id)'",
+                                allowed: Keys.regionSector, inherited: fields.provenance)
+                guard sf.isMapping, let sector = reference(sf, "sector", kind: "sector", among: sectors.map(\.id)) else { return nil }
+                return RegionSector(sector: sector, output: sf.quantity("output", .moneyPerYear),
+                                    employment: sf.quantity("employment", .persons), share: sf.quantity("share", .share))
+            }
+            let labour = fields.quantity("labour_force", .persons)
+            let population = fields.quantity("population", .persons)
+            if let labour, let population, context.values[labour.slot] > context.values[population.slot] {
+                context.error("the labour force of region '\(id)' exceeds its population", at: fields["labour_force"]?.location,
+                              hint: "labour force and population are both in persons")
+            }
+            return Region(id: id, name: fields.string("name") ?? id, country: country, population: population, labourForce: labour,
+                          unemploymentRate: fields.quantity("unemployment_rate", .share),
+                          labourForceGrowth: fields.quantity("labour_force_growth", .growth),
+                          averageWage: fields.quantity("average_wage", .wage), sectors: regionSectors)
+        }
+    }
+
+    func yearSeries(_ node: YNode?, fields: Fields, key: String, what: String, rule: NumberRule, horizonFirst: Int?) -> [YearValue] {
+        guard let node, !node.isNull else { return [] }
+        guard let entries = node.entries else {
+            context.error("expected a series by year for \(what), e.g. {2020: 581.0, 2021: 625.2}, found \(node.kindDescription)", at: node.location)
+            return []
+        }
+        var series: [YearValue] = []
+        for entry in entries {
+            guard let year = Int(entry.key), (1900...2200).contains(year) else {
+                context.error("'\(entry.key)' is not a year in \(what)", at: entry.keyLocation, hint: "keys of a series are calendar years, e.g. 2021")
+                continue
+            }
+            if let last = series.last, year <= last.year {
+                context.error("years in \(what) must increase; \(year) comes after \(last.year)", at: entry.keyLocation)
+                continue
+            }
+            let name = "\(what) in \(year)"
+            if let q = Fields.quantity(entry.value, path: "\(fields.child(key)).\(year)", name: name,
+                                       rule: NumberRule(unit: rule.unit, range: nil), inherited: fields.provenance, context: context) {
+                series.append(YearValue(year: year, value: q, location: entry.value.location))
+            }
+        }
+        return series
+    }
+
+    func decodeLinks(_ top: Fields, countries: [Country], regions: [Region], sectors: [Sector], horizon: ClosedRange<Int>?) -> [TradeLink] {
+        var seen = Set<String>()
+        let ends = countries.map(\.code) + regions.map(\.id)
+        return top.list("links").enumerated().compactMap { index, node in
+            let probe = node["id"]?.scalarText ?? "#\(index + 1)"
+            let fields = Fields(node, context: context, path: "links.\(probe)", what: "link '\(probe)'", allowed: Keys.link)
+            guard fields.isMapping, let id = fields.identifier("id") else { return nil }
+            if !seen.insert(id).inserted { context.error("link '\(id)' is defined twice", at: fields["id"]?.location) }
+            let from = reference(fields, "from", kind: "country or region", among: ends) ?? ""
+            let to = reference(fields, "to", kind: "country or region", among: ends) ?? ""
+            if !from.isEmpty, from == to { context.error("link '\(id)' goes from '\(from)' to itself", at: fields["to"]?.location) }
+            let sectorIds = ["all"] + sectors.map(\.id)
+            var flowKeys = Set<String>()
+            let flows: [TradeFlow] = fields.list("flows").enumerated().compactMap { fIndex, fNode in
+                let label = "\(fNode["sector"]?.scalarText ?? "?")/\(fNode["direction"]?.scalarText ?? "?")"
+                let ff = Fields(fNode, context: context, path: "links.\(id).flows.\(fIndex)", what: "flow \(label) of link '\(id)'",
+                                allowed: Keys.flow, inherited: fields.provenance)
+                guard ff.isMapping, let sector = reference(ff, "sector", kind: "sector", among: sectorIds) else { return nil }
+                guard let directionText = ff.string("direction", required: true) else { return nil }
+                guard let direction = FlowDirection(rawValue: directionText) else {
+                    let s = closestMatch(to: directionText, in: FlowDirection.allCases.map(\.rawValue))
+                    context.error("unknown direction '\(directionText)'" + (s.map { "; did you mean '\($0)'?" } ?? ""), at: ff["direction"]?.location,
+                                  hint: "'export' goes from '\(from)' to '\(to)', 'import' the other way")
+                    return nil
+                }
+                if !flowKeys.insert("\(sector)/\(direction)").inserted {
+                    context.error("link '\(id)' has two \(direction.rawValue) flows of sector '\(sector)'", at: fNode.location, hint: "merge them into one flow")
+                }
+                let history = yearSeries(ff["history"], fields: ff, key: "history", what: "the \(direction.rawValue) history of \(sector) on link '\(id)'",
+                                         rule: .moneyPerYear, horizonFirst: horizon?.lowerBound)
+                for entry in history where context.values[entry.value.slot] < 0 {
+                    // A negative flow is not silently used: the trade evaluator reports it; here it is only flagged.
+                    context.warning("negative trade value \(format(context.values[entry.value.slot])) in \(entry.year)", at: entry.location,
+                                    hint: "trade flows are positive amounts; check the sign")
+                }
+                let baseYear = ff.integer("base_year", range: 1900...2200)
+                let baseValue = ff.quantity("value", .moneyPerYear)
+                if history.isEmpty && baseValue == nil && ff.isMapping {
+                    context.error("flow \(label) of link '\(id)' needs either 'history' or 'base_year' and 'value'", at: fNode.location,
+                                  hint: "e.g. history: {2022: 793.0, 2023: 1147.2}, or base_year: 2023 and value: 1147.2")
+                }
+                if baseValue != nil && baseYear == nil {
+                    context.error("flow \(label) of link '\(id)' gives 'value' without 'base_year'", at: ff["value"]?.location, hint: "add 'base_year: YYYY'")
+                }
+                return TradeFlow(sector: sector, direction: direction, history: history, baseYear: baseYear, baseValue: baseValue,
+                                 growth: ff.quantity("growth", .growth), tariff: ff.quantity("tariff", .rate),
+                                 otherImports: ff.quantity("other_imports", .moneyPerYear), otherTariff: ff.quantity("other_tariff", .rate),
+                                 location: fNode.location)
+            }
+            return TradeLink(id: id, from: from, to: to, distanceKm: fields.quantity("distance_km", .kilometres),
+                             borderCrossingDays: fields.quantity("border_crossing_days", .days),
+                             logisticsCostShare: fields.quantity("logistics_cost_share", .share),
+                             lossShare: fields.quantity("loss_share", .share), shadowShare: fields.quantity("shadow_share", .share),
+                             flows: flows,
+                             turnoverHistory: yearSeries(fields["turnover"], fields: fields, key: "turnover", what: "the turnover of link '\(id)'",
+                                                         rule: .moneyPerYear, horizonFirst: horizon?.lowerBound))
+        }
+    }
+
+    func decodeZones(_ top: Fields, countries: [Country], regions: [Region], links: [TradeLink], sectors: [Sector], horizon: ClosedRange<Int>?) -> [Zone] {
+        var seen = Set<String>()
+        return top.list("zones", required: true).enumerated().compactMap { index, node in
+            let probe = node["id"]?.scalarText ?? "#\(index + 1)"
+            let fields = Fields(node, context: context, path: "zones.\(probe)", what: "zone '\(probe)'", allowed: Keys.zone)
+            guard fields.isMapping, let id = fields.identifier("id") else { return nil }
+            if !seen.insert(id).inserted { context.error("zone '\(id)' is defined twice", at: fields["id"]?.location) }
+            var kind = ZoneKind.freeTradeZone
+            if let text = fields.string("kind", required: true) {
+                if let k = ZoneKind(rawValue: text) { kind = k } else {
+                    let s = closestMatch(to: text, in: ZoneKind.allCases.map(\.rawValue))
+                    context.error("unknown zone kind '\(text)'" + (s.map { "; did you mean '\($0)'?" } ?? ""), at: fields["kind"]?.location,
+                                  hint: "kinds: " + ZoneKind.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+            }
+            let regionIds = regions.map(\.id)
+            var members: [String] = []
+            for item in fields.list("regions", required: true) {
+                guard let rid = item.scalarText else { context.error("expected a region id, found \(item.kindDescription)", at: item.location); continue }
+                if regionIds.contains(rid) { members.append(rid) } else {
+                    let s = closestMatch(to: rid, in: regionIds)
+                    context.error("region '\(rid)' is not defined" + (s.map { "; did you mean '\($0)'?" } ?? ""), at: item.location,
+                                  hint: "defined regions: \(regionIds.joined(separator: ", "))")
+                }
+            }
+            let memberCountries = Set(members.compactMap { m in regions.first { $0.id == m }?.country })
+            if members.count == fields.list("regions").count, !members.isEmpty {
+                if kind == .growthTriangle, memberCountries.count < 3 {
+                    context.error("a growth triangle needs regions in at least three countries; zone '\(id)' has \(memberCountries.count) (\(memberCountries.sorted().joined(separator: ", ")))",
+                                  at: fields["regions"]?.location, hint: "add a region of a third country, or choose kind 'cross_border_free_economic_zone'")
+                } else if memberCountries.count < 2 {
+                    context.error("zone '\(id)' is cross-border but all its regions are in \(memberCountries.first ?? "one country")",
+                                  at: fields["regions"]?.location, hint: "add a region across the border")
+                }
+            }
+            let stages = fields.list("stages", required: true).enumerated().compactMap { sIndex, sNode in
+                decodeStage(sNode, index: sIndex, zone: id, parent: fields, countries: countries, links: links, sectors: sectors, horizon: horizon)
+            }
+            var stageIds = Set<String>()
+            for stage in stages where !stageIds.insert(stage.id).inserted {
+                context.error("stage '\(stage.id)' is defined twice in zone '\(id)'", at: stage.location)
+            }
+            for stage in stages {
+                if case .after(let other, _) = stage.start, !stageIds.contains(other) {
+                    let s = closestMatch(to: other, in: stageIds)
+                    context.error("stage '\(stage.id)' starts after stage '\(other)', which zone '\(id)' does not have" + (s.map { "; did you mean '\($0)'?" } ?? ""),
+                                  at: stage.location)
+                }
+            }
+            let investment: [Investment] = fields.list("investment").enumerated().compactMap { iIndex, iNode in
+                let inf = Fields(iNode, context: context, path: "zones.\(id).investment.\(iIndex)", what: "investment line #\(iIndex + 1) of zone '\(id)'",
+                                 allowed: Keys.investment, inherited: fields.provenance)
+                guard inf.isMapping else { return nil }
+                let year = inf.integer("year", required: true, range: 1900...2200)
+                if let year, let horizon, !horizon.contains(year) {
+                    context.error("investment in \(year) is outside the horizon \(horizon.lowerBound)–\(horizon.upperBound)", at: inf["year"]?.location)
+                }
+                let country = reference(inf, "country", kind: "country", among: Array(memberCountries).sorted())
+                let region = reference(inf, "region", kind: "member region", among: members, required: false)
+                let sector = reference(inf, "sector", kind: "sector", among: sectors.map(\.id))
+                let amount = inf.quantity("amount", .money, required: true)
+                guard let year, let country, let sector, let amount else { return nil }
+                if let region, let r = regions.first(where: { $0.id == region }), r.country != country {
+                    context.error("region '\(region)' is in \(r.country), not \(country)", at: inf["region"]?.location)
+                }
+                return Investment(year: year, country: country, region: region, sector: sector, amount: amount,
+                                  equipmentShare: inf.quantity("equipment_share", .share), landHectares: inf.quantity("land_ha", .hectares),
+                                  location: iNode.location)
+            }
+            return Zone(id: id, name: fields.string("name") ?? id, kind: kind, regions: members,
+                        areaHectares: fields.quantity("area_ha", .hectares), stages: stages, investment: investment, location: node.location)
+        }
+    }
+
+    func decodeStage(_ node: YNode, index: Int, zone: String, parent: Fields, countries: [Country], links: [TradeLink], sectors: [Sector],
+                     horizon: ClosedRange<Int>?) -> Stage? {
+        let probe = node["id"]?.scalarText ?? "#\(index + 1)"
+        let path = "zones.\(zone).stages.\(probe)"
+        let fields = Fields(node, context: context, path: path, what: "stage '\(probe)' of zone '\(zone)'", allowed: Keys.stage, inherited: parent.provenance)
+        guard fields.isMapping, let id = fields.identifier("id") else { return nil }
+        var start: StageStart?
+        if let startNode = fields.requireKey("start") {
+            if case .scalar = startNode.value {
+                if let year = Fields.integer(startNode, what: "'start' of stage '\(id)'", context: context, range: 1900...2200) { start = .year(year) }
+            } else {
+                let sf = Fields(startNode, context: context, path: "\(path).start", what: "'start' of stage '\(id)'", allowed: Keys.start, inherited: fields.provenance)
+                if let after = sf.string("after") {
+                    start = .after(stage: after, lag: sf.integer("lag", range: 0...100) ?? 0)
+                } else if let amount = sf.quantity("infrastructure_spending", .money) {
+                    start = .infrastructureSpending(amount: amount, earliest: sf.integer("earliest", range: 1900...2200))
+                } else if let year = sf.integer("year", range: 1900...2200) {
+                    start = .year(year)
+                } else if sf.isMapping {
+                    context.error("'start' of stage '\(id)' needs 'year', 'after' or 'infrastructure_spending'", at: startNode.location,
+                                  hint: "e.g. start: 2026, start: {after: free_trade}, or start: {infrastructure_spending: 300, earliest: 2027}")
+                }
+            }
+        }
+        let end = fields.integer("end", range: 1900...2200)
+        let duration = fields.integer("duration", range: 1...100)
+        if end != nil && duration != nil {
+            context.error("stage '\(id)' gives both 'end' and 'duration'", at: fields["duration"]?.location, hint: "keep one of them")
+        }
+        if case .year(let first)? = start, let end, end < first {
+            context.error("stage '\(id)' ends (\(end)) before it starts (\(first))", at: fields["end"]?.location)
+        }
+        if let horizon {
+            if case .year(let first)? = start, !horizon.contains(first) {
+                context.error("stage '\(id)' starts in \(first), outside the horizon \(horizon.lowerBound)–\(horizon.upperBound)", at: fields["start"]?.location,
+                              hint: "move the stage into the horizon, or widen 'horizon'")
+            }
+            if let end, !horizon.contains(end) {
+                context.error("stage '\(id)' ends in \(end), outside the horizon \(horizon.lowerBound)–\(horizon.upperBound)", at: fields["end"]?.location,
+                              hint: "move the stage into the horizon, or widen 'horizon'")
+            }
+        }
+        let measures = fields["measures"].map { decodeMeasures($0, path: "\(path).measures", stage: id, parent: fields, countries: countries, links: links, sectors: sectors) } ?? .none
+        let incentives = fields["incentives"].map { decodeIncentives($0, path: "\(path).incentives", stage: id, parent: fields) } ?? .none
+        guard let start else { return nil }
+        return Stage(id: id, name: fields.string("name") ?? id, start: start, end: end, duration: duration, measures: measures,
+                     incentives: incentives, location: node.location)
+    }
+
+    func decodeMeasures(_ node: YNode, path: String, stage: String, parent: Fields, countries: [Country], links: [TradeLink], sectors: [Sector]) -> Measures {
+        let fields = Fields(node, context: context, path: path, what: "measures of stage '\(stage)'", allowed: Keys.measures, inherited: parent.provenance)
+        let linkIds = links.map(\.id)
+        func items(_ key: String, _ allowed: [String], _ body: (Fields, YNode) -> Void) {
+            for (i, item) in fields.list(key).enumerated() {
+                let f = Fields(item, context: context, path: "\(path).\(key).\(i)", what: "\(key) measure #\(i + 1) of stage '\(stage)'",
+                               allowed: allowed, inherited: fields.provenance)
+                if f.isMapping { body(f, item) }
+            }
+        }
+        var m = Measures.none
+        items("tariffs", Keys.tariff) { f, item in
+            let link = f["link"] == nil ? nil : reference(f, "link", kind: "link", among: linkIds)
+            let sector = f["sector"] == nil ? nil : reference(f, "sector", kind: "sector", among: sectors.map(\.id))
+            let direction = f.string("direction").flatMap { text -> FlowDirection? in
+                guard let d = FlowDirection(rawValue: text) else {
+                    context.error("unknown direction '\(text)'", at: f["direction"]?.location, hint: "'export' or 'import'")
+                    return nil
+                }
+                return d
+            }
+            guard let ruleText = f.string("rule", required: true) else { return }
+            let rule: TariffRule?
+            switch ruleText {
+            case "new_rate": rule = f.quantity("rate", .rate, required: true).map(TariffRule.newRate)
+            case "maximum_rate": rule = f.quantity("rate", .rate, required: true).map(TariffRule.maximumRate)
+            case "linear_cut": rule = f.quantity("cut", .share, required: true).map(TariffRule.linearCut)
+            case "swiss": rule = f.quantity("a", NumberRule(unit: .fraction, range: 0.000001...10, rangeHint: "WITS's a = 16 points is 0.16 as a fraction"), required: true).map(TariffRule.swiss)
+            default:
+                let s = closestMatch(to: ruleText, in: Keys.tariffRules)
+                context.error("unknown tariff rule '\(ruleText)'" + (s.map { "; did you mean '\($0)'?" } ?? ""), at: f["rule"]?.location,
+                              hint: "rules (WITS-SMART): " + Keys.tariffRules.joined(separator: ", "))
+                rule = nil
+            }
+            if let rule { m.tariffs.append(TariffChange(link: link, sector: sector, direction: direction, rule: rule, location: item.location)) }
+        }
+        items("border_time", Keys.borderTime) { f, item in
+            if let link = reference(f, "link", kind: "link", among: linkIds), let days = f.quantity("days", .days, required: true) {
+                m.borderTime.append(BorderTimeChange(link: link, days: days, location: item.location))
+            }
+        }
+        items("logistics_cost", Keys.logistics) { f, item in
+            if let link = reference(f, "link", kind: "link", among: linkIds), let share = f.quantity("cost_share", .share, required: true) {
+                m.logisticsCost.append(LogisticsCostChange(link: link, costShare: share, location: item.location))
+            }
+        }
+        items("storage", Keys.storage) { f, item in
+            let sector = f["sector"] == nil ? nil : reference(f, "sector", kind: "sector", among: sectors.map(\.id))
+            if let link = reference(f, "link", kind: "link", among: linkIds), let loss = f.quantity("loss_share", .share, required: true) {
+                m.storage.append(StorageMeasure(link: link, sector: sector, lossShare: loss,
+                                                capacityTonnes: f.quantity("capacity_tonnes", NumberRule(unit: .count, range: 0...Double.greatestFiniteMagnitude)),
+                                                location: item.location))
+            }
+        }
+        items("shadow_trade", Keys.shadow) { f, item in
+            if let link = reference(f, "link", kind: "link", among: linkIds), let share = f.quantity("shadow_share", .share, required: true) {
+                m.shadowTrade.append(ShadowTradeMeasure(link: link, shadowShare: share, location: item.location))
+            }
+        }
+        items("infrastructure", Keys.infrastructure) { f, item in
+            if let country = reference(f, "country", kind: "country", among: countries.map(\.code)),
+               let amount = f.quantity("amount_per_year", .moneyPerYear, required: true) {
+                m.infrastructure.append(InfrastructureSpending(country: country, amountPerYear: amount,
+                                                               runningCostPerYear: f.quantity("running_cost_per_year", .moneyPerYear), location: item.location))
+            }
+        }
+        return m
+    }
+
+    func decodeIncentives(_ node: YNode, path: String, stage: String, parent: Fields) -> Incentives {
+        let f = Fields(node, context: context, path: path, what: "incentives of stage '\(stage)'", allowed: Keys.incentives, inherited: parent.provenance)
+        return Incentives(
+            incomeTaxHolidayYears: f.quantity("income_tax_holiday_years", .years),
+            corporateIncomeTaxRate: f.quantity("corporate_income_tax_rate", .rate),
+            propertyTaxRate: f.quantity("property_tax_rate", .rate),
+            landTax: f.quantity("land_tax", .moneyPerHectare),
+            inputDutyExemption: f.quantity("input_duty_exemption", .share),
+            equipmentDutyExemption: f.quantity("equipment_duty_exemption", .share),
+            landRentExemption: f.quantity("land_rent_exemption", .share),
+            infrastructureReimbursement: f.quantity("infrastructure_reimbursement", .share),
+            vatDiscount: f.quantity("vat_discount", .share),
+            dutyDiscount: f.quantity("duty_discount", .share))
+    }
+
+    func decodeEvaluators(_ top: Fields) -> [EvaluatorSelection] {
+        guard let node = top["evaluators"], !node.isNull else { return [] }
+        guard let entries = node.entries else {
+            context.error("expected a mapping of evaluator ids to parameter overrides, found \(node.kindDescription)", at: node.location,
+                          hint: "e.g. evaluators: {staged_incentives: {semi_elasticity: -3.3}, employment: {}}")
+            return []
+        }
+        return entries.map { entry in
+            var overrides: [ParameterOverride] = []
+            if !entry.value.isNull {
+                let f = Fields(entry.value, context: context, path: "evaluators.\(entry.key)", what: "parameters of evaluator '\(entry.key)'",
+                               allowed: (entry.value.entries ?? []).map(\.key), carriesProvenance: false)
+                for p in entry.value.entries ?? [] {
+                    if case .scalar(let text, _) = p.value.value, Fields.parseNumber(text) == nil, !p.value.isNull, !text.hasSuffix("%") {
+                        overrides.append(ParameterOverride(name: p.key, location: p.keyLocation, value: .text(text, p.value.location)))
+                    } else if let q = Fields.quantity(p.value, path: f.child(p.key), name: "parameter '\(p.key)' of '\(entry.key)'",
+                                                      rule: .any, inherited: .unspecified, context: context) {
+                        overrides.append(ParameterOverride(name: p.key, location: p.keyLocation, value: .number(q)))
+                    }
+                }
+            }
+            return EvaluatorSelection(id: entry.key, location: entry.keyLocation, parameters: overrides)
+        }
+    }
+
+    func decodeLevers(_ top: Fields, root: YNode) -> [Lever] {
+        var seen = Set<String>()
+        return top.list("levers").enumerated().compactMap { index, node in
+            let f = Fields(node, context: context, path: "levers.\(index)", what: "lever #\(index + 1)", allowed: Keys.lever, carriesProvenance: false)
+            guard f.isMapping, let id = f.identifier("id"), let path = f.string("path", required: true) else { return nil }
+            if !seen.insert(id).inserted { context.error("lever '\(id)' is defined twice", at: f["id"]?.location) }
+            guard let min = f["min"].flatMap({ Fields.number($0, name: "'min' of lever '\(id)'", context: context) }),
+                  let max = f["max"].flatMap({ Fields.number($0, name: "'max' of lever '\(id)'", context: context) }) else {
+                if f["min"] == nil || f["max"] == nil { context.error("lever '\(id)' needs 'min' and 'max'", at: node.location) }
+                return nil
+            }
+            let step = f["step"].flatMap { Fields.number($0, name: "'step' of lever '\(id)'", context: context) } ?? (max - min) / 100
+            if min >= max { context.error("lever '\(id)' has min \(format(min)) ≥ max \(format(max))", at: f["max"]?.location) }
+            if step <= 0 { context.error("lever '\(id)' needs a positive 'step'", at: f["step"]?.location) }
+            switch TreePath.resolve(path, in: root) {
+            case .success(let target):
+                if let current = target.scalarText.flatMap(Fields.parseNumber) ?? target["value"]?.scalarText.flatMap(Fields.parseNumber),
+                   current < min || current > max {
+                    context.error("lever '\(id)' has min \(format(min)) and max \(format(max)), but the scenario's value \(format(current)) lies outside",
+                                  at: f["path"]?.location, hint: "widen the lever's bounds or change the value")
+                }
+            case .failure(let message):
+                context.error("lever '\(id)' points at '\(path)', which \(message.text)", at: f["path"]?.location, hint: message.hint)
+            }
+            return Lever(id: id, label: f.string("label") ?? id, path: path, min: min, max: max, step: step, location: node.location)
+        }
+    }
+
+    func checkSourceReferences(_ sources: [SourceReference]) {
+        let ids = sources.map(\.id)
+        for info in context.inputs {
+            if case .source(let id, _) = info.provenance, !ids.contains(id) {
+                let s = closestMatch(to: id, in: ids)
+                context.error("source '\(id)' of '\(info.path)' is not in the scenario's 'sources'" + (s.map { "; did you mean '\($0)'?" } ?? ""),
+                              at: info.location, hint: "add it to 'sources' with an id and a title")
+            }
+        }
+    }
+
+    func checkTimeline(_ scenario: Scenario, _ zone: Zone) {
+        let timeline = scenario.timeline(of: zone)
+        for error in timeline.errors { context.error(error.message, at: error.location, hint: error.hint) }
+        let stages = timeline.stages
+        for (a, b) in zip(stages, stages.dropFirst()) where b.first <= a.last {
+            context.error("stage '\(b.stage.id)' (\(b.first)–\(b.last)) overlaps stage '\(a.stage.id)' (\(a.first)–\(a.last)) in zone '\(zone.id)'",
+                          at: b.stage.location, hint: "a zone is in one stage at a time: end '\(a.stage.id)' before \(b.first), or start '\(b.stage.id)' later")
+        }
+    }
+}
