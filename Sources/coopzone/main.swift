@@ -1,1 +1,3 @@
-@main struct Main { static func main() {} }
+import CoopZoneCLI
+
+await CoopZoneCommand.main()

@@ -1,0 +1,59 @@
+import CoopZoneCore
+import Foundation
+
+/// The `staged_incentives` evaluator: for each zone and each stage of its timeline, the tax
+/// expenditure of the incentive package by country side and instrument (and its present value),
+/// the effective marginal and average tax rates of a representative investment, the private
+/// investment (the programme, or its response to the change in the EATR), the public
+/// infrastructure spending, and the redundancy share passed downstream.
+/// Equations: Docs/methodology/staged_incentives.md.
+public struct StagedIncentivesEvaluator: Evaluator {
+    /// The parameters in force.
+    public let parameters: Parameters
+
+    /// Creates the evaluator; throws when the representative investment has no finite value
+    /// (`nominal_interest_rate − inflation + depreciation` must be positive).
+    public init(parameters: Parameters) throws {
+        let decay = parameters.nominalInterestRate - parameters.inflation + parameters.depreciation
+        guard decay > 0 else {
+            throw EvaluatorError.unusableScenario(
+                "staged_incentives: nominal_interest_rate − inflation + depreciation is \(decay), but must be positive for the investment to have a finite value")
+        }
+        self.parameters = parameters
+    }
+
+    /// Runs the evaluator over every zone of `scenario`.
+    public func evaluate(_ scenario: Scenario, context: EvaluationContext) throws -> EvaluationResult {
+        var builder = ResultBuilder(Self.descriptor)
+        try builder.add("redundancy", year: nil, Dimensions(), parameters.redundancy)
+        let shared = SharedInputs(scenario: scenario, parameters: parameters)
+        var totals = Totals()
+        for zone in scenario.zones {
+            try ZoneRun(zone: zone, scenario: scenario, parameters: parameters, shared: shared).run(into: &builder, totals: &totals)
+        }
+        try builder.headline("tax_expenditure_pv_total", totals.taxExpenditurePV)
+        try builder.headline("investment_total", totals.investment)
+        let eatrChange: Double
+        if totals.eatrWeight > 0 {
+            eatrChange = totals.eatrWeighted / totals.eatrWeight
+        } else if totals.eatrCount > 0 {
+            eatrChange = totals.eatrSum / Double(totals.eatrCount)
+        } else {
+            eatrChange = 0
+        }
+        try builder.headline("eatr_change", eatrChange)
+        return builder.result
+    }
+}
+
+/// The running totals behind the headlines.
+struct Totals {
+    var taxExpenditurePV = 0.0
+    var investment = 0.0
+    /// Σ amount × ΔEATR and Σ amount over investment made under a stage.
+    var eatrWeighted = 0.0
+    var eatrWeight = 0.0
+    /// Σ ΔEATR and count over stage × country pairs (used when no investment falls in a stage).
+    var eatrSum = 0.0
+    var eatrCount = 0
+}

@@ -1,0 +1,114 @@
+import CoopZoneCore
+import Foundation
+
+/// Every zone's stage measures placed on the horizon, by the persistence rule of
+/// `Docs/methodology/trade_effects.md#stages-and-persistence`: a measure takes effect in the first
+/// year of its stage (from `scenario.timeline(of:)`) and stays in force to the end of the horizon,
+/// unless a stage starting later sets the same thing again. A stage's end does not revert it.
+struct MeasureTimeline {
+    /// One stage's measures and when they start.
+    struct Event {
+        /// The first year of the stage.
+        let first: Int
+        /// The stage's measures.
+        let measures: Measures
+        /// The countries of the zone's member regions (the scope of a tariff change without a link).
+        let zoneCountries: Set<String>
+    }
+
+    /// A value in force per year of the horizon, and the first year index from which a measure sets it.
+    struct Path {
+        /// One value per horizon year.
+        var values: [Double]
+        /// Index of the first year a measure is in force; `nil` if none ever is.
+        var activeFrom: Int?
+
+        /// True when a measure is in force in year index `i`.
+        @inline(__always) func isActive(_ i: Int) -> Bool { activeFrom.map { i >= $0 } ?? false }
+
+        /// Sets `value` from year index `from` to the end of the horizon.
+        mutating func set(_ value: Double, from: Int) {
+            let start = max(0, from)
+            guard start < values.count else { return }
+            for i in start..<values.count { values[i] = value }
+            activeFrom = min(activeFrom ?? start, start)
+        }
+    }
+
+    /// The stage events, ordered by first year, then zone order, then stage order.
+    let events: [Event]
+    /// The first year of the horizon.
+    let firstYear: Int
+    /// The number of years in the horizon.
+    let count: Int
+
+    /// Places the stages of every zone of `scenario`.
+    init(_ scenario: Scenario) {
+        firstYear = scenario.horizon.lowerBound
+        count = scenario.horizon.count
+        var keyed: [(first: Int, zone: Int, order: Int, event: Event)] = []
+        for (z, zone) in scenario.zones.enumerated() {
+            let countries = Set(zone.regions.compactMap { scenario.region($0)?.country })
+            for (order, resolved) in scenario.timeline(of: zone).stages.enumerated() {
+                keyed.append((resolved.first, z, order, Event(first: resolved.first, measures: resolved.stage.measures, zoneCountries: countries)))
+            }
+        }
+        keyed.sort { ($0.first, $0.zone, $0.order) < ($1.first, $1.zone, $1.order) }
+        events = keyed.map(\.event)
+    }
+
+    /// A path starting at `base` in every year.
+    func constant(_ base: Double) -> Path { Path(values: [Double](repeating: base, count: count), activeFrom: nil) }
+
+    /// A link-level setting (border days, logistics share, shadow share): `base` until a stage sets
+    /// it, then the value of the latest stage that set it. `pick` returns the value a stage's
+    /// measures give the link, if any (the last matching entry of the stage wins).
+    func linkPath(base: Double, _ pick: (Measures) -> Quantity?, in scenario: Scenario) -> Path {
+        var path = constant(base)
+        for event in events {
+            if let q = pick(event.measures) { path.set(scenario[q], from: event.first - firstYear) }
+        }
+        return path
+    }
+
+    /// The importer's tariff on a flow by year: `t0` until a stage changes it; each matching change
+    /// applies its WITS-SMART rule to the rate in force at the start of its stage (changes of one
+    /// stage in the order written).
+    func tariffPath(t0: Double, link: TradeLink, linkCountries: (String?, String?), flow: TradeFlow, in scenario: Scenario) -> Path {
+        var path = constant(t0)
+        for event in events {
+            for change in event.measures.tariffs where Self.matches(change, link: link, linkCountries: linkCountries, flow: flow, zone: event.zoneCountries) {
+                let i = max(0, event.first - firstYear)
+                guard i < count else { continue }
+                let before = path.values[i]
+                path.set(change.rule.apply(to: before) { scenario[$0] }, from: i)
+            }
+        }
+        return path
+    }
+
+    /// The loss share of a perishable flow by year: the link's `base` until a storage measure of
+    /// its link (for its sector, or for every perishable sector) sets a new one.
+    func lossPath(base: Double, link: String, sector: String, in scenario: Scenario) -> Path {
+        var path = constant(base)
+        for event in events {
+            for measure in event.measures.storage where measure.link == link && (measure.sector == nil || measure.sector == sector) {
+                path.set(scenario[measure.lossShare], from: event.first - firstYear)
+            }
+        }
+        return path
+    }
+
+    /// True when a tariff change applies to a flow: the same link (or, without a link, a link whose
+    /// two ends are both in the zone's countries), the same sector (or every sector) and direction.
+    static func matches(_ change: TariffChange, link: TradeLink, linkCountries: (String?, String?), flow: TradeFlow, zone: Set<String>) -> Bool {
+        if let l = change.link {
+            guard l == link.id else { return false }
+        } else {
+            guard let a = linkCountries.0, let b = linkCountries.1, zone.contains(a), zone.contains(b) else { return false }
+        }
+        if let s = change.sector, s != flow.sector { return false }
+        if let d = change.direction, d != flow.direction { return false }
+        return true
+    }
+}

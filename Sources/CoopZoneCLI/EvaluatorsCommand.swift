@@ -1,0 +1,63 @@
+import ArgumentParser
+import CoopZoneCore
+import Foundation
+
+/// `coopzone evaluators`: every evaluator with its parameters and metrics.
+public struct EvaluatorsCommand: AsyncParsableCommand {
+    /// The command's configuration.
+    public static let configuration = CommandConfiguration(
+        commandName: "evaluators",
+        abstract: "List the evaluators with their parameters (unit, default, range, citation) and metrics."
+    )
+
+    @Option(help: "text or json.")
+    var format: DiagnosticFormat = .text
+
+    /// Creates the command.
+    public init() {}
+
+    /// The listing.
+    public static func execute(json: Bool) -> CommandOutput {
+        var output = CommandOutput()
+        let descriptors = Registry.evaluators.map(\.descriptor)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            output.stdout = (try? String(decoding: encoder.encode(descriptors), as: UTF8.self)).map { $0 + "\n" } ?? "[]\n"
+            return output
+        }
+        for d in descriptors {
+            output.stdout += "\(d.id) \(d.version) — \(d.summary)\n"
+            if !d.dependencies.isEmpty { output.stdout += "  depends on: \(d.dependencies.joined(separator: ", "))\n" }
+            output.stdout += "  equations: \(d.documentation)\n  parameters:\n"
+            for p in d.parameters {
+                output.stdout += "    \(p.name) = \(format(p.defaultValue)) \(p.unit.rawValue) (allowed \(format(p.allowed.lowerBound))…\(format(p.allowed.upperBound)), plausible \(format(p.plausible.lowerBound))…\(format(p.plausible.upperBound)))\(p.isAssumption ? " [assumption]" : "")\n"
+                output.stdout += "      \(p.summary) — \(p.citation)\n"
+            }
+            output.stdout += "  metrics:\n"
+            for m in d.metrics { output.stdout += "    \(m.id) [\(m.unit.rawValue)] by \((["year"] + m.dimensions.map(\.rawValue)).joined(separator: ", ")) — \(m.summary)\n" }
+            output.stdout += "  headlines:\n"
+            for m in d.headlines { output.stdout += "    \(m.id) [\(m.unit.rawValue)] — \(m.summary)\n" }
+            output.stdout += "\n"
+        }
+        return output
+    }
+
+    /// Runs the command.
+    public func run() async throws { try Self.execute(json: format == .json).emit() }
+}
+
+/// `coopzone schema`: the JSON Schema of the scenario format.
+public struct SchemaCommand: AsyncParsableCommand {
+    /// The command's configuration.
+    public static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Print the JSON Schema of the scenario format (for editors: '# yaml-language-server: $schema=…')."
+    )
+
+    /// Creates the command.
+    public init() {}
+
+    /// Runs the command.
+    public func run() async throws { print(ScenarioSchema.json) }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import CoopZoneCore
+import Foundation
+
+/// `coopzone validate FILE…`: checks scenario files and prints every diagnostic.
+public struct ValidateCommand: AsyncParsableCommand {
+    /// The command's configuration.
+    public static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check scenario files and print every problem with file:line:col.",
+        discussion: "Exit status: 0 when every file is clean, 1 when a file has errors, 64 on bad arguments."
+    )
+
+    @Argument(help: "Scenario files (YAML).")
+    var files: [String]
+
+    @Option(help: "Diagnostics as text or json.")
+    var format: DiagnosticFormat = .text
+
+    @Flag(help: "Also report numbers that carry neither a source nor an assumption flag, as errors.")
+    var strict = false
+
+    /// Creates the command.
+    public init() {}
+
+    /// Validates `files` and returns what to print.
+    public static func execute(files: [String], json: Bool = false, strict: Bool = false) -> CommandOutput {
+        var output = CommandOutput()
+        var reports: [String] = []
+        var errorCount = 0, warningCount = 0
+        for file in files {
+            var diagnostics: [Diagnostic]
+            var summary = ""
+            let outcome = ScenarioLoader.load(file: file)
+            diagnostics = outcome.diagnostics
+            if let scenario = outcome.scenario {
+                if case .failure(let error) = Engine.plan(scenario, registry: Registry.evaluators) { diagnostics += error.diagnostics }
+                var unspecified = 0, sourced = 0, assumed = 0
+                for input in scenario.inputs {
+                    switch input.provenance {
+                    case .source: sourced += 1
+                    case .assumption: assumed += 1
+                    case .unspecified:
+                        unspecified += 1
+                        if strict {
+                            diagnostics.append(Diagnostic(.error, "'\(input.path)' has neither a source nor an assumption flag", at: input.location,
+                                                          hint: "write {value: …, source: ID, at: \"L…\"} or {value: …, assumption: \"why\"}, or put 'source:' on the enclosing mapping"))
+                        }
+                    }
+                }
+                summary = "\(scenario.inputs.count) numbers: \(sourced) sourced, \(assumed) assumptions, \(unspecified) unspecified"
+            }
+            diagnostics = diagnostics.sortedByLocation()
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            let warnings = diagnostics.filter { $0.severity == .warning }.count
+            errorCount += errors
+            warningCount += warnings
+            if json {
+                reports.append("{\"file\":\(quoteJSON(file)),\"errors\":\(errors),\"warnings\":\(warnings),\"diagnostics\":[" + diagnostics.map(\.json).joined(separator: ",") + "]}")
+            } else {
+                for diagnostic in diagnostics where diagnostic.severity != .note { output.stdout += diagnostic.description + "\n" }
+                output.stdout += errors == 0 ? "\(file): ok (\(summary)\(warnings > 0 ? "; \(warnings) warning(s)" : ""))\n" : "\(file): \(errors) error(s), \(warnings) warning(s)\n"
+            }
+        }
+        if json {
+            output.stdout = "{\"files\":[" + reports.joined(separator: ",") + "],\"errors\":\(errorCount),\"warnings\":\(warningCount)}\n"
+        }
+        output.status = errorCount > 0 ? 1 : 0
+        return output
+    }
+
+    /// Runs the command.
+    public func run() async throws {
+        try Self.execute(files: files, json: format == .json, strict: strict).emit()
+    }
+}
