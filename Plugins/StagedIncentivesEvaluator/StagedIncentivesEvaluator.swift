@@ -45,15 +45,3 @@ public struct StagedIncentivesEvaluator: Evaluator {
         return builder.result
     }
 }
-
-/// The running totals behind the headlines.
-struct Totals {
-    var taxExpenditurePV = 0.0
-    var investment = 0.0
-    /// Σ amount × ΔEATR and Σ amount over investment made under a stage.
-    var eatrWeighted = 0.0
-    var eatrWeight = 0.0
-    /// Σ ΔEATR and count over stage × country pairs (used when no investment falls in a stage).
-    var eatrSum = 0.0
-    var eatrCount = 0
-}

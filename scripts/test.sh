@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds and runs every test: the Swift test suite, then the command-line checks a user
+# would make (validate every shipped scenario, run one in every format, JSON and CSV agree).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== swift test"
+mkdir -p .build
+set +e
+swift test 2>&1 | tee .build/swift-test.log
+status=${PIPESTATUS[0]}
+set -e
+if [ "$status" -ne 0 ]; then echo "swift test failed (status $status)"; exit "$status"; fi
+
+echo "== command-line checks"
+bin="$(swift build --show-bin-path)/coopzone"
+passed=0; failed=0
+check() { # name, command...
+  local name="$1"; shift
+  if "$@" >/tmp/coopzone-check.out 2>&1; then passed=$((passed + 1)); echo "ok   $name"; else
+    failed=$((failed + 1)); echo "FAIL $name"; sed -n '1,40p' /tmp/coopzone-check.out; fi
+}
+expect_status() { # expected status, command...
+  local expected="$1"; shift
+  set +e; "$@" >/dev/null 2>&1; local got=$?; set -e
+  [ "$got" -eq "$expected" ]
+}
+scenarios=(Scenarios/*.yaml Scenarios/variants/*.yaml)
+check "validate every shipped scenario" "$bin" validate --strict "${scenarios[@]}"
+main="Scenarios/fergana-batken-sughd-growth-triangle.yaml"
+for format in table json csv markdown; do
+  check "run --format $format" "$bin" run "$main" --format "$format" --output "/tmp/coopzone-run.$format"
+done
+check "JSON and CSV carry the same rows" python3 scripts/compare_json_csv.py /tmp/coopzone-run.json /tmp/coopzone-run.csv
+bad=$(mktemp --suffix=.yaml); printf 'format: 1\ntitle: x\nhorizon: {first: 2030, last: 2020}\n' > "$bad"
+check "validate exits 1 on errors" expect_status 1 "$bin" validate "$bad"
+check "bad arguments exit 64" expect_status 64 "$bin" run
+check "evaluators --format json" "$bin" evaluators --format json
+check "schema is JSON" bash -c "'$bin' schema | python3 -m json.tool >/dev/null"
+rm -f "$bad"
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
