@@ -4,9 +4,11 @@ import PackageDescription
 /// The built-in evaluators: each is its own target under `Plugins/<Name>Evaluator`,
 /// depending only on the core's public API, exactly as a third-party evaluator would.
 let builtInEvaluators = [
+    "CostBenefitEvaluator",
+    "EmploymentEvaluator",
     "StagedIncentivesEvaluator",
     "TradeEffectsEvaluator",
-    "EmploymentEvaluator",
+    "ZoneFitEvaluator",
 ]
 
 var targets: [Target] = [

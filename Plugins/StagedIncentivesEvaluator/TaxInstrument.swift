@@ -19,4 +19,19 @@ public enum TaxInstrument: String, Sendable, CaseIterable {
     case customsDuty = "customs_duty"
     /// The state's reimbursement of residents' infrastructure costs.
     case infrastructureReimbursement = "infrastructure_reimbursement"
+
+    /// The position in `allCases`, for array-indexed accumulators.
+    var ordinal: Int {
+        switch self {
+        case .incomeTax: 0
+        case .propertyTax: 1
+        case .landTax: 2
+        case .inputDuty: 3
+        case .equipmentDuty: 4
+        case .landRent: 5
+        case .vat: 6
+        case .customsDuty: 7
+        case .infrastructureReimbursement: 8
+        }
+    }
 }

@@ -74,10 +74,13 @@ struct MeasureTimeline {
     /// The importer's tariff on a flow by year: `t0` until a stage changes it; each matching change
     /// applies its WITS-SMART rule to the rate in force at the start of its stage (changes of one
     /// stage in the order written).
-    func tariffPath(t0: Double, link: TradeLink, linkCountries: (String?, String?), flow: TradeFlow, in scenario: Scenario) -> Path {
+    /// The locations of the changes that matched are added to `matched`.
+    func tariffPath(t0: Double, link: TradeLink, linkCountries: (String?, String?), flow: TradeFlow, in scenario: Scenario,
+                    matched: inout Set<SourceLocation>) -> Path {
         var path = constant(t0)
         for event in events {
             for change in event.measures.tariffs where Self.matches(change, link: link, linkCountries: linkCountries, flow: flow, zone: event.zoneCountries) {
+                matched.insert(change.location)
                 let i = max(0, event.first - firstYear)
                 guard i < count else { continue }
                 let before = path.values[i]

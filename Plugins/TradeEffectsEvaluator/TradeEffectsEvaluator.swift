@@ -1,0 +1,349 @@
+import CoopZoneCore
+import Foundation
+
+/// The `trade_effects` evaluator: baseline and scenario trade by link, sector and direction, and
+/// the zone's effects on it — WITS-SMART tariff effects (creation, diversion, tariff revenue,
+/// welfare), border-time and logistics facilitation, storage loss reduction, shadow-trade
+/// formalisation — with the recorded history's indices and data checks.
+/// Equations: `Docs/methodology/trade_effects.md`.
+public struct TradeEffectsEvaluator: Evaluator {
+    /// The evaluator's parameters (names as in the scenario's `evaluators:` section).
+    public struct Parameters: Decodable, Sendable, Equatable {
+        /// The default values, shared with the descriptor.
+        public enum Default {
+            /// Em: −1.5 (assumption near the WITS help's example product).
+            public static let importDemandElasticity = -1.5
+            /// Es: SMART's default 1.5.
+            public static let substitutionElasticity = 1.5
+            /// Ex: 0, meaning infinite (SMART's default).
+            public static let exportSupplyElasticity = 0.0
+            /// 1.3 % of value per day (Hummels & Schaur 2013).
+            public static let timeCostPerDay = 0.013
+            /// 2.1 % of value per day for perishables (top of Hummels & Schaur's range; assumption).
+            public static let perishableTimeCostPerDay = 0.021
+            /// θ = 4 (Simonovska & Waugh 2014).
+            public static let tradeCostElasticity = 4.0
+            /// All extra perishable supply reaches the flow (assumption).
+            public static let exportableShare = 1.0
+            /// 0.5 money units.
+            public static let turnoverTolerance = 0.5
+            /// 0.1 % of turnover.
+            public static let turnoverRelativeTolerance = 0.001
+        }
+
+        /// Import-demand elasticity Em (negative).
+        public var importDemandElasticity: Double
+        /// Substitution elasticity Es between the preferred partner and the rest of the world.
+        public var substitutionElasticity: Double
+        /// Export-supply elasticity Ex; 0 means infinite.
+        public var exportSupplyElasticity: Double
+        /// Ad-valorem equivalent of a day of crossing time (fraction of value per day).
+        public var timeCostPerDay: Double
+        /// The same for perishable sectors.
+        public var perishableTimeCostPerDay: Double
+        /// Trade-cost elasticity θ.
+        public var tradeCostElasticity: Double
+        /// Share of extra marketable perishable supply that reaches the traded flow.
+        public var exportableShare: Double
+        /// Absolute tolerance of the turnover check, money.
+        public var turnoverTolerance: Double
+        /// Relative tolerance of the turnover check, fraction of turnover.
+        public var turnoverRelativeTolerance: Double
+
+        /// Parameters with the documented defaults unless given.
+        public init(importDemandElasticity: Double = Default.importDemandElasticity,
+                    substitutionElasticity: Double = Default.substitutionElasticity,
+                    exportSupplyElasticity: Double = Default.exportSupplyElasticity,
+                    timeCostPerDay: Double = Default.timeCostPerDay,
+                    perishableTimeCostPerDay: Double = Default.perishableTimeCostPerDay,
+                    tradeCostElasticity: Double = Default.tradeCostElasticity,
+                    exportableShare: Double = Default.exportableShare,
+                    turnoverTolerance: Double = Default.turnoverTolerance,
+                    turnoverRelativeTolerance: Double = Default.turnoverRelativeTolerance) {
+            self.importDemandElasticity = importDemandElasticity
+            self.substitutionElasticity = substitutionElasticity
+            self.exportSupplyElasticity = exportSupplyElasticity
+            self.timeCostPerDay = timeCostPerDay
+            self.perishableTimeCostPerDay = perishableTimeCostPerDay
+            self.tradeCostElasticity = tradeCostElasticity
+            self.exportableShare = exportableShare
+            self.turnoverTolerance = turnoverTolerance
+            self.turnoverRelativeTolerance = turnoverRelativeTolerance
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case importDemandElasticity = "import_demand_elasticity"
+            case substitutionElasticity = "substitution_elasticity"
+            case exportSupplyElasticity = "export_supply_elasticity"
+            case timeCostPerDay = "time_cost_per_day"
+            case perishableTimeCostPerDay = "perishable_time_cost_per_day"
+            case tradeCostElasticity = "trade_cost_elasticity"
+            case exportableShare = "exportable_share"
+            case turnoverTolerance = "turnover_tolerance"
+            case turnoverRelativeTolerance = "turnover_relative_tolerance"
+        }
+    }
+
+    /// The parameters this instance runs with.
+    public let parameters: Parameters
+
+    /// Creates the evaluator; throws when the import-demand elasticity is not negative or an
+    /// elasticity or share is out of its range.
+    public init(parameters: Parameters) throws {
+        guard parameters.importDemandElasticity < 0 else {
+            throw EvaluatorError.unusableScenario("trade_effects: import_demand_elasticity must be negative (SMART's Em < 0), got \(parameters.importDemandElasticity)")
+        }
+        guard parameters.substitutionElasticity >= 0, parameters.exportSupplyElasticity >= 0, parameters.tradeCostElasticity >= 0 else {
+            throw EvaluatorError.unusableScenario("trade_effects: substitution, export-supply and trade-cost elasticities may not be negative")
+        }
+        guard (0...1).contains(parameters.exportableShare) else {
+            throw EvaluatorError.unusableScenario("trade_effects: exportable_share must be between 0 and 1, got \(parameters.exportableShare)")
+        }
+        self.parameters = parameters
+    }
+
+    /// Computes the baseline, the scenario and its decomposition for every flow of every link.
+    public func evaluate(_ scenario: Scenario, context: EvaluationContext) throws -> EvaluationResult {
+        var b = ResultBuilder(Self.descriptor)
+        let p = parameters
+        let ex = p.exportSupplyElasticity == 0 ? Double.infinity : p.exportSupplyElasticity
+        let timeline = MeasureTimeline(scenario)
+        let n = timeline.count, y0 = timeline.firstYear
+        let perishable = Set(scenario.sectors.lazy.filter(\.perishable).map(\.id))
+        let rate = scenario[scenario.discountRate]
+        var discount = [Double](repeating: 1, count: n)
+        for i in 1..<max(n, 1) { discount[i] = discount[i - 1] / (1 + rate) }
+        var totals = Totals()
+        var matchedTariffs = Set<SourceLocation>()
+        b.reserve(scenario.links.reduce(0) { $0 + $1.flows.count } * n * 3)
+
+        for link in scenario.links {
+            let history = LinkHistory(link, in: scenario)
+            history.check(into: &b, scenario: scenario, absoluteTolerance: p.turnoverTolerance, relativeTolerance: p.turnoverRelativeTolerance)
+            try history.addIndices(into: &b)
+
+            let ends = (Self.country(of: link.from, in: scenario), Self.country(of: link.to, in: scenario))
+            let paths = linkPaths(link, timeline: timeline, scenario: scenario, builder: &b)
+            let hasSectorFlows: [FlowDirection: Bool] = [
+                .export: link.flows.contains { $0.direction == .export && $0.sector != "all" },
+                .import: link.flows.contains { $0.direction == .import && $0.sector != "all" },
+            ]
+            for direction in FlowDirection.allCases where hasSectorFlows[direction] == true
+                && link.flows.contains(where: { $0.direction == direction && $0.sector == "all" }) {
+                b.finding(.info, "link '\(link.id)' has both an 'all' \(direction.rawValue) flow and sector flows; headline totals count the sector flows only",
+                          at: link.flows.first { $0.direction == direction && $0.sector == "all" }?.location)
+            }
+
+            for flow in link.flows {
+                guard let base = baseline(flow, link: link, years: y0, count: n, scenario: scenario, builder: &b) else { continue }
+                let counted = flow.sector != "all" || hasSectorFlows[flow.direction] != true
+                let exporter = flow.direction == .export ? ends.0 : ends.1
+                let importer = flow.direction == .export ? ends.1 : ends.0
+                let tradeDims = Dimensions(country: exporter, sector: flow.sector, link: link.id, direction: flow.direction.rawValue)
+                let revenueDims = Dimensions(country: importer, sector: flow.sector, link: link.id, direction: flow.direction.rawValue)
+                let welfareDims = Dimensions(sector: flow.sector, link: link.id, direction: flow.direction.rawValue)
+
+                // Tariffs: the flow's own, else the importer's duty on the sector.
+                let t0Quantity = flow.tariff ?? importer.flatMap { scenario.country($0) }?.fiscal.duty(on: flow.sector)
+                let t0 = t0Quantity.map { scenario[$0] } ?? 0
+                let tK = flow.otherTariff.map { scenario[$0] } ?? t0
+                let tariff = timeline.tariffPath(t0: t0, link: link, linkCountries: ends, flow: flow, in: scenario, matched: &matchedTariffs)
+                if tariff.activeFrom != nil, t0Quantity == nil {
+                    b.finding(.warning, "link '\(link.id)': the \(flow.direction.rawValue) flow of sector '\(flow.sector)' has no tariff and the importer no import duty; a baseline tariff of 0 is assumed",
+                              at: flow.location)
+                }
+                let otherImports = flow.otherImports.map { max(0, scenario[$0]) } ?? 0
+
+                // Trade costs, losses, shadow share.
+                let perDay = perishable.contains(flow.sector) ? p.perishableTimeCostPerDay : p.timeCostPerDay
+                let tau0 = TradeCost.adValorem(days: paths.days?.base ?? 0, costPerDay: perDay, logisticsShare: paths.logistics?.base ?? 0)
+                let loss: MeasureTimeline.Path? = perishable.contains(flow.sector)
+                    ? link.lossShare.map { timeline.lossPath(base: scenario[$0], link: link.id, sector: flow.sector, in: scenario) } : nil
+                let l0 = link.lossShare.map { scenario[$0] } ?? 0
+                let s0 = link.shadowShare.map { scenario[$0] } ?? 0
+
+                for i in 0..<n {
+                    let year = y0 + i
+                    let m = base.values[i]
+                    var creation = 0.0, diversion = 0.0, welfare = 0.0, facilitation = 0.0, lossGain = 0.0, formal = 0.0
+                    let t1 = tariff.values[i]
+                    let tariffOn = tariff.isActive(i)
+                    if tariffOn {
+                        creation = max(SMART.tradeCreation(imports: m, oldTariff: t0, newTariff: t1, importDemandElasticity: p.importDemandElasticity,
+                                                           exportSupplyElasticity: ex), -m)
+                        let mK = base.reference > 0 ? otherImports * m / base.reference : otherImports
+                        let rel = SMART.relativePriceChange(preferredOld: t0, preferredNew: t1, otherOld: tK, otherNew: tK)
+                        diversion = max(SMART.tradeDiversion(preferredImports: m, otherImports: mK, substitutionElasticity: p.substitutionElasticity,
+                                                             relativePriceChange: rel), -(m + creation))
+                        welfare = SMART.welfare(oldTariff: t0, newTariff: t1, importChange: creation)
+                    }
+                    let days = paths.days.map { $0.path.isActive(i) } ?? false
+                    let logistics = paths.logistics.map { $0.path.isActive(i) } ?? false
+                    let facilitationOn = days || logistics
+                    if facilitationOn {
+                        let tau1 = TradeCost.adValorem(days: paths.days?.path.values[i] ?? 0, costPerDay: perDay,
+                                                       logisticsShare: paths.logistics?.path.values[i] ?? 0)
+                        facilitation = TradeCost.facilitation(flow: m, from: tau0, to: tau1, elasticity: p.tradeCostElasticity)
+                    }
+                    let lossOn = loss?.isActive(i) ?? false
+                    if let loss, lossOn {
+                        lossGain = StorageLoss.volumeGain(flow: m, lossBefore: l0, lossAfter: loss.values[i], exportableShare: p.exportableShare)
+                    }
+                    let shadowOn = paths.shadow?.isActive(i) ?? false
+                    if let shadow = paths.shadow, shadowOn {
+                        formal = ShadowTrade.formalisation(recorded: m, shareBefore: s0, shareAfter: shadow.values[i])
+                    }
+                    let scenarioTrade = m + creation + diversion + facilitation + lossGain + formal
+
+                    try b.add("trade_baseline", year: year, tradeDims, m)
+                    try b.add("trade_scenario", year: year, tradeDims, scenarioTrade)
+                    if tariffOn {
+                        try b.add("trade_creation", year: year, tradeDims, creation)
+                        try b.add("trade_diversion", year: year, tradeDims, diversion)
+                        try b.add("welfare", year: year, welfareDims, welfare)
+                    }
+                    if facilitationOn { try b.add("trade_facilitation", year: year, tradeDims, facilitation) }
+                    if lossOn { try b.add("loss_reduction", year: year, tradeDims, lossGain) }
+                    if shadowOn { try b.add("formalisation", year: year, tradeDims, formal) }
+                    var revenue = 0.0
+                    if tariffOn || facilitationOn || lossOn || shadowOn {
+                        revenue = SMART.tariffRevenueChange(oldTariff: t0, newTariff: t1, importsBefore: m, importsAfter: scenarioTrade,
+                                                            otherTariff: tK, otherImportsChange: -diversion)
+                        try b.add("tariff_revenue_change", year: year, revenueDims, revenue)
+                    }
+                    if counted {
+                        totals.creation += creation
+                        totals.diversion += diversion
+                        totals.facilitation += facilitation
+                        totals.lossReduction += lossGain
+                        totals.formalisation += formal
+                        totals.welfare += welfare
+                        totals.revenuePV += revenue * discount[i]
+                        if i == n - 1 {
+                            totals.lastYearScenario += scenarioTrade
+                            totals.lastYearBaseline += m
+                        }
+                    }
+                }
+            }
+        }
+        reportUnmatchedTariffs(timeline, matched: matchedTariffs, builder: &b)
+
+        try b.headline("trade_creation_total", totals.creation)
+        try b.headline("trade_diversion_total", totals.diversion)
+        try b.headline("trade_facilitation_total", totals.facilitation)
+        try b.headline("loss_reduction_total", totals.lossReduction)
+        try b.headline("formalisation_total", totals.formalisation)
+        try b.headline("tariff_revenue_change_pv", totals.revenuePV)
+        try b.headline("welfare_total", totals.welfare)
+        try b.headline("trade_scenario_last_year", totals.lastYearScenario)
+        try b.headline("trade_change_last_year", totals.lastYearScenario - totals.lastYearBaseline)
+        return b.result
+    }
+}
+
+extension TradeEffectsEvaluator {
+    /// Sums behind the headlines.
+    struct Totals {
+        var creation = 0.0, diversion = 0.0, facilitation = 0.0, lossReduction = 0.0, formalisation = 0.0, welfare = 0.0
+        var revenuePV = 0.0, lastYearScenario = 0.0, lastYearBaseline = 0.0
+    }
+
+    /// A flow's baseline per horizon year, and its value in the reference year (the last
+    /// history year, or the base year) that scales `other_imports`.
+    struct Baseline {
+        var values: [Double]
+        var reference: Double
+    }
+
+    /// A link-level setting with its value before any measure and its path over the horizon.
+    struct LinkSetting {
+        var base: Double
+        var path: MeasureTimeline.Path
+    }
+
+    /// The link-level paths: border days, logistics share, shadow share (each `nil` when the
+    /// link gives no starting value; a measure on such a link is reported and ignored).
+    struct LinkPaths {
+        var days: LinkSetting?
+        var logistics: LinkSetting?
+        var shadow: MeasureTimeline.Path?
+    }
+
+    /// The country code of a link end: the end itself if it is a country, else its region's country.
+    static func country(of end: String, in scenario: Scenario) -> String? {
+        if scenario.country(end) != nil { return end }
+        return scenario.region(end)?.country
+    }
+
+    /// Builds the link-level paths and warns about measures that cannot apply.
+    func linkPaths(_ link: TradeLink, timeline: MeasureTimeline, scenario: Scenario, builder b: inout ResultBuilder) -> LinkPaths {
+        var out = LinkPaths()
+        let events = timeline.events
+        if let d0 = link.borderCrossingDays.map({ scenario[$0] }) {
+            let path = timeline.linkPath(base: d0, { $0.borderTime.last { $0.link == link.id }?.days }, in: scenario)
+            if path.activeFrom != nil { out.days = LinkSetting(base: d0, path: path) }
+        } else if let m = events.lazy.flatMap(\.measures.borderTime).first(where: { $0.link == link.id }) {
+            b.finding(.warning, "link '\(link.id)' gives no border_crossing_days, so the border-time measure cannot be valued; it is ignored", at: m.location)
+        }
+        if let c0 = link.logisticsCostShare.map({ scenario[$0] }) {
+            let path = timeline.linkPath(base: c0, { $0.logisticsCost.last { $0.link == link.id }?.costShare }, in: scenario)
+            if path.activeFrom != nil { out.logistics = LinkSetting(base: c0, path: path) }
+        } else if let m = events.lazy.flatMap(\.measures.logisticsCost).first(where: { $0.link == link.id }) {
+            b.finding(.warning, "link '\(link.id)' gives no logistics_cost_share, so the logistics-cost measure cannot be valued; it is ignored", at: m.location)
+        }
+        if let s0 = link.shadowShare.map({ scenario[$0] }) {
+            let path = timeline.linkPath(base: s0, { $0.shadowTrade.last { $0.link == link.id }?.shadowShare }, in: scenario)
+            if path.activeFrom != nil { out.shadow = path }
+        } else if let m = events.lazy.flatMap(\.measures.shadowTrade).first(where: { $0.link == link.id }) {
+            b.finding(.warning, "link '\(link.id)' gives no shadow_share, so the shadow-trade measure cannot be valued; it is ignored", at: m.location)
+        }
+        let storage = events.lazy.flatMap(\.measures.storage).filter { $0.link == link.id }
+        if link.lossShare == nil, let m = storage.first {
+            b.finding(.warning, "link '\(link.id)' gives no loss_share, so the storage measure cannot be valued; it is ignored", at: m.location)
+        }
+        for m in storage {
+            if let s = m.sector, scenario.sector(s)?.perishable != true {
+                b.finding(.warning, "storage measure on link '\(link.id)' names sector '\(s)', which is not perishable; loss reduction applies to perishable sectors only",
+                          at: m.location)
+            }
+        }
+        return out
+    }
+
+    /// The flow's baseline: history years as recorded, other years projected at the flow's
+    /// `growth` or the history's compound growth; or `base_year`/`value` grown at `growth` (0 if absent).
+    func baseline(_ flow: TradeFlow, link: TradeLink, years y0: Int, count n: Int, scenario: Scenario, builder b: inout ResultBuilder) -> Baseline? {
+        var values = [Double](repeating: 0, count: n)
+        let label = "the \(flow.direction.rawValue) flow of sector '\(flow.sector)' on link '\(link.id)'"
+        if !flow.history.isEmpty {
+            let series = HistorySeries(flow.history.map { ($0.year, scenario[$0.value]) })
+            let growth: Double
+            if let g = flow.growth { growth = scenario[g] } else if let g = series.compoundGrowth() { growth = g } else {
+                growth = 0
+                b.finding(.info, "\(label) has no growth and its history gives no compound growth (one year, or a non-positive end); the baseline is held constant",
+                          at: flow.location)
+            }
+            for i in 0..<n { values[i] = max(0, series.baseline(in: y0 + i, growth: growth) ?? 0) }
+            return Baseline(values: values, reference: max(0, series.values.last ?? 0))
+        }
+        guard let baseYear = flow.baseYear, let baseValue = flow.baseValue else {
+            b.finding(.warning, "\(label) has neither a history nor a base year and value; it is left out", at: flow.location)
+            return nil
+        }
+        let v = max(0, scenario[baseValue])
+        let growth = flow.growth.map { scenario[$0] } ?? 0
+        for i in 0..<n { values[i] = v * pow(1 + growth, Double(y0 + i - baseYear)) }
+        return Baseline(values: values, reference: v)
+    }
+
+    /// Warns about tariff changes of stages in the horizon that match no flow.
+    func reportUnmatchedTariffs(_ timeline: MeasureTimeline, matched: Set<SourceLocation>, builder b: inout ResultBuilder) {
+        var reported = Set<SourceLocation>()
+        for event in timeline.events {
+            for change in event.measures.tariffs where !matched.contains(change.location) && reported.insert(change.location).inserted {
+                b.finding(.warning, "this tariff change matches no trade flow (link, sector and direction), so it has no effect", at: change.location)
+            }
+        }
+    }
+}
