@@ -169,7 +169,7 @@ public struct EmploymentEvaluator: Evaluator {
         let grossPerDirect = parameters.type2Multiplier
         let netPerGross = additionality.netFactor
         let cells = direct.keys.filter { cell in direct[cell]?.contains { $0 != 0 } ?? false }
-            .sorted { ($0.region, sectorIds[$0.sector]) < ($1.region, sectorIds[$1.sector]) }
+            .sorted { ($0.region, $0.sector) < ($1.region, $1.sector) }
         b.reserve(cells.count * yearCount * 5)
         var netByRegion: [Int: [Double]] = [:]
         var netFinal = 0.0, grossFinal = 0.0, netJobYears = 0.0

@@ -10,7 +10,7 @@ public struct CoopZoneCommand: AsyncParsableCommand {
         commandName: "coopzone",
         abstract: "Scenario modeller for cross-border cooperation zones.",
         version: coopZoneVersion,
-        subcommands: [ValidateCommand.self, RunCommand.self, EvaluatorsCommand.self, SchemaCommand.self]
+        subcommands: [ValidateCommand.self, RunCommand.self, CompareCommand.self, SensitivityCommand.self, EvaluatorsCommand.self, SchemaCommand.self, BenchCommand.self]
     )
 
     /// Creates the command (ArgumentParser needs it).

@@ -31,7 +31,7 @@ public struct EvaluatorsCommand: AsyncParsableCommand {
             if !d.dependencies.isEmpty { output.stdout += "  depends on: \(d.dependencies.joined(separator: ", "))\n" }
             output.stdout += "  equations: \(d.documentation)\n  parameters:\n"
             for p in d.parameters {
-                output.stdout += "    \(p.name) = \(format(p.defaultValue)) \(p.unit.rawValue) (allowed \(format(p.allowed.lowerBound))…\(format(p.allowed.upperBound)), plausible \(format(p.plausible.lowerBound))…\(format(p.plausible.upperBound)))\(p.isAssumption ? " [assumption]" : "")\n"
+                output.stdout += "    \(p.name) = \(CoopZoneCore.format(p.defaultValue)) \(p.unit.rawValue) (allowed \(CoopZoneCore.format(p.allowed.lowerBound))…\(CoopZoneCore.format(p.allowed.upperBound)), plausible \(CoopZoneCore.format(p.plausible.lowerBound))…\(CoopZoneCore.format(p.plausible.upperBound)))\(p.isAssumption ? " [assumption]" : "")\n"
                 output.stdout += "      \(p.summary) — \(p.citation)\n"
             }
             output.stdout += "  metrics:\n"

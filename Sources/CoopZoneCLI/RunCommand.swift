@@ -31,13 +31,25 @@ public struct RunCommand: AsyncParsableCommand {
     @Option(help: "Write the output to this file instead of standard output.")
     var output: String?
 
+    @OptionGroup var uncertainty: UncertaintyOptions
+
     /// Creates the command.
     public init() {}
 
     /// Loads, plans and runs; returns what to print.
-    public static func execute(file: String, format: OutputFormat, overrides: [String]) async -> CommandOutput {
+    public static func execute(file: String, format: OutputFormat, overrides: [String], monteCarlo: Int? = nil, seed: UInt64 = 1,
+                               workers: Int? = nil, showProgress: Bool = false) async -> CommandOutput {
         var output = CommandOutput()
         guard let (scenario, plan) = prepare(file: file, overrides: overrides, output: &output) else { return output }
+        if let draws = monteCarlo {
+            let mc = await MonteCarlo.run(plan, on: scenario, draws: draws, seed: seed, workers: workers ?? defaultWorkers,
+                                          progress: showProgress ? progressPrinter(total: draws) : nil)
+            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            let manifest = Engine.manifest(plan, scenario: scenario, seed: seed, draws: draws)
+            output.stdout = MonteCarloRenderer(result: mc, scenario: scenario, manifest: manifest).render(format)
+            for (id, f) in mc.failures.sorted(by: { $0.key < $1.key }) { output.stderr += "warning: evaluator '\(id)' failed in \(f.count) of \(draws) draws: \(f.message)\n" }
+            return output
+        }
         let result = await Engine.run(plan, on: scenario)
         output.stdout = ResultsRenderer(result: result, scenario: scenario, descriptors: plan.evaluators.map(\.entry.descriptor)).render(format)
         for failure in result.failures { output.stderr += "error: evaluator '\(failure.evaluator)' failed: \(failure.message)\n" }
@@ -74,6 +86,39 @@ public struct RunCommand: AsyncParsableCommand {
 
     /// Runs the command.
     public func run() async throws {
-        try await Self.execute(file: file, format: format, overrides: overrides).emit(outputFile: output)
+        try uncertainty.check()
+        try await Self.execute(file: file, format: format, overrides: overrides, monteCarlo: uncertainty.monteCarlo, seed: uncertainty.seed,
+                               workers: uncertainty.workers, showProgress: uncertainty.showProgress).emit(outputFile: output)
     }
+}
+
+/// The Monte Carlo options shared by `run` and `compare`.
+public struct UncertaintyOptions: ParsableArguments {
+    @Option(name: .customLong("monte-carlo"), help: "Sample every distribution in the scenario N times and report P5/P50/P95.")
+    var monteCarlo: Int?
+
+    @Option(help: "Seed of the random generator: the same seed gives the same numbers on every machine.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Worker threads for Monte Carlo draws (default: the number of cores).")
+    var workers: Int?
+
+    /// Creates the options.
+    public init() {}
+
+    func check() throws {
+        if let n = monteCarlo, !(1...10_000_000).contains(n) { throw ValidationError("--monte-carlo needs a number of draws between 1 and 10000000, got \(n)") }
+        if let w = workers, !(1...256).contains(w) { throw ValidationError("--workers needs 1 to 256, got \(w)") }
+    }
+
+    /// Progress on a terminal only, and only for runs long enough to notice.
+    var showProgress: Bool { (monteCarlo ?? 0) >= 5000 && isatty(STDERR_FILENO) != 0 }
+}
+
+/// The default number of Monte Carlo workers: every core.
+let defaultWorkers = ProcessInfo.processInfo.activeProcessorCount
+
+/// A progress callback that redraws one line on standard error.
+func progressPrinter(total: Int) -> @Sendable (Int) -> Void {
+    { done in FileHandle.standardError.write(Data("\r  \(done)/\(total) draws".utf8)) }
 }

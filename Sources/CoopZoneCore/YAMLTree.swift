@@ -1,3 +1,4 @@
+import CYaml  // libyaml, built as part of Yams: its event stream lets `scanKeys` check keys before Yams hashes them
 import Foundation
 import Yams
 
@@ -106,6 +107,8 @@ public enum YAMLTree {
     /// Parses `text` (from `file`) into a tree, or returns the diagnostics that say why not.
     public static func parse(_ text: String, file: String, limits: LoadLimits = LoadLimits()) -> Result<YNode, DiagnosticsError> {
         if let problem = prescan(text, file: file, limits: limits) { return .failure(DiagnosticsError([problem])) }
+        let keyProblems = scanKeys(text, file: file)
+        if !keyProblems.isEmpty { return .failure(DiagnosticsError(keyProblems)) }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -210,6 +213,76 @@ public enum YAMLTree {
         return nil
     }
 
+    /// Exact where `prescan` is heuristic: reads libyaml's event stream once, before Yams builds
+    /// the document, and checks every mapping key. Yams hashes each key in full to find
+    /// duplicates, so a key that is a list, a mapping or an alias (of an alias bomb, say) would
+    /// cost exponential time: such a key is refused here. Duplicate keys are reported at their
+    /// second occurrence, every one (up to `maxReports`). Syntax errors are left to Yams unless
+    /// duplicates were found before them.
+    static func scanKeys(_ text: String, file: String, maxReports: Int = 50) -> [Diagnostic] {
+        struct Frame {
+            var isMapping: Bool
+            var expectsKey = true
+            var keys: [String: Int] = [:]
+        }
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty else { return [] }
+        return bytes.withUnsafeBufferPointer { buffer -> [Diagnostic] in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else { return [] }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            func at(_ mark: yaml_mark_t) -> SourceLocation { SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1) }
+            var diagnostics: [Diagnostic] = []
+            var stack: [Frame] = []
+            var event = yaml_event_t()
+            while yaml_parser_parse(&parser, &event) == 1 {
+                defer { yaml_event_delete(&event) }
+                let type = event.type
+                switch type {
+                case YAML_SCALAR_EVENT, YAML_ALIAS_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    if let top = stack.indices.last, stack[top].isMapping {
+                        let isKey = stack[top].expectsKey
+                        stack[top].expectsKey.toggle()
+                        if isKey && type == YAML_ALIAS_EVENT {
+                            return diagnostics + [Diagnostic(.error, "an alias is used as a key", at: at(event.start_mark),
+                                                             hint: "keys in a scenario are plain names; use aliases only as values")]
+                        }
+                        if isKey && type != YAML_SCALAR_EVENT {
+                            return diagnostics + [Diagnostic(.error, "a list or mapping is used as a key", at: at(event.start_mark),
+                                                             hint: "keys in a scenario are plain names such as 'regions' or 'population'")]
+                        }
+                        if isKey {
+                            let key = String(decoding: UnsafeBufferPointer(start: event.data.scalar.value, count: event.data.scalar.length), as: UTF8.self)
+                            if let firstLine = stack[top].keys[key] {
+                                diagnostics.append(Diagnostic(.error, "duplicate key '\(key)' (first at line \(firstLine))", at: at(event.start_mark),
+                                                              hint: "each key may appear once in a mapping; remove or rename one of them"))
+                                if diagnostics.count >= maxReports { return diagnostics }
+                            } else {
+                                stack[top].keys[key] = Int(event.start_mark.line) + 1
+                            }
+                        }
+                    }
+                    if type == YAML_SEQUENCE_START_EVENT { stack.append(Frame(isMapping: false)) }
+                    if type == YAML_MAPPING_START_EVENT { stack.append(Frame(isMapping: true)) }
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    _ = stack.popLast()
+                case YAML_DOCUMENT_END_EVENT, YAML_STREAM_END_EVENT:
+                    return diagnostics  // Yams reads the first document only, and refuses a second one
+                default:
+                    break
+                }
+            }
+            // A syntax error: Yams reports it, with its context, when nothing was found before it.
+            guard !diagnostics.isEmpty else { return [] }
+            var message = "YAML syntax error: " + (parser.problem.map { String(cString: $0) } ?? "unknown problem")
+            if let context = parser.context { message += " (\(String(cString: context)) at line \(Int(parser.context_mark.line) + 1))" }
+            return diagnostics + [Diagnostic(.error, message, at: at(parser.problem_mark),
+                                             hint: "check the indentation and the punctuation (':', '-', quotes, brackets) on this line and the one above")]
+        }
+    }
+
     static func location(_ mark: Mark?, file: String) -> SourceLocation {
         SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
@@ -261,6 +334,10 @@ public enum YAMLTree {
         let hint = "check the indentation and the punctuation (':', '-', quotes, brackets) on this line and the one above"
         switch yamlError {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            if problem.hasPrefix("Maximum nesting level") {
+                return Diagnostic(.error, "nesting is too deep (more than 1000 levels)", at: at(mark),
+                                  hint: "a scenario nests at most a dozen levels; flatten the structure")
+            }
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line))" }
             return Diagnostic(.error, message, at: at(mark), hint: hint)

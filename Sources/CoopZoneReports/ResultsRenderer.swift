@@ -84,10 +84,10 @@ public struct ResultsRenderer: Sendable {
         })
         let failures = JSON.array(result.failures.map { .object([("evaluator", .string($0.evaluator)), ("message", .string($0.message))]) })
         return JSON.object([("rows", rows), ("findings", findings), ("headlines", headlines), ("failures", failures),
-                            ("manifest", manifestJSON(result.manifest))]).render() + "\n"
+                            ("manifest", Self.manifestJSON(result.manifest))]).render() + "\n"
     }
 
-    func manifestJSON(_ m: RunManifest) -> JSON {
+    static func manifestJSON(_ m: RunManifest) -> JSON {
         .object([
             ("coopzone_version", .string(m.coopzoneVersion)), ("scenario", .string(m.scenario)), ("extends", .array(m.extends.map(JSON.string))),
             ("scenario_hash", .string(m.scenarioHash)),

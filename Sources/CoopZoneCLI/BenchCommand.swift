@@ -1,0 +1,79 @@
+import ArgumentParser
+import CoopZoneCore
+import Foundation
+
+/// `coopzone bench`: prints load, run and Monte Carlo timings (build with `-c release` to measure).
+public struct BenchCommand: AsyncParsableCommand {
+    /// The command's configuration.
+    public static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure load/validate time of every scenario, one full run, and Monte Carlo throughput at 1 and N workers.",
+        discussion: "Build in release mode for meaningful figures: swift run -c release coopzone bench"
+    )
+
+    @Option(help: "Folder of scenarios to load.")
+    var directory = "Scenarios"
+
+    @Option(help: "Scenario for the Monte Carlo measurement (default: the shipped growth triangle).")
+    var scenario = "Scenarios/fergana-batken-sughd-growth-triangle.yaml"
+
+    @Option(help: "Monte Carlo draws.")
+    var draws = 10_000
+
+    @Option(help: "Seed.")
+    var seed: UInt64 = 1
+
+    /// Creates the command.
+    public init() {}
+
+    static func seconds(_ block: () async -> Void) async -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        await block()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// Peak resident memory of this process so far, in MB (Linux: VmHWM), or nil.
+    static func peakMemoryMB() -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let digits = line.split(separator: " ").compactMap { Double($0) }
+            return digits.first.map { $0 / 1024 }
+        }
+        return nil
+    }
+
+    /// Runs the benchmark and prints the figures.
+    public func run() async throws {
+        guard draws > 0 else { throw ValidationError("--draws must be positive") }
+        #if DEBUG
+        print("note: this is a debug build; build with 'swift run -c release coopzone bench' for real figures")
+        #endif
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+            .map { "\(directory)/\($0)" }
+        print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
+        print("\nload + validate (mean of 20):")
+        for file in files {
+            var ok = true
+            let t = await Self.seconds { for _ in 0..<20 { ok = ok && ScenarioLoader.load(file: file).scenario != nil } }
+            print("  \(file): \(String(format: "%.2f", t / 20 * 1000)) ms\(ok ? "" : " (has errors)")")
+        }
+        print("\none full run (mean of 20, evaluators in parallel levels):")
+        for file in files {
+            guard let s = ScenarioLoader.load(file: file).scenario, case .success(let plan) = Engine.plan(s, registry: Registry.evaluators) else { continue }
+            var rows = 0
+            let t = await Self.seconds { for _ in 0..<20 { rows = await Engine.run(plan, on: s).rows.count } }
+            print("  \(file): \(String(format: "%.3f", t / 20 * 1000)) ms, \(rows) rows")
+        }
+        guard let s = ScenarioLoader.load(file: scenario).scenario, case .success(let plan) = Engine.plan(s, registry: Registry.evaluators) else {
+            throw ValidationError("cannot load '\(scenario)'")
+        }
+        print("\nMonte Carlo, \(draws) draws of \(scenario) (\(MonteCarlo.uncertainSlots(s).count) uncertain inputs):")
+        let before = Self.peakMemoryMB()
+        for workers in Array(Set([1, ProcessInfo.processInfo.activeProcessorCount])).sorted() {
+            var series = 0
+            let t = await Self.seconds { series = await MonteCarlo.run(plan, on: s, draws: draws, seed: seed, workers: workers).keys.count }
+            print("  \(workers) worker(s): \(String(format: "%.3f", t)) s, \(String(format: "%.0f", Double(draws) / t)) draws/s (\(series) series kept)")
+        }
+        if let peak = Self.peakMemoryMB() { print("  peak resident memory: \(String(format: "%.0f", peak)) MB (before Monte Carlo: \(String(format: "%.0f", before ?? 0)) MB)") }
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import CoopZoneCore
+import CoopZoneReports
+import Foundation
+
+/// `coopzone compare FILE FILE…`: designs side by side on their headline metrics.
+public struct CompareCommand: AsyncParsableCommand {
+    /// The command's configuration.
+    public static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare designs on their headline metrics, with differences against the first (the baseline).",
+        discussion: "Designs run with different parameter values for the same evaluator are flagged as not comparable. With --monte-carlo, bands are compared on the same draws and the share of draws in which each design beats the baseline is shown."
+    )
+
+    @Argument(help: "Two or more scenario files; the first is the baseline.")
+    var files: [String]
+
+    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: OutputFormat = .table
+
+    @Option(name: .customLong("set"), help: "Override a value in every design: PATH=VALUE (repeatable).")
+    var overrides: [String] = []
+
+    @Option(help: "Write the output to this file instead of standard output.")
+    var output: String?
+
+    @OptionGroup var uncertainty: UncertaintyOptions
+
+    /// Creates the command.
+    public init() {}
+
+    /// Runs every design and renders the comparison.
+    public static func execute(files: [String], format: OutputFormat, overrides: [String] = [], monteCarlo: Int? = nil, seed: UInt64 = 1,
+                               workers: Int? = nil) async -> CommandOutput {
+        var output = CommandOutput()
+        var designs: [Comparison.Design] = []
+        var descriptors: [EvaluatorDescriptor] = []
+        for file in files {
+            guard let (scenario, plan) = RunCommand.prepare(file: file, overrides: overrides, output: &output) else { continue }
+            let result = await Engine.run(plan, on: scenario)
+            for failure in result.failures { output.stderr += "error: \(file): evaluator '\(failure.evaluator)' failed: \(failure.message)\n" }
+            var mc: MonteCarloResult?
+            if let draws = monteCarlo { mc = await MonteCarlo.run(plan, on: scenario, draws: draws, seed: seed, workers: workers ?? defaultWorkers) }
+            designs.append(Comparison.Design(file: file, title: scenario.title, result: result, monteCarlo: mc))
+            for item in plan.evaluators where !descriptors.contains(where: { $0.id == item.entry.descriptor.id }) { descriptors.append(item.entry.descriptor) }
+        }
+        if designs.count < files.count { output.status = 1; return output }
+        output.stdout = ComparisonRenderer(Comparison(designs: designs, descriptors: descriptors)).render(format)
+        return output
+    }
+
+    /// Runs the command.
+    public func run() async throws {
+        try uncertainty.check()
+        guard files.count >= 2 else { throw ValidationError("compare needs at least two scenario files (the first is the baseline)") }
+        try await Self.execute(files: files, format: format, overrides: overrides, monteCarlo: uncertainty.monteCarlo, seed: uncertainty.seed,
+                               workers: uncertainty.workers).emit(outputFile: output)
+    }
+}
+
+/// `coopzone sensitivity FILE`: each uncertain input at its low and high bound.
+public struct SensitivityCommand: AsyncParsableCommand {
+    /// The command's configuration.
+    public static let configuration = CommandConfiguration(
+        commandName: "sensitivity",
+        abstract: "Swing of each headline metric with each uncertain input at its low and high bound, the others central, ranked."
+    )
+
+    @Argument(help: "The scenario file.")
+    var file: String
+
+    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: OutputFormat = .table
+
+    @Option(name: .customLong("set"), help: "Override a value: PATH=VALUE (repeatable).")
+    var overrides: [String] = []
+
+    @Option(help: "Write the output to this file instead of standard output.")
+    var output: String?
+
+    /// Creates the command.
+    public init() {}
+
+    /// Runs the sensitivity analysis.
+    public static func execute(file: String, format: OutputFormat, overrides: [String] = []) -> CommandOutput {
+        var output = CommandOutput()
+        guard let (scenario, plan) = RunCommand.prepare(file: file, overrides: overrides, output: &output) else { return output }
+        output.stdout = SensitivityRenderer(swings: Sensitivity.run(plan, on: scenario), scenario: scenario).render(format)
+        return output
+    }
+
+    /// Runs the command.
+    public func run() async throws { try Self.execute(file: file, format: format, overrides: overrides).emit(outputFile: output) }
+}

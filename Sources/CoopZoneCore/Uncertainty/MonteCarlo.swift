@@ -1,0 +1,224 @@
+import Foundation
+
+/// P5, P50 and P95 (and the mean) of a set of draws.
+public struct Band: Sendable, Hashable, Codable {
+    /// 5th percentile.
+    public var p5: Double
+    /// Median.
+    public var p50: Double
+    /// 95th percentile.
+    public var p95: Double
+    /// Mean.
+    public var mean: Double
+
+    /// The band of `values` (quantiles by linear interpolation between order statistics, Hyndman–Fan type 7).
+    public init(_ values: [Double]) {
+        let sorted = values.filter(\.isFinite).sorted()
+        func quantile(_ p: Double) -> Double {
+            guard !sorted.isEmpty else { return .nan }
+            let h = Double(sorted.count - 1) * p
+            let lo = Int(h.rounded(.down)), hi = min(lo + 1, sorted.count - 1)
+            return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
+        }
+        p5 = quantile(0.05)
+        p50 = quantile(0.5)
+        p95 = quantile(0.95)
+        mean = sorted.isEmpty ? .nan : sorted.reduce(0, +) / Double(sorted.count)
+    }
+}
+
+/// One uncertain quantity: a headline, or an additive metric's total in one year.
+public struct SeriesKey: Sendable, Hashable, Codable {
+    /// Evaluator id.
+    public var evaluator: String
+    /// Metric id.
+    public var metric: String
+    /// Calendar year, or `nil` for a headline.
+    public var year: Int?
+}
+
+/// What a Monte Carlo run produced: every draw of every headline and of each additive
+/// metric's total by year (so bands and "B beats A" can be computed), and failures.
+public struct MonteCarloResult: Sendable {
+    /// The seed.
+    public var seed: UInt64
+    /// The number of draws.
+    public var draws: Int
+    /// The uncertain inputs sampled (paths).
+    public var sampledInputs: [String]
+    /// Series in a stable order: headlines first (run order), then metric totals by year.
+    public var keys: [SeriesKey]
+    /// Units of the series, by index of `keys`.
+    public var units: [Unit]
+    /// `values[k][d]`: series k in draw d (NaN when the evaluator failed in that draw).
+    public var values: [[Double]]
+    /// Draws in which an evaluator failed, with the first message.
+    public var failures: [String: (count: Int, message: String)]
+
+    /// The band of series k.
+    public func band(_ k: Int) -> Band { Band(values[k]) }
+    /// The index of a series.
+    public func index(of key: SeriesKey) -> Int? { keys.firstIndex(of: key) }
+}
+
+/// Samples every distribution of a scenario and runs the evaluators once per draw.
+public enum MonteCarlo {
+    /// The inputs (slots) a Monte Carlo run samples: every number with a distribution.
+    public static func uncertainSlots(_ scenario: Scenario) -> [Int] {
+        scenario.inputs.indices.filter { scenario.inputs[$0].distribution != nil }
+    }
+
+    /// The values of draw `index`: central values with each uncertain input sampled from a
+    /// stream of its own, keyed by the run's seed, the draw's index and the input's path. So a
+    /// draw is the same whichever worker makes it, and two designs that share an input (say,
+    /// the trade-cost elasticity) see the same value of it in the same draw (common random
+    /// numbers), which is what makes "B beats A in 80 % of draws" meaningful.
+    public static func drawValues(_ scenario: Scenario, slots: [Int], keys: [UInt64], seed: UInt64, index: Int) -> [Double] {
+        var values = scenario.values
+        for (slot, key) in zip(slots, keys) {
+            guard let distribution = scenario.inputs[slot].distribution else { continue }
+            var random = SeededRandom(seed: seed ^ key, stream: index)
+            values[slot] = distribution.sample(&random)
+        }
+        return values
+    }
+
+    /// The stream key of each sampled input: FNV-1a of its path.
+    public static func streamKeys(_ scenario: Scenario, slots: [Int]) -> [UInt64] {
+        slots.map { slot in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in scenario.inputs[slot].path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            return hash
+        }
+    }
+
+    /// Runs `draws` draws on `workers` threads (1 = on the calling task). `progress` is called
+    /// with the number of draws done (from worker threads).
+    public static func run(_ plan: RunPlan, on scenario: Scenario, draws: Int, seed: UInt64, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                           progress: (@Sendable (Int) -> Void)? = nil) async -> MonteCarloResult {
+        let slots = uncertainSlots(scenario)
+        let keys = streamKeys(scenario, slots: slots)
+        let layout = SeriesLayout(plan: plan, scenario: scenario)
+        let workerCount = max(1, min(workers, draws))
+        let chunk = (draws + workerCount - 1) / workerCount
+        let counter = ProgressCounter()
+        let parts = await withTaskGroup(of: (Int, Chunk).self) { group in
+            for w in 0..<workerCount {
+                let range = (w * chunk)..<min(draws, (w + 1) * chunk)
+                group.addTask {
+                    (w, runChunk(range, plan: plan, scenario: scenario, slots: slots, keys: keys, seed: seed, layout: layout, counter: counter, progress: progress))
+                }
+            }
+            var collected: [(Int, Chunk)] = []
+            for await part in group { collected.append(part) }
+            return collected.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        var values = [[Double]](repeating: [], count: layout.keys.count)
+        for k in values.indices {
+            values[k].reserveCapacity(draws)
+            for part in parts { values[k] += part.values[k] }
+        }
+        var failures: [String: (count: Int, message: String)] = [:]
+        for part in parts {
+            for (id, f) in part.failures {
+                failures[id] = (count: (failures[id]?.count ?? 0) + f.count, message: failures[id]?.message ?? f.message)
+            }
+        }
+        return MonteCarloResult(seed: seed, draws: draws, sampledInputs: slots.map { scenario.inputs[$0].path }, keys: layout.keys,
+                                units: layout.units, values: values, failures: failures)
+    }
+
+    struct Chunk: Sendable {
+        var values: [[Double]]
+        var failures: [String: (count: Int, message: String)]
+    }
+
+    static func runChunk(_ range: Range<Int>, plan: RunPlan, scenario: Scenario, slots: [Int], keys: [UInt64], seed: UInt64, layout: SeriesLayout,
+                         counter: ProgressCounter, progress: (@Sendable (Int) -> Void)?) -> Chunk {
+        var values = [[Double]](repeating: [], count: layout.keys.count)
+        for k in values.indices { values[k].reserveCapacity(range.count) }
+        var failures: [String: (count: Int, message: String)] = [:]
+        var totals = [Double](repeating: 0, count: layout.keys.count)
+        var draw = scenario
+        for index in range {
+            draw.values = drawValues(scenario, slots: slots, keys: keys, seed: seed, index: index)
+            let (results, failed) = Engine.runSynchronously(plan, on: draw)
+            for f in failed { failures[f.evaluator] = (count: (failures[f.evaluator]?.count ?? 0) + 1, message: failures[f.evaluator]?.message ?? f.message) }
+            layout.collect(results, into: &totals)
+            for k in totals.indices { values[k].append(totals[k]) }
+            if let progress, (index - range.lowerBound) % 256 == 255 { progress(counter.add(256)) }
+        }
+        if let progress { progress(counter.add(range.count % 256)) }
+        return Chunk(values: values, failures: failures)
+    }
+}
+
+/// Where each headline and each additive metric-year total goes in a draw's vector.
+struct SeriesLayout: Sendable {
+    var keys: [SeriesKey] = []
+    var units: [Unit] = []
+    /// For each evaluator in run order: its id, its headline indices by metric, and per additive
+    /// metric the index of its first year's series.
+    var evaluators: [(id: String, headlines: [String: Int], metricBase: [String: Int])] = []
+    let firstYear: Int
+    let yearCount: Int
+
+    init(plan: RunPlan, scenario: Scenario) {
+        firstYear = scenario.horizon.lowerBound
+        yearCount = scenario.horizon.count
+        for item in plan.evaluators {
+            let d = item.entry.descriptor
+            var headlines: [String: Int] = [:]
+            for h in d.headlines {
+                headlines[h.id] = keys.count
+                keys.append(SeriesKey(evaluator: d.id, metric: h.id, year: nil))
+                units.append(h.unit)
+            }
+            evaluators.append((d.id, headlines, [:]))
+        }
+        for (e, item) in plan.evaluators.enumerated() {
+            let d = item.entry.descriptor
+            for m in d.metrics where m.additive {
+                evaluators[e].metricBase[m.id] = keys.count
+                for year in scenario.horizon {
+                    keys.append(SeriesKey(evaluator: d.id, metric: m.id, year: year))
+                    units.append(m.unit)
+                }
+            }
+        }
+    }
+
+    /// Fills `totals` with one draw's headlines and additive totals by year (NaN for a failed evaluator).
+    func collect(_ results: [String: EvaluationResult], into totals: inout [Double]) {
+        for k in totals.indices { totals[k] = 0 }
+        for e in evaluators {
+            guard let result = results[e.id] else {
+                for i in e.headlines.values { totals[i] = .nan }
+                for base in e.metricBase.values { for y in 0..<yearCount { totals[base + y] = .nan } }
+                continue
+            }
+            for h in result.headlines { if let i = e.headlines[h.metric] { totals[i] = h.value } }
+            var lastMetric = "", lastBase: Int? = nil
+            for row in result.rows {
+                guard let year = row.year else { continue }
+                if row.metric != lastMetric { lastMetric = row.metric; lastBase = e.metricBase[row.metric] }
+                guard let base = lastBase else { continue }
+                let offset = year - firstYear
+                if offset >= 0 && offset < yearCount { totals[base + offset] += row.value }
+            }
+        }
+    }
+}
+
+/// A thread-safe count of draws done, for progress reports.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+
+    func add(_ n: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        done += n
+        return done
+    }
+}

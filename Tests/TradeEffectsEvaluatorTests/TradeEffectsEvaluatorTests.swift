@@ -1,0 +1,294 @@
+import CoopZoneCore
+import Foundation
+import Testing
+@testable import TradeEffectsEvaluator
+
+struct TradeEffectsEvaluatorTests {
+    // MARK: helpers
+
+    private func run(_ yaml: String, _ parameters: TradeEffectsEvaluator.Parameters = .init()) throws -> EvaluationResult {
+        let scenario = try ScenarioLoader.loadOrThrow(text: yaml, file: "test.yaml")
+        return try TradeEffectsEvaluator(parameters: parameters).evaluate(scenario, context: EvaluationContext(results: [:]))
+    }
+
+    private func rows(_ r: EvaluationResult, _ metric: String, year: Int? = nil, direction: String? = nil, instrument: String? = nil) -> [ResultRow] {
+        r.rows.filter {
+            $0.metric == metric && (year == nil || $0.year == year) && (direction == nil || $0.dimensions.direction == direction)
+                && (instrument == nil || $0.dimensions.instrument == instrument)
+        }
+    }
+
+    private func value(_ r: EvaluationResult, _ metric: String, year: Int?, direction: String? = nil, instrument: String? = nil) -> Double? {
+        let found = rows(r, metric, year: year, direction: direction, instrument: instrument)
+        return found.count == 1 ? found[0].value : nil
+    }
+
+    private func headline(_ r: EvaluationResult, _ id: String) -> Double? { r.headlines.first { $0.metric == id }?.value }
+
+    /// The 1-based line of the first line of `yaml` containing `marker`.
+    private func line(of marker: String, in yaml: String) -> Int? {
+        yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(marker) }.map { $0 + 1 }
+    }
+
+    // MARK: the KZ–KG history (DIGEST §4.1, article 000 Table 1)
+
+    static let kzkg = """
+        format: 1
+        title: Kazakhstan–Kyrgyzstan trade, 2020–2023
+        horizon: {first: 2020, last: 2026}
+        price_year: 2023
+        discount_rate: 0.08
+        sources:
+          - {id: art000, title: "Article 000, Table 1: Key indicators of foreign trade of Kazakhstan"}
+        sectors:
+          - {id: fruit, name: Fruit and vegetables, perishable: true}
+        countries:
+          - {code: KZ, name: Kazakhstan}
+          - {code: KG, name: Kyrgyzstan}
+        regions:
+          - {id: zhambyl, name: Zhambyl, country: KZ}
+          - {id: chui, name: Chui, country: KG}
+        links:
+          - id: kz_kg
+            from: KZ
+            to: KG
+            source: art000
+            turnover:
+              2020: 848.6
+              2021: 970.8
+              2022: 1246.9
+              2023: 1688.1
+            flows:
+              - sector: all
+                direction: export
+                history: {2020: 581.0, 2021: 625.2, 2022: 793.0, 2023: 1147.2}
+              - sector: all
+                direction: import
+                history: {2020: 267.6, 2021: 345.6, 2022: 541.0, 2023: 541.0}
+        zones:
+          - id: alatau
+            name: ITLC Alatau
+            kind: cross_border_economic_zone
+            regions: [zhambyl, chui]
+            stages:
+              - {id: agreement, start: 2024}
+        """
+
+    @Test func kazakhstanKyrgyzstanIndicesMatchThePublishedOnes() throws {
+        let r = try run(Self.kzkg)
+        // Turnover, previous year = 100 (published, Figure 1 of article 000: 114 / 128 / 135; DIGEST: 114.4 / 128.4 / 135.4):
+        //   2021: 970.8/848.6 · 100 = 114.400; 2022: 1246.9/970.8 · 100 = 128.440; 2023: 1688.1/1246.9 · 100 = 135.384.
+        // Exports (Figure 2): 625.2/581.0 = 107.608; 793.0/625.2 = 126.839; 1147.2/793.0 = 144.666 → 107.6 / 126.8 / 144.7.
+        // Imports (Figure 2): 345.6/267.6 = 129.148; 541.0/345.6 = 156.539; 541.0/541.0 = 100.000 → 129.1 / 156.5 / 100.0.
+        let published: [(String?, String?, [Double])] = [
+            (nil, "turnover", [114.4, 128.4, 135.4]),
+            ("export", nil, [107.6, 126.8, 144.7]),
+            ("import", nil, [129.1, 156.5, 100.0]),
+        ]
+        for (direction, instrument, values) in published {
+            for (offset, expected) in values.enumerated() {
+                let v = value(r, "history_index", year: 2021 + offset, direction: direction, instrument: instrument)
+                #expect(v.map { abs($0 - expected) < 0.05 } == true, "\(direction ?? instrument ?? "") \(2021 + offset): \(String(describing: v)) vs \(expected)")
+            }
+        }
+        // Compound growth 2020–2023: turnover (1688.1/848.6)^(1/3) − 1 = 1.989276^(1/3) − 1 = 0.25767 (DIGEST 25.77 %);
+        // exports (1147.2/581.0)^(1/3) − 1 = 0.25455 (25.45 %); imports (541.0/267.6)^(1/3) − 1 = 0.26446 (26.45 %).
+        #expect(abs((value(r, "history_cagr", year: nil, instrument: "turnover") ?? 0) - 0.25767) < 1e-5)
+        #expect(abs((value(r, "history_cagr", year: nil, direction: "export") ?? 0) - 0.25455) < 1e-5)
+        #expect(abs((value(r, "history_cagr", year: nil, direction: "import") ?? 0) - 0.26446) < 1e-5)
+    }
+
+    @Test func the2022TurnoverRowIsFlagged() throws {
+        let r = try run(Self.kzkg)
+        // 2022: reported 1246.9, exports + imports = 793.0 + 541.0 = 1334.0, difference −87.1 > max(0.5, 0.001·1246.9 = 1.25).
+        // 2020: 581.0 + 267.6 = 848.6 ✓; 2021: 625.2 + 345.6 = 970.8 ✓; 2023: 1147.2 + 541.0 = 1688.2 vs 1688.1, |−0.1| ≤ 1.69 ✓.
+        let turnoverWarnings = r.findings.filter { $0.kind == .warning && $0.message.contains("turnover") }
+        #expect(turnoverWarnings.count == 1)
+        let warning = try #require(turnoverWarnings.first)
+        #expect(warning.message.contains("2022") && warning.message.contains("kz_kg"))
+        #expect(warning.message.contains("1246.9") && warning.message.contains("1334"))
+        #expect(warning.location?.line == line(of: "2022: 1246.9", in: Self.kzkg))
+        #expect(warning.location?.file == "test.yaml")
+    }
+
+    @Test func baselineUsesHistoryThenCompoundGrowth() throws {
+        let r = try run(Self.kzkg)
+        // 2022 is a history year: the export baseline is the recorded 793.0.
+        #expect(value(r, "trade_baseline", year: 2022, direction: "export") == 793.0)
+        // 2024 is projected at the history's CAGR 0.254549: 1147.2 · 1.254549 = 1147.2 + 292.019 = 1439.219.
+        #expect(abs((value(r, "trade_baseline", year: 2024, direction: "export") ?? 0) - 1439.219) < 1e-3)
+        // No measures: scenario = baseline, no effect rows.
+        #expect(value(r, "trade_scenario", year: 2024, direction: "export") == value(r, "trade_baseline", year: 2024, direction: "export"))
+        #expect(rows(r, "trade_creation").isEmpty)
+        // The export flow goes from KZ: its exporting country is KZ.
+        #expect(rows(r, "trade_baseline", year: 2024, direction: "export").first?.dimensions.country == "KZ")
+    }
+
+    // MARK: measures in stages
+
+    static let measures = """
+        format: 1
+        title: Tariff, border, storage and shadow-trade measures
+        horizon: {first: 2024, last: 2027}
+        price_year: 2024
+        discount_rate: 0.08
+        sectors:
+          - {id: fruit, name: Fruit, perishable: true}
+        countries:
+          - {code: KZ, name: Kazakhstan}
+          - {code: KG, name: Kyrgyzstan}
+        regions:
+          - {id: zhambyl, name: Zhambyl, country: KZ}
+          - {id: chui, name: Chui, country: KG}
+        links:
+          - id: kg_kz
+            from: KG
+            to: KZ
+            border_crossing_days: 2
+            logistics_cost_share: 0.05
+            loss_share: 0.40
+            shadow_share: 0.20
+            flows:
+              - {sector: fruit, direction: export, base_year: 2024, value: 100, growth: 0, tariff: 0.10, other_imports: 300, other_tariff: 0.10}
+        zones:
+          - id: alatau
+            name: Alatau
+            kind: cross_border_economic_zone
+            regions: [zhambyl, chui]
+            stages:
+              - id: free_trade
+                start: 2025
+                end: 2025
+                measures:
+                  tariffs: [{link: kg_kz, sector: fruit, direction: export, rule: new_rate, rate: 0}]
+                  border_time: [{link: kg_kz, days: 1}]
+              - id: hub
+                start: 2026
+                measures:
+                  storage: [{link: kg_kz, loss_share: 0.15}]
+                  shadow_trade: [{link: kg_kz, shadow_share: 0.05}]
+        """
+
+    @Test func stagedMeasuresDecomposeTheScenario() throws {
+        let r = try run(Self.measures)
+        // 2024: no stage yet — baseline 100 = scenario, no effect rows.
+        #expect(value(r, "trade_scenario", year: 2024) == 100)
+        #expect(rows(r, "trade_creation", year: 2024).isEmpty && rows(r, "tariff_revenue_change", year: 2024).isEmpty)
+
+        // 2025 (stage free_trade): tariff 0.10 → 0, Em = −1.5, Ex = ∞:
+        //   TC = 100 · (−1.5) · (−0.10) / 1.10 = 15/1.1 = 13.636364.
+        #expect(abs((value(r, "trade_creation", year: 2025) ?? 0) - 13.636_364) < 1e-6)
+        //   Diversion from the rest of the world (300 at 0.10, unchanged): rel = (1/1.1)/(1.1/1.1) − 1 = −1/11;
+        //   Es·(−rel) = 1.5/11 = 3/22; TD = 100·300·(3/22)/(100 + 300 + 100·3/22) = 90000/9100 = 9.890110.
+        #expect(abs((value(r, "trade_diversion", year: 2025) ?? 0) - 9.890_110) < 1e-6)
+        //   Welfare = ½ · 0.10 · 13.636364 = 0.681818.
+        #expect(abs((value(r, "welfare", year: 2025) ?? 0) - 0.681_818) < 1e-6)
+        //   Border 2 → 1 day, fruit is perishable (2.1 %/day), logistics 0.05: τ0 = 2·0.021 + 0.05 = 0.092, τ1 = 0.071;
+        //   X1/X0 = (1.092/1.071)^4 = 1.0196078^4; 1.0196078² = 1.0396002; 1.0396002² = 1.0807685; ΔX = 100 · 0.0807685 = 8.07685.
+        #expect(abs((value(r, "trade_facilitation", year: 2025) ?? 0) - 8.076_85) < 1e-4)
+        //   Tariff revenue (importer KZ): t1·M1 − t0·M0 + t_K·ΔM_K = 0 − 0.10·100 + 0.10·(−9.890110) = −10.989011.
+        #expect(abs((value(r, "tariff_revenue_change", year: 2025) ?? 0) - -10.989_011) < 1e-6)
+        #expect(rows(r, "tariff_revenue_change", year: 2025).first?.dimensions.country == "KZ")
+        #expect(rows(r, "trade_creation", year: 2025).first?.dimensions.country == "KG")
+        //   No storage or formalisation yet.
+        #expect(rows(r, "loss_reduction", year: 2025).isEmpty && rows(r, "formalisation", year: 2025).isEmpty)
+        //   Scenario = 100 + 13.636364 + 9.890110 + 8.076848 = 131.603322.
+        #expect(abs((value(r, "trade_scenario", year: 2025) ?? 0) - 131.603_322) < 1e-5)
+
+        // 2026 (stage hub; free_trade has ended but its tariff and border time persist):
+        #expect(abs((value(r, "trade_creation", year: 2026) ?? 0) - 13.636_364) < 1e-6)
+        #expect(abs((value(r, "trade_facilitation", year: 2026) ?? 0) - 8.076_85) < 1e-4)
+        //   Loss 0.40 → 0.15: ΔX = 100 · (0.85/0.60 − 1) = 41.666667.
+        #expect(abs((value(r, "loss_reduction", year: 2026) ?? 0) - 41.666_667) < 1e-6)
+        //   Shadow 0.20 → 0.05: true trade 100/0.8 = 125; ΔX = 125 · 0.15 = 18.75.
+        #expect(abs((value(r, "formalisation", year: 2026) ?? 0) - 18.75) < 1e-9)
+        //   Scenario = 131.603322 + 41.666667 + 18.75 = 192.019988.
+        #expect(abs((value(r, "trade_scenario", year: 2026) ?? 0) - 192.019_988) < 1e-5)
+        //   Revenue: t1 = 0, so still 0 − 10 − 0.989011 = −10.989011.
+        #expect(abs((value(r, "tariff_revenue_change", year: 2026) ?? 0) - -10.989_011) < 1e-6)
+
+        // Headlines: creation in 2025, 2026, 2027 = 3 · 13.636364 = 40.909091.
+        #expect(abs((headline(r, "trade_creation_total") ?? 0) - 40.909_091) < 1e-5)
+        // Revenue PV at 8 % to 2024: −10.989011 · (1/1.08 + 1/1.1664 + 1/1.259712) = −10.989011 · 2.577097 = −28.319747.
+        #expect(abs((headline(r, "tariff_revenue_change_pv") ?? 0) - -28.319_747) < 1e-5)
+        // 2027 equals 2026 (growth 0): scenario 192.019988, change 92.019988.
+        #expect(abs((headline(r, "trade_scenario_last_year") ?? 0) - 192.019_988) < 1e-5)
+        #expect(abs((headline(r, "trade_change_last_year") ?? 0) - 92.019_988) < 1e-5)
+        #expect(r.findings.filter { $0.kind == .warning }.isEmpty)
+    }
+
+    static let laterStage = """
+        format: 1
+        title: Two linear cuts on every flow between the zone's countries
+        horizon: {first: 2024, last: 2027}
+        price_year: 2024
+        discount_rate: 0.08
+        sectors:
+          - {id: textiles, name: Textiles}
+        countries:
+          - {code: KZ, name: Kazakhstan, fiscal: {import_duty: 0.20}}
+          - {code: KG, name: Kyrgyzstan}
+        regions:
+          - {id: zhambyl, name: Zhambyl, country: KZ}
+          - {id: chui, name: Chui, country: KG}
+        links:
+          - id: kz_kg
+            from: KZ
+            to: KG
+            flows:
+              - {sector: all, direction: export, base_year: 2024, value: 100, tariff: 0.10}
+              - {sector: all, direction: import, base_year: 2024, value: 100}
+        zones:
+          - id: alatau
+            name: Alatau
+            kind: cross_border_economic_zone
+            regions: [zhambyl, chui]
+            stages:
+              - {id: first_cut, start: 2025, end: 2026, measures: {tariffs: [{rule: linear_cut, cut: 0.5}]}}
+              - {id: second_cut, start: 2027, measures: {tariffs: [{rule: linear_cut, cut: 0.5}]}}
+        """
+
+    @Test func laterStageChangesTheRateInForce() throws {
+        let r = try run(Self.laterStage)
+        // Export flow (importer KG), own tariff 0.10. 2025–2026: 0.10 → 0.05, TC = 100·(−1.5)·(−0.05)/1.10 = 7.5/1.1 = 6.818182.
+        // 2027: the second cut halves the rate in force, 0.05 → 0.025; Δt = −0.075: TC = 100·1.5·0.075/1.10 = 11.25/1.1 = 10.227273.
+        #expect(abs((value(r, "trade_creation", year: 2025, direction: "export") ?? 0) - 6.818_182) < 1e-6)
+        #expect(abs((value(r, "trade_creation", year: 2026, direction: "export") ?? 0) - 6.818_182) < 1e-6)
+        #expect(abs((value(r, "trade_creation", year: 2027, direction: "export") ?? 0) - 10.227_273) < 1e-6)
+        // Import flow (importer KZ) has no own tariff: KZ's import duty 0.20. 2025: 0.20 → 0.10, TC = 100·1.5·0.10/1.20 = 12.5;
+        // 2027: 0.10 → 0.05, Δt = −0.15, TC = 100·1.5·0.15/1.20 = 18.75.
+        #expect(abs((value(r, "trade_creation", year: 2025, direction: "import") ?? 0) - 12.5) < 1e-9)
+        #expect(abs((value(r, "trade_creation", year: 2027, direction: "import") ?? 0) - 18.75) < 1e-9)
+        // No other_imports: no diversion.
+        #expect(value(r, "trade_diversion", year: 2025, direction: "export") == 0)
+    }
+
+    @Test func missingBaseValuesAndUnmatchedTariffsAreReported() throws {
+        let yaml = Self.measures
+            .replacingOccurrences(of: "    loss_share: 0.40\n", with: "")
+            .replacingOccurrences(of: "direction: export, rule: new_rate", with: "direction: import, rule: new_rate")
+        let r = try run(yaml)
+        let warnings = r.findings.filter { $0.kind == .warning }.map(\.message)
+        #expect(warnings.contains { $0.contains("no loss_share") })
+        #expect(warnings.contains { $0.contains("matches no trade flow") })
+        #expect(rows(r, "loss_reduction").isEmpty && rows(r, "trade_creation").isEmpty)
+    }
+
+    // MARK: descriptor
+
+    @Test func descriptorDefaultsDecodeToTheParameterDefaults() throws {
+        let values = Dictionary(uniqueKeysWithValues: TradeEffectsEvaluator.descriptor.parameters.map { ($0.name, ParameterValue.number($0.defaultValue)) })
+        let decoded = try ParameterDecoder.decode(TradeEffectsEvaluator.Parameters.self, from: values)
+        #expect(decoded == TradeEffectsEvaluator.Parameters())
+        for spec in TradeEffectsEvaluator.descriptor.parameters {
+            #expect(spec.allowed.contains(spec.defaultValue) && spec.plausible.contains(spec.defaultValue), "\(spec.name)")
+        }
+        for metric in TradeEffectsEvaluator.descriptor.metrics + TradeEffectsEvaluator.descriptor.headlines {
+            #expect(metric.equation.hasPrefix("Docs/methodology/trade_effects.md#"))
+        }
+    }
+
+    @Test func positiveImportDemandElasticityIsRejected() {
+        #expect(throws: EvaluatorError.self) { try TradeEffectsEvaluator(parameters: .init(importDemandElasticity: 1.5)) }
+    }
+}
