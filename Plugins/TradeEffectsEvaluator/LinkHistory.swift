@@ -54,13 +54,14 @@ struct LinkHistory {
     /// within `max(absoluteTolerance, relativeTolerance · |turnover|)`.
     func check(into b: inout ResultBuilder, scenario: Scenario, absoluteTolerance: Double, relativeTolerance: Double) {
         for flow in link.flows {
-            Self.checkSeries(flow.history, what: "\(flow.direction.rawValue) history of sector '\(flow.sector)'", link: link.id, scenario: scenario, into: &b)
+            Self.checkSeries(flow.history, what: "\(flow.direction.rawValue) history of sector '\(flow.sector)'", link: link.id,
+                             gapNote: "; the baseline interpolates geometrically", scenario: scenario, into: &b)
             if let v = flow.baseValue, scenario[v] < 0 {
                 b.finding(.warning, "link '\(link.id)': the \(flow.direction.rawValue) flow of sector '\(flow.sector)' has a negative value \(Self.number(scenario[v])) in \(flow.baseYear.map(String.init) ?? "its base year"); it is counted as 0",
                           at: flow.location)
             }
         }
-        Self.checkSeries(link.turnoverHistory, what: "turnover history", link: link.id, scenario: scenario, into: &b)
+        Self.checkSeries(link.turnoverHistory, what: "turnover history", link: link.id, gapNote: "", scenario: scenario, into: &b)
         guard let exports, let imports else { return }
         for entry in link.turnoverHistory {
             guard let x = exports.value(in: entry.year), let m = imports.value(in: entry.year) else { continue }
@@ -75,16 +76,16 @@ struct LinkHistory {
     }
 
     /// Negative values and gaps in one series.
-    static func checkSeries(_ series: [YearValue], what: String, link: String, scenario: Scenario, into b: inout ResultBuilder) {
+    static func checkSeries(_ series: [YearValue], what: String, link: String, gapNote: String, scenario: Scenario, into b: inout ResultBuilder) {
         let sorted = series.sorted { $0.year < $1.year }
         for (i, entry) in sorted.enumerated() {
             let v = scenario[entry.value]
             if v < 0 {
-                b.finding(.warning, "link '\(link)': negative value \(number(v)) in \(entry.year) in the \(what); it is counted as 0", at: entry.location)
+                b.finding(.warning, "link '\(link)': negative value \(number(v)) in \(entry.year) in the \(what); trade flows are positive amounts (the baseline counts it as 0)", at: entry.location)
             }
             if i > 0, entry.year > sorted[i - 1].year + 1 {
                 let missing = sorted[i - 1].year + 1 == entry.year - 1 ? "\(entry.year - 1)" : "\(sorted[i - 1].year + 1)–\(entry.year - 1)"
-                b.finding(.warning, "link '\(link)': the \(what) has a gap: no value for \(missing) before \(entry.year); the baseline interpolates",
+                b.finding(.warning, "link '\(link)': the \(what) has a gap: no value for \(missing) before \(entry.year)\(gapNote)",
                           at: entry.location)
             }
         }

@@ -263,7 +263,8 @@ extension TradeEffectsEvaluator {
     }
 
     /// The link-level paths: border days, logistics share, shadow share (each `nil` when the
-    /// link gives no starting value; a measure on such a link is reported and ignored).
+    /// link gives no starting value; a measure on such a link is reported and ignored). Days and
+    /// logistics keep their base even without a measure: both enter τ0 and τ1.
     struct LinkPaths {
         var days: LinkSetting?
         var logistics: LinkSetting?
@@ -282,13 +283,13 @@ extension TradeEffectsEvaluator {
         let events = timeline.events
         if let d0 = link.borderCrossingDays.map({ scenario[$0] }) {
             let path = timeline.linkPath(base: d0, { $0.borderTime.last { $0.link == link.id }?.days }, in: scenario)
-            if path.activeFrom != nil { out.days = LinkSetting(base: d0, path: path) }
+            out.days = LinkSetting(base: d0, path: path)
         } else if let m = events.lazy.flatMap(\.measures.borderTime).first(where: { $0.link == link.id }) {
             b.finding(.warning, "link '\(link.id)' gives no border_crossing_days, so the border-time measure cannot be valued; it is ignored", at: m.location)
         }
         if let c0 = link.logisticsCostShare.map({ scenario[$0] }) {
             let path = timeline.linkPath(base: c0, { $0.logisticsCost.last { $0.link == link.id }?.costShare }, in: scenario)
-            if path.activeFrom != nil { out.logistics = LinkSetting(base: c0, path: path) }
+            out.logistics = LinkSetting(base: c0, path: path)
         } else if let m = events.lazy.flatMap(\.measures.logisticsCost).first(where: { $0.link == link.id }) {
             b.finding(.warning, "link '\(link.id)' gives no logistics_cost_share, so the logistics-cost measure cannot be valued; it is ignored", at: m.location)
         }

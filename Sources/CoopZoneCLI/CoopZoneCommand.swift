@@ -68,3 +68,21 @@ func quoteJSON(_ text: String) -> String {
     let array = String(decoding: data, as: UTF8.self)
     return String(array.dropFirst().dropLast())
 }
+
+extension CoopZoneCommand {
+    /// Parses the arguments and runs the chosen subcommand, exiting with its status: the entry
+    /// point of the `coopzone` executable (and of any package that builds its own).
+    public static func runMain(_ arguments: [String]? = nil) async -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            exit()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

@@ -68,7 +68,8 @@ struct ScenarioDecoder {
         let levers = decodeLevers(top, root: root)
         checkSourceReferences(sources)
 
-        guard !context.diagnostics.hasErrors, let discountRate, let horizon else { return (nil, context.diagnostics) }
+        // The stage timeline is checked even when there are other errors, so that every diagnostic of the file comes at once.
+        guard let discountRate, let horizon else { return (nil, context.diagnostics) }
         let scenario = Scenario(
             file: file, title: title, description: description, authors: authors, sources: sources, extends: extends,
             horizon: horizon, priceYear: priceYear, currency: currency, discountRate: discountRate, sectors: sectors,
@@ -158,7 +159,7 @@ struct ScenarioDecoder {
         if !ids.contains(id) {
             let suggestion = closestMatch(to: id, in: ids)
             context.error("\(kind) '\(id)' is not defined" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                          at: fields[key]?.location, hint: ids.isEmpty ? "define it first" : "defined \(kind)s: \(ids.joined(separator: ", "))")
+                          at: fields[key]?.location, hint: ids.isEmpty ? "define it first" : "defined \(kind) ids: \(ids.joined(separator: ", "))")
             return nil
         }
         return id

@@ -27,7 +27,7 @@ public struct Override: Sendable {
         }
         let path = String(argument[..<equals])
         let text = String(argument[argument.index(after: equals)...])
-        let column = path.count + 2
+        let column = path.unicodeScalars.count + 2  // columns count Unicode scalars, as libyaml's do
         switch YAMLTree.parse(text.isEmpty ? "~" : text, file: origin) {
         case .success(var node):
             shift(&node, line: index, column: column - 1)
@@ -88,8 +88,9 @@ public enum ScenarioLoader {
         switch YAMLTree.parse(text, file: file, limits: limits) {
         case .failure(let error): return LoadOutcome(scenario: nil, diagnostics: error.diagnostics, tree: nil)
         case .success(let tree):
-            var visited = [file]
             let directory = baseDirectory ?? FileManager.default.currentDirectoryPath
+            // The same canonical form `readTree` records, so a parent extending this file back is a cycle at once.
+            var visited = [URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path]
             switch resolveExtends(tree, directory: directory, limits: limits, visited: &visited) {
             case .failure(let error): return LoadOutcome(scenario: nil, diagnostics: error.diagnostics.sortedByLocation(), tree: tree)
             case .success(let (merged, chain)): return finish(merged, file: file, extends: chain, overrides: overrides)

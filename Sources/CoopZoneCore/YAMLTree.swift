@@ -1,4 +1,4 @@
-import CYaml  // libyaml, built as part of Yams: its event stream lets `scanKeys` check keys before Yams hashes them
+import CYaml  // libyaml, built as part of Yams: its event stream lets `scanEvents` check the document before Yams builds it
 import Foundation
 import Yams
 
@@ -107,8 +107,8 @@ public enum YAMLTree {
     /// Parses `text` (from `file`) into a tree, or returns the diagnostics that say why not.
     public static func parse(_ text: String, file: String, limits: LoadLimits = LoadLimits()) -> Result<YNode, DiagnosticsError> {
         if let problem = prescan(text, file: file, limits: limits) { return .failure(DiagnosticsError([problem])) }
-        let keyProblems = scanKeys(text, file: file)
-        if !keyProblems.isEmpty { return .failure(DiagnosticsError(keyProblems)) }
+        let problems = scanEvents(text, file: file, limits: limits)
+        if !problems.isEmpty { return .failure(DiagnosticsError(problems)) }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -132,8 +132,8 @@ public enum YAMLTree {
     }
 
     /// Cheap checks on the raw text, before the YAML parser sees it: size, binary content,
-    /// nesting the parser would recurse into, and keys that are themselves collections or
-    /// aliases (which the parser would hash in full, an exponential cost for an alias bomb).
+    /// nesting the parser would recurse into, and explicit '?' keys. Keys that are collections
+    /// or aliases are refused by `scanEvents`, which sees them exactly.
     static func prescan(_ text: String, file: String, limits: LoadLimits) -> Diagnostic? {
         func at(_ line: Int, _ column: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
         let bytes = text.utf8.count
@@ -141,21 +141,25 @@ public enum YAMLTree {
             return Diagnostic(.error, "the file is \(bytes) bytes; the limit is \(limits.maxFileBytes) bytes", at: at(1, 1),
                               hint: "a scenario is a few kilobytes; split data into separate files with 'extends', or check that this is the right file")
         }
+        // Scalars, not Characters: columns are counted as libyaml counts them, and a control
+        // character cannot hide inside a grapheme cluster (NUL followed by a combining mark).
         var line = 1, column = 0, flowDepth = 0, atLineStart = true, indent = 0, dashes = 0
-        var quote: Character? = nil, inComment = false, previous: Character = "\n"
-        for character in text {
+        var quote: Unicode.Scalar? = nil, inComment = false, previous: Unicode.Scalar = "\n", afterCR = false
+        for character in text.unicodeScalars {
             column += 1
-            if character == "\n" || character == "\r\n" {
+            if character == "\n" || character == "\r" {
+                // CR LF is one line break; a lone CR is one too, as in libyaml.
+                if character == "\n" && afterCR { afterCR = false; column = 0; continue }
+                afterCR = character == "\r"
                 line += 1; column = 0; atLineStart = true; indent = 0; dashes = 0; inComment = false
                 previous = "\n"
                 continue
             }
-            if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 {
-                let value = scalar.value
-                if value == 0 || (value < 0x20 && value != 0x09) || value == 0xFFFD {
-                    return Diagnostic(.error, "the file contains binary data (byte 0x\(String(value, radix: 16)) at this position); it is not a YAML text file", at: at(line, column),
-                                      hint: "scenario files are UTF-8 text; check that this is the right file")
-                }
+            afterCR = false
+            let value = character.value
+            if value == 0 || (value < 0x20 && value != 0x09) || value == 0xFFFD {
+                return Diagnostic(.error, "the file contains binary data (byte 0x\(String(value, radix: 16)) at this position); it is not a YAML text file", at: at(line, column),
+                                  hint: "scenario files are UTF-8 text; check that this is the right file")
             }
             if inComment { previous = character; continue }
             if let open = quote {
@@ -175,7 +179,7 @@ public enum YAMLTree {
             switch character {
             case "#" where previous == " " || previous == "\n" || previous == "\t": inComment = true
             case "'", "\"":
-                if " [{,:\n-".contains(previous) { quote = character }
+                if " [{,:\n-".unicodeScalars.contains(previous) { quote = character }
             case "[", "{":
                 flowDepth += 1
                 if flowDepth > limits.maxDepth {
@@ -183,9 +187,6 @@ public enum YAMLTree {
                                       hint: "a scenario nests at most a dozen levels; flatten the structure")
                 }
             case "]", "}": flowDepth = max(0, flowDepth - 1)
-            case ":" where previous == "]" || previous == "}":
-                return Diagnostic(.error, "a list or mapping is used as a key", at: at(line, column),
-                                  hint: "keys in a scenario are plain names such as 'regions' or 'population'")
             case " " where previous == "?" && (column == indent + 2):
                 return Diagnostic(.error, "explicit '?' keys are not supported", at: at(line, column - 1),
                                   hint: "keys in a scenario are plain names such as 'regions' or 'population'")
@@ -193,33 +194,16 @@ public enum YAMLTree {
             }
             previous = character
         }
-        // Aliases used as keys ("*a: 1" or "{*a: 1}") are refused for the same reason.
-        if text.contains("*") {
-            var lineNumber = 0
-            for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                lineNumber += 1
-                let trimmed = rawLine.drop { $0 == " " || $0 == "-" || $0 == "{" || $0 == "," }
-                if trimmed.hasPrefix("*"), let colon = trimmed.firstIndex(of: ":"),
-                   !trimmed[trimmed.startIndex..<colon].contains(" ") || trimmed[trimmed.startIndex..<colon].hasSuffix(" ") {
-                    let afterColon = trimmed[colon...].dropFirst()
-                    if afterColon.isEmpty || afterColon.first == " " {
-                        let col = rawLine.count - trimmed.count + 1
-                        return Diagnostic(.error, "an alias is used as a key", at: at(lineNumber, col),
-                                          hint: "keys in a scenario are plain names; use aliases only as values")
-                    }
-                }
-            }
-        }
         return nil
     }
 
-    /// Exact where `prescan` is heuristic: reads libyaml's event stream once, before Yams builds
-    /// the document, and checks every mapping key. Yams hashes each key in full to find
-    /// duplicates, so a key that is a list, a mapping or an alias (of an alias bomb, say) would
-    /// cost exponential time: such a key is refused here. Duplicate keys are reported at their
-    /// second occurrence, every one (up to `maxReports`). Syntax errors are left to Yams unless
-    /// duplicates were found before them.
-    static func scanKeys(_ text: String, file: String, maxReports: Int = 50) -> [Diagnostic] {
+    /// Exact where `prescan` is heuristic: reads libyaml's event stream once (libyaml does not
+    /// recurse), before Yams builds the document (Yams does). Refuses nesting deeper than
+    /// `limits.maxDepth`, and mapping keys that are not scalars: Yams hashes each key in full to
+    /// find duplicates, so a key that is a list, a mapping or an alias (of an alias bomb, say)
+    /// would cost exponential time. Duplicate keys are reported at their second occurrence, every
+    /// one (up to `maxReports`). Syntax errors are left to Yams unless duplicates came before them.
+    static func scanEvents(_ text: String, file: String, limits: LoadLimits, maxReports: Int = 50) -> [Diagnostic] {
         struct Frame {
             var isMapping: Bool
             var expectsKey = true
@@ -242,6 +226,10 @@ public enum YAMLTree {
                 let type = event.type
                 switch type {
                 case YAML_SCALAR_EVENT, YAML_ALIAS_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    if stack.count > limits.maxDepth {
+                        return diagnostics + [Diagnostic(.error, "nesting is too deep (more than \(limits.maxDepth) levels)", at: at(event.start_mark),
+                                                         hint: "a scenario nests at most a dozen levels; flatten the structure")]
+                    }
                     if let top = stack.indices.last, stack[top].isMapping {
                         let isKey = stack[top].expectsKey
                         stack[top].expectsKey.toggle()

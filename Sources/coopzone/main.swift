@@ -1,3 +1,3 @@
 import CoopZoneCLI
 
-await CoopZoneCommand.main()
+await CoopZoneCommand.runMain()

@@ -124,6 +124,23 @@ struct TradeEffectsEvaluatorTests {
         #expect(rows(r, "trade_baseline", year: 2024, direction: "export").first?.dimensions.country == "KZ")
     }
 
+    @Test func gapsAndNegativeValuesAreFlaggedWhereTheyAreWritten() throws {
+        // Imports 2020 = 267.6, 2021 missing, 2022 = −5 (a sign error): one gap warning and one negative-value warning,
+        // both at the 2022 entry; the baseline counts the negative value as 0.
+        let yaml = Self.kzkg.replacingOccurrences(of: "history: {2020: 267.6, 2021: 345.6, 2022: 541.0, 2023: 541.0}",
+                                                  with: "history:\n              2020: 267.6\n              2022: -5\n              2023: 541.0")
+        let r = try run(yaml)
+        let entryLine = line(of: "2022: -5", in: yaml)
+        let gap = r.findings.filter { $0.kind == .warning && $0.message.contains("gap") }
+        #expect(gap.count == 1)
+        #expect(gap.first?.message.contains("kz_kg") == true && gap.first?.message.contains("2021") == true)
+        #expect(gap.first?.location?.line == entryLine)
+        let negative = r.findings.filter { $0.kind == .warning && $0.message.contains("negative") }
+        #expect(negative.count == 1)
+        #expect(negative.first?.message.contains("2022") == true && negative.first?.location?.line == entryLine)
+        #expect(value(r, "trade_baseline", year: 2022, direction: "import") == 0)
+    }
+
     // MARK: measures in stages
 
     static let measures = """

@@ -3,7 +3,7 @@
 /// the run's seed and the draw's index, so results do not depend on how draws are split
 /// across threads.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
-    private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
+    private(set) var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
     /// A generator for `seed`.
     public init(seed: UInt64) {

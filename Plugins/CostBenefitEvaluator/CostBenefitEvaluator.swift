@@ -1,0 +1,347 @@
+import CoopZoneCore
+import Foundation
+
+/// The `cost_benefit` evaluator: present values at the scenario discount rate of the fiscal
+/// costs of a zone (tax expenditure on redundant investment, infrastructure reimbursements,
+/// public infrastructure), its fiscal gains (taxes on net additional wages, corporate income tax
+/// once holidays end, customs revenue change) and its economic benefits (after-tax wages of net
+/// additional jobs, trade welfare); the NPV, benefit–cost ratio, cost per net job, payback year
+/// and the redundancy share at which the NPV turns negative.
+///
+/// Reads `staged_incentives` (`redundancy`, `tax_expenditure`, `public_infrastructure`,
+/// `investment`), `employment` (`jobs_net`) and `trade_effects` (`tariff_revenue_change`,
+/// `welfare`). All zones of the scenario are appraised together, by country side.
+/// Equations: Docs/methodology/cost_benefit.md.
+public struct CostBenefitEvaluator: Evaluator {
+    /// The evaluator's parameters (names as in the scenario's `evaluators` overrides).
+    public struct Parameters: Decodable, Sendable {
+        /// Profit per unit of assets per year (as staged_incentives' `pre_tax_return`).
+        public var preTaxReturn: Double
+        /// Geometric depreciation of the assets (as staged_incentives' `depreciation`).
+        public var depreciation: Double
+        /// Years from investment to operation (as staged_incentives' `operation_lag`), rounded.
+        public var operationLag: Double
+        /// Share of the after-tax wage counted as an economic benefit.
+        public var wageBenefitShare: Double
+
+        enum CodingKeys: String, CodingKey {
+            case preTaxReturn = "pre_tax_return"
+            case depreciation
+            case operationLag = "operation_lag"
+            case wageBenefitShare = "wage_benefit_share"
+        }
+
+        /// Creates parameters; the defaults are the descriptor's.
+        public init(preTaxReturn: Double = 0.20, depreciation: Double = 0.10, operationLag: Double = 1, wageBenefitShare: Double = 1) {
+            self.preTaxReturn = preTaxReturn
+            self.depreciation = depreciation
+            self.operationLag = operationLag
+            self.wageBenefitShare = wageBenefitShare
+        }
+    }
+
+    /// The redundancy share used when `staged_incentives` gives none (METHODS' default).
+    public static let fallbackRedundancy = 0.5
+
+    /// The parameters in use.
+    public let parameters: Parameters
+    private let profits: ProfitEstimate
+
+    /// Creates the evaluator; throws when a parameter is outside its meaningful range.
+    public init(parameters: Parameters) throws {
+        guard parameters.operationLag >= 0, parameters.depreciation >= 0, parameters.depreciation <= 1,
+              parameters.wageBenefitShare >= 0, parameters.wageBenefitShare <= 1 else {
+            throw EvaluatorError.unusableScenario(
+                "cost_benefit: operation_lag must be ≥ 0, depreciation and wage_benefit_share between 0 and 1")
+        }
+        self.parameters = parameters
+        profits = ProfitEstimate(preTaxReturn: parameters.preTaxReturn, depreciation: parameters.depreciation,
+                                 operationLag: Int(parameters.operationLag.rounded()))
+    }
+
+    /// What the scenario says about a region, resolved once per run.
+    private struct RegionInfo {
+        var slot: Int
+        var wage: Double?
+        var wageTax: Double?
+    }
+
+    /// Appraises every zone of `scenario` from its dependencies' rows in `context`.
+    public func evaluate(_ scenario: Scenario, context: EvaluationContext) throws -> EvaluationResult {
+        var b = ResultBuilder(Self.descriptor)
+        let y0 = scenario.horizon.lowerBound
+        let n = scenario.horizon.count
+        let rate = scenario[scenario.discountRate]
+        let df = Appraisal.discountFactors(count: n, rate: rate)
+        func yearIndex(_ year: Int?) -> Int? {
+            guard let year, year >= y0, year - y0 < n else { return nil }
+            return year - y0
+        }
+
+        // Country slots: the scenario's countries, then one for flows of no known country.
+        let unknown = scenario.countries.count
+        var countryIndex: [String: Int] = [:]
+        for (i, country) in scenario.countries.enumerated() where countryIndex[country.code] == nil { countryIndex[country.code] = i }
+        func slot(_ code: String?) -> Int { code.flatMap { countryIndex[$0] } ?? unknown }
+        var flows = CashFlows(slots: unknown + 1, years: n)
+        var unassigned = 0.0
+
+        for dependency in Self.descriptor.dependencies where context.results[dependency] == nil {
+            b.finding(.info, "\(dependency) is not among the evaluators run, so the cost–benefit appraisal leaves out what it computes")
+        }
+
+        // Redundancy, passed down by staged_incentives.
+        var r = Self.fallbackRedundancy
+        if let row = context.rows("staged_incentives", "redundancy").first {
+            r = row.value
+            if !(0...1).contains(r) {
+                b.finding(.warning, "the redundancy share from staged_incentives (\(format(r))) is outside [0, 1]; it is clamped")
+                r = min(1, max(0, r.isFinite ? r : Self.fallbackRedundancy))
+            }
+        } else {
+            b.finding(.info, "staged_incentives gives no redundancy share; \(format(r)) is used (METHODS default)")
+        }
+
+        // 1. Fiscal costs and the profits of the investment cohorts (staged_incentives).
+        var incomeTaxExpenditure = [Double](repeating: 0, count: (unknown + 1) * n)
+        for row in context.rows("staged_incentives", "tax_expenditure") {
+            guard let t = yearIndex(row.year) else { continue }
+            let c = slot(row.dimensions.country)
+            if row.dimensions.instrument == "infrastructure_reimbursement" {
+                flows.add(.reimbursement, slot: c, year: t, row.value)
+            } else {
+                flows.add(.taxExpenditure, slot: c, year: t, row.value)
+                if row.dimensions.instrument == "income_tax" { incomeTaxExpenditure[c * n + t] += row.value }
+            }
+            if c == unknown { unassigned += abs(row.value) }
+        }
+        for row in context.rows("staged_incentives", "public_infrastructure") {
+            guard let t = yearIndex(row.year) else { continue }
+            let c = slot(row.dimensions.country)
+            flows.add(.infrastructure, slot: c, year: t, row.value)
+            if c == unknown { unassigned += abs(row.value) }
+        }
+        var profitsBySlot = [[Double]](repeating: [], count: unknown + 1)
+        for row in context.rows("staged_incentives", "investment") {
+            guard let t = yearIndex(row.year), row.value != 0 else { continue }
+            let c = slot(row.dimensions.country)
+            if profitsBySlot[c].isEmpty { profitsBySlot[c] = [Double](repeating: 0, count: n) }
+            profits.addProfits(of: row.value, investedAt: t, into: &profitsBySlot[c])
+        }
+        var profitMismatch = 0.0
+        for c in 0...unknown where !profitsBySlot[c].isEmpty {
+            let baseline = c < unknown ? scenario[scenario.countries[c].fiscal.corporateIncomeTax, default: 0] : 0
+            for t in 0..<n {
+                let gross = baseline * profitsBySlot[c][t]
+                let forgone = incomeTaxExpenditure[c * n + t]
+                if forgone - gross > 1e-9 * max(1, forgone) { profitMismatch = max(profitMismatch, forgone - gross) }
+                flows.add(.profitTax, slot: c, year: t, ProfitEstimate.taxPaid(baselineTax: gross, taxExpenditure: forgone))
+            }
+        }
+        if profitMismatch > 0 {
+            b.finding(.warning, "the income-tax expenditure of staged_incentives exceeds the corporate income tax cost_benefit estimates on the same profits "
+                      + "(by up to \(format(profitMismatch)) USD m in a year): set cost_benefit's pre_tax_return, depreciation and operation_lag "
+                      + "to the values staged_incentives uses; the profit tax is taken as 0 in those years")
+        }
+
+        // 2. Wages and wage taxes of net additional jobs (employment).
+        var regionInfo: [String: RegionInfo] = [:]
+        for region in scenario.regions where regionInfo[region.id] == nil {
+            let c = countryIndex[region.country] ?? unknown
+            regionInfo[region.id] = RegionInfo(slot: c, wage: region.averageWage.map { scenario[$0] },
+                                               wageTax: c < unknown ? scenario.countries[c].fiscal.wageTax.map { scenario[$0] } : nil)
+        }
+        var noWage = Set<String>()
+        var noWageTax = Set<String>()
+        var jobRows = 0
+        var tradeJobRows = 0
+        let share = parameters.wageBenefitShare
+        for row in context.rows("employment", "jobs_net") {
+            guard let t = yearIndex(row.year), row.value != 0 else { continue }
+            jobRows += 1
+            let fromTrade = row.dimensions.instrument == "trade"
+            if fromTrade { tradeJobRows += 1 }
+            let info = row.dimensions.region.flatMap { regionInfo[$0] }
+            let c = row.dimensions.country.flatMap { countryIndex[$0] } ?? info?.slot ?? unknown
+            flows.add(fromTrade ? .jobsTrade : .jobsInvestment, slot: c, year: t, row.value)
+            guard let wage = info?.wage else {
+                noWage.insert(row.dimensions.region ?? "(no region)")
+                continue
+            }
+            let taxRate: Double
+            if let code = row.dimensions.country, let i = countryIndex[code] {
+                taxRate = scenario[scenario.countries[i].fiscal.wageTax, default: 0]
+                if scenario.countries[i].fiscal.wageTax == nil { noWageTax.insert(code) }
+            } else if let rate = info?.wageTax {
+                taxRate = rate
+            } else {
+                taxRate = 0
+                noWageTax.insert(row.dimensions.country ?? "(no country)")
+            }
+            let wageBill = row.value * wage / 1000
+            flows.add(fromTrade ? .wageTaxTrade : .wageTaxInvestment, slot: c, year: t, wageBill * taxRate)
+            flows.add(fromTrade ? .wagesTrade : .wagesInvestment, slot: c, year: t, wageBill * (1 - taxRate) * share)
+        }
+        if !noWage.isEmpty {
+            b.finding(.warning, "region(s) \(noWage.sorted().joined(separator: ", ")) give no average_wage: the wages and wage taxes of their net jobs are not counted")
+        }
+        if !noWageTax.isEmpty {
+            b.finding(.warning, "country(ies) \(noWageTax.sorted().joined(separator: ", ")) give no wage_tax: no tax on the wages of their net jobs is counted")
+        }
+        if jobRows > 0 && tradeJobRows == 0 {
+            b.finding(.info, "employment does not say which net jobs come from trade rather than investment, so all of them are scaled by (1 − redundancy) "
+                      + "(conservative: trade jobs do not depend on incentivised investment)")
+        }
+
+        // 3. Customs revenue and trade welfare (trade_effects), to the importing country.
+        for row in context.rows("trade_effects", "tariff_revenue_change") {
+            guard let t = yearIndex(row.year) else { continue }
+            let c = slot(row.dimensions.country)
+            flows.add(.customs, slot: c, year: t, row.value)
+            if c == unknown { unassigned += abs(row.value) }
+        }
+        var importer: [String: (from: Int, to: Int)] = [:]
+        for link in scenario.links where importer[link.id] == nil {
+            func end(_ id: String) -> Int { countryIndex[id] ?? regionInfo[id]?.slot ?? unknown }
+            importer[link.id] = (end(link.from), end(link.to))
+        }
+        for row in context.rows("trade_effects", "welfare") {
+            guard let t = yearIndex(row.year) else { continue }
+            var c = unknown
+            if let ends = row.dimensions.link.flatMap({ importer[$0] }) {
+                c = row.dimensions.direction == FlowDirection.import.rawValue ? ends.from : ends.to
+            }
+            flows.add(.welfare, slot: c, year: t, row.value)
+            if c == unknown { unassigned += abs(row.value) }
+        }
+        if unassigned > 0 {
+            b.finding(.info, "flows of \(format(unassigned)) USD m (absolute, summed over years) name no country of the scenario; they are reported without a country")
+        }
+
+        // 4. Rows by country and year; totals by year for the headlines.
+        let kept = 1 - r
+        var netTotal = [Double](repeating: 0, count: n)
+        var costTotal = [Double](repeating: 0, count: n)
+        var fiscalNetTotal = [Double](repeating: 0, count: n)
+        var jobsTotal = [Double](repeating: 0, count: n)
+        var linked = [Double](repeating: 0, count: n)      // A: benefits that flow from investment, at r = 0
+        var unlinked = [Double](repeating: 0, count: n)    // B: benefits that do not depend on investment
+        var redundantBase = [Double](repeating: 0, count: n) // T: tax expenditure, a cost in the share r
+        var fixedCost = [Double](repeating: 0, count: n)   // C: costs that do not depend on r
+        for c in 0...unknown where flows.isActive(slot: c) {
+            let dims = Dimensions(country: c < unknown ? scenario.countries[c].code : nil)
+            func row(_ metric: String, _ instrument: String, _ t: Int, _ value: Double) throws {
+                guard value != 0 else { return }
+                var d = dims
+                d.instrument = instrument
+                try b.add(metric, year: y0 + t, d, value)
+            }
+            var netPV = 0.0
+            for t in 0..<n {
+                func v(_ component: CashFlows.Component) -> Double { flows.value(component, slot: c, year: t) }
+                let te = v(.taxExpenditure), reimbursement = v(.reimbursement), infrastructure = v(.infrastructure)
+                let wageTaxInv = v(.wageTaxInvestment), wageTaxTrade = v(.wageTaxTrade)
+                let wagesInv = v(.wagesInvestment), wagesTrade = v(.wagesTrade)
+                let profitTax = v(.profitTax), customs = v(.customs), welfare = v(.welfare)
+
+                let costTE = r * te
+                let wageTax = kept * wageTaxInv + wageTaxTrade
+                let profit = kept * profitTax
+                let wages = kept * wagesInv + wagesTrade
+                let cost = costTE + reimbursement + infrastructure
+                let gain = wageTax + profit + customs
+                let economic = wages + welfare
+                let net = gain + economic - cost
+                let jobs = kept * v(.jobsInvestment) + v(.jobsTrade)
+
+                try row("fiscal_cost", "tax_expenditure", t, costTE)
+                try row("fiscal_cost", "infrastructure_reimbursement", t, reimbursement)
+                try row("fiscal_cost", "public_infrastructure", t, infrastructure)
+                try row("fiscal_gain", "wage_tax", t, wageTax)
+                try row("fiscal_gain", "profit_tax", t, profit)
+                try row("fiscal_gain", "customs_revenue", t, customs)
+                try row("economic_benefit", "wages", t, wages)
+                try row("economic_benefit", "trade_welfare", t, welfare)
+                try b.add("net_benefit", year: y0 + t, dims, net)
+                if jobs != 0 { try b.add("attributable_jobs", year: y0 + t, dims, jobs) }
+
+                netPV += net * df[t]
+                netTotal[t] += net
+                costTotal[t] += cost
+                fiscalNetTotal[t] += gain - cost
+                jobsTotal[t] += jobs
+                linked[t] += wageTaxInv + wagesInv + profitTax
+                unlinked[t] += wageTaxTrade + wagesTrade + customs + welfare
+                redundantBase[t] += te
+                fixedCost[t] += reimbursement + infrastructure
+            }
+            try b.add("net_benefit_pv", year: nil, dims, netPV)
+        }
+
+        // 5. Headlines.
+        let npv = Appraisal.presentValue(netTotal, discountFactors: df)
+        let costPV = Appraisal.presentValue(costTotal, discountFactors: df)
+        try b.headline("npv", npv)
+        try b.headline("fiscal_npv", Appraisal.presentValue(fiscalNetTotal, discountFactors: df))
+        if let ratio = Appraisal.benefitCostRatio(benefitsPV: npv + costPV, costsPV: costPV) {
+            try b.headline("benefit_cost_ratio", ratio)
+        } else {
+            b.finding(.info, "there is no fiscal cost, so the benefit–cost ratio is undefined and not reported")
+        }
+
+        let peak = jobsTotal.max() ?? 0
+        let jobYearsPV = Appraisal.presentValue(jobsTotal, discountFactors: df)
+        if peak > 0 && jobYearsPV > 0 {
+            try b.headline("cost_per_net_job", costPV / peak)
+            try b.headline("cost_per_net_job_year", costPV / jobYearsPV * 1000)
+        } else {
+            b.finding(.warning, "no net additional jobs are attributable to the zone (redundancy \(format(r))), so the cost per net job is not reported")
+        }
+
+        var cumulative = 0.0
+        for t in 0..<n {
+            cumulative += netTotal[t] * df[t]
+            try b.add("cumulative_net_benefit_pv", year: y0 + t, Dimensions(), cumulative)
+        }
+        let payback = Appraisal.payback(netTotal, discountFactors: df)
+        if let index = payback.index {
+            try b.headline("payback_year", Double(y0 + index))
+            if let earlier = payback.earlierIndex {
+                b.finding(.info, "the cumulative discounted net benefit first reaches zero in \(y0 + earlier) but falls below zero again; "
+                          + "payback_year is \(y0 + index), from when it stays at or above zero")
+            }
+        } else {
+            try b.headline("payback_year", Double(scenario.horizon.upperBound + 1))
+            b.finding(.warning, "the zone does not pay back within the horizon: the cumulative discounted net benefit in \(scenario.horizon.upperBound) is "
+                      + "\(format(payback.finalCumulative)) USD m; payback_year is set to \(scenario.horizon.upperBound + 1), the year after the horizon")
+        }
+
+        // NPV(r) = (1 − r)·PV(A) + PV(B) − r·PV(T) − PV(C), linear in r.
+        let pvA = Appraisal.presentValue(linked, discountFactors: df)
+        let pvB = Appraisal.presentValue(unlinked, discountFactors: df)
+        let pvT = Appraisal.presentValue(redundantBase, discountFactors: df)
+        let pvC = Appraisal.presentValue(fixedCost, discountFactors: df)
+        let breakEven = Appraisal.breakEvenRedundancy(npvAtZero: pvA + pvB - pvC, npvAtOne: pvB - pvT - pvC)
+        try b.headline("break_even_redundancy", breakEven.value)
+        switch breakEven.shape {
+        case .falling:
+            b.finding(.info, "the NPV turns negative once more than \(percent(breakEven.value)) of the incentivised investment would have come anyway "
+                      + "(redundancy used: \(percent(r)))")
+        case .rising:
+            b.finding(.info, "the NPV rises with redundancy (the tax expenditure and the benefits of investment are negative on balance); "
+                      + "it is negative below a redundancy of \(percent(breakEven.value))")
+        case .negativeEverywhere:
+            b.finding(.warning, "the NPV is negative even if every incentivised investment is additional (redundancy 0: \(format(pvA + pvB - pvC)) USD m); "
+                      + "break_even_redundancy is set to 0")
+        case .positiveEverywhere:
+            b.finding(.info, "the NPV stays positive even if all incentivised investment would have come anyway (redundancy 1: \(format(pvB - pvT - pvC)) USD m); "
+                      + "break_even_redundancy is set to 1")
+        }
+        b.finding(.info, "present values at \(y0) (the first year of the horizon) at a discount rate of \(percent(rate)), redundancy \(percent(r)): "
+                  + "NPV \(format(npv)) USD m, of which fiscal cost −\(format(costPV))")
+        return b.result
+    }
+
+    /// A fraction as a rounded percentage (`0.4567` → `45.7 %`).
+    private func percent(_ value: Double) -> String { "\(format((value * 1000).rounded() / 10)) %" }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import Testing
+@testable import CoopZoneCLI
+import CoopZoneCore
+
+/// The package root, found from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let growthTriangle = packageRoot.appendingPathComponent("Scenarios/fergana-batken-sughd-growth-triangle.yaml").path
+
+func shippedScenarios() -> [String] {
+    let dir = packageRoot.appendingPathComponent("Scenarios")
+    let top = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".yaml") }.map { dir.appendingPathComponent($0).path }
+    let variants = dir.appendingPathComponent("variants")
+    let more = ((try? FileManager.default.contentsOfDirectory(atPath: variants.path)) ?? []).filter { $0.hasSuffix(".yaml") }.map { variants.appendingPathComponent($0).path }
+    return (top + more).sorted()
+}
+
+struct CLITests {
+    @Test func validateAcceptsEveryShippedScenarioStrictly() {
+        let out = ValidateCommand.execute(files: shippedScenarios(), strict: true)
+        #expect(out.status == 0, "\(out.stdout)")
+        #expect(!out.stdout.contains("error:"))
+    }
+
+    @Test func validateReportsErrorsWithFileLineAndColumnAndExitsOne() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cz-bad-\(UUID().uuidString).yaml").path
+        try "format: 1\ntitle: Bad\nhorizon: {first: 2030, last: 2035}\nprice_year: 2023\ndiscount_rate: 0.08\nsectors: [{id: goods}]\ncountries: [{code: AA}]\nregions: [{id: a, country: AA, populaton: 5}]\nzones: []\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let out = ValidateCommand.execute(files: [file])
+        #expect(out.status == 1)
+        // "regions: [{id: a, country: AA, " is 31 characters, so 'populaton' starts in column 32 of line 8.
+        #expect(out.stdout.contains("\(file):8:32: error: unknown key 'populaton' in region 'a'; did you mean 'population'?"))
+        let json = ValidateCommand.execute(files: [file], json: true)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["errors"] as? Int == 1)
+    }
+
+    @Test func badArgumentsExitWith64() {
+        do {
+            _ = try CoopZoneCommand.parseAsRoot(["run", "--format", "yaml", growthTriangle])
+            Issue.record("an unknown format must not parse")
+        } catch {
+            #expect(CoopZoneCommand.exitCode(for: error).rawValue == 64)
+        }
+    }
+
+    @Test func runPrintsEveryFormatAndJSONAndCSVCarryTheSameRows() async throws {
+        var outputs: [OutputFormat: String] = [:]
+        for format in OutputFormat.allCases {
+            let out = await RunCommand.execute(file: growthTriangle, format: format, overrides: [])
+            #expect(out.status == 0, "\(out.stderr)")
+            outputs[format] = out.stdout
+        }
+        #expect(outputs[.table]?.contains("HEADLINES") == true)
+        #expect(outputs[.markdown]?.contains("## Headlines") == true)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data((outputs[.json] ?? "").utf8)) as? [String: Any])
+        let rows = try #require(object["rows"] as? [[String: Any]])
+        #expect(Set(object.keys) == ["rows", "findings", "headlines", "failures", "manifest"])
+        let lines = (outputs[.csv] ?? "").split(separator: "\n").map(String.init)
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(Array(header.prefix(4)) == ["evaluator", "metric", "unit", "year"])
+        #expect(header.last == "value")
+        #expect(lines.count - 1 == rows.count)
+        #expect(rows.count > 100)
+        for (line, row) in zip(lines.dropFirst(), rows) {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            for (name, field) in zip(header, fields) {
+                if name == "value" {
+                    let v = try #require(row["value"] as? Double)
+                    #expect(abs((Double(field) ?? .nan) - v) <= 1e-9 * max(1, abs(v)))
+                } else {
+                    let j = row[name].map { "\($0)" } ?? ""
+                    #expect(field == (j == "<null>" ? "" : j), "column \(name)")
+                }
+            }
+        }
+    }
+
+    @Test func setChangesTheRunAndAMisspeltPathIsDiagnosed() async {
+        let out = await RunCommand.execute(file: growthTriangle, format: .json, overrides: ["zones.fbs.stages.investmnt.incentives.income_tax_holiday_years=5"])
+        #expect(out.status == 1)
+        #expect(out.stderr.contains("did you mean 'investment'?"))
+        let bad = await RunCommand.execute(file: growthTriangle, format: .json, overrides: ["zones.fbs.stages.investment.incentives.income_tax_holiday_years=abc"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("--set:1:"))
+        #expect(bad.stderr.contains("expected a number"))
+    }
+
+    @Test func evaluatorsListsParametersWithUnitsAndCitations() throws {
+        let out = EvaluatorsCommand.execute(json: true)
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]])
+        #expect(list.count == Registry.evaluators.count)
+        for entry in list {
+            for p in (entry["parameters"] as? [[String: Any]]) ?? [] {
+                #expect((p["citation"] as? String)?.isEmpty == false)
+                #expect(p["unit"] is String)
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+@testable import CoopZoneCore
+
+/// headline `y` = slope_a · a + slope_b · b + 1, with a and b read from the scenario's two links' crossing days.
+private struct Linear: Evaluator {
+    struct Parameters: Decodable, Sendable { var slope_a: Double; var slope_b: Double }
+    static let descriptor = EvaluatorDescriptor(
+        id: "linear", summary: "test", version: "1.0.0",
+        parameters: [ParameterSpec("slope_a", "coefficient of a", unit: .ratio, default: 3, allowed: -100...100, citation: "test"),
+                     ParameterSpec("slope_b", "coefficient of b", unit: .ratio, default: 1, allowed: -100...100, citation: "test")],
+        metrics: [MetricSpec("y_by_year", unit: .count, "y in each year", equation: "none")],
+        headlines: [MetricSpec("y", unit: .count, "slope_a·a + slope_b·b + 1", equation: "none", higherIsBetter: true)], documentation: "none")
+    let p: Parameters
+    init(parameters: Parameters) { p = parameters }
+    func evaluate(_ scenario: Scenario, context: EvaluationContext) throws -> EvaluationResult {
+        var b = ResultBuilder(Self.descriptor)
+        let a = scenario[scenario.links[0].borderCrossingDays, default: 0]
+        let bb = scenario[scenario.links[1].borderCrossingDays, default: 0]
+        let y = p.slope_a * a + p.slope_b * bb + 1
+        try b.headline("y", y)
+        for year in scenario.years { try b.add("y_by_year", year: year, Dimensions(), y) }
+        return b.result
+    }
+}
+
+private func scenario(a: String, b: String, evaluators: String = "evaluators: {linear: {}}") throws -> Scenario {
+    try ScenarioLoader.loadOrThrow(text: """
+    format: 1
+    title: Uncertainty test
+    horizon: {first: 2030, last: 2031}
+    price_year: 2023
+    discount_rate: {value: 0.1, assumption: test}
+    sectors: [{id: goods}]
+    countries: [{code: AA}, {code: BB}]
+    regions: [{id: a, country: AA}, {id: b, country: BB}]
+    links:
+      - {id: one, from: a, to: b, border_crossing_days: \(a)}
+      - {id: two, from: b, to: a, border_crossing_days: \(b)}
+    zones: [{id: z, kind: free_trade_zone, regions: [a, b], stages: [{id: s, start: 2030}]}]
+    \(evaluators)
+    """, file: "uncertainty.yaml")
+}
+
+private func plan(_ s: Scenario) throws -> RunPlan { try Engine.plan(s, registry: [EvaluatorEntry(Linear.self)]).get() }
+
+struct UncertaintyTests {
+    @Test func sameSeedGivesIdenticalDrawsTwiceAndAcrossWorkerCounts() async throws {
+        let s = try scenario(a: "{value: 1, uniform: [0, 2], assumption: t}", b: "{value: 0.5, triangular: [0, 0.5, 2], assumption: t}")
+        let p = try plan(s)
+        let one = await MonteCarlo.run(p, on: s, draws: 1000, seed: 42, workers: 1)
+        let again = await MonteCarlo.run(p, on: s, draws: 1000, seed: 42, workers: 1)
+        let two = await MonteCarlo.run(p, on: s, draws: 1000, seed: 42, workers: 2)
+        #expect(one.values == again.values)
+        #expect(one.values == two.values)
+        let other = await MonteCarlo.run(p, on: s, draws: 1000, seed: 43, workers: 2)
+        #expect(one.values != other.values)
+    }
+
+    @Test func medianOfALinearMetricUnderASymmetricDistributionIsItsCentralValue() async throws {
+        // y = 3a + 1·b + 1 with a ~ uniform(0, 2) (central 1) and b fixed at 0: central y = 4.
+        // The sample median of N = 4000 draws of a uniform on [0, 2] (density f = 0.5) has standard
+        // error 1/(2 f √N) = 1/(2·0.5·63.25) = 0.0158; for y = 3a + 1 that is 0.047. We allow 4 standard
+        // errors: |P50 − 4| < 0.19. P5 of a is 0.1, so P5 of y is 1.3; its standard error is
+        // √(0.05·0.95/4000)/0.5 · 3 = 0.0207; 4 of them: 0.083.
+        let s = try scenario(a: "{value: 1, uniform: [0, 2], assumption: t}", b: "0")
+        let mc = await MonteCarlo.run(try plan(s), on: s, draws: 4000, seed: 7, workers: 2)
+        let k = try #require(mc.index(of: SeriesKey(evaluator: "linear", metric: "y", year: nil)))
+        let band = mc.band(k)
+        #expect(abs(band.p50 - 4) < 0.19)
+        #expect(abs(band.p5 - 1.3) < 0.083)
+        // The total by year is the same line: 2031's series is y itself.
+        let year = try #require(mc.index(of: SeriesKey(evaluator: "linear", metric: "y_by_year", year: 2031)))
+        #expect(mc.values[year] == mc.values[k])
+    }
+
+    @Test func uniformAndTriangularSamplesStayInTheirBoundsAndHaveTheRightMean() {
+        // Triangular(0, 0.5, 2) has mean (0 + 0.5 + 2)/3 = 0.8333 and variance (a²+b²+c²−ab−ac−bc)/18
+        // = (0 + 0.25 + 4 − 0 − 0 − 1)/18 = 0.1806, sd 0.425; the mean of 20,000 draws has standard error
+        // 0.425/√20000 = 0.0030; 4 of them: 0.012.
+        var random = SeededRandom(seed: 5)
+        let t = Distribution.triangular(low: 0, mode: 0.5, high: 2)
+        let draws = (0..<20_000).map { _ in t.sample(&random) }
+        #expect(draws.allSatisfy { (0...2).contains($0) })
+        #expect(abs(draws.reduce(0, +) / 20_000 - 0.8333) < 0.012)
+        let n = Distribution.normal(mean: 4, sd: 1, low: 3, high: 6)
+        let normals = (0..<5000).map { _ in n.sample(&random) }
+        #expect(normals.allSatisfy { (3...6).contains($0) })
+    }
+
+    @Test func portableLogarithmAndNormalQuantileMatchPublishedValues() {
+        // ln 2 = 0.6931471805599453, ln 10 = 2.302585092994046 (to double precision).
+        #expect(abs(PortableMath.log(2) - 0.6931471805599453) < 1e-15)
+        #expect(abs(PortableMath.log(10) - 2.302585092994046) < 1e-14)
+        #expect(abs(PortableMath.log(1e-300) - (-690.7755278982137)) < 1e-10)
+        // Standard normal table: z(0.975) = 1.959964, z(0.05) = −1.644854, z(0.5) = 0.
+        #expect(abs(PortableMath.normalQuantile(0.975) - 1.959964) < 1e-6)
+        #expect(abs(PortableMath.normalQuantile(0.05) + 1.644854) < 1e-6)
+        #expect(abs(PortableMath.normalQuantile(0.5)) < 1e-12)
+    }
+
+    @Test func generatorIsSeededByTheReferenceSplitMix64() {
+        // Vigna's reference splitmix64.c, seeded with 0, first returns 0xE220A8397B1DCDAF,
+        // then 0x6E789E6AA1B965F4: our state words are those outputs.
+        let r = SeededRandom(seed: 0)
+        #expect(r.s0 == 0xE220_A839_7B1D_CDAF)
+        #expect(r.s1 == 0x6E78_9E6A_A1B9_65F4)
+    }
+
+    @Test func sensitivityRanksTheDominantInputFirst() throws {
+        // a spans [0, 10] with slope 3: swing 30. b spans [0, 1] with slope 1: swing 1. a comes first.
+        let s = try scenario(a: "{value: 5, uniform: [0, 10], assumption: t}", b: "{value: 0.5, uniform: [0, 1], assumption: t}")
+        let swings = Sensitivity.run(try plan(s), on: s).filter { $0.metric == "y" }
+        #expect(swings.map(\.input) == ["links.one.border_crossing_days", "links.two.border_crossing_days"])
+        #expect(abs(swings[0].swing - 30) < 1e-12)
+        #expect(abs(swings[1].swing - 1) < 1e-12)
+        // Central y = 3·5 + 0.5 + 1 = 16.5; at a's low bound: 0 + 0.5 + 1 = 1.5.
+        #expect(abs(swings[0].central - 16.5) < 1e-12 && abs(swings[0].atLow - 1.5) < 1e-12)
+    }
+
+    @Test func compareFlagsDesignsRunOnDifferentAssumptions() async throws {
+        let base = try scenario(a: "1", b: "1")
+        let other = try scenario(a: "1", b: "1", evaluators: "evaluators: {linear: {slope_a: 4}}")
+        let same = try scenario(a: "2", b: "1")
+        var designs: [Comparison.Design] = []
+        for (name, s) in [("base", base), ("other", other), ("same", same)] {
+            designs.append(.init(file: name, title: name, result: await Engine.run(try plan(s), on: s), monteCarlo: nil))
+        }
+        let comparison = Comparison(designs: designs, descriptors: [Linear.descriptor])
+        #expect(comparison.notes.count == 1)
+        #expect(comparison.notes[0].contains("'other' ran 'linear' on different assumptions"))
+        #expect(comparison.notes[0].contains("slope_a 3 vs 4"))
+        // y: base 3·1 + 1 + 1 = 5; other 4·1 + 1 + 1 = 6; same 3·2 + 1 + 1 = 8. Differences +1 and +3.
+        let line = try #require(comparison.lines.first { $0.metric == "y" })
+        #expect(line.values == [5, 6, 8])
+        #expect(line.differences == [0, 1, 3])
+    }
+
+    @Test func compareWithMonteCarloCountsHowOftenADesignBeatsTheBaseline() async throws {
+        // Both designs share input a ~ uniform(0, 2) (same path → same draw). Design B adds 0.5 to b, so
+        // it beats A in every draw: share 1.0. Design C has b lower by 0.5: share 0.
+        let a = "{value: 1, uniform: [0, 2], assumption: t}"
+        var designs: [Comparison.Design] = []
+        for (name, b) in [("A", "1"), ("B", "1.5"), ("C", "0.5")] {
+            let s = try scenario(a: a, b: b)
+            let p = try plan(s)
+            designs.append(.init(file: name, title: name, result: await Engine.run(p, on: s),
+                                 monteCarlo: await MonteCarlo.run(p, on: s, draws: 500, seed: 3, workers: 2)))
+        }
+        let line = try #require(Comparison(designs: designs, descriptors: [Linear.descriptor]).lines.first { $0.metric == "y" })
+        #expect(line.beatsBaseline[1] == 1.0)
+        #expect(line.beatsBaseline[2] == 0.0)
+    }
+}
