@@ -34,7 +34,8 @@ var targets: [Target] = [
         name: "CoopZoneEvaluatorsTests",
         dependencies: ["CoopZoneEvaluators", "CoopZoneCore"]
     ),
-    .testTarget(name: "CoopZoneCLITests", dependencies: ["CoopZoneCLI", "CoopZoneCore"]),
+    .testTarget(name: "CoopZoneReportsTests", dependencies: ["CoopZoneReports", "CoopZoneCore", "CoopZoneEvaluators"]),
+    .testTarget(name: "CoopZoneCLITests", dependencies: ["CoopZoneCLI", "CoopZoneCore", "CoopZoneReports"]),
 ]
 
 for name in builtInEvaluators {

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 @testable import CoopZoneCLI
 import CoopZoneCore
+import CoopZoneReports
 
 /// The package root, found from this file's path.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
