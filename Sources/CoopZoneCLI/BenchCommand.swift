@@ -67,6 +67,17 @@ public struct BenchCommand: AsyncParsableCommand {
         guard let s = ScenarioLoader.load(file: scenario).scenario, case .success(let plan) = Engine.plan(s, registry: Registry.evaluators) else {
             throw ValidationError("cannot load '\(scenario)'")
         }
+        print("\ntime per evaluator on \(scenario) (mean of 200 runs):")
+        var upstream: [String: EvaluationResult] = [:]
+        for item in plan.evaluators {
+            let id = item.entry.descriptor.id
+            let context = EvaluationContext(results: upstream.filter { item.entry.descriptor.dependencies.contains($0.key) })
+            guard let instance = try? item.entry.make(item.values(in: s)) else { continue }
+            var result = EvaluationResult()
+            let t = await Self.seconds { for _ in 0..<200 { result = (try? instance.evaluate(s, context: context)) ?? EvaluationResult() } }
+            upstream[id] = result
+            print("  \(id): \(String(format: "%.1f", t / 200 * 1e6)) µs, \(result.rows.count) rows")
+        }
         print("\nMonte Carlo, \(draws) draws of \(scenario) (\(MonteCarlo.uncertainSlots(s).count) uncertain inputs):")
         let before = Self.peakMemoryMB()
         for workers in Array(Set([1, ProcessInfo.processInfo.activeProcessorCount])).sorted() {
