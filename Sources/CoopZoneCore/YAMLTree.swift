@@ -115,7 +115,9 @@ public enum YAMLTree {
         } catch {
             return .failure(DiagnosticsError([diagnostic(from: error, text: text, file: file)]))
         }
-        guard let node else {
+        // No document, or only an empty one ("---"): either way there is nothing in the file.
+        let isEmptyDocument = if case .scalar(let scalar)? = node { scalar.string.isEmpty && scalar.style == .plain } else { false }
+        guard let node, !isEmptyDocument else {
             return .failure(DiagnosticsError([
                 Diagnostic(.error, "the file is empty", at: SourceLocation(file: file, line: 1, column: 1),
                            hint: "a scenario needs at least 'title', 'horizon', 'countries', 'regions' and 'zones'; see Docs/scenario-format.md or run 'coopzone new scenario NAME'")
