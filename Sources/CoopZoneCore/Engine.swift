@@ -41,6 +41,9 @@ public struct PlannedEvaluator: Sendable {
     /// The instance, made once when no parameter depends on an uncertain input.
     var fixedInstance: (any EvaluatorInstance)?
 
+    /// The instance as a batch evaluator, when it is one (Monte Carlo then sends it blocks of draws).
+    public var batchInstance: (any BatchEvaluatorInstance)? { fixedInstance as? any BatchEvaluatorInstance }
+
     /// The parameter values for a scenario's current values.
     public func values(in scenario: Scenario) -> [String: ParameterValue] {
         var values: [String: ParameterValue] = [:]

@@ -151,3 +151,13 @@ public struct MetricSpec: Sendable, Codable {
         self.higherIsBetter = higherIsBetter
     }
 }
+
+/// A configured evaluator that can evaluate many draws in one call: what an outside program
+/// does, so that a Monte Carlo run starts it once and sends it batches of draws rather than
+/// one request per draw. The runner calls `evaluate(batch:)` for Monte Carlo blocks and the
+/// plain `evaluate` for single runs.
+public protocol BatchEvaluatorInstance: EvaluatorInstance {
+    /// Evaluates each scenario with its context; one result per item, in order. A failure of one
+    /// draw is that draw's failure; a failure of the whole call is every draw's.
+    func evaluate(batch items: [(scenario: Scenario, context: EvaluationContext)]) -> [Result<EvaluationResult, EvaluatorFailure>]
+}

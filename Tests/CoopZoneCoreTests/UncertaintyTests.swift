@@ -24,6 +24,25 @@ private struct Linear: Evaluator {
     }
 }
 
+/// The same line as `Linear`, evaluated in batches; counts its calls and the draws they carry.
+private final class BatchLog: @unchecked Sendable {
+    let lock = NSLock()
+    var calls: [Int] = []
+    func record(_ n: Int) { lock.lock(); calls.append(n); lock.unlock() }
+}
+
+private struct BatchedLinear: BatchEvaluatorInstance {
+    let inner: Linear
+    let log: BatchLog
+    func evaluate(_ scenario: Scenario, context: EvaluationContext) throws -> EvaluationResult { try inner.evaluate(scenario, context: context) }
+    func evaluate(batch items: [(scenario: Scenario, context: EvaluationContext)]) -> [Result<EvaluationResult, EvaluatorFailure>] {
+        log.record(items.count)
+        return items.map { item in
+            Result { try inner.evaluate(item.scenario, context: item.context) }.mapError { EvaluatorFailure(evaluator: "linear", message: "\($0)") }
+        }
+    }
+}
+
 private func scenario(a: String, b: String, evaluators: String = "evaluators: {linear: {}}") throws -> Scenario {
     try ScenarioLoader.loadOrThrow(text: """
     format: 1
@@ -134,6 +153,21 @@ struct UncertaintyTests {
         let line = try #require(comparison.lines.first { $0.metric == "y" })
         #expect(line.values == [5, 6, 8])
         #expect(line.differences == [0, 1, 3])
+    }
+
+    @Test func batchEvaluatorsGetOneRequestPerBlockAndTheSameNumbers() async throws {
+        // 2,500 draws with a block size of 2,000: the batch evaluator is called twice (2,000 + 500 draws),
+        // and every draw equals the one the plain evaluator gives for the same seed.
+        let s = try scenario(a: "{value: 1, uniform: [0, 2], assumption: t}", b: "{value: 0.5, uniform: [0, 1], assumption: t}")
+        let plain = await MonteCarlo.run(try plan(s), on: s, draws: 2500, seed: 9, workers: 2)
+        let log = BatchLog()
+        let entry = EvaluatorEntry(descriptor: Linear.descriptor) { values in
+            BatchedLinear(inner: Linear(parameters: try ParameterDecoder.decode(Linear.Parameters.self, from: values)), log: log)
+        }
+        let batchedPlan = try Engine.plan(s, registry: [entry]).get()
+        let batched = await MonteCarlo.run(batchedPlan, on: s, draws: 2500, seed: 9, workers: 2)
+        #expect(log.calls == [2000, 500])
+        #expect(batched.values == plain.values)
     }
 
     @Test func compareWithMonteCarloCountsHowOftenADesignBeatsTheBaseline() async throws {

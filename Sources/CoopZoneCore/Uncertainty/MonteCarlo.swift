@@ -92,6 +92,10 @@ public enum MonteCarlo {
         }
     }
 
+    /// Draws per block when the plan has a batch evaluator: every batch evaluator gets one
+    /// request per block, so a run of up to this many draws sends one request carrying all draws.
+    public static let batchBlockSize = 2000
+
     /// Runs `draws` draws on `workers` threads (1 = on the calling task). `progress` is called
     /// with the number of draws done (from worker threads).
     public static func run(_ plan: RunPlan, on scenario: Scenario, draws: Int, seed: UInt64, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -100,18 +104,33 @@ public enum MonteCarlo {
         let keys = streamKeys(scenario, slots: slots)
         let layout = SeriesLayout(plan: plan, scenario: scenario)
         let workerCount = max(1, min(workers, draws))
-        let chunk = (draws + workerCount - 1) / workerCount
         let counter = ProgressCounter()
-        let parts = await withTaskGroup(of: (Int, Chunk).self) { group in
-            for w in 0..<workerCount {
-                let range = (w * chunk)..<min(draws, (w + 1) * chunk)
-                group.addTask {
-                    (w, runChunk(range, plan: plan, scenario: scenario, slots: slots, keys: keys, seed: seed, layout: layout, counter: counter, progress: progress))
+        let batched = plan.evaluators.contains { $0.batchInstance != nil }
+        // Without batch evaluators each worker takes a contiguous share of the draws; with them,
+        // blocks of draws are run evaluator by evaluator so each batch evaluator sees a whole block.
+        let blockSize = batched ? batchBlockSize : (draws + workerCount - 1) / workerCount
+        var parts: [Chunk] = []
+        var start = 0
+        while start < draws {
+            let end = min(draws, start + (batched ? blockSize : blockSize * workerCount))
+            if batched {
+                parts.append(await runBlock(start..<end, plan: plan, scenario: scenario, slots: slots, keys: keys, seed: seed, layout: layout,
+                                            workers: workerCount, counter: counter, progress: progress))
+            } else {
+                let ranges = stride(from: start, to: end, by: blockSize).map { $0..<min(end, $0 + blockSize) }
+                let chunks = await withTaskGroup(of: (Int, Chunk).self) { group in
+                    for (w, range) in ranges.enumerated() {
+                        group.addTask {
+                            (w, runChunk(range, plan: plan, scenario: scenario, slots: slots, keys: keys, seed: seed, layout: layout, counter: counter, progress: progress))
+                        }
+                    }
+                    var collected: [(Int, Chunk)] = []
+                    for await part in group { collected.append(part) }
+                    return collected.sorted { $0.0 < $1.0 }.map(\.1)
                 }
+                parts += chunks
             }
-            var collected: [(Int, Chunk)] = []
-            for await part in group { collected.append(part) }
-            return collected.sorted { $0.0 < $1.0 }.map(\.1)
+            start = end
         }
         var values = [[Double]](repeating: [], count: layout.keys.count)
         for k in values.indices {
@@ -126,6 +145,74 @@ public enum MonteCarlo {
         }
         return MonteCarloResult(seed: seed, draws: draws, sampledInputs: slots.map { scenario.inputs[$0].path }, keys: layout.keys,
                                 units: layout.units, values: values, failures: failures)
+    }
+
+    /// Runs a block of draws evaluator by evaluator: plain evaluators draw by draw on the workers,
+    /// each batch evaluator once for the whole block.
+    static func runBlock(_ range: Range<Int>, plan: RunPlan, scenario: Scenario, slots: [Int], keys: [UInt64], seed: UInt64, layout: SeriesLayout,
+                         workers: Int, counter: ProgressCounter, progress: (@Sendable (Int) -> Void)?) async -> Chunk {
+        let scenarios = range.map { index in scenario.with(values: drawValues(scenario, slots: slots, keys: keys, seed: seed, index: index)) }
+        var results = [[String: EvaluationResult]](repeating: [:], count: scenarios.count)
+        var failed = [Set<String>](repeating: [], count: scenarios.count)
+        var failures: [String: (count: Int, message: String)] = [:]
+        func record(_ f: EvaluatorFailure, draw: Int) {
+            failed[draw].insert(f.evaluator)
+            failures[f.evaluator] = (count: (failures[f.evaluator]?.count ?? 0) + 1, message: failures[f.evaluator]?.message ?? f.message)
+        }
+        for item in plan.evaluators {
+            let id = item.entry.descriptor.id
+            let dependencies = item.entry.descriptor.dependencies
+            if let batch = item.batchInstance {
+                var indices: [Int] = []
+                var items: [(scenario: Scenario, context: EvaluationContext)] = []
+                for d in scenarios.indices {
+                    if let dependency = dependencies.first(where: failed[d].contains) {
+                        record(EvaluatorFailure(evaluator: id, message: EvaluatorError.dependencyFailed(evaluator: id, dependency: dependency).description), draw: d)
+                        continue
+                    }
+                    indices.append(d)
+                    items.append((scenarios[d], EvaluationContext(results: results[d].filter { dependencies.contains($0.key) })))
+                }
+                let outcomes = items.isEmpty ? [] : batch.evaluate(batch: items)
+                for (position, d) in indices.enumerated() {
+                    let outcome = position < outcomes.count ? outcomes[position]
+                        : .failure(EvaluatorFailure(evaluator: id, message: "returned \(outcomes.count) results for \(items.count) draws"))
+                    switch outcome {
+                    case .success(let result): results[d][id] = result
+                    case .failure(let failure): record(failure, draw: d)
+                    }
+                }
+            } else {
+                let snapshot = results, failedSnapshot = failed
+                let per = (scenarios.count + workers - 1) / workers
+                let outcomes = await withTaskGroup(of: [(Int, Result<EvaluationResult, EvaluatorFailure>)].self) { group in
+                    for w in 0..<workers {
+                        let lo = w * per, hi = min(scenarios.count, lo + per)
+                        guard lo < hi else { continue }
+                        group.addTask {
+                            (lo..<hi).map { d in (d, Engine.evaluate(item, on: scenarios[d], results: snapshot[d], failed: failedSnapshot[d])) }
+                        }
+                    }
+                    var all: [(Int, Result<EvaluationResult, EvaluatorFailure>)] = []
+                    for await part in group { all += part }
+                    return all
+                }
+                for (d, outcome) in outcomes {
+                    switch outcome {
+                    case .success(let result): results[d][id] = result
+                    case .failure(let failure): record(failure, draw: d)
+                    }
+                }
+            }
+        }
+        var values = [[Double]](repeating: [], count: layout.keys.count)
+        var totals = [Double](repeating: 0, count: layout.keys.count)
+        for d in scenarios.indices {
+            layout.collect(results[d], into: &totals)
+            for k in totals.indices { values[k].append(totals[k]) }
+        }
+        if let progress { progress(counter.add(scenarios.count)) }
+        return Chunk(values: values, failures: failures)
     }
 
     struct Chunk: Sendable {
