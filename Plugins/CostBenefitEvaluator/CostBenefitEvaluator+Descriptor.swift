@@ -23,10 +23,10 @@ extension CostBenefitEvaluator {
 
     static let metricSpecs: [MetricSpec] = [
         MetricSpec("fiscal_cost", unit: .usdMillion,
-                   "Fiscal cost in the year: tax expenditure on investment that would have come anyway (r × tax expenditure), infrastructure reimbursements, public infrastructure capital and running cost",
+                   "Fiscal cost in the year: tax expenditure on investment that would have come anyway (r × tax expenditure), infrastructure reimbursements, public infrastructure capital and running cost, customs revenue lost",
                    dimensions: [.country, .instrument], equation: "\(doc)#fiscal-cost"),
         MetricSpec("fiscal_gain", unit: .usdMillion,
-                   "Fiscal gain in the year: taxes on the wages of net additional jobs, corporate income tax of additional investment once holidays end, customs revenue change",
+                   "Fiscal gain in the year: taxes on the wages of net additional jobs, corporate income tax of additional investment once holidays end, customs revenue gained",
                    dimensions: [.country, .instrument], equation: "\(doc)#fiscal-gain"),
         MetricSpec("economic_benefit", unit: .usdMillion,
                    "Economic benefit in the year: after-tax wages of net additional jobs attributable to the zone, trade welfare",

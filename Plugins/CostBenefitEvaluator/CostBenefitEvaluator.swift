@@ -90,43 +90,48 @@ public struct CostBenefitEvaluator: Evaluator {
             b.finding(.info, "\(dependency) is not among the evaluators run, so the cost–benefit appraisal leaves out what it computes")
         }
 
-        // Redundancy, passed down by staged_incentives.
+        // 1. staged_incentives, in one pass over its rows: the redundancy share, fiscal costs and
+        //    the investment cohorts whose profits are taxed.
+        var redundancy: Double?
+        var incomeTaxExpenditure = [Double](repeating: 0, count: (unknown + 1) * n)
+        var profitsBySlot = [[Double]](repeating: [], count: unknown + 1)
+        for row in context.results["staged_incentives"]?.rows ?? [] {
+            switch row.metric {
+            case "redundancy":
+                if redundancy == nil { redundancy = row.value }
+            case "tax_expenditure":
+                guard let t = yearIndex(row.year) else { continue }
+                let c = slot(row.dimensions.country)
+                if row.dimensions.instrument == "infrastructure_reimbursement" {
+                    flows.add(.reimbursement, slot: c, year: t, row.value)
+                } else {
+                    flows.add(.taxExpenditure, slot: c, year: t, row.value)
+                    if row.dimensions.instrument == "income_tax" { incomeTaxExpenditure[c * n + t] += row.value }
+                }
+                if c == unknown { unassigned += abs(row.value) }
+            case "public_infrastructure":
+                guard let t = yearIndex(row.year) else { continue }
+                let c = slot(row.dimensions.country)
+                flows.add(.infrastructure, slot: c, year: t, row.value)
+                if c == unknown { unassigned += abs(row.value) }
+            case "investment":
+                guard let t = yearIndex(row.year), row.value != 0 else { continue }
+                let c = slot(row.dimensions.country)
+                if profitsBySlot[c].isEmpty { profitsBySlot[c] = [Double](repeating: 0, count: n) }
+                profits.addProfits(of: row.value, investedAt: t, into: &profitsBySlot[c])
+            default:
+                continue
+            }
+        }
         var r = Self.fallbackRedundancy
-        if let row = context.rows("staged_incentives", "redundancy").first {
-            r = row.value
+        if let redundancy {
+            r = redundancy
             if !(0...1).contains(r) {
                 b.finding(.warning, "the redundancy share from staged_incentives (\(format(r))) is outside [0, 1]; it is clamped")
                 r = min(1, max(0, r.isFinite ? r : Self.fallbackRedundancy))
             }
         } else {
             b.finding(.info, "staged_incentives gives no redundancy share; \(format(r)) is used (METHODS default)")
-        }
-
-        // 1. Fiscal costs and the profits of the investment cohorts (staged_incentives).
-        var incomeTaxExpenditure = [Double](repeating: 0, count: (unknown + 1) * n)
-        for row in context.rows("staged_incentives", "tax_expenditure") {
-            guard let t = yearIndex(row.year) else { continue }
-            let c = slot(row.dimensions.country)
-            if row.dimensions.instrument == "infrastructure_reimbursement" {
-                flows.add(.reimbursement, slot: c, year: t, row.value)
-            } else {
-                flows.add(.taxExpenditure, slot: c, year: t, row.value)
-                if row.dimensions.instrument == "income_tax" { incomeTaxExpenditure[c * n + t] += row.value }
-            }
-            if c == unknown { unassigned += abs(row.value) }
-        }
-        for row in context.rows("staged_incentives", "public_infrastructure") {
-            guard let t = yearIndex(row.year) else { continue }
-            let c = slot(row.dimensions.country)
-            flows.add(.infrastructure, slot: c, year: t, row.value)
-            if c == unknown { unassigned += abs(row.value) }
-        }
-        var profitsBySlot = [[Double]](repeating: [], count: unknown + 1)
-        for row in context.rows("staged_incentives", "investment") {
-            guard let t = yearIndex(row.year), row.value != 0 else { continue }
-            let c = slot(row.dimensions.country)
-            if profitsBySlot[c].isEmpty { profitsBySlot[c] = [Double](repeating: 0, count: n) }
-            profits.addProfits(of: row.value, investedAt: t, into: &profitsBySlot[c])
         }
         var profitMismatch = 0.0
         for c in 0...unknown where !profitsBySlot[c].isEmpty {
@@ -145,19 +150,19 @@ public struct CostBenefitEvaluator: Evaluator {
         }
 
         // 2. Wages and wage taxes of net additional jobs (employment).
+        let wageTaxBySlot: [Double?] = scenario.countries.map { country in country.fiscal.wageTax.map { scenario[$0] } } + [nil]
         var regionInfo: [String: RegionInfo] = [:]
         for region in scenario.regions where regionInfo[region.id] == nil {
             let c = countryIndex[region.country] ?? unknown
-            regionInfo[region.id] = RegionInfo(slot: c, wage: region.averageWage.map { scenario[$0] },
-                                               wageTax: c < unknown ? scenario.countries[c].fiscal.wageTax.map { scenario[$0] } : nil)
+            regionInfo[region.id] = RegionInfo(slot: c, wage: region.averageWage.map { scenario[$0] }, wageTax: wageTaxBySlot[c])
         }
         var noWage = Set<String>()
         var noWageTax = Set<String>()
         var jobRows = 0
         var tradeJobRows = 0
         let share = parameters.wageBenefitShare
-        for row in context.rows("employment", "jobs_net") {
-            guard let t = yearIndex(row.year), row.value != 0 else { continue }
+        for row in context.results["employment"]?.rows ?? [] {
+            guard row.metric == "jobs_net", let t = yearIndex(row.year), row.value != 0 else { continue }
             jobRows += 1
             let fromTrade = row.dimensions.instrument == "trade"
             if fromTrade { tradeJobRows += 1 }
@@ -170,8 +175,8 @@ public struct CostBenefitEvaluator: Evaluator {
             }
             let taxRate: Double
             if let code = row.dimensions.country, let i = countryIndex[code] {
-                taxRate = scenario[scenario.countries[i].fiscal.wageTax, default: 0]
-                if scenario.countries[i].fiscal.wageTax == nil { noWageTax.insert(code) }
+                taxRate = wageTaxBySlot[i] ?? 0
+                if wageTaxBySlot[i] == nil { noWageTax.insert(code) }
             } else if let rate = info?.wageTax {
                 taxRate = rate
             } else {
@@ -194,24 +199,24 @@ public struct CostBenefitEvaluator: Evaluator {
         }
 
         // 3. Customs revenue and trade welfare (trade_effects), to the importing country.
-        for row in context.rows("trade_effects", "tariff_revenue_change") {
-            guard let t = yearIndex(row.year) else { continue }
-            let c = slot(row.dimensions.country)
-            flows.add(.customs, slot: c, year: t, row.value)
-            if c == unknown { unassigned += abs(row.value) }
-        }
         var importer: [String: (from: Int, to: Int)] = [:]
         for link in scenario.links where importer[link.id] == nil {
             func end(_ id: String) -> Int { countryIndex[id] ?? regionInfo[id]?.slot ?? unknown }
             importer[link.id] = (end(link.from), end(link.to))
         }
-        for row in context.rows("trade_effects", "welfare") {
-            guard let t = yearIndex(row.year) else { continue }
+        for row in context.results["trade_effects"]?.rows ?? [] {
+            let isRevenue = row.metric == "tariff_revenue_change"
+            guard isRevenue || row.metric == "welfare", let t = yearIndex(row.year) else { continue }
             var c = unknown
-            if let ends = row.dimensions.link.flatMap({ importer[$0] }) {
-                c = row.dimensions.direction == FlowDirection.import.rawValue ? ends.from : ends.to
+            if isRevenue {
+                c = slot(row.dimensions.country)
+                flows.add(.customs, slot: c, year: t, row.value)
+            } else {
+                if let ends = row.dimensions.link.flatMap({ importer[$0] }) {
+                    c = row.dimensions.direction == FlowDirection.import.rawValue ? ends.from : ends.to
+                }
+                flows.add(.welfare, slot: c, year: t, row.value)
             }
-            flows.add(.welfare, slot: c, year: t, row.value)
             if c == unknown { unassigned += abs(row.value) }
         }
         if unassigned > 0 {
@@ -248,8 +253,10 @@ public struct CostBenefitEvaluator: Evaluator {
                 let wageTax = kept * wageTaxInv + wageTaxTrade
                 let profit = kept * profitTax
                 let wages = kept * wagesInv + wagesTrade
-                let cost = costTE + reimbursement + infrastructure
-                let gain = wageTax + profit + customs
+                // A side's customs revenue change is a gain when it rises and a cost when it falls.
+                let customsGain = max(0, customs), customsLoss = max(0, -customs)
+                let cost = costTE + reimbursement + infrastructure + customsLoss
+                let gain = wageTax + profit + customsGain
                 let economic = wages + welfare
                 let net = gain + economic - cost
                 let jobs = kept * v(.jobsInvestment) + v(.jobsTrade)
@@ -257,9 +264,10 @@ public struct CostBenefitEvaluator: Evaluator {
                 try row("fiscal_cost", "tax_expenditure", t, costTE)
                 try row("fiscal_cost", "infrastructure_reimbursement", t, reimbursement)
                 try row("fiscal_cost", "public_infrastructure", t, infrastructure)
+                try row("fiscal_cost", "customs_revenue", t, customsLoss)
                 try row("fiscal_gain", "wage_tax", t, wageTax)
                 try row("fiscal_gain", "profit_tax", t, profit)
-                try row("fiscal_gain", "customs_revenue", t, customs)
+                try row("fiscal_gain", "customs_revenue", t, customsGain)
                 try row("economic_benefit", "wages", t, wages)
                 try row("economic_benefit", "trade_welfare", t, welfare)
                 try b.add("net_benefit", year: y0 + t, dims, net)

@@ -35,6 +35,7 @@ public struct CompareCommand: AsyncParsableCommand {
         var output = CommandOutput()
         var designs: [Comparison.Design] = []
         var descriptors: [EvaluatorDescriptor] = []
+        var scenarios: [Scenario] = []
         for file in files {
             guard let (scenario, plan) = RunCommand.prepare(file: file, overrides: overrides, output: &output) else { continue }
             let result = await Engine.run(plan, on: scenario)
@@ -42,10 +43,11 @@ public struct CompareCommand: AsyncParsableCommand {
             var mc: MonteCarloResult?
             if let draws = monteCarlo { mc = await MonteCarlo.run(plan, on: scenario, draws: draws, seed: seed, workers: workers ?? defaultWorkers) }
             designs.append(Comparison.Design(file: file, title: scenario.title, result: result, monteCarlo: mc))
+            scenarios.append(scenario)
             for item in plan.evaluators where !descriptors.contains(where: { $0.id == item.entry.descriptor.id }) { descriptors.append(item.entry.descriptor) }
         }
         if designs.count < files.count { output.status = 1; return output }
-        output.stdout = ComparisonRenderer(Comparison(designs: designs, descriptors: descriptors)).render(format)
+        output.stdout = ComparisonRenderer(Comparison(designs: designs, descriptors: descriptors), scenarios: scenarios, descriptors: descriptors).render(format)
         return output
     }
 
@@ -82,13 +84,16 @@ public struct SensitivityCommand: AsyncParsableCommand {
     public init() {}
 
     /// Runs the sensitivity analysis.
-    public static func execute(file: String, format: OutputFormat, overrides: [String] = []) -> CommandOutput {
+    public static func execute(file: String, format: OutputFormat, overrides: [String] = []) async -> CommandOutput {
         var output = CommandOutput()
         guard let (scenario, plan) = RunCommand.prepare(file: file, overrides: overrides, output: &output) else { return output }
-        output.stdout = SensitivityRenderer(swings: Sensitivity.run(plan, on: scenario), scenario: scenario).render(format)
+        // The run on central values gives the Markdown and HTML reports their findings and manifest.
+        let central = format == .markdown || format == .html ? await Engine.run(plan, on: scenario) : nil
+        output.stdout = SensitivityRenderer(swings: Sensitivity.run(plan, on: scenario), scenario: scenario, central: central,
+                                            descriptors: plan.evaluators.map(\.entry.descriptor)).render(format)
         return output
     }
 
     /// Runs the command.
-    public func run() async throws { try Self.execute(file: file, format: format, overrides: overrides).emit(outputFile: output) }
+    public func run() async throws { try await Self.execute(file: file, format: format, overrides: overrides).emit(outputFile: output) }
 }

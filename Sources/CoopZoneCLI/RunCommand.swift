@@ -46,7 +46,10 @@ public struct RunCommand: AsyncParsableCommand {
                                           progress: showProgress ? progressPrinter(total: draws) : nil)
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             let manifest = Engine.manifest(plan, scenario: scenario, seed: seed, draws: draws)
-            output.stdout = MonteCarloRenderer(result: mc, scenario: scenario, manifest: manifest).render(format)
+            // The run on central values gives the Markdown and HTML reports their findings and charts.
+            let central = format == .markdown || format == .html ? await Engine.run(plan, on: scenario) : nil
+            output.stdout = MonteCarloRenderer(result: mc, scenario: scenario, manifest: manifest, central: central,
+                                               descriptors: plan.evaluators.map(\.entry.descriptor)).render(format)
             for (id, f) in mc.failures.sorted(by: { $0.key < $1.key }) { output.stderr += "warning: evaluator '\(id)' failed in \(f.count) of \(draws) draws: \(f.message)\n" }
             return output
         }

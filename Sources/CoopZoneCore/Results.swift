@@ -162,26 +162,36 @@ public struct ResultBuilder: Sendable {
     public let descriptor: EvaluatorDescriptor
     /// The result built so far.
     public private(set) var result = EvaluationResult()
-    private let units: [String: Unit]
+    /// Declared metrics and headlines with their units, in declaration order: a handful, so a
+    /// linear search (whose string comparisons usually hit the same literal's storage) beats hashing.
+    private let units: [(id: String, unit: Unit)]
+    private var last = 0
 
     /// Starts a result for the evaluator described by `descriptor`.
     public init(_ descriptor: EvaluatorDescriptor) {
         self.descriptor = descriptor
-        var units: [String: Unit] = [:]
-        for metric in descriptor.metrics + descriptor.headlines { units[metric.id] = metric.unit }
-        self.units = units
+        units = (descriptor.metrics + descriptor.headlines).map { ($0.id, $0.unit) }
+    }
+
+    private mutating func unit(of metric: String) throws -> Unit {
+        if last < units.count, units[last].id == metric { return units[last].unit }
+        guard let index = units.firstIndex(where: { $0.id == metric }) else {
+            throw EvaluatorError.undeclaredMetric(evaluator: descriptor.id, metric: metric)
+        }
+        last = index
+        return units[index].unit
     }
 
     /// Adds a row of a declared metric. An undeclared metric is a programming error in the
     /// evaluator and is reported as its failure, not a crash.
     public mutating func add(_ metric: String, year: Int?, _ dimensions: Dimensions = Dimensions(), _ value: Double) throws {
-        guard let unit = units[metric] else { throw EvaluatorError.undeclaredMetric(evaluator: descriptor.id, metric: metric) }
+        let unit = try unit(of: metric)
         result.rows.append(ResultRow(evaluator: descriptor.id, metric: metric, unit: unit, year: year, dimensions: dimensions, value: value))
     }
 
     /// Adds a headline of a declared headline metric.
     public mutating func headline(_ metric: String, _ value: Double) throws {
-        guard let unit = units[metric] else { throw EvaluatorError.undeclaredMetric(evaluator: descriptor.id, metric: metric) }
+        let unit = try unit(of: metric)
         result.headlines.append(Headline(evaluator: descriptor.id, metric: metric, unit: unit, value: value))
     }
 

@@ -1,7 +1,9 @@
 import CoopZoneCore
+import CostBenefitEvaluator
 import EmploymentEvaluator
 import StagedIncentivesEvaluator
 import TradeEffectsEvaluator
+import ZoneFitEvaluator
 
 /// The one sorted list of built-in evaluators. Each lives in its own target under
 /// `Plugins/<Name>Evaluator`, depending only on the core's public API; a test checks that
@@ -9,11 +11,13 @@ import TradeEffectsEvaluator
 public enum BuiltInEvaluators {
     /// Every built-in evaluator, sorted by id.
     public static let all: [EvaluatorEntry] = [
+        EvaluatorEntry(CostBenefitEvaluator.self),
         EvaluatorEntry(EmploymentEvaluator.self),
         EvaluatorEntry(StagedIncentivesEvaluator.self),
         EvaluatorEntry(TradeEffectsEvaluator.self),
+        EvaluatorEntry(ZoneFitEvaluator.self),
     ]
 
     /// The names of the plugin targets, as their folders are named.
-    public static let targetNames = ["EmploymentEvaluator", "StagedIncentivesEvaluator", "TradeEffectsEvaluator"]
+    public static let targetNames = ["CostBenefitEvaluator", "EmploymentEvaluator", "StagedIncentivesEvaluator", "TradeEffectsEvaluator", "ZoneFitEvaluator"]
 }

@@ -10,6 +10,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case csv
     /// A Markdown report for a memo.
     case markdown
+    /// One self-contained HTML file with inline SVG charts: nothing is fetched from anywhere.
+    case html
 }
 
 /// Renders a run's results. Every renderer is deterministic: the same result gives the same bytes.
@@ -35,6 +37,7 @@ public struct ResultsRenderer: Sendable {
         case .json: json()
         case .csv: csv()
         case .markdown: markdown()
+        case .html: html()
         }
     }
 
@@ -154,11 +157,19 @@ public struct ResultsRenderer: Sendable {
         let years = Set(rows.compactMap(\.year)).sorted()
         let header = ["year"] + metrics.map { m in "\(m) (\(descriptor(evaluator)?.metric(m)?.unit.symbol ?? ""))" }
         let body = years.map { y in [String(y)] + metrics.map { m in totals[m]?[y].map(Self.human) ?? "" } }
-        let other = rows.filter { !metrics.contains($0.metric) }.prefix(60).map { row -> [String] in
+        let other = rows.filter { !metrics.contains($0.metric) }.map { row -> [String] in
             let dims = Dimension.allCases.compactMap { d in row.dimensions[d].map { "\(d.rawValue)=\($0)" } }.joined(separator: " ")
             return [row.metric, row.year.map(String.init) ?? "all years", dims, Self.human(row.value), row.unit.symbol]
         }
-        return (header, body, Array(other))
+        return (header, body, other)
+    }
+
+    /// At most this many non-additive rows per evaluator in the table and Markdown views.
+    static let otherRowLimit = 60
+
+    /// The note under a table cut at `otherRowLimit` rows.
+    static func cutNote(_ total: Int) -> String? {
+        total > otherRowLimit ? "\(total - otherRowLimit) more rows not shown; '--format csv' or '--format json' gives every row." : nil
     }
 
     /// The terminal view: headlines, failures, findings, then per evaluator its totals by year.
@@ -178,7 +189,10 @@ public struct ResultsRenderer: Sendable {
             let t = yearTable(record.id)
             out += "\n\(record.id.uppercased()) v\(record.version) — totals by year (equations: \(record.documentation))\n"
             if t.header.count > 1 { out += Self.align([t.header] + t.rows, rightAligned: Set(1..<t.header.count)) + "\n" }
-            if !t.other.isEmpty { out += "\n" + Self.align([["metric", "year", "dimensions", "value", "unit"]] + t.other, rightAligned: [3]) + "\n" }
+            if !t.other.isEmpty {
+                out += "\n" + Self.align([["metric", "year", "dimensions", "value", "unit"]] + t.other.prefix(Self.otherRowLimit), rightAligned: [3]) + "\n"
+                if let note = Self.cutNote(t.other.count) { out += note + "\n" }
+            }
         }
         out += "\n\(result.rows.count) rows in all; '--format csv' or '--format json' gives every row with its dimensions.\n"
         return out
@@ -186,36 +200,35 @@ public struct ResultsRenderer: Sendable {
 
     // MARK: Markdown
 
-    /// A Markdown report: provenance and findings first, then headlines and totals by year.
+    /// The provenance of this run.
+    public var provenance: ReportProvenance { ReportProvenance(scenario: scenario, manifest: result.manifest, descriptors: descriptors) }
+
+    /// The findings, failures first.
+    var findingsList: FindingsList { FindingsList(findings: result.findings, failures: result.failures.map { ($0.evaluator, $0.message) }) }
+
+    /// A Markdown report: findings and a provenance summary first, then headlines, totals by
+    /// year per evaluator, and the full provenance (sources, assumptions, evaluators, equations).
     public func markdown() -> String {
         var out = "# \(scenario.title)\n\n"
         if !scenario.description.isEmpty { out += scenario.description.trimmingTrailingSpaces() + "\n\n" }
         out += "Money in \(scenario.currency) million at \(scenario.priceYear) prices; horizon \(scenario.horizon.lowerBound)–\(scenario.horizon.upperBound).\n\n"
-        out += "## Findings\n\n"
-        out += result.findings.isEmpty && result.failures.isEmpty ? "None.\n\n" :
-            (result.failures.map { "- **failed** `\($0.evaluator)`: \($0.message)" } + result.findings.map { "- **\($0.kind.rawValue)** `\($0.evaluator)`: \($0.message)" }).joined(separator: "\n") + "\n\n"
-        out += "## Headlines\n\n| evaluator | metric | value | unit |\n|---|---|---:|---|\n"
-        out += result.headlines.map { "| \($0.evaluator) | \($0.metric) | \(Self.human($0.value)) | \($0.unit.symbol) |" }.joined(separator: "\n") + "\n"
+        out += "> " + provenance.summaryLine(markdown: true) + "\n\n"
+        out += "## Findings\n\n" + findingsList.markdown() + "\n"
+        out += "## Headlines\n\n"
+        out += markdownTable(["evaluator", "metric", "value", "unit", "equation"], result.headlines.map { h in
+            [h.evaluator, h.metric, Self.human(h.value), h.unit.symbol, descriptor(h.evaluator)?.metric(h.metric).map { "`\($0.equation)`" } ?? ""]
+        }, alignRight: [2]) + "\n"
         for record in result.manifest.evaluators where result.byEvaluator[record.id] != nil {
             let t = yearTable(record.id)
-            out += "\n## \(record.id) (v\(record.version))\n\nEquations: `\(record.documentation)`.\n\n"
-            if t.header.count > 1 {
-                out += "| " + t.header.joined(separator: " | ") + " |\n|" + t.header.map { _ in "---:" }.joined(separator: "|") + "|\n"
-                out += t.rows.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
-            }
+            out += "\n## \(record.id) (v\(record.version))\n\nEquations: `\(record.documentation)`. Totals by year over every dimension.\n\n"
+            if t.header.count > 1 { out += markdownTable(t.header, t.rows, alignRight: Set(0..<t.header.count)) + "\n" }
             if !t.other.isEmpty {
-                out += "\n| metric | year | dimensions | value | unit |\n|---|---|---|---:|---|\n"
-                out += t.other.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
+                out += "\n" + markdownTable(["metric", "year", "dimensions", "value", "unit"], Array(t.other.prefix(Self.otherRowLimit)), alignRight: [3]) + "\n"
+                if let note = Self.cutNote(t.other.count) { out += "\n" + note + "\n" }
             }
         }
-        out += "\n## Provenance\n\n"
-        let counts = ProvenanceSummary(scenario)
-        out += "Inputs: \(counts.sourced) sourced, \(counts.assumptions) flagged as assumptions, \(counts.unspecified) unspecified.\n\n"
-        out += scenario.sources.map { "- `\($0.id)`: \($0.title)" + ($0.url.map { " (\($0))" } ?? "") }.joined(separator: "\n") + "\n\n"
-        out += "Manifest: CoopZone \(result.manifest.coopzoneVersion), scenario hash `\(result.manifest.scenarioHash)`"
-        out += result.manifest.seed.map { ", seed \($0)" } ?? ""
-        out += "; evaluators " + result.manifest.evaluators.map { "`\($0.id)` \($0.version)" }.joined(separator: ", ") + ".\n"
-        return out
+        out += "\n" + provenance.markdown(level: 2)
+        return out.trimmingTrailingSpaces() + "\n"
     }
 }
 

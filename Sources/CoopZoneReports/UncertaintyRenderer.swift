@@ -8,12 +8,43 @@ public struct MonteCarloRenderer: Sendable {
     public let scenario: Scenario
     /// The manifest of the run (central parameters, seed, draws).
     public let manifest: RunManifest
+    /// The run on central values, when it was made: its findings and charts go into the
+    /// Markdown and HTML reports.
+    public let central: RunResult?
+    /// Descriptors of the evaluators, for equations and parameter specs.
+    public let descriptors: [EvaluatorDescriptor]
 
     /// Creates a renderer.
-    public init(result: MonteCarloResult, scenario: Scenario, manifest: RunManifest) {
+    public init(result: MonteCarloResult, scenario: Scenario, manifest: RunManifest, central: RunResult? = nil, descriptors: [EvaluatorDescriptor] = []) {
         self.result = result
         self.scenario = scenario
         self.manifest = manifest
+        self.central = central
+        self.descriptors = descriptors
+    }
+
+    /// The provenance of the draws (the manifest carries the seed and the number of draws).
+    public var provenance: ReportProvenance { ReportProvenance(scenario: scenario, manifest: manifest, descriptors: descriptors) }
+
+    /// The central run's findings, and a warning per evaluator that failed in some draws.
+    var findingsList: FindingsList {
+        FindingsList(findings: central?.findings ?? [], failures: (central?.failures ?? []).map { ($0.evaluator, $0.message) },
+                     notes: result.failures.sorted { $0.key < $1.key }.map { id, f in "'\(id)' failed in \(f.count) of \(result.draws) draws: \(f.message)" })
+    }
+
+    /// The sampled inputs: path, distribution, central value, unit and provenance.
+    var sampledRows: [[String]] {
+        scenario.inputs.filter { $0.distribution != nil }.map { info in
+            [info.path, info.distribution.map(ReportProvenance.distributionText) ?? "", format(info.central), info.unit.symbol, Self.provenanceText(info.provenance)]
+        }
+    }
+
+    static func provenanceText(_ provenance: Provenance) -> String {
+        switch provenance {
+        case .source(let id, let locator): "source \(id)" + (locator.map { " \($0)" } ?? "")
+        case .assumption(let reason): "assumption: \(reason)"
+        case .unspecified: "unspecified"
+        }
     }
 
     /// Renders in `format`.
@@ -21,6 +52,8 @@ public struct MonteCarloRenderer: Sendable {
         let bands = result.keys.indices.map(result.band)
         let h = ResultsRenderer.human
         switch format {
+        case .html:
+            return html()
         case .csv:
             var lines = ["evaluator,metric,unit,year,p5,p50,p95,mean"]
             for (k, key) in result.keys.enumerated() {
@@ -44,25 +77,34 @@ public struct MonteCarloRenderer: Sendable {
         case .table, .markdown:
             let md = format == .markdown
             var out = md ? "# \(scenario.title) — Monte Carlo\n\n" : "\(scenario.title) — Monte Carlo\n"
-            out += "\(result.draws) draws, seed \(result.seed); sampled inputs: \(result.sampledInputs.isEmpty ? "none (the scenario has no distributions)" : result.sampledInputs.joined(separator: ", "))\n\n"
-            for (id, f) in result.failures.sorted(by: { $0.key < $1.key }) { out += "warning: '\(id)' failed in \(f.count) draws: \(f.message)\n" }
+            if md {
+                out += "\(result.draws) draws, seed \(result.seed). Money in \(scenario.currency) million at \(scenario.priceYear) prices; horizon \(scenario.horizon.lowerBound)–\(scenario.horizon.upperBound).\n\n"
+                out += "> " + provenance.summaryLine(markdown: true) + "\n\n"
+                out += "## Findings\n\n" + findingsList.markdown() + (central == nil ? "" : "\nFindings are those of the run on central values.\n") + "\n"
+                out += "## Sampled inputs\n\n"
+                out += sampledRows.isEmpty ? "None: the scenario has no distributions, so every draw is the same.\n\n"
+                    : markdownTable(["input", "distribution", "central", "unit", "provenance"], sampledRows.map { [ "`\($0[0])`"] + $0.dropFirst() }, alignRight: [2]) + "\n\n"
+            } else {
+                out += "\(result.draws) draws, seed \(result.seed); sampled inputs: \(result.sampledInputs.isEmpty ? "none (the scenario has no distributions)" : result.sampledInputs.joined(separator: ", "))\n\n"
+                for (id, f) in result.failures.sorted(by: { $0.key < $1.key }) { out += "warning: '\(id)' failed in \(f.count) draws: \(f.message)\n" }
+            }
             let headlineRows = result.keys.enumerated().filter { $0.element.year == nil }.map { k, key in
                 [key.evaluator, key.metric, h(bands[k].p5), h(bands[k].p50), h(bands[k].p95), result.units[k].symbol]
             }
             let header = ["evaluator", "metric", "P5", "P50", "P95", "unit"]
-            out += md ? "## Headlines\n\n" + markdownTable(header, headlineRows) : "HEADLINES (P5 / P50 / P95)\n" + ResultsRenderer.align([header] + headlineRows, rightAligned: [2, 3, 4])
+            out += md ? "## Headlines\n\n" + markdownTable(header, headlineRows, alignRight: [2, 3, 4]) : "HEADLINES (P5 / P50 / P95)\n" + ResultsRenderer.align([header] + headlineRows, rightAligned: [2, 3, 4])
             out += "\n\n"
-            var metrics: [(String, String)] = []
-            for key in result.keys where key.year != nil && !metrics.contains(where: { $0 == (key.evaluator, key.metric) }) { metrics.append((key.evaluator, key.metric)) }
-            for (evaluator, metric) in metrics {
+            if md { out += "## Totals by year\n\n" }
+            for (evaluator, metric) in yearMetrics {
                 let rows = result.keys.enumerated().filter { $0.element.evaluator == evaluator && $0.element.metric == metric && $0.element.year != nil }
                 guard rows.contains(where: { bands[$0.offset].p95 != 0 || bands[$0.offset].p5 != 0 }) else { continue }
                 let unit = result.units[rows[0].offset].symbol
                 let body = rows.map { k, key in [String(key.year ?? 0), h(bands[k].p5), h(bands[k].p50), h(bands[k].p95)] }
-                out += md ? "### \(evaluator).\(metric) (\(unit))\n\n" + markdownTable(["year", "P5", "P50", "P95"], body) + "\n\n"
+                out += md ? "### \(evaluator).\(metric) (\(unit))\n\n" + markdownTable(["year", "P5", "P50", "P95"], body, alignRight: [0, 1, 2, 3]) + "\n\n"
                           : "\(evaluator).\(metric) (\(unit)), total by year\n" + ResultsRenderer.align([["year", "P5", "P50", "P95"]] + body, rightAligned: [1, 2, 3]) + "\n\n"
             }
-            return out
+            if md { out += provenance.markdown(level: 2) }
+            return out.trimmingTrailingSpaces() + "\n"
         }
     }
 }
@@ -73,17 +115,49 @@ public struct SensitivityRenderer: Sendable {
     public let swings: [Swing]
     /// The scenario.
     public let scenario: Scenario
+    /// The run on central values, when it was made: its findings, manifest and headline order
+    /// go into the Markdown and HTML reports.
+    public let central: RunResult?
+    /// Descriptors of the evaluators, for equations and parameter specs.
+    public let descriptors: [EvaluatorDescriptor]
 
     /// Creates a renderer.
-    public init(swings: [Swing], scenario: Scenario) {
+    public init(swings: [Swing], scenario: Scenario, central: RunResult? = nil, descriptors: [EvaluatorDescriptor] = []) {
         self.swings = swings
         self.scenario = scenario
+        self.central = central
+        self.descriptors = descriptors
+    }
+
+    /// The provenance, when the central run is known.
+    public var provenance: ReportProvenance? { central.map { ReportProvenance(scenario: scenario, manifest: $0.manifest, descriptors: descriptors) } }
+
+    /// The central run's findings.
+    var findingsList: FindingsList { FindingsList(findings: central?.findings ?? [], failures: (central?.failures ?? []).map { ($0.evaluator, $0.message) }) }
+
+    /// True when the input moves the headline (beyond rounding noise).
+    static func moves(_ s: Swing) -> Bool { s.swing.isFinite ? s.swing > 1e-9 * max(1, abs(s.central)) : true }
+
+    /// The headlines swung, in the central run's order when it is known, each with its swings ranked.
+    var headlineGroups: [(evaluator: String, metric: String, swings: [Swing])] {
+        var keys: [(String, String)] = (central?.headlines ?? []).map { ($0.evaluator, $0.metric) }.filter { key in swings.contains { $0.evaluator == key.0 && $0.metric == key.1 } }
+        for s in swings where !keys.contains(where: { $0 == (s.evaluator, s.metric) }) { keys.append((s.evaluator, s.metric)) }
+        return keys.map { key in (key.0, key.1, swings.filter { $0.evaluator == key.0 && $0.metric == key.1 }) }
+    }
+
+    /// The uncertain inputs: path, distribution (low…high), central value, unit and provenance.
+    var inputRows: [[String]] {
+        scenario.inputs.filter { $0.distribution != nil }.map { info in
+            [info.path, info.distribution.map(ReportProvenance.distributionText) ?? "", format(info.central), info.unit.symbol, MonteCarloRenderer.provenanceText(info.provenance)]
+        }
     }
 
     /// Renders in `format`.
     public func render(_ format: OutputFormat) -> String {
         let h = ResultsRenderer.human
         switch format {
+        case .html:
+            return html()
         case .csv:
             return (["evaluator,metric,unit,input,input_low,input_high,at_low,central,at_high,swing"] + swings.map { s in
                 [s.evaluator, s.metric, s.unit.rawValue, s.input, JSONWriter.number(s.inputLow), JSONWriter.number(s.inputHigh),
@@ -95,9 +169,10 @@ public struct SensitivityRenderer: Sendable {
                          ("input_low", .number(s.inputLow)), ("input_high", .number(s.inputHigh)), ("at_low", .number(s.atLow)),
                          ("central", .number(s.central)), ("at_high", .number(s.atHigh)), ("swing", .number(s.swing))])
             }).render() + "\n"
-        case .table, .markdown:
-            let md = format == .markdown
-            var out = md ? "# \(scenario.title) — sensitivity\n\n" : "\(scenario.title) — sensitivity (each uncertain input at its low and high bound, the others central)\n\n"
+        case .markdown:
+            return markdown()
+        case .table:
+            var out = "\(scenario.title) — sensitivity (each uncertain input at its low and high bound, the others central)\n\n"
             if swings.isEmpty { return out + "The scenario has no uncertain inputs: give numbers a distribution (uniform, triangular or normal) to see their swing.\n" }
             var headlines: [(String, String)] = []
             for s in swings where !headlines.contains(where: { $0 == (s.evaluator, s.metric) }) { headlines.append((s.evaluator, s.metric)) }
@@ -106,11 +181,45 @@ public struct SensitivityRenderer: Sendable {
                 let unit = rows.first?.unit.symbol ?? ""
                 let body = rows.map { s in [s.input, "\(h(s.inputLow))…\(h(s.inputHigh))", h(s.atLow), h(s.central), h(s.atHigh), h(s.swing)] }
                 let header = ["input", "range", "at low", "central", "at high", "swing"]
-                out += md ? "## \(evaluator).\(metric) (\(unit))\n\n" + markdownTable(header, body) + "\n\n"
-                          : "\(evaluator).\(metric) (\(unit))\n" + ResultsRenderer.align([header] + body, rightAligned: [2, 3, 4, 5]) + "\n\n"
+                out += "\(evaluator).\(metric) (\(unit))\n" + ResultsRenderer.align([header] + body, rightAligned: [2, 3, 4, 5]) + "\n\n"
             }
             return out
         }
+    }
+
+    /// The Markdown report: findings, the uncertain inputs, then per headline the inputs that
+    /// move it, ranked by swing, and the provenance.
+    public func markdown() -> String {
+        let h = ResultsRenderer.human
+        var out = "# \(scenario.title) — sensitivity\n\n"
+        out += "Each uncertain input at its low and at its high bound, every other input at its central value. Money in \(scenario.currency) million at \(scenario.priceYear) prices.\n\n"
+        if let provenance { out += "> " + provenance.summaryLine(markdown: true) + "\n\n" }
+        out += "## Findings\n\n" + findingsList.markdown() + "\n"
+        out += "## Uncertain inputs\n\n"
+        if inputRows.isEmpty {
+            out += "The scenario has no uncertain inputs: give numbers a distribution (uniform, triangular or normal) to see their swing.\n\n"
+        } else {
+            out += markdownTable(["input", "distribution", "central", "unit", "provenance"], inputRows.map { ["`\($0[0])`"] + $0.dropFirst() }, alignRight: [2]) + "\n\n"
+        }
+        var unmoved: [String] = []
+        for group in headlineGroups {
+            let moving = group.swings.filter(Self.moves)
+            guard !moving.isEmpty else {
+                unmoved.append("`\(group.evaluator).\(group.metric)`")
+                continue
+            }
+            let unit = group.swings.first?.unit.symbol ?? ""
+            out += "## \(group.evaluator).\(group.metric) (\(unit))\n\n"
+            out += "Central value \(h(group.swings[0].central)) \(unit).\n\n"
+            out += markdownTable(["input", "range", "at low", "central", "at high", "swing"], moving.map { s in
+                ["`\(s.input)`", "\(h(s.inputLow))…\(h(s.inputHigh))", h(s.atLow), h(s.central), h(s.atHigh), h(s.swing)]
+            }, alignRight: [2, 3, 4, 5]) + "\n\n"
+            let still = group.swings.filter { !Self.moves($0) }.map { "`\($0.input)`" }
+            if !still.isEmpty { out += "No effect: \(still.joined(separator: ", ")).\n\n" }
+        }
+        if !unmoved.isEmpty { out += "## Headlines no uncertain input moves\n\n" + unmoved.joined(separator: ", ") + ".\n\n" }
+        if let provenance { out += provenance.markdown(level: 2) }
+        return out.trimmingTrailingSpaces() + "\n"
     }
 }
 
@@ -118,9 +227,45 @@ public struct SensitivityRenderer: Sendable {
 public struct ComparisonRenderer: Sendable {
     /// The comparison.
     public let comparison: Comparison
+    /// The designs' scenarios, in the order of `comparison.designs`, for their sources and
+    /// assumptions; may be empty (the reports then give each design's manifest only).
+    public let scenarios: [Scenario]
+    /// Descriptors of the evaluators, for equations and parameter specs.
+    public let descriptors: [EvaluatorDescriptor]
 
     /// Creates a renderer.
-    public init(_ comparison: Comparison) { self.comparison = comparison }
+    public init(_ comparison: Comparison, scenarios: [Scenario] = [], descriptors: [EvaluatorDescriptor] = []) {
+        self.comparison = comparison
+        self.scenarios = scenarios
+        self.descriptors = descriptors
+    }
+
+    /// The provenance of each design.
+    public var provenances: [ReportProvenance] {
+        comparison.designs.enumerated().map { i, d in
+            var manifest = d.result.manifest
+            if let mc = d.monteCarlo {
+                manifest.seed = mc.seed
+                manifest.draws = mc.draws
+            }
+            return ReportProvenance(scenario: i < scenarios.count ? scenarios[i] : nil, manifest: manifest, descriptors: descriptors)
+        }
+    }
+
+    /// Not-comparable notes first, then each design's failures and findings (warnings and
+    /// recommendations; information stays in the single-run reports), labelled with the design.
+    var findingsList: FindingsList {
+        var findings: [Finding] = [], failures: [(evaluator: String, message: String)] = []
+        for (i, d) in comparison.designs.enumerated() {
+            findings += d.result.findings.filter { $0.kind != .info }.map { f in
+                var f = f
+                f.message = "[\(i)] \(f.message)"
+                return f
+            }
+            failures += d.result.failures.map { ($0.evaluator, "[\(i)] \($0.message)") }
+        }
+        return FindingsList(findings: findings, failures: failures, notes: comparison.notes)
+    }
 
     /// Renders in `format`.
     public func render(_ format: OutputFormat) -> String {
@@ -129,6 +274,8 @@ public struct ComparisonRenderer: Sendable {
         let names = c.designs.map(\.file)
         let mc = c.designs.contains { $0.monteCarlo != nil }
         switch format {
+        case .html:
+            return html()
         case .csv:
             var header = ["evaluator", "metric", "unit", "design", "value", "difference"]
             if mc { header += ["p5", "p50", "p95", "share_better_than_baseline"] }
@@ -162,9 +309,13 @@ public struct ComparisonRenderer: Sendable {
         case .table, .markdown:
             let md = format == .markdown
             var out = md ? "# Comparison of designs\n\n" : "COMPARISON (baseline: \(names.first ?? ""))\n"
-            out += c.designs.enumerated().map { i, d in "\(md ? "- " : "  ")[\(i)] \(d.file) — \(d.title)" }.joined(separator: "\n") + "\n\n"
-            if !c.notes.isEmpty {
-                out += (md ? "**Not comparable:**\n\n" : "NOT COMPARABLE\n") + c.notes.map { "\(md ? "- " : "  ")\($0)" }.joined(separator: "\n") + "\n\n"
+            out += c.designs.enumerated().map { i, d in "\(md ? "- " : "  ")[\(i)] \(d.file) — \(d.title)" + (md ? " (scenario hash `\(d.result.manifest.scenarioHash)`)" : "") }.joined(separator: "\n") + "\n\n"
+            if md {
+                out += "[0] is the baseline; Δ[i] is design [i] minus the baseline."
+                if let first = c.designs.compactMap(\.monteCarlo).first { out += " Monte Carlo: \(first.draws) draws, seed \(first.seed), the same draws for every design." }
+                out += "\n\n## Findings\n\n" + findingsList.markdown() + "\n## Headlines\n\n"
+            } else if !c.notes.isEmpty {
+                out += "NOT COMPARABLE\n" + c.notes.map { "  \($0)" }.joined(separator: "\n") + "\n\n"
             }
             var header = ["evaluator", "metric", "unit"]
             for i in names.indices { header.append("[\(i)]"); if i > 0 { header.append("Δ[\(i)]") } }
@@ -176,19 +327,24 @@ public struct ComparisonRenderer: Sendable {
                 }
                 return row
             }
-            out += md ? markdownTable(header, body) + "\n" : ResultsRenderer.align([header] + body) + "\n"
+            out += md ? markdownTable(header, body, alignRight: Set(3..<header.count)) + "\n" : ResultsRenderer.align([header] + body) + "\n"
             if mc {
                 out += md ? "\n## Share of draws in which each design does better than the baseline\n\n" : "\nSHARE OF DRAWS BETTER THAN THE BASELINE (same seed, common random numbers)\n"
                 let bh = ["evaluator", "metric"] + names.indices.dropFirst().map { "[\($0)]" }
                 let bb = c.lines.map { line in [line.evaluator, line.metric] + names.indices.dropFirst().map { i in line.beatsBaseline[i].map { "\(Int(($0 * 100).rounded())) %" } ?? "—" } }
                 out += md ? markdownTable(bh, bb) + "\n" : ResultsRenderer.align([bh] + bb) + "\n"
             }
-            return out
+            if md {
+                for (i, p) in provenances.enumerated() { out += "\n" + p.markdown(level: 2, title: "Provenance of [\(i)] \(names[i])") }
+            }
+            return out.trimmingTrailingSpaces() + "\n"
         }
     }
 }
 
-func markdownTable(_ header: [String], _ rows: [[String]]) -> String {
-    "| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n" +
-        rows.map { "| " + $0.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }.joined(separator: "\n")
+/// A Markdown table; cells have `|` escaped and line breaks flattened; `alignRight` columns are right-aligned.
+func markdownTable(_ header: [String], _ rows: [[String]], alignRight: Set<Int> = []) -> String {
+    func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+    return "| " + header.map(cell).joined(separator: " | ") + " |\n|" + header.indices.map { alignRight.contains($0) ? "---:" : "---" }.joined(separator: "|") + "|\n" +
+        rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }.joined(separator: "\n")
 }

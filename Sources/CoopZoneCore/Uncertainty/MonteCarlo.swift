@@ -246,7 +246,7 @@ struct SeriesLayout: Sendable {
     var units: [Unit] = []
     /// For each evaluator in run order: its id, its headline indices by metric, and per additive
     /// metric the index of its first year's series.
-    var evaluators: [(id: String, headlines: [String: Int], metricBase: [String: Int])] = []
+    var evaluators: [(id: String, headlines: [String: Int], metricBase: [(metric: String, base: Int)])] = []
     let firstYear: Int
     let yearCount: Int
 
@@ -261,12 +261,12 @@ struct SeriesLayout: Sendable {
                 keys.append(SeriesKey(evaluator: d.id, metric: h.id, year: nil))
                 units.append(h.unit)
             }
-            evaluators.append((d.id, headlines, [:]))
+            evaluators.append((d.id, headlines, []))
         }
         for (e, item) in plan.evaluators.enumerated() {
             let d = item.entry.descriptor
             for m in d.metrics where m.additive {
-                evaluators[e].metricBase[m.id] = keys.count
+                evaluators[e].metricBase.append((m.id, keys.count))
                 for year in scenario.horizon {
                     keys.append(SeriesKey(evaluator: d.id, metric: m.id, year: year))
                     units.append(m.unit)
@@ -278,17 +278,23 @@ struct SeriesLayout: Sendable {
     /// Fills `totals` with one draw's headlines and additive totals by year (NaN for a failed evaluator).
     func collect(_ results: [String: EvaluationResult], into totals: inout [Double]) {
         for k in totals.indices { totals[k] = 0 }
+        // A headline an evaluator leaves out in a draw (a ratio with a zero denominator) is
+        // missing in that draw, not zero: bands skip it.
+        for e in evaluators { for i in e.headlines.values { totals[i] = .nan } }
         for e in evaluators {
             guard let result = results[e.id] else {
                 for i in e.headlines.values { totals[i] = .nan }
-                for base in e.metricBase.values { for y in 0..<yearCount { totals[base + y] = .nan } }
+                for (_, base) in e.metricBase { for y in 0..<yearCount { totals[base + y] = .nan } }
                 continue
             }
             for h in result.headlines { if let i = e.headlines[h.metric] { totals[i] = h.value } }
             var lastMetric = "", lastBase: Int? = nil
             for row in result.rows {
                 guard let year = row.year else { continue }
-                if row.metric != lastMetric { lastMetric = row.metric; lastBase = e.metricBase[row.metric] }
+                if row.metric != lastMetric {
+                    lastMetric = row.metric
+                    lastBase = e.metricBase.first { $0.metric == row.metric }?.base
+                }
                 guard let base = lastBase else { continue }
                 let offset = year - firstYear
                 if offset >= 0 && offset < yearCount { totals[base + offset] += row.value }

@@ -1,0 +1,80 @@
+import CoopZoneCore
+
+extension ZoneFitEvaluator {
+    /// Where the equations are documented.
+    static let doc = "Docs/methodology/zone_fit.md"
+
+    /// The parameters: the rules' thresholds and the fiscal capacity proxy's profit margin.
+    static let parameterSpecs: [ParameterSpec] = [
+        ParameterSpec("ftz_similarity_min", "Border FTZ: least Finger–Kreinin similarity of the regions' sector shares for 'practically similar comparative advantages'",
+                      unit: .fraction, default: 0.70, allowed: 0...1, plausible: 0.60...0.80,
+                      citation: "Assumption: the book's rule [004:L1520-1532] gives no figure; 0.7 means at least 70 % of the two economies' output is in common sectors",
+                      assumption: true),
+        ParameterSpec("ftz_intra_industry_min", "Border FTZ: least Grubel–Lloyd index of two-way trade in the same sectors, for 'contrasting in the differentiation of products within the same industries'",
+                      unit: .fraction, default: 0.30, allowed: 0...1, plausible: 0.20...0.50,
+                      citation: "Assumption: the book's rule [004:L1520-1532] gives no figure; Grubel & Lloyd (1975) index",
+                      assumption: true),
+        ParameterSpec("cbez_processing_min", "CBEZ: least overlap of the regions' processing-sector shares (Σ min over processing sectors), for 'the creation of joint processing industries'",
+                      unit: .fraction, default: 0.15, allowed: 0...1, plausible: 0.10...0.25,
+                      citation: "Assumption: the book's rule [004:L1534-1536] gives no figure", assumption: true),
+        ParameterSpec("cbez_complementarity_min", "CBEZ: least trade complementarity index (0–100) for 'significant opportunities … for the development of border trade'",
+                      unit: .ratio, default: 40, allowed: 0...100, plausible: 30...60,
+                      citation: "Assumption: the book's rule [004:L1534-1536] gives no figure; index after Michaely (1996), WITS 'Trade Complementarity Index'",
+                      assumption: true),
+        ParameterSpec("fez_processing_min", "Cross-border FEZ: least processing-sector overlap for 'intra-industry … cooperation within the framework of joint clusters'",
+                      unit: .fraction, default: 0.25, allowed: 0...1, plausible: 0.15...0.35,
+                      citation: "Assumption: the book's rule [004:L1536-1542] gives no figure", assumption: true),
+        ParameterSpec("fez_complementarity_min", "Cross-border FEZ: least trade complementarity index (0–100) for 'inter-industry cooperation'",
+                      unit: .ratio, default: 50, allowed: 0...100, plausible: 40...70,
+                      citation: "Assumption: the book's rule [004:L1536-1542] gives no figure", assumption: true),
+        ParameterSpec("fez_fiscal_capacity_min", "Cross-border FEZ: least fiscal capacity proxy of the weakest side, for authorities able 'to make significant financial investments' in the zone's infrastructure",
+                      unit: .usdMillionPerYear, default: 150, allowed: 0...1_000_000, plausible: 75...300,
+                      citation: "Assumption: the book's rule [004:L1536-1542] gives no figure; a side should fund about USD 15 m a year of zone infrastructure (the scenarios assume 10–30) from at most a tenth of its revenue",
+                      assumption: true),
+        ParameterSpec("triangle_min_countries", "Growth triangle: least number of countries among the member regions ('at the intersection of all three countries')",
+                      unit: .count, default: 3, allowed: 2...10, plausible: 3...3,
+                      citation: "The book's rule [004:L1544-1547] and definition 'border regions of three or more countries' [004:L1403-1417]"),
+        ParameterSpec("profit_margin", "Taxable profit as a share of output, for the fiscal capacity proxy",
+                      unit: .fraction, default: 0.10, allowed: 0...1, plausible: 0.05...0.20,
+                      citation: "Assumption: a typical net margin of regional manufacturing and trade", assumption: true),
+    ]
+
+    static let metricSpecs: [MetricSpec] = [
+        MetricSpec("similarity", unit: .fraction,
+                   "Finger–Kreinin similarity Σ min(a_s, b_s) of sector shares: the zone's mean over cross-border pairs of regions (no region), or a region's mean with its partners",
+                   dimensions: [.zone, .region], additive: false, equation: "\(doc)#similarity"),
+        MetricSpec("processing_overlap", unit: .fraction, "Finger–Kreinin similarity restricted to processing sectors: room for joint processing industries",
+                   dimensions: [.zone, .region], additive: false, equation: "\(doc)#processing-overlap"),
+        MetricSpec("complementarity", unit: .ratio,
+                   "Trade complementarity index 100·(1 − Σ|m_s − x_s|/2) (0–100) of the exporter's exports with the importer's imports, by link and direction; the zone's mean without link",
+                   dimensions: [.zone, .link, .direction, .region, .country], additive: false, equation: "\(doc)#complementarity"),
+        MetricSpec("intra_industry", unit: .fraction, "Grubel–Lloyd index of two-way trade in the same sectors, by link; the zone's aggregate without link",
+                   dimensions: [.zone, .link], additive: false, equation: "\(doc)#intra-industry-trade"),
+        MetricSpec("countries", unit: .count, "Number of countries of the zone's member regions", dimensions: [.zone], additive: false,
+                   equation: "\(doc)#countries"),
+        MetricSpec("fiscal_capacity", unit: .usdMillionPerYear, "Fiscal capacity proxy of a side: wage tax on its regions' wage bill plus corporate income tax on a profit margin of their output",
+                   dimensions: [.zone, .country], equation: "\(doc)#fiscal-capacity"),
+        MetricSpec("kind_fit", unit: .fraction, "Share of the testable criteria of a kind's rule (instrument = the kind) that the zone's data meet",
+                   dimensions: [.zone, .instrument], additive: false, equation: "\(doc)#rules"),
+        MetricSpec("recommended", unit: .count, "1 when the zone's data meet the rule of the kind (instrument = the kind), else 0",
+                   dimensions: [.zone, .instrument], equation: "\(doc)#rules"),
+    ]
+
+    static let headlineSpecs: [MetricSpec] = [
+        MetricSpec("fit_score", unit: .fraction, "Fit of each zone's chosen kind (its kind_fit), averaged over the zones",
+                   additive: false, equation: "\(doc)#headlines", higherIsBetter: true),
+        MetricSpec("similarity_mean", unit: .fraction, "Structural similarity, averaged over the zones with sector data",
+                   additive: false, equation: "\(doc)#headlines"),
+    ]
+
+    /// What the evaluator is: id, parameters, metrics and headlines.
+    public static let descriptor = EvaluatorDescriptor(
+        id: "zone_fit",
+        summary: "The book's rules for choosing a kind of zone, made measurable: structural similarity, trade complementarity, intra-industry trade, countries and fiscal capacity; recommended kinds with reasons",
+        version: "1.0.0",
+        dependencies: [],
+        parameters: parameterSpecs,
+        metrics: metricSpecs,
+        headlines: headlineSpecs,
+        documentation: doc)
+}

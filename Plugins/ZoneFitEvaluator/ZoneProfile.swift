@@ -1,0 +1,230 @@
+import CoopZoneCore
+
+/// The measurable features of one zone: the member regions' sector structures, their trade on the
+/// zone's links, the number of countries and the fiscal capacity of each side.
+/// See Docs/methodology/zone_fit.md.
+struct ZoneProfile {
+    /// A pair of member regions in different countries.
+    struct Pair {
+        var a: Int
+        var b: Int
+        var similarity: Double?
+        var processingOverlap: Double?
+    }
+
+    /// Trade complementarity of one direction of a link.
+    struct Complementarity {
+        var link: String
+        var direction: FlowDirection
+        /// The exporting end: a region id, or a country code.
+        var exporter: String
+        var exporterRegion: String?
+        var exporterCountry: String?
+        var value: Double
+    }
+
+    /// Intra-industry trade on one link.
+    struct IntraIndustry {
+        var link: String
+        var matched: Double
+        var total: Double
+    }
+
+    /// The member regions, in the zone's order.
+    let members: [Region]
+    /// The distinct countries of the members, in order of first appearance.
+    let countries: [String]
+    /// Sector shares of each member (by scenario sector index), or `nil` without sector data.
+    let shares: [[Double]?]
+    /// How each member's shares were found ("share", "output").
+    let shareSources: [String?]
+    /// Cross-country pairs of members.
+    let pairs: [Pair]
+    /// Complementarity by link and direction, where the importer's imports are known.
+    let complementarity: [Complementarity]
+    /// Intra-industry trade by link, where trade goes both ways.
+    let intraIndustry: [IntraIndustry]
+    /// Links of the zone whose trade structure is unknown (no sector flows, or no other imports).
+    let linksWithoutStructure: [String]
+    /// Fiscal capacity by side (country code, USD m a year); `nil` where no region of the side has data.
+    let fiscalCapacity: [(country: String, value: Double?)]
+
+    /// The mean of the pairs' similarity, where known.
+    var similarity: Double? { mean(pairs.compactMap(\.similarity)) }
+    /// The mean of the pairs' processing overlap, where known.
+    var processingOverlap: Double? { mean(pairs.compactMap(\.processingOverlap)) }
+    /// The mean complementarity over link directions with data.
+    var meanComplementarity: Double? { mean(complementarity.map(\.value)) }
+    /// The aggregate Grubel–Lloyd index over the zone's links with two-way trade.
+    var intraIndustryIndex: Double? {
+        let total = intraIndustry.reduce(0) { $0 + $1.total }
+        return total > 0 ? intraIndustry.reduce(0) { $0 + $1.matched } / total : nil
+    }
+    /// The weakest side's fiscal capacity, when every side has one.
+    var weakestFiscalCapacity: Double? {
+        let values = fiscalCapacity.compactMap(\.value)
+        return values.count == fiscalCapacity.count ? values.min() : nil
+    }
+
+    /// The mean similarity (or processing overlap) of member `i` with its partners across borders.
+    func memberMean(_ i: Int, _ value: (Pair) -> Double?) -> Double? {
+        mean(pairs.filter { $0.a == i || $0.b == i }.compactMap(value))
+    }
+
+    init(zone: Zone, scenario: Scenario, sectorIndex: [String: Int], processing: [Bool], profitMargin: Double) {
+        let members = zone.regions.compactMap { scenario.region($0) }
+        self.members = members
+        var countries: [String] = []
+        for region in members where !countries.contains(region.country) { countries.append(region.country) }
+        self.countries = countries
+
+        // Sector shares: the regions' `share`s when every listed sector gives one, else output shares.
+        let sectorCount = scenario.sectors.count
+        var shares: [[Double]?] = []
+        var sources: [String?] = []
+        for region in members {
+            var byShare = [Double](repeating: 0, count: sectorCount)
+            var byOutput = [Double](repeating: 0, count: sectorCount)
+            var allShares = !region.sectors.isEmpty
+            var outputTotal = 0.0
+            for item in region.sectors {
+                guard let s = sectorIndex[item.sector] else { continue }
+                if let q = item.share { byShare[s] += scenario[q] } else { allShares = false }
+                if let q = item.output {
+                    byOutput[s] += scenario[q]
+                    outputTotal += scenario[q]
+                }
+            }
+            if allShares {
+                shares.append(byShare)
+                sources.append("share")
+            } else if outputTotal > 0 {
+                shares.append(byOutput.map { $0 / outputTotal })
+                sources.append("output")
+            } else {
+                shares.append(nil)
+                sources.append(nil)
+            }
+        }
+        self.shares = shares
+        shareSources = sources
+
+        var pairs: [Pair] = []
+        for i in members.indices {
+            for j in members.indices where j > i && members[i].country != members[j].country {
+                var pair = Pair(a: i, b: j)
+                if let a = shares[i], let b = shares[j] {
+                    pair.similarity = StructureIndex.fingerKreinin(a, b)
+                    pair.processingOverlap = StructureIndex.fingerKreinin(zip(a, processing).map { $1 ? $0 : 0 },
+                                                                         zip(b, processing).map { $1 ? $0 : 0 })
+                }
+                pairs.append(pair)
+            }
+        }
+        self.pairs = pairs
+
+        // Trade on the zone's links: both ends are members (a member region or a member's country).
+        let memberIds = Set(members.map(\.id))
+        func country(of end: String) -> String? {
+            if let region = scenario.region(end) { return region.country }
+            return scenario.country(end)?.code
+        }
+        func inZone(_ end: String) -> Bool { memberIds.contains(end) || (scenario.region(end) == nil && countries.contains(end)) }
+        var complementarity: [Complementarity] = []
+        var intra: [IntraIndustry] = []
+        var unknownLinks: [String] = []
+        for link in scenario.links where inZone(link.from) && inZone(link.to) && country(of: link.from) != country(of: link.to) {
+            var exports = [Double](repeating: 0, count: sectorCount)
+            var imports = [Double](repeating: 0, count: sectorCount)
+            var exportDemand = [Double](repeating: 0, count: sectorCount)  // the `to` end's imports: from `from` plus from others
+            var importDemand = [Double](repeating: 0, count: sectorCount)  // the `from` end's imports
+            var exportOthers = false, importOthers = false
+            for flow in link.flows {
+                guard let s = sectorIndex[flow.sector], let value = Self.value(of: flow, in: scenario) else { continue }
+                let others = flow.otherImports.map { scenario[$0] }
+                switch flow.direction {
+                case .export:
+                    exports[s] += value
+                    exportDemand[s] += value + (others ?? 0)
+                    if others != nil { exportOthers = true }
+                case .import:
+                    imports[s] += value
+                    importDemand[s] += value + (others ?? 0)
+                    if others != nil { importOthers = true }
+                }
+            }
+            var known = false
+            func end(_ id: String) -> (region: String?, country: String?) {
+                scenario.region(id).map { ($0.id, $0.country) } ?? (nil, country(of: id))
+            }
+            if exportOthers, let tc = StructureIndex.tradeComplementarity(exports: exports, imports: exportDemand) {
+                let e = end(link.from)
+                complementarity.append(Complementarity(link: link.id, direction: .export, exporter: link.from, exporterRegion: e.region,
+                                                       exporterCountry: e.country, value: tc))
+                known = true
+            }
+            if importOthers, let tc = StructureIndex.tradeComplementarity(exports: imports, imports: importDemand) {
+                let e = end(link.to)
+                complementarity.append(Complementarity(link: link.id, direction: .import, exporter: link.to, exporterRegion: e.region,
+                                                       exporterCountry: e.country, value: tc))
+                known = true
+            }
+            let parts = StructureIndex.intraIndustryParts(exports: exports, imports: imports)
+            if exports.contains(where: { $0 > 0 }), imports.contains(where: { $0 > 0 }) {
+                intra.append(IntraIndustry(link: link.id, matched: parts.matched, total: parts.total))
+                known = true
+            }
+            if !known { unknownLinks.append(link.id) }
+        }
+        self.complementarity = complementarity
+        intraIndustry = intra
+        linksWithoutStructure = unknownLinks
+
+        // Fiscal capacity by side: wage tax on the wage bill plus corporate income tax on a profit margin of output.
+        fiscalCapacity = countries.map { code in
+            let fiscal = scenario.country(code)?.fiscal
+            let wageTax = scenario[fiscal?.wageTax, default: 0]
+            let incomeTax = scenario[fiscal?.corporateIncomeTax, default: 0]
+            var total = 0.0
+            var any = false
+            for region in members where region.country == code {
+                if let part = Self.fiscalCapacity(of: region, in: scenario, wageTax: wageTax, incomeTax: incomeTax, profitMargin: profitMargin) {
+                    total += part
+                    any = true
+                }
+            }
+            return (code, any ? total : nil)
+        }
+    }
+
+    /// A flow's value for structure measures: its base-year value, else the last year of its history.
+    static func value(of flow: TradeFlow, in scenario: Scenario) -> Double? {
+        if let q = flow.baseValue { return scenario[q] }
+        return flow.history.max { $0.year < $1.year }.map { scenario[$0.value] }
+    }
+
+    /// A region's fiscal capacity proxy (USD m a year): `E · w/1000 · τ_w + Q · m · u`, with `E` the
+    /// employment of its sectors (else labour force × (1 − unemployment)), `w` the average wage
+    /// (thousand a job-year), `Q` its output, `m` the profit margin and `u` the corporate income tax
+    /// rate. `nil` when neither part can be computed.
+    static func fiscalCapacity(of region: Region, in scenario: Scenario, wageTax: Double, incomeTax: Double, profitMargin: Double) -> Double? {
+        var employment: Double?
+        var output: Double?
+        for item in region.sectors {
+            if let q = item.employment { employment = (employment ?? 0) + scenario[q] }
+            if let q = item.output { output = (output ?? 0) + scenario[q] }
+        }
+        if employment == nil, let lf = region.labourForce {
+            employment = scenario[lf] * (1 - scenario[region.unemploymentRate, default: 0])
+        }
+        var wagePart: Double?
+        if let e = employment, let w = region.averageWage { wagePart = e * scenario[w] / 1000 * wageTax }
+        let profitPart = output.map { $0 * profitMargin * incomeTax }
+        if wagePart == nil && profitPart == nil { return nil }
+        return (wagePart ?? 0) + (profitPart ?? 0)
+    }
+
+    private func mean(_ values: [Double]) -> Double? {
+        values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    }
+}

@@ -1,0 +1,84 @@
+import CoopZoneCore
+
+extension ComparisonRenderer {
+    /// The designs' names for legends: `[i] title`, the baseline marked.
+    var designNames: [String] { comparison.designs.enumerated().map { i, d in "[\(i)] \(d.title)" + (i == 0 ? " (baseline)" : "") } }
+
+    /// One grouped bar chart per unit of the headlines: the designs side by side on each headline.
+    public var groupedCharts: [ChartFigure] {
+        let lines = comparison.lines
+        var units: [Unit] = []
+        for line in lines where !units.contains(line.unit) { units.append(line.unit) }
+        let mc = comparison.designs.contains { $0.monteCarlo != nil }
+        return units.map { unit in
+            let group = lines.filter { $0.unit == unit }
+            let categories = group.map { line in
+                group.filter { $0.metric == line.metric }.count > 1 ? "\(line.evaluator).\(line.metric)" : line.metric
+            }
+            let series = designNames.enumerated().map { i, name in
+                GroupedSeries(name: name, values: group.map { $0.values[i] },
+                              ranges: group.map { line in line.bands[i].map { min($0.p5, $0.p95)...max($0.p5, $0.p95) } })
+            }
+            let slug = ChartFormat.slug(unit.rawValue)
+            let chart = GroupedBarChart(id: "chart-compare-" + slug, title: "Designs side by side: headlines in \(unit.symbol)",
+                                        summary: "Each headline measured in \(unit.symbol), one bar per design.",
+                                        valueTitle: unit.symbol + (unit.isMoney ? " (each design's price year)" : ""), categories: categories, series: series)
+            return ChartFigure(id: "fig-compare-" + slug, heading: "Headlines in \(unit.symbol)", svg: chart.svg(),
+                               caption: "One group per headline; in each group one bar per design, top to bottom in the legend's order ([0] is the baseline), told apart by lightness and pattern. The number at the end of a bar is the design's central value." + (mc ? " Whiskers span P5 to P95 of the Monte Carlo draws." : "") + " Check the findings for designs that are not comparable before reading differences.")
+        }
+    }
+
+    /// The HTML report of a comparison: designs, findings, headlines with differences, the
+    /// side-by-side charts, the share of draws that beat the baseline, and each design's provenance.
+    public func html() -> String {
+        let t = HTMLPage.text, c = HTMLPage.code, h = ResultsRenderer.human
+        let cmp = comparison
+        let mc = cmp.designs.contains { $0.monteCarlo != nil }
+        var page = HTMLPage(title: "Comparison of designs")
+        var header = "<header>\n<h1>Comparison of designs</h1>\n<p class=\"lede\">\(cmp.designs.count) designs on their headline metrics; [0] is the baseline and Δ[i] is design [i] minus the baseline.</p>\n"
+        if let first = cmp.designs.compactMap(\.monteCarlo).first {
+            header += "<p class=\"meta\">Monte Carlo: \(first.draws) draws, seed \(first.seed), the same draws for every design (common random numbers).</p>\n"
+        }
+        header += HTMLPage.table(["", "design", "file", "scenario hash", "evaluators"], cmp.designs.enumerated().map { i, d in
+            ["[\(i)]", t(d.title), c(d.file), c(d.result.manifest.scenarioHash), d.result.manifest.evaluators.map { "\(c($0.id)) \(t($0.version))" }.joined(separator: ", ")]
+        })
+        page.raw(header + "</header>")
+        page.section(id: "findings", title: "Findings (\(findingsList.counts))", findingsList.html())
+        var head = ["evaluator", "metric", "unit"]
+        var numeric = Set<Int>()
+        for i in cmp.designs.indices {
+            numeric.insert(head.count)
+            head.append("[\(i)]")
+            if i > 0 {
+                numeric.insert(head.count)
+                head.append("Δ[\(i)]")
+            }
+        }
+        let rows = cmp.lines.map { line -> [String] in
+            var row = [c(line.evaluator), c(line.metric), t(line.unit.symbol)]
+            for i in cmp.designs.indices {
+                if let b = line.bands[i] { row.append(t("\(h(b.p50)) (\(h(b.p5))…\(h(b.p95)))")) } else { row.append(t(line.values[i].map(h) ?? "—")) }
+                if i > 0 { row.append(t(line.differences[i].map { ($0 > 0 ? "+" : "") + h($0) } ?? "—")) }
+            }
+            return row
+        }
+        page.section(id: "headlines", title: "Headlines", HTMLPage.table(head, rows, numeric: numeric)
+            + (mc ? "<p class=\"meta\">With Monte Carlo each cell is P50 (P5…P95); Δ is the difference of central values.</p>\n" : ""))
+        let charts = groupedCharts
+        if !charts.isEmpty { page.section(id: "charts", title: "Designs side by side", charts.map(HTMLPage.figure).joined()) }
+        if mc {
+            let bh = ["evaluator", "metric", "better when"] + cmp.designs.indices.dropFirst().map { "[\($0)]" }
+            let bb = cmp.lines.map { line in
+                [c(line.evaluator), c(line.metric), t(line.higherIsBetter.map { $0 ? "higher" : "lower" } ?? "higher (no direction declared)")]
+                    + cmp.designs.indices.dropFirst().map { i in t(line.beatsBaseline[i].map { "\(Int(($0 * 100).rounded())) %" } ?? "—") }
+            }
+            page.section(id: "beats-baseline", title: "Share of draws better than the baseline", HTMLPage.table(bh, bb, numeric: Set(3..<bh.count)))
+        }
+        for (i, p) in provenances.enumerated() {
+            page.section(id: i == 0 ? "provenance" : "provenance-\(i)", title: "Provenance of [\(i)] \(cmp.designs[i].file)", p.html())
+        }
+        let footer = "Made by CoopZone \(t(coopZoneVersion)) from " + cmp.designs.map { "\(c($0.file)) (hash \(c($0.result.manifest.scenarioHash)))" }.joined(separator: ", ")
+            + ". The same inputs and seed give this same file, byte for byte; it carries no date and loads nothing from the network."
+        return page.render(footer: footer)
+    }
+}

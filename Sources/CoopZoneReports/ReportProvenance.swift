@@ -1,0 +1,246 @@
+import CoopZoneCore
+
+/// Where a report's numbers come from: the manifest (version, scenario hash, seed), the
+/// scenario's sources, every input with its source or its reason for being an assumption, each
+/// evaluator with its version, the parameter values it used and the Docs/ reference of every
+/// equation. Every report kind ends with it, in Markdown or HTML.
+public struct ReportProvenance: Sendable {
+    /// The scenario, when the report has it (a comparison built without scenarios has only manifests).
+    public let scenario: Scenario?
+    /// The run's manifest.
+    public let manifest: RunManifest
+    /// Descriptors of the evaluators, for parameter specs and metric equations.
+    public let descriptors: [EvaluatorDescriptor]
+
+    /// Creates the provenance of one run.
+    public init(scenario: Scenario?, manifest: RunManifest, descriptors: [EvaluatorDescriptor]) {
+        self.scenario = scenario
+        self.manifest = manifest
+        self.descriptors = descriptors
+    }
+
+    func descriptor(_ id: String) -> EvaluatorDescriptor? { descriptors.first { $0.id == id } }
+
+    /// `seed S, N draws` or a note that the run made no random draws.
+    var seedText: String {
+        if let seed = manifest.seed { return "seed \(seed)" + (manifest.draws.map { ", \($0) draws" } ?? "") }
+        return "no random draws (central values only)"
+    }
+
+    /// The inputs flagged as assumptions, in the order they are written.
+    var assumptions: [(info: InputInfo, reason: String)] {
+        (scenario?.inputs ?? []).compactMap { info in if case .assumption(let reason) = info.provenance { (info, reason) } else { nil } }
+    }
+
+    /// The inputs citing a source, in the order they are written.
+    var sourced: [(info: InputInfo, source: String, locator: String?)] {
+        (scenario?.inputs ?? []).compactMap { info in if case .source(let id, let locator) = info.provenance { (info, id, locator) } else { nil } }
+    }
+
+    /// The inputs with neither a source nor an assumption flag.
+    var unspecified: [InputInfo] {
+        (scenario?.inputs ?? []).filter { if case .unspecified = $0.provenance { true } else { false } }
+    }
+
+    /// Where an input is written: `line N`, or `file:N` when it comes from another file (`extends`).
+    func place(_ location: SourceLocation) -> String {
+        location.file == scenario?.file ? "line \(location.line)" : "\(location.file):\(location.line)"
+    }
+
+    static func value(_ info: InputInfo) -> String { format(info.central) }
+
+    /// What a parameter's default rests on: its citation, flagged when it is an assumption
+    /// (unless the citation already says so).
+    static func basis(_ spec: ParameterSpec) -> (flag: Bool, text: String) {
+        (spec.isAssumption && !spec.citation.lowercased().hasPrefix("assumption"), spec.citation)
+    }
+
+    static func parameterText(_ value: ParameterValue?) -> String {
+        switch value {
+        case .number(let n)?: format(n)
+        case .text(let t)?: t
+        case nil: "—"
+        }
+    }
+
+    /// The distribution of an uncertain input, in words.
+    public static func distributionText(_ distribution: Distribution) -> String {
+        switch distribution {
+        case .uniform(let low, let high): "uniform \(format(low))…\(format(high))"
+        case .triangular(let low, let mode, let high): "triangular \(format(low)) / \(format(mode)) / \(format(high))"
+        case .normal(let mean, let sd, let low, let high): "normal mean \(format(mean)), sd \(format(sd)), within \(format(low))…\(format(high))"
+        }
+    }
+
+    /// The one-paragraph summary a report shows near its top.
+    func summaryLine(markdown: Bool) -> String {
+        let code: (String) -> String = markdown ? { "`\($0)`" } : { HTMLPage.code($0) }
+        let text: (String) -> String = markdown ? { $0 } : { HTMLPage.text($0) }
+        var parts = ["CoopZone \(text(manifest.coopzoneVersion))", "scenario \(code(manifest.scenario))", "hash \(code(manifest.scenarioHash))", text(seedText)]
+        if scenario != nil {
+            let counts = (sourced.count, assumptions.count, unspecified.count)
+            parts.append("inputs: \(counts.0) sourced, \(counts.1) assumptions, \(counts.2) unspecified")
+        }
+        parts.append("evaluators " + manifest.evaluators.map { "\(code($0.id)) \(text($0.version))" }.joined(separator: ", "))
+        return parts.joined(separator: " · ")
+    }
+
+    // MARK: Markdown
+
+    /// The provenance as Markdown under the heading `title`, at `level` (2 gives `##`).
+    public func markdown(level: Int = 2, title: String = "Provenance") -> String {
+        let h = String(repeating: "#", count: level), h3 = h + "#"
+        var out = "\(h) \(title)\n\n"
+        out += "Manifest: CoopZone \(manifest.coopzoneVersion); scenario `\(manifest.scenario)`"
+        if !manifest.extends.isEmpty { out += " (extends " + manifest.extends.map { "`\($0)`" }.joined(separator: ", ") + ")" }
+        out += "; scenario hash `\(manifest.scenarioHash)`; \(seedText).\n\n"
+        if let scenario {
+            out += "\(h3) Sources\n\n"
+            out += scenario.sources.isEmpty ? "The scenario lists no sources.\n\n"
+                : markdownTable(["id", "reference", "address"], scenario.sources.map { [$0.id, $0.title, $0.url ?? "—"] }) + "\n\n"
+        }
+        out += "\(h3) Evaluators and equations\n\n"
+        out += markdownTable(["evaluator", "version", "equations"], manifest.evaluators.map { [$0.id, $0.version, "`\($0.documentation)`"] }) + "\n\n"
+        for record in manifest.evaluators {
+            let specs = descriptor(record.id)?.parameters ?? []
+            let names = specs.isEmpty ? record.parameters.keys.sorted() : specs.map(\.name)
+            guard !names.isEmpty else { continue }
+            out += "Parameters of `\(record.id)` as used:\n\n"
+            out += markdownTable(["parameter", "value", "unit", "default", "basis"], names.map { name in
+                let spec = specs.first { $0.name == name }
+                return [name, Self.parameterText(record.parameters[name]), spec?.unit.symbol ?? "", spec.map { format($0.defaultValue) } ?? "",
+                        spec.map { Self.basis($0).flag ? "assumption: " + $0.citation : $0.citation } ?? ""]
+            }) + "\n\n"
+        }
+        let metrics = metricRows()
+        if !metrics.isEmpty {
+            out += "\(h3) Metrics and their equations\n\n" + markdownTable(["evaluator", "metric", "unit", "meaning", "equation"], metrics.map { r in
+                [r.0, r.1, r.2, r.3, "`\(r.4)`"]
+            }) + "\n\n"
+        }
+        if scenario != nil {
+            let a = assumptions
+            out += "\(h3) Inputs flagged as assumptions (\(a.count))\n\n"
+            out += a.isEmpty ? "None.\n\n" : markdownTable(["input", "value", "unit", "reason", "written at"], a.map { item in
+                ["`\(item.info.path)`", Self.value(item.info), item.info.unit.symbol, item.reason, place(item.info.location)]
+            }) + "\n\n"
+            let s = sourced
+            out += "\(h3) Inputs citing a source (\(s.count))\n\n"
+            out += s.isEmpty ? "None.\n\n" : markdownTable(["input", "value", "unit", "source", "written at"], s.map { item in
+                ["`\(item.info.path)`", Self.value(item.info), item.info.unit.symbol, item.source + (item.locator.map { " \($0)" } ?? ""), place(item.info.location)]
+            }) + "\n\n"
+            let u = unspecified
+            if !u.isEmpty {
+                out += "\(h3) Inputs with neither a source nor an assumption flag (\(u.count))\n\n"
+                out += markdownTable(["input", "value", "unit", "written at"], u.map { ["`\($0.path)`", Self.value($0), $0.unit.symbol, place($0.location)] }) + "\n\n"
+            }
+        }
+        return out
+    }
+
+    /// Every declared metric and headline of the evaluators that ran: evaluator, metric, unit, meaning, equation.
+    func metricRows() -> [(String, String, String, String, String)] {
+        manifest.evaluators.flatMap { record -> [(String, String, String, String, String)] in
+            guard let d = descriptor(record.id) else { return [] }
+            return (d.metrics + d.headlines).map { (d.id, $0.id, $0.unit.symbol, $0.summary, $0.equation) }
+        }
+    }
+
+    // MARK: HTML
+
+    /// The body of the provenance section as HTML (headings `<h3>`).
+    func html() -> String {
+        let t = HTMLPage.text, c = HTMLPage.code
+        var out = "<p>Manifest: CoopZone \(t(manifest.coopzoneVersion)); scenario \(c(manifest.scenario))"
+        if !manifest.extends.isEmpty { out += " (extends " + manifest.extends.map(c).joined(separator: ", ") + ")" }
+        out += "; scenario hash \(c(manifest.scenarioHash)); \(t(seedText)).</p>\n"
+        if let scenario {
+            out += "<h3>Sources</h3>\n"
+            // Addresses are shown as text, never as links: the report fetches and links nothing outside itself.
+            out += scenario.sources.isEmpty ? "<p>The scenario lists no sources.</p>\n"
+                : HTMLPage.table(["id", "reference", "address"], scenario.sources.map { [c($0.id), t($0.title), $0.url.map { "<span class=\"address\">\(t($0))</span>" } ?? "—"] })
+        }
+        out += "<h3>Evaluators and equations</h3>\n"
+        out += HTMLPage.table(["evaluator", "version", "equations"], manifest.evaluators.map { [c($0.id), t($0.version), c($0.documentation)] })
+        for record in manifest.evaluators {
+            let specs = descriptor(record.id)?.parameters ?? []
+            let names = specs.isEmpty ? record.parameters.keys.sorted() : specs.map(\.name)
+            guard !names.isEmpty else { continue }
+            out += HTMLPage.table(["parameter", "value", "unit", "default", "basis"], names.map { name in
+                let spec = specs.first { $0.name == name }
+                let used = Self.parameterText(record.parameters[name])
+                let changed = spec.map { used != format($0.defaultValue) } ?? false
+                return [c(name), changed ? "<strong>\(t(used))</strong>" : t(used), t(spec?.unit.symbol ?? ""), t(spec.map { format($0.defaultValue) } ?? ""),
+                        spec.map { (Self.basis($0).flag ? "<span class=\"kind\">assumption</span>" : "") + t($0.citation) } ?? ""]
+            }, numeric: [1, 3], caption: "Parameters of \(c(record.id)) as used (bold: differs from the default)")
+        }
+        let metrics = metricRows()
+        if !metrics.isEmpty {
+            out += "<h3>Metrics and their equations</h3>\n"
+            out += HTMLPage.table(["evaluator", "metric", "unit", "meaning", "equation"], metrics.map { [c($0.0), c($0.1), t($0.2), t($0.3), c($0.4)] })
+        }
+        if scenario != nil {
+            let a = assumptions
+            out += "<h3>Inputs flagged as assumptions (\(a.count))</h3>\n"
+            out += a.isEmpty ? "<p>None.</p>\n" : HTMLPage.table(["input", "value", "unit", "reason", "written at"], a.map { item in
+                [c(item.info.path), t(Self.value(item.info)), t(item.info.unit.symbol), t(item.reason), t(place(item.info.location))]
+            }, numeric: [1])
+            let s = sourced
+            out += "<h3>Inputs citing a source (\(s.count))</h3>\n"
+            out += s.isEmpty ? "<p>None.</p>\n" : HTMLPage.table(["input", "value", "unit", "source", "written at"], s.map { item in
+                [c(item.info.path), t(Self.value(item.info)), t(item.info.unit.symbol), c(item.source) + t(item.locator.map { " \($0)" } ?? ""), t(place(item.info.location))]
+            }, numeric: [1])
+            let u = unspecified
+            if !u.isEmpty {
+                out += "<h3>Inputs with neither a source nor an assumption flag (\(u.count))</h3>\n"
+                out += HTMLPage.table(["input", "value", "unit", "written at"], u.map { [c($0.path), t(Self.value($0)), t($0.unit.symbol), t(place($0.location))] }, numeric: [1])
+            }
+        }
+        return out
+    }
+}
+
+/// The findings a report shows first: failed evaluators, then warnings, recommendations and
+/// information, each in the order the evaluators gave them, plus notes of the report itself.
+struct FindingsList {
+    let findings: [Finding]
+    /// Failed evaluators: id and message.
+    let failures: [(evaluator: String, message: String)]
+    /// Warnings of the report itself (e.g. designs that are not comparable, failed draws).
+    var notes: [String] = []
+
+    static let order: [Finding.Kind] = [.warning, .recommendation, .info]
+
+    var ordered: [Finding] { Self.order.flatMap { kind in findings.filter { $0.kind == kind } } }
+
+    var isEmpty: Bool { findings.isEmpty && failures.isEmpty && notes.isEmpty }
+
+    var counts: String {
+        let w = findings.filter { $0.kind == .warning }.count + notes.count, r = findings.filter { $0.kind == .recommendation }.count
+        let n = findings.filter { $0.kind == .info }.count
+        var parts = ["\(w) warning\(w == 1 ? "" : "s")", "\(r) recommendation\(r == 1 ? "" : "s")"]
+        if n > 0 { parts.append("\(n) note\(n == 1 ? "" : "s")") }
+        if !failures.isEmpty { parts.insert("\(failures.count) failed evaluator\(failures.count == 1 ? "" : "s")", at: 0) }
+        return parts.joined(separator: ", ")
+    }
+
+    func markdown() -> String {
+        if isEmpty { return "None.\n" }
+        var lines = failures.map { "- **failed** `\($0.evaluator)`: \($0.message)" }
+        lines += notes.map { "- **warning** \($0)" }
+        lines += ordered.map { f in "- **\(f.kind.rawValue)** `\(f.evaluator)`: \(f.message)" + (f.location.map { " (\($0))" } ?? "") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func html() -> String {
+        let t = HTMLPage.text
+        if isEmpty { return "<p>None.</p>\n" }
+        var items = failures.map { "<li class=\"failure\"><span class=\"kind\">failed</span>\(HTMLPage.code($0.evaluator)): \(t($0.message))</li>" }
+        items += notes.map { "<li class=\"warning\"><span class=\"kind\">warning</span>\(t($0))</li>" }
+        items += ordered.map { f in
+            "<li class=\"\(f.kind.rawValue)\"><span class=\"kind\">\(f.kind.rawValue)</span>\(HTMLPage.code(f.evaluator)): \(t(f.message))"
+                + (f.location.map { " <span class=\"meta\">(\(t($0.description)))</span>" } ?? "") + "</li>"
+        }
+        return "<ul class=\"findings\">\n" + items.joined(separator: "\n") + "\n</ul>\n"
+    }
+}

@@ -1,0 +1,45 @@
+import CoopZoneCore
+import Testing
+@testable import CoopZoneReports
+
+struct ComparisonRendererTests {
+    @Test func markdownAndHTMLOfTwoShippedDesigns() async throws {
+        let renderer = try await comparison([growthTriangle, freeTradeZone])
+        let markdown = renderer.render(.markdown)
+        for heading in ["# Comparison of designs", "## Findings", "## Headlines", "## Provenance of [0]", "## Provenance of [1]"] {
+            #expect(markdown.contains(heading), "markdown has \(heading)")
+        }
+        #expect(markdown.contains("| evaluator | metric | unit | [0] | [1] | Δ[1] |"))
+        for (i, d) in renderer.comparison.designs.enumerated() {
+            #expect(markdown.contains(d.result.manifest.scenarioHash))
+            HTMLChecks.listsAssumptions(markdown, of: renderer.scenarios[i])
+        }
+
+        let html = renderer.render(.html)
+        var units: [Unit] = []
+        for line in renderer.comparison.lines where !units.contains(line.unit) { units.append(line.unit) }
+        let promised = units.map { "fig-compare-" + ChartFormat.slug($0.rawValue) }
+        HTMLChecks.check(html, promised: promised)
+        #expect(HTMLChecks.figureIDs(html) == promised, "one side-by-side chart per unit")
+        #expect(html.contains("[0] Fergana–Batken–Sughd growth triangle (baseline)"))
+        #expect(html.contains("<section id=\"provenance\">") && html.contains("<section id=\"provenance-1\">"))
+        for scenario in renderer.scenarios { HTMLChecks.listsAssumptions(html, of: scenario) }
+    }
+
+    @Test func monteCarloComparisonShowsBandsAndShares() async throws {
+        let renderer = try await comparison([growthTriangle, freeTradeZone], draws: 40)
+        let markdown = renderer.render(.markdown)
+        #expect(markdown.contains("40 draws, seed 3"))
+        #expect(markdown.contains("## Share of draws in which each design does better than the baseline"))
+        let html = renderer.render(.html)
+        HTMLChecks.check(html, promised: ["fig-compare-usd-million", "fig-compare-jobs"])
+        #expect(html.contains("<section id=\"beats-baseline\">"))
+        #expect(html.contains("Whiskers span P5 to P95"))
+        #expect(html.contains("seed 3, 40 draws"))
+    }
+
+    @Test func twoRendersAreByteIdentical() async throws {
+        let a = try await comparison([growthTriangle, freeTradeZone]), b = try await comparison([growthTriangle, freeTradeZone])
+        for format in OutputFormat.allCases { #expect(a.render(format) == b.render(format), "\(format) is deterministic") }
+    }
+}

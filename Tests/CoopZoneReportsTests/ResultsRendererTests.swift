@@ -1,0 +1,87 @@
+import CoopZoneCore
+import Foundation
+import Testing
+@testable import CoopZoneReports
+
+struct ResultsRendererTests {
+    @Test(arguments: shippedScenarios())
+    func tableMarkdownAndHTMLOfEveryShippedScenario(path: String) async throws {
+        let renderer = try await Fixture(path).results()
+        let table = renderer.render(.table)
+        #expect(table.contains("HEADLINES"))
+        #expect(table.contains("hash \(renderer.result.manifest.scenarioHash)"))
+
+        let markdown = renderer.render(.markdown)
+        #expect(markdown.hasPrefix("# \(renderer.scenario.title)\n"))
+        for heading in ["## Findings", "## Headlines", "## Provenance", "### Sources", "### Evaluators and equations", "### Metrics and their equations",
+                        "### Inputs flagged as assumptions", "### Inputs citing a source"] {
+            #expect(markdown.contains("\n\(heading)"), "markdown has \(heading)")
+        }
+        #expect(markdown.components(separatedBy: "\n## Findings").first?.contains("## Headlines") == false, "findings come before headlines")
+        #expect(markdown.contains("| evaluator | metric | value | unit | equation |"))
+        for record in renderer.result.manifest.evaluators {
+            #expect(markdown.contains("## \(record.id) (v\(record.version))"))
+            #expect(markdown.contains("`\(record.documentation)`"))
+        }
+        for h in renderer.result.headlines { #expect(markdown.contains("| \(h.evaluator) | \(h.metric) |")) }
+        HTMLChecks.listsAssumptions(markdown, of: renderer.scenario)
+
+        let html = renderer.render(.html)
+        HTMLChecks.check(html, promised: [])
+        #expect(html.contains("<h2>Headlines</h2>"))
+        #expect(html.contains("<section id=\"provenance\">"))
+        HTMLChecks.listsAssumptions(html, of: renderer.scenario)
+        for source in renderer.scenario.sources {
+            #expect(html.contains(ChartFormat.escape(source.title)))
+            if let url = source.url { #expect(html.contains("<span class=\"address\">\(ChartFormat.escape(url))</span>"), "address as text, not a link") }
+        }
+    }
+
+    @Test func growthTriangleHTMLHasEveryRunChart() async throws {
+        let renderer = try await Fixture(growthTriangle).results()
+        let html = renderer.html()
+        let promised = ["fig-trade", "fig-jobs-by-year", "fig-jobs-by-side", "fig-tax-expenditure"]
+        HTMLChecks.check(html, promised: promised)
+        #expect(HTMLChecks.figureIDs(html) == promised)
+        #expect(HTMLChecks.count("<svg", in: html) == 4)
+        // Axis titles carry units.
+        #expect(html.contains("trade, USD m (2023 prices)"))
+        #expect(html.contains("jobs (annual average)"))
+        #expect(html.contains("tax expenditure, USD m (undiscounted)"))
+        // Findings and the provenance summary come before the charts; the full provenance after.
+        let findings = try #require(html.range(of: "<section id=\"findings\">"))
+        let charts = try #require(html.range(of: "<section id=\"charts\">"))
+        let provenance = try #require(html.range(of: "<section id=\"provenance\">"))
+        let summary = try #require(html.range(of: "Provenance in brief:"))
+        #expect(summary.lowerBound < findings.lowerBound && findings.lowerBound < charts.lowerBound && charts.lowerBound < provenance.lowerBound)
+        #expect(html.contains(renderer.result.manifest.scenarioHash))
+        #expect(html.contains("no random draws"))
+        for record in renderer.result.manifest.evaluators {
+            #expect(html.contains("<code>\(record.id)</code></td><td>\(record.version)</td><td><code>\(record.documentation)</code>"))
+        }
+        // Every metric's equation reference is listed.
+        for d in renderer.descriptors { for m in d.metrics { #expect(html.contains("<code>\(m.equation)</code>")) } }
+    }
+
+    @Test func markdownTablesAreWellFormed() async throws {
+        let markdown = try await Fixture(growthTriangle).results().markdown()
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        for (i, line) in lines.enumerated() where line.hasPrefix("|---") || line.hasPrefix("|:--") || line.hasPrefix("|---:") {
+            let header = lines[i - 1]
+            #expect(header.hasPrefix("| "), "a separator follows a header row")
+            let columns = header.filter { $0 == "|" }.count - header.components(separatedBy: "\\|").count + 1
+            var j = i + 1
+            while j < lines.count, lines[j].hasPrefix("| ") {
+                let cells = lines[j].filter { $0 == "|" }.count - lines[j].components(separatedBy: "\\|").count + 1
+                #expect(cells == columns, "row \(j + 1) has as many cells as its header")
+                j += 1
+            }
+        }
+    }
+
+    @Test func twoRendersAreByteIdentical() async throws {
+        let fixture = try Fixture(growthTriangle)
+        let a = await fixture.results(), b = await fixture.results()
+        for format in OutputFormat.allCases { #expect(a.render(format) == b.render(format), "\(format) is deterministic") }
+    }
+}

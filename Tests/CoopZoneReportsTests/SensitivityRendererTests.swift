@@ -1,0 +1,35 @@
+import CoopZoneCore
+import Testing
+@testable import CoopZoneReports
+
+struct SensitivityRendererTests {
+    @Test func markdownAndHTMLWithATornadoPerMovedHeadline() async throws {
+        let renderer = try await Fixture(growthTriangle).sensitivity()
+        let markdown = renderer.render(.markdown)
+        for heading in ["# ", "## Findings", "## Uncertain inputs", "## Provenance", "### Inputs flagged as assumptions"] {
+            #expect(markdown.contains(heading), "markdown has \(heading)")
+        }
+        let moved = renderer.headlineGroups.filter { $0.swings.contains(where: SensitivityRenderer.moves) }
+        #expect(!moved.isEmpty)
+        for group in moved { #expect(markdown.contains("## \(group.evaluator).\(group.metric) (")) }
+        #expect(markdown.contains("| input | range | at low | central | at high | swing |"))
+
+        let html = renderer.render(.html)
+        let promised = moved.map { "fig-tornado-" + ChartFormat.slug("\($0.evaluator).\($0.metric)") }
+        HTMLChecks.check(html, promised: promised)
+        #expect(HTMLChecks.figureIDs(html) == promised, "one tornado per moved headline, in run order")
+        #expect(html.contains("input at its low bound") && html.contains("input at its high bound"))
+        HTMLChecks.listsAssumptions(html, of: renderer.scenario)
+        // Inputs that move nothing are not drawn.
+        let net = try #require(moved.first { $0.metric == "net_job_years" })
+        let figure = try #require(html.components(separatedBy: "id=\"fig-tornado-employment-net-job-years\"").last?.components(separatedBy: "</figure>").first)
+        for s in net.swings where !SensitivityRenderer.moves(s) { #expect(!figure.contains(">\(s.input)</text>")) }
+        for s in net.swings where SensitivityRenderer.moves(s) { #expect(figure.contains(">\(s.input)</text>")) }
+    }
+
+    @Test func twoRendersAreByteIdentical() async throws {
+        let fixture = try Fixture(growthTriangle)
+        let a = await fixture.sensitivity(), b = await fixture.sensitivity()
+        for format in OutputFormat.allCases { #expect(a.render(format) == b.render(format), "\(format) is deterministic") }
+    }
+}
