@@ -21,11 +21,21 @@ var targets: [Target] = [
         dependencies: ["CoopZoneCore"] + builtInEvaluators.map { .target(name: $0) }
     ),
     .target(name: "CoopZoneReports", dependencies: ["CoopZoneCore"]),
+    .target(name: "CoopZoneExternal", dependencies: ["CoopZoneCore"]),
     .target(
         name: "CoopZoneCLI",
         dependencies: [
-            "CoopZoneCore", "CoopZoneEvaluators", "CoopZoneReports",
+            "CoopZoneCore", "CoopZoneEvaluators", "CoopZoneReports", "CoopZoneExternal",
+            "CoopZoneServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]
+    ),
+    .target(
+        name: "CoopZoneServer",
+        dependencies: [
+            "CoopZoneCore", "CoopZoneEvaluators",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]
     ),
     .executableTarget(name: "coopzone", dependencies: ["CoopZoneCLI"]),
@@ -35,6 +45,14 @@ var targets: [Target] = [
         dependencies: ["CoopZoneEvaluators", "CoopZoneCore"]
     ),
     .testTarget(name: "CoopZoneReportsTests", dependencies: ["CoopZoneReports", "CoopZoneCore", "CoopZoneEvaluators"]),
+    .testTarget(name: "CoopZoneExternalTests", dependencies: ["CoopZoneExternal", "CoopZoneCore", "CoopZoneEvaluators"], exclude: ["Fixtures"]),
+    .testTarget(
+        name: "CoopZoneServerTests",
+        dependencies: [
+            "CoopZoneServer", "CoopZoneCore", "CoopZoneEvaluators",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]
+    ),
     .testTarget(name: "CoopZoneCLITests", dependencies: ["CoopZoneCLI", "CoopZoneCore", "CoopZoneReports"]),
 ]
 
@@ -57,10 +75,13 @@ let package = Package(
         .library(name: "CoopZoneCore", targets: ["CoopZoneCore"]),
         .library(name: "CoopZoneEvaluators", targets: ["CoopZoneEvaluators"]),
         .library(name: "CoopZoneCLI", targets: ["CoopZoneCLI"]),
+        .library(name: "CoopZoneExternal", targets: ["CoopZoneExternal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]

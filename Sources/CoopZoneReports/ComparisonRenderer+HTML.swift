@@ -7,8 +7,9 @@ extension ComparisonRenderer {
     /// One grouped bar chart per unit of the headlines: the designs side by side on each headline.
     public var groupedCharts: [ChartFigure] {
         let lines = comparison.lines
+        // Calendar years (a payback year) are not quantities to draw as bars from zero: they stay in the table.
         var units: [Unit] = []
-        for line in lines where !units.contains(line.unit) { units.append(line.unit) }
+        for line in lines where line.unit != .calendarYear && !units.contains(line.unit) { units.append(line.unit) }
         let mc = comparison.designs.contains { $0.monteCarlo != nil }
         return units.map { unit in
             let group = lines.filter { $0.unit == unit }
@@ -65,7 +66,11 @@ extension ComparisonRenderer {
         page.section(id: "headlines", title: "Headlines", HTMLPage.table(head, rows, numeric: numeric)
             + (mc ? "<p class=\"meta\">With Monte Carlo each cell is P50 (P5…P95); Δ is the difference of central values.</p>\n" : ""))
         let charts = groupedCharts
-        if !charts.isEmpty { page.section(id: "charts", title: "Designs side by side", charts.map(HTMLPage.figure).joined()) }
+        if !charts.isEmpty {
+            let years = cmp.lines.filter { $0.unit == .calendarYear }.map { c($0.metric) }
+            page.section(id: "charts", title: "Designs side by side", charts.map(HTMLPage.figure).joined()
+                + (years.isEmpty ? "" : "<p>Headlines that are calendar years (\(years.joined(separator: ", "))) are compared in the table above only.</p>\n"))
+        }
         if mc {
             let bh = ["evaluator", "metric", "better when"] + cmp.designs.indices.dropFirst().map { "[\($0)]" }
             let bb = cmp.lines.map { line in

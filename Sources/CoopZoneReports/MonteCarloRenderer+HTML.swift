@@ -29,8 +29,9 @@ extension MonteCarloRenderer {
             let moneyNote = series.unit.isMoney ? " (\(scenario.priceYear) prices)" : ""
             let chart = BandChart(id: "chart-band-" + ChartFormat.slug(name), title: "Uncertainty of \(name)",
                                   summary: "P5 to P95 of \(result.draws) draws of the total of \(name) by year, with the median.",
-                                  yTitle: "\(metric), \(series.unit.symbol)\(moneyNote)",
-                                  points: series.years.map { BandPoint(x: Double($0.0), low: $0.1.p5, median: $0.1.p50, high: $0.1.p95) })
+                                  yTitle: "\(series.unit.symbol)\(moneyNote)",
+                                  points: series.years.map { BandPoint(x: Double($0.0), low: $0.1.p5, median: $0.1.p50, high: $0.1.p95) },
+                                  width: 460, height: 290)
             let last = series.years.last
             return ChartFigure(id: "fig-band-" + ChartFormat.slug(name), heading: "\(name): total by year, P5–P95", svg: chart.svg(),
                                caption: (summary.map { "\($0). " } ?? "") + "The shaded area holds the middle 90 % of the \(result.draws) draws in each year (P5 to P95); the solid line with circles is the median (P50)."
@@ -61,7 +62,8 @@ extension MonteCarloRenderer {
                      sampledRows.isEmpty ? "<p>None: the scenario has no distributions, so every draw is the same.</p>\n"
                         : HTMLPage.table(["input", "distribution", "central", "unit", "provenance"], sampledRows.map { r in [c(r[0])] + r.dropFirst().map(t) }, numeric: [2]))
         let charts = bandCharts
-        var bandBody = charts.isEmpty ? "<p>No total by year varies between draws.</p>\n" : charts.map(HTMLPage.figure).joined()
+        var bandBody = charts.isEmpty ? "<p>No total by year varies between draws.</p>\n"
+            : "<div class=\"charts-grid\">\n" + charts.map(HTMLPage.figure).joined() + "</div>\n"
         let certain = yearMetrics.filter { e, m in bands(e, m).map { !Self.isUncertain($0.years) } ?? false }.map { c("\($0.0).\($0.1)") }
         if !certain.isEmpty { bandBody += "<p>The same in every draw (no sampled input reaches them): \(certain.joined(separator: ", ")).</p>\n" }
         var tables = ""

@@ -17,10 +17,11 @@ struct ComparisonRendererTests {
 
         let html = renderer.render(.html)
         var units: [Unit] = []
-        for line in renderer.comparison.lines where !units.contains(line.unit) { units.append(line.unit) }
+        for line in renderer.comparison.lines where line.unit != .calendarYear && !units.contains(line.unit) { units.append(line.unit) }
         let promised = units.map { "fig-compare-" + ChartFormat.slug($0.rawValue) }
         HTMLChecks.check(html, promised: promised)
-        #expect(HTMLChecks.figureIDs(html) == promised, "one side-by-side chart per unit")
+        #expect(HTMLChecks.figureIDs(html) == promised, "one side-by-side chart per unit, calendar years in the table only")
+        #expect(!html.contains("fig-compare-calendar-year"))
         #expect(html.contains("[0] Fergana–Batken–Sughd growth triangle (baseline)"))
         #expect(html.contains("<section id=\"provenance\">") && html.contains("<section id=\"provenance-1\">"))
         for scenario in renderer.scenarios { HTMLChecks.listsAssumptions(html, of: scenario) }

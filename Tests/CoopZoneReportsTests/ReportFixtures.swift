@@ -108,7 +108,7 @@ enum HTMLChecks {
     /// Checks a report: doctype, one `<svg>` per chart figure and each figure holding one, the
     /// promised figures, well-formed SVG, nothing referring outside the file, no script, and no
     /// `http(s)://` anywhere but in the text of a source's address.
-    static func check(_ html: String, promised: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+    static func check(_ html: String, promised: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"), sourceLocation: sourceLocation)
         #expect(html.hasSuffix("</html>\n"), sourceLocation: sourceLocation)
         #expect(html.contains("<meta charset=\"utf-8\">"), sourceLocation: sourceLocation)
@@ -139,7 +139,7 @@ enum HTMLChecks {
     }
 
     /// Checks that every assumption input of `scenario` is listed with its path and reason.
-    static func listsAssumptions(_ text: String, of scenario: Scenario, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func listsAssumptions(_ text: String, of scenario: Scenario, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         for input in scenario.inputs {
             guard case .assumption(let reason) = input.provenance else { continue }
             #expect(text.contains(input.path), "assumption \(input.path) listed", sourceLocation: sourceLocation)

@@ -65,7 +65,8 @@ public struct BandChart: Sendable {
         var canvas = SVGCanvas(id: id, width: width, height: height)
         let valid = points.filter { $0.x.isFinite && $0.low.isFinite && $0.median.isFinite && $0.high.isFinite }
         let xs = valid.map(\.x)
-        let xScale = AxisScale(years: Int((xs.min() ?? 0).rounded()), Int((xs.max() ?? 0).rounded()))
+        // About 40 pixels per year label.
+        let xScale = AxisScale(years: Int((xs.min() ?? 0).rounded()), Int((xs.max() ?? 0).rounded()), maxTicks: max(2, Int((width - 100) / 40)))
         let yScale = AxisScale(minimum: valid.map { min($0.low, $0.median) }.min() ?? 0, maximum: valid.map { max($0.high, $0.median) }.max() ?? 1)
         let medianStyle = SeriesStyle.line(0)
         let legendHeight = canvas.legend([(.area(Self.areaColor), bandName), (.line(medianStyle, width: 2.2), medianName)],

@@ -63,7 +63,8 @@ public struct LineChart: Sendable {
         var canvas = SVGCanvas(id: id, width: width, height: height)
         let points = series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
         let xs = points.map(\.x), ys = points.map(\.y)
-        let xScale = AxisScale(years: Int((xs.min() ?? 0).rounded()), Int((xs.max() ?? 0).rounded()))
+        // About 40 pixels per year label.
+        let xScale = AxisScale(years: Int((xs.min() ?? 0).rounded()), Int((xs.max() ?? 0).rounded()), maxTicks: max(2, Int((width - 100) / 40)))
         let yScale = AxisScale(minimum: ys.min() ?? 0, maximum: ys.max() ?? 1)
         let legendHeight = canvas.legend(series.enumerated().map { i, s in (.line(SeriesStyle.line(i), width: 2.2), s.name) },
                                          x: 12, y: 14, maxWidth: width - 24)

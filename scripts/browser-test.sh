@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Renders CoopZone's HTML reports (run, run with Monte Carlo, sensitivity, compare) with the
+# built `coopzone` binary, opens each in headless Chromium and fails on any console error
+# (which includes any attempt to load something from outside the file), on a missing chart or
+# on an external reference; saves a full-page PNG screenshot of each report, and one PNG per
+# chart, under artefacts/browser/ (git-ignored). Ends with 'browser: N passed, M failed'.
+#
+# Usage: scripts/browser-test.sh [PATH/TO/coopzone]
+#   Without an argument the binary is taken from 'swift build --show-bin-path' (built if missing).
+# Installs what it needs when it is missing, and only then: Debian's chromium and
+# chromium-driver (apt-get), and Python's selenium (pip, else Debian's python3-selenium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+out="$root/artefacts/browser"
+
+bin="${1:-}"
+if [ -z "$bin" ]; then
+  bin="$(swift build --show-bin-path)/coopzone"
+  [ -x "$bin" ] || swift build --product coopzone
+fi
+if [ ! -x "$bin" ]; then echo "browser-test: no coopzone binary at '$bin'" >&2; echo "browser: 0 passed, 1 failed"; exit 1; fi
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else return 1; fi; }
+apt_updated=0
+apt_install() { # packages...
+  command -v apt-get >/dev/null 2>&1 || { echo "browser-test: apt-get not found; install $* by hand" >&2; return 1; }
+  if [ "$apt_updated" -eq 0 ]; then as_root apt-get update -qq; apt_updated=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  echo "browser-test: installing chromium and chromium-driver"
+  apt_install chromium chromium-driver
+fi
+if ! python3 -c 'import selenium' >/dev/null 2>&1; then
+  echo "browser-test: installing selenium"
+  python3 -m pip install --quiet selenium >/dev/null 2>&1 \
+    || python3 -m pip install --quiet --break-system-packages selenium >/dev/null 2>&1 \
+    || apt_install python3-selenium
+  python3 -c 'import selenium' || { echo "browser-test: cannot import selenium" >&2; echo "browser: 0 passed, 1 failed"; exit 1; }
+fi
+
+rm -rf "$out"
+mkdir -p "$out"
+main="Scenarios/fergana-batken-sughd-growth-triangle.yaml"
+other="Scenarios/surkhandarya-khatlon-free-trade-zone.yaml"
+render() { # name, coopzone arguments...
+  local name="$1"; shift
+  if ! "$bin" "$@" --output "$out/$name.html" 2>"$out/$name.stderr"; then
+    echo "browser-test: 'coopzone $*' failed:" >&2; cat "$out/$name.stderr" >&2; return 1
+  fi
+}
+render run run "$main" --format html
+render monte-carlo run "$main" --format html --monte-carlo 200 --seed 1
+render sensitivity sensitivity "$main" --format html
+render compare compare "$main" "$other" --format html
+
+# NAME=FILE:MINIMUM_NUMBER_OF_CHARTS (the Swift tests check the exact charts of each report).
+python3 scripts/browser_test.py --out "$out" \
+  "run=$out/run.html:4" \
+  "monte-carlo=$out/monte-carlo.html:5" \
+  "sensitivity=$out/sensitivity.html:1" \
+  "compare=$out/compare.html:1"
