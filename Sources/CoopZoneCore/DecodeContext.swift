@@ -315,12 +315,20 @@ struct Fields {
     }
 }
 
-/// A number printed without needless digits (`0.15`, `2029`).
+/// A number printed without needless digits (`0.15`, `2029`), to 6 significant digits,
+/// without Foundation's locale-aware formatter (this runs in hot loops).
 public func format(_ value: Double) -> String {
     if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-    var text = String(format: "%.6g", value)
-    if text.contains("e") { return text }
-    if text.contains(".") { while text.hasSuffix("0") { text.removeLast() } }
-    if text.hasSuffix(".") { text.removeLast() }
-    return text
+    guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
+    let magnitude = abs(value)
+    if magnitude >= 1e-4 && magnitude < 1e15 {
+        // Round to 6 significant digits, then print the shortest form of the rounded double.
+        var scale = 1.0, digits = 0
+        while magnitude * scale < 1e5 && digits < 20 { scale *= 10; digits += 1 }
+        let rounded = (value * scale).rounded() / scale
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
+        let text = "\(rounded)"
+        if !text.contains("e") { return text }
+    }
+    return String(format: "%.6g", value)
 }

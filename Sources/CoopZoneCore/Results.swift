@@ -195,9 +195,11 @@ public struct ResultBuilder: Sendable {
         result.headlines.append(Headline(evaluator: descriptor.id, metric: metric, unit: unit, value: value))
     }
 
-    /// Adds a finding.
-    public mutating func finding(_ kind: Finding.Kind, _ message: String, at location: SourceLocation? = nil) {
-        result.findings.append(Finding(evaluator: descriptor.id, kind: kind, message: message, location: location))
+    /// Adds a finding. The message is only built when findings are kept: Monte Carlo draws,
+    /// which keep numbers only, skip it (see `FindingsSwitch`).
+    public mutating func finding(_ kind: Finding.Kind, _ message: @autoclosure () -> String, at location: SourceLocation? = nil) {
+        guard FindingsSwitch.enabled else { return }
+        result.findings.append(Finding(evaluator: descriptor.id, kind: kind, message: message(), location: location))
     }
 
     /// Reserves room for `count` more rows.
@@ -231,13 +233,20 @@ public struct EvaluationContext: Sendable {
     /// Creates a context.
     public init(results: [String: EvaluationResult]) { self.results = results }
 
-    /// The rows of `metric` from the dependency `evaluator`.
-    public func rows(_ evaluator: String, _ metric: String) -> [ResultRow] {
-        results[evaluator]?.rows.filter { $0.metric == metric } ?? []
+    /// The rows of `metric` from the dependency `evaluator`, read in place (no copy of the rows).
+    public func rows(_ evaluator: String, _ metric: String) -> LazyFilterSequence<[ResultRow]> {
+        (results[evaluator]?.rows ?? []).lazy.filter { $0.metric == metric }
     }
 
     /// The value of a headline of the dependency `evaluator`.
     public func headline(_ evaluator: String, _ metric: String) -> Double? {
         results[evaluator]?.headlines.first { $0.metric == metric }?.value
     }
+}
+
+/// Whether evaluators' findings are built in the current task. Monte Carlo workers turn them off:
+/// a draw keeps only numbers, and formatting messages thousands of times is wasted work.
+public enum FindingsSwitch {
+    /// True unless a Monte Carlo worker has turned findings off for its task.
+    @TaskLocal public static var enabled = true
 }

@@ -121,7 +121,9 @@ public enum MonteCarlo {
                 let chunks = await withTaskGroup(of: (Int, Chunk).self) { group in
                     for (w, range) in ranges.enumerated() {
                         group.addTask {
-                            (w, runChunk(range, plan: plan, scenario: scenario, slots: slots, keys: keys, seed: seed, layout: layout, counter: counter, progress: progress))
+                            FindingsSwitch.$enabled.withValue(false) {
+                                (w, runChunk(range, plan: plan, scenario: scenario, slots: slots, keys: keys, seed: seed, layout: layout, counter: counter, progress: progress))
+                            }
                         }
                     }
                     var collected: [(Int, Chunk)] = []
@@ -190,7 +192,9 @@ public enum MonteCarlo {
                         let lo = w * per, hi = min(scenarios.count, lo + per)
                         guard lo < hi else { continue }
                         group.addTask {
-                            (lo..<hi).map { d in (d, Engine.evaluate(item, on: scenarios[d], results: snapshot[d], failed: failedSnapshot[d])) }
+                            FindingsSwitch.$enabled.withValue(false) {
+                                (lo..<hi).map { d in (d, Engine.evaluate(item, on: scenarios[d], results: snapshot[d], failed: failedSnapshot[d])) }
+                            }
                         }
                     }
                     var all: [(Int, Result<EvaluationResult, EvaluatorFailure>)] = []
