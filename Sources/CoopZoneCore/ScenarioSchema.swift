@@ -99,7 +99,7 @@ public enum ScenarioSchema {
       }
     },
     "evaluators": {
-      "description": "Evaluators to run, each with parameter overrides (a mapping of parameter name to number or text); unknown ids and parameters are reported when the scenario is run. Default: every built-in evaluator.",
+      "description": "Evaluators to run, each with parameter overrides (a mapping of parameter name to number or text); unknown evaluator ids are reported by `coopzone validate`, unknown parameters when the scenario is run. Default: every built-in evaluator.",
       "$ref": "#/$defs/evaluators"
     },
     "levers": {

@@ -99,21 +99,28 @@ public enum TreePath {
         return YNode(.mapping(kept), at: new.location)
     }
 
-    /// Merges `child` onto `parent` (for `extends`): mappings key by key, lists of items with
-    /// an `id` (or `code`, `sector`) item by item, anything else replaced by the child's.
-    public static func merge(_ parent: YNode, _ child: YNode) -> YNode {
+    /// Merges `child` onto `parent` (for `extends`): mappings key by key (but a number in mapping
+    /// form, with a `value`, replaces the parent's whole); lists whose items all
+    /// have an identity — `id` (or `code` for countries), `sector` + `direction` under `flows`,
+    /// `sector` under a region's `sectors` — item by item; any other list (an investment
+    /// programme, the measures of a stage) is replaced whole by the child's.
+    public static func merge(_ parent: YNode, _ child: YNode, key: String? = nil) -> YNode {
         switch (parent.value, child.value) {
-        case (.mapping(var base), .mapping(let over)):
+        case (.mapping(var base), .mapping(let over)) where !over.contains(where: { $0.key == "value" }):
+            // A number written as {value: …, source: …} is replaced whole, so a changed value never
+            // keeps the parent's source.
             for entry in over {
                 if let i = base.firstIndex(where: { $0.key == entry.key }) {
-                    base[i].value = merge(base[i].value, entry.value)
+                    base[i].value = merge(base[i].value, entry.value, key: entry.key)
                     base[i].keyLocation = entry.keyLocation
                 } else { base.append(entry) }
             }
             return YNode(.mapping(base), at: child.location)
-        case (.sequence(var base), .sequence(let over)) where over.allSatisfy({ identity(of: $0) != nil }):
+        case (.sequence(var base), .sequence(let over)) where over.allSatisfy({ identity(of: $0, in: key) != nil }):
             for item in over {
-                if let i = base.firstIndex(where: { identity(of: $0) == identity(of: item) }) { base[i] = merge(base[i], item) } else { base.append(item) }
+                if let i = base.firstIndex(where: { identity(of: $0, in: key) == identity(of: item, in: key) }) {
+                    base[i] = merge(base[i], item)
+                } else { base.append(item) }
             }
             return YNode(.sequence(base), at: child.location)
         default:
@@ -121,9 +128,15 @@ public enum TreePath {
         }
     }
 
-    static func identity(of node: YNode) -> String? {
-        for key in ["id", "code"] { if let v = node[key]?.scalarText { return "\(key)=\(v)" } }
-        if let sector = node["sector"]?.scalarText { return "sector=\(sector)/\(node["direction"]?.scalarText ?? "")" }
-        return nil
+    /// What identifies an item of the list under `key` for merging, or nil when items of that
+    /// list have no identity.
+    static func identity(of node: YNode, in key: String?) -> String? {
+        for name in ["id", "code"] { if let v = node[name]?.scalarText { return "\(name)=\(v)" } }
+        guard let sector = node["sector"]?.scalarText else { return nil }
+        switch key {
+        case "flows": return "sector=\(sector)/\(node["direction"]?.scalarText ?? "")"
+        case "sectors": return "sector=\(sector)"
+        default: return nil
+        }
     }
 }
