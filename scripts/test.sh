@@ -28,7 +28,7 @@ expect_status() { # expected status, command...
 scenarios=(Scenarios/*.yaml Scenarios/variants/*.yaml)
 check "validate every shipped scenario" "$bin" validate --strict "${scenarios[@]}"
 main="Scenarios/fergana-batken-sughd-growth-triangle.yaml"
-for format in table json csv markdown; do
+for format in table json csv markdown html; do
   check "run --format $format" "$bin" run "$main" --format "$format" --output "/tmp/coopzone-run.$format"
 done
 check "JSON and CSV carry the same rows" python3 scripts/compare_json_csv.py /tmp/coopzone-run.json /tmp/coopzone-run.csv
@@ -36,7 +36,14 @@ bad=$(mktemp --suffix=.yaml); printf 'format: 1\ntitle: x\nhorizon: {first: 2030
 check "validate exits 1 on errors" expect_status 1 "$bin" validate "$bad"
 check "bad arguments exit 64" expect_status 64 "$bin" run
 check "evaluators --format json" "$bin" evaluators --format json
-check "schema is JSON" bash -c "'$bin' schema | python3 -m json.tool >/dev/null"
+check "schema is JSON and matches Docs/scenario.schema.json" bash -c "'$bin' schema | python3 -m json.tool >/dev/null && '$bin' schema | diff -q - Docs/scenario.schema.json"
+check "run --monte-carlo 500" "$bin" run "$main" --monte-carlo 500 --seed 7 --format csv --output /tmp/coopzone-mc.csv
+check "sensitivity" "$bin" sensitivity "$main" --format csv --output /tmp/coopzone-sens.csv
+check "compare the variants" "$bin" compare "$main" Scenarios/variants/*.yaml --format markdown --output /tmp/coopzone-compare.md
+check "compare --monte-carlo" "$bin" compare "$main" Scenarios/variants/fbs-faster-border.yaml --monte-carlo 300 --format json --output /tmp/coopzone-compare.json
 rm -f "$bad"
 echo "cli: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+[ "$failed" -eq 0 ] || exit 1
+
+echo "== HTML reports in a headless browser"
+bash scripts/browser-test.sh "$bin"

@@ -292,16 +292,19 @@ struct SeriesLayout: Sendable {
                 continue
             }
             for h in result.headlines { if let i = e.headlines[h.metric] { totals[i] = h.value } }
-            var lastMetric = "", lastBase: Int? = nil
-            for row in result.rows {
-                guard let year = row.year else { continue }
-                if row.metric != lastMetric {
-                    lastMetric = row.metric
-                    lastBase = e.metricBase.first { $0.metric == row.metric }?.base
+            // Read the rows in place: copying a row would retain and release its ten strings.
+            result.rows.withUnsafeBufferPointer { rows in
+                var lastMetric = "", lastBase: Int? = nil
+                for i in rows.indices {
+                    guard let year = rows[i].year else { continue }
+                    if rows[i].metric != lastMetric {
+                        lastMetric = rows[i].metric
+                        lastBase = e.metricBase.first { $0.metric == lastMetric }?.base
+                    }
+                    guard let base = lastBase else { continue }
+                    let offset = year - firstYear
+                    if offset >= 0 && offset < yearCount { totals[base + offset] += rows[i].value }
                 }
-                guard let base = lastBase else { continue }
-                let offset = year - firstYear
-                if offset >= 0 && offset < yearCount { totals[base + offset] += row.value }
             }
         }
     }
