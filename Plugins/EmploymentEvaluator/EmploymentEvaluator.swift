@@ -58,8 +58,14 @@ public struct EmploymentEvaluator: Evaluator {
         }
     }
 
-    /// The trade_effects metrics that are real trade gains: more output in the exporting region.
-    static let realTradeMetrics = ["trade_creation", "trade_diversion", "trade_facilitation", "loss_reduction"]
+    /// True for the trade_effects metrics that are real trade gains (more output in the exporting
+    /// region): creation, diversion, facilitation and loss reduction; not formalisation.
+    static func isRealTradeGain(_ metric: String) -> Bool {
+        switch metric {
+        case "trade_creation", "trade_diversion", "trade_facilitation", "loss_reduction": true
+        default: false
+        }
+    }
 
     /// The parameters in use.
     public let parameters: Parameters
@@ -79,12 +85,6 @@ public struct EmploymentEvaluator: Evaluator {
                                       substitution: parameters.substitution, deadweight: parameters.deadweight)
     }
 
-    /// A (region, sector) cell of the job tables.
-    private struct Cell: Hashable {
-        var region: Int
-        var sector: Int
-    }
-
     /// Computes the jobs of `scenario` from its dependencies' rows in `context`.
     public func evaluate(_ scenario: Scenario, context: EvaluationContext) throws -> EvaluationResult {
         var b = ResultBuilder(Self.descriptor)
@@ -92,75 +92,66 @@ public struct EmploymentEvaluator: Evaluator {
         let first = scenario.horizon.lowerBound
         let yearCount = scenario.horizon.count
 
-        var sectorIds = scenario.sectors.map(\.id)
-        var sectorIndex = Dictionary(sectorIds.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        func sectorSlot(_ id: String) -> Int {
-            if let i = sectorIndex[id] { return i }
-            sectorIndex[id] = sectorIds.count
-            sectorIds.append(id)
-            return sectorIds.count - 1
-        }
-        var direct: [Cell: [Double]] = [:]
+        var table = JobTable(yearCount: yearCount, sectorIds: scenario.sectors.map(\.id))
 
         // 1. Direct jobs from investment, ramped up and persisting while the capacity operates.
-        if context.results["staged_incentives"] == nil {
-            b.finding(.info, "staged_incentives is not among the evaluators run, so no jobs from investment are counted")
-        } else {
+        if let investmentResult = context.results["staged_incentives"] {
+            var cache: [JobTable.PlacementKey: [JobTable.Placement]] = [:]
             var unplaced: [String: Double] = [:]
-            for row in context.rows("staged_incentives", "investment") {
+            for row in investmentResult.rows where row.metric == "investment" {
                 guard let year = row.year, row.value != 0, year <= scenario.horizon.upperBound else { continue }
-                let sector = row.dimensions.sector ?? "all"
-                let recipients = geography.recipients(region: row.dimensions.region, country: row.dimensions.country, stage: row.dimensions.stage)
-                guard !recipients.isEmpty else {
-                    unplaced[row.dimensions.country ?? "?", default: 0] += row.value
-                    continue
-                }
-                let s = sectorSlot(sector)
-                let weights = geography.weights(recipients, sector: sector)
-                for (r, w) in zip(recipients, weights) {
-                    let full = row.value * w * parameters.labourIntensityInvestment * geography.relativeLabourIntensity(region: r, sector: sector)
-                    let cell = Cell(region: r, sector: s)
-                    if direct[cell] == nil { direct[cell] = [Double](repeating: 0, count: yearCount) }
-                    for t in max(0, year - first)..<yearCount {
-                        direct[cell]?[t] += full * ramp.share(yearsAfterInvestment: first + t - year)
+                let d = row.dimensions
+                let key = JobTable.PlacementKey(region: d.region, country: d.country, stage: d.stage, linkEnd: nil, sector: d.sector ?? "all")
+                let placements: [JobTable.Placement]
+                if let cached = cache[key] { placements = cached } else {
+                    let recipients = geography.recipients(region: d.region, country: d.country, stage: d.stage)
+                    placements = zip(recipients, geography.weights(recipients, sector: key.sector)).map { r, w in
+                        JobTable.Placement(slot: table.slot(region: r, sector: key.sector),
+                                           jobsPerUSDMillion: w * parameters.labourIntensityInvestment
+                                               * geography.relativeLabourIntensity(region: r, sector: key.sector))
                     }
+                    cache[key] = placements
                 }
+                if placements.isEmpty { unplaced[d.country ?? "?", default: 0] += row.value }
+                for p in placements { table.addStart(row.value * p.jobsPerUSDMillion, slot: p.slot, yearIndex: year - first, ramp: ramp) }
             }
+            table.spreadStarts(ramp)
             for (country, amount) in unplaced.sorted(by: { $0.key < $1.key }) {
                 b.finding(.warning, "investment of \(format(amount.rounded())) USD m in country \(country) has no zone region of that country to go to; its jobs are not counted")
             }
+        } else {
+            b.finding(.info, "staged_incentives is not among the evaluators run, so no jobs from investment are counted")
         }
 
         // 2. Direct jobs from the additional output behind real trade gains, in the exporting region.
-        if context.results["trade_effects"] == nil {
-            b.finding(.info, "trade_effects is not among the evaluators run, so no jobs from trade gains are counted")
-        } else {
+        if let tradeResult = context.results["trade_effects"] {
             var linkEnds: [String: (from: String, to: String)] = [:]
             for link in scenario.links { linkEnds[link.id] = (link.from, link.to) }
+            var cache: [JobTable.PlacementKey: [JobTable.Placement]] = [:]
             var outside: [String: Double] = [:]
-            for metric in Self.realTradeMetrics {
-                for row in context.rows("trade_effects", metric) {
-                    guard let year = row.year, scenario.horizon.contains(year), row.value != 0 else { continue }
-                    let d = row.dimensions
-                    let exportingEnd = d.link.flatMap { linkEnds[$0] }.map { d.direction == FlowDirection.import.rawValue ? $0.to : $0.from }
+            for row in tradeResult.rows where Self.isRealTradeGain(row.metric) {
+                guard let year = row.year, scenario.horizon.contains(year), row.value != 0 else { continue }
+                let d = row.dimensions
+                let exportingEnd = d.link.flatMap { linkEnds[$0] }.map { d.direction == FlowDirection.import.rawValue ? $0.to : $0.from }
+                let key = JobTable.PlacementKey(region: d.region, country: d.country, stage: nil, linkEnd: exportingEnd, sector: d.sector ?? "all")
+                let placements: [JobTable.Placement]
+                if let cached = cache[key] { placements = cached } else {
                     let recipients = geography.recipients(region: d.region, country: d.country, stage: nil, linkEnd: exportingEnd)
-                    guard !recipients.isEmpty else {
-                        outside[d.country ?? exportingEnd ?? "?", default: 0] += row.value
-                        continue
+                    placements = zip(recipients, geography.weights(recipients, sector: key.sector)).map { r, w in
+                        JobTable.Placement(slot: table.slot(region: r, sector: key.sector),
+                                           jobsPerUSDMillion: w * geography.jobsPerOutput(region: r, sector: key.sector, fallback: parameters.jobsPerOutput))
                     }
-                    let sector = d.sector ?? "all"
-                    let s = sectorSlot(sector)
-                    let weights = geography.weights(recipients, sector: sector)
-                    for (r, w) in zip(recipients, weights) {
-                        let jobs = row.value * w * geography.jobsPerOutput(region: r, sector: sector, fallback: parameters.jobsPerOutput)
-                        direct[Cell(region: r, sector: s), default: [Double](repeating: 0, count: yearCount)][year - first] += jobs
-                    }
+                    cache[key] = placements
                 }
+                if placements.isEmpty { outside[d.country ?? exportingEnd ?? "?", default: 0] += row.value }
+                for p in placements { table.addDirect(row.value * p.jobsPerUSDMillion, slot: p.slot, yearIndex: year - first) }
             }
             if !outside.isEmpty {
                 let list = outside.sorted { $0.key < $1.key }.map { "\($0.key) \(format(($0.value * 10).rounded() / 10)) USD m" }.joined(separator: ", ")
                 b.finding(.info, "trade gains of exporters without a zone region create no zone jobs (sum over the horizon: \(list))")
             }
+        } else {
+            b.finding(.info, "trade_effects is not among the evaluators run, so no jobs from trade gains are counted")
         }
 
         // 3–4. Indirect, induced, gross and net, cell by cell.
@@ -168,16 +159,17 @@ public struct EmploymentEvaluator: Evaluator {
         let inducedPerDirect = parameters.type2Multiplier - parameters.type1Multiplier
         let grossPerDirect = parameters.type2Multiplier
         let netPerGross = additionality.netFactor
-        let cells = direct.keys.filter { cell in direct[cell]?.contains { $0 != 0 } ?? false }
-            .sorted { ($0.region, $0.sector) < ($1.region, $1.sector) }
-        b.reserve(cells.count * yearCount * 5)
-        var netByRegion: [Int: [Double]] = [:]
+        let slots = table.cells.indices.filter { table.direct[$0].contains { $0 != 0 } }
+            .sorted { (table.cells[$0].region, table.cells[$0].sector) < (table.cells[$1].region, table.cells[$1].sector) }
+        b.reserve(slots.count * yearCount * 5)
+        var netByRegion = [[Double]](repeating: [], count: geography.regions.count)
         var netFinal = 0.0, grossFinal = 0.0, netJobYears = 0.0
-        for cell in cells {
-            guard let series = direct[cell] else { continue }
+        for slot in slots {
+            let cell = table.cells[slot]
+            let series = table.direct[slot]
             let region = geography.regions[cell.region]
-            let dims = Dimensions(region: region.id, country: region.country, sector: sectorIds[cell.sector])
-            var regionNet = netByRegion[cell.region] ?? [Double](repeating: 0, count: yearCount)
+            let dims = Dimensions(region: region.id, country: region.country, sector: table.sectorIds[cell.sector])
+            if netByRegion[cell.region].isEmpty { netByRegion[cell.region] = [Double](repeating: 0, count: yearCount) }
             for (t, jobs) in series.enumerated() {
                 let year = first + t
                 let gross = jobs * grossPerDirect
@@ -187,19 +179,18 @@ public struct EmploymentEvaluator: Evaluator {
                 try b.add("jobs_induced", year: year, dims, jobs * inducedPerDirect)
                 try b.add("jobs_gross", year: year, dims, gross)
                 try b.add("jobs_net", year: year, dims, net)
-                regionNet[t] += net
+                netByRegion[cell.region][t] += net
                 netJobYears += net
                 if t == yearCount - 1 {
                     netFinal += net
                     grossFinal += gross
                 }
             }
-            netByRegion[cell.region] = regionNet
         }
         try b.headline("net_jobs_final_year", netFinal)
         try b.headline("net_job_years", netJobYears)
         try b.headline("gross_jobs_final_year", grossFinal)
-        if !cells.isEmpty {
+        if !slots.isEmpty {
             b.finding(.info, "indirect and induced jobs from multipliers (Type I \(format(parameters.type1Multiplier)), Type II \(format(parameters.type2Multiplier))); "
                       + "the scenario gives no input–output table. Net jobs are \(format((netPerGross * 1000).rounded() / 1000)) of gross; "
                       + "net job-years over the horizon: \(format(netJobYears.rounded()))")
@@ -207,7 +198,7 @@ public struct EmploymentEvaluator: Evaluator {
 
         // 5. Labour-market check: net jobs against the unemployed plus labour-force growth.
         var unchecked: [String] = []
-        for (r, net) in netByRegion.sorted(by: { $0.key < $1.key }) {
+        for (r, net) in netByRegion.enumerated() where !net.isEmpty {
             let region = geography.regions[r]
             guard let lf = region.labourForce.map({ scenario[$0] }), let u = region.unemploymentRate.map({ scenario[$0] }) else {
                 unchecked.append(region.id)
