@@ -47,3 +47,9 @@ echo "cli: $passed passed, $failed failed"
 
 echo "== HTML reports in a headless browser"
 bash scripts/browser-test.sh "$bin"
+
+echo "== workshop server in a headless browser (kill -9 and restart keep the variants)"
+bash scripts/workshop-browser-test.sh "$bin"
+
+echo "== workshop server under load (50 participants, 30 s, loopback)"
+bash scripts/workshop-load-test.sh "$bin"

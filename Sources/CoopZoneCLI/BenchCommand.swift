@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoopZoneCore
+import CoopZoneExternal
 import Foundation
 
 /// `coopzone bench`: prints load, run and Monte Carlo timings (build with `-c release` to measure).
@@ -23,6 +24,8 @@ public struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Seed.")
     var seed: UInt64 = 1
 
+    @OptionGroup var external: ExternalEvaluatorOptions
+
     /// Creates the command.
     public init() {}
 
@@ -45,6 +48,10 @@ public struct BenchCommand: AsyncParsableCommand {
     /// Runs the benchmark and prints the figures.
     public func run() async throws {
         guard draws > 0 else { throw ValidationError("--draws must be positive") }
+        var opened = CommandOutput()
+        guard let catalog = EvaluatorCatalog.opened(external, output: &opened) else { try opened.emit(); return }
+        defer { catalog.shutdown() }
+        if !opened.stderr.isEmpty { FileHandle.standardError.write(Data(opened.stderr.utf8)) }
         #if DEBUG
         print("note: this is a debug build; build with 'swift run -c release coopzone bench' for real figures")
         #endif
@@ -59,12 +66,12 @@ public struct BenchCommand: AsyncParsableCommand {
         }
         print("\none full run (mean of 20, evaluators in parallel levels):")
         for file in files {
-            guard let s = ScenarioLoader.load(file: file).scenario, case .success(let plan) = Engine.plan(s, registry: Registry.evaluators) else { continue }
+            guard let s = ScenarioLoader.load(file: file).scenario, case .success(let plan) = Engine.plan(s, registry: catalog.registry(for: s)) else { continue }
             var rows = 0
             let t = await Self.seconds { for _ in 0..<20 { rows = await Engine.run(plan, on: s).rows.count } }
             print("  \(file): \(String(format: "%.3f", t / 20 * 1000)) ms, \(rows) rows")
         }
-        guard let s = ScenarioLoader.load(file: scenario).scenario, case .success(let plan) = Engine.plan(s, registry: Registry.evaluators) else {
+        guard let s = ScenarioLoader.load(file: scenario).scenario, case .success(let plan) = Engine.plan(s, registry: catalog.registry(for: s)) else {
             throw ValidationError("cannot load '\(scenario)'")
         }
         print("\ntime per evaluator on \(scenario) (mean of 200 runs):")
@@ -86,5 +93,12 @@ public struct BenchCommand: AsyncParsableCommand {
             print("  \(workers) worker(s): \(String(format: "%.3f", t)) s, \(String(format: "%.0f", Double(draws) / t)) draws/s (\(series) series kept)")
         }
         if let peak = Self.peakMemoryMB() { print("  peak resident memory: \(String(format: "%.0f", peak)) MB (before Monte Carlo: \(String(format: "%.0f", before ?? 0)) MB)") }
+        for evaluator in catalog.external {
+            let st = evaluator.statistics
+            guard st.requests > 0 else { continue }
+            print("\nexternal evaluator \(evaluator.descriptor.id): \(st.starts) process start(s) (\(String(format: "%.1f", st.startSeconds / Double(max(1, st.starts)) * 1000)) ms to spawn), "
+                  + "\(st.requests) requests, \(st.draws) draws, \(String(format: "%.1f", st.exchangeSeconds)) s in exchanges, "
+                  + "\(st.requestBytes / 1024) KiB sent, \(st.responseBytes / 1024) KiB received")
+        }
     }
 }

@@ -26,18 +26,23 @@ public struct CompareCommand: AsyncParsableCommand {
 
     @OptionGroup var uncertainty: UncertaintyOptions
 
+    @OptionGroup var external: ExternalEvaluatorOptions
+
     /// Creates the command.
     public init() {}
 
-    /// Runs every design and renders the comparison.
+    /// Runs every design and renders the comparison. External evaluators found through
+    /// `evaluators` run as programs (one per evaluator, shared by every design) for the length of the call.
     public static func execute(files: [String], format: OutputFormat, overrides: [String] = [], monteCarlo: Int? = nil, seed: UInt64 = 1,
-                               workers: Int? = nil) async -> CommandOutput {
+                               workers: Int? = nil, evaluators: ExternalEvaluatorOptions = ExternalEvaluatorOptions()) async -> CommandOutput {
         var output = CommandOutput()
+        guard let catalog = EvaluatorCatalog.opened(evaluators, output: &output) else { return output }
+        defer { catalog.shutdown() }
         var designs: [Comparison.Design] = []
         var descriptors: [EvaluatorDescriptor] = []
         var scenarios: [Scenario] = []
         for file in files {
-            guard let (scenario, plan) = RunCommand.prepare(file: file, overrides: overrides, output: &output) else { continue }
+            guard let (scenario, plan) = RunCommand.prepare(file: file, overrides: overrides, output: &output, catalog: catalog) else { continue }
             let result = await Engine.run(plan, on: scenario)
             for failure in result.failures { output.stderr += "error: \(file): evaluator '\(failure.evaluator)' failed: \(failure.message)\n" }
             var mc: MonteCarloResult?
@@ -56,7 +61,7 @@ public struct CompareCommand: AsyncParsableCommand {
         try uncertainty.check()
         guard files.count >= 2 else { throw ValidationError("compare needs at least two scenario files (the first is the baseline)") }
         try await Self.execute(files: files, format: format, overrides: overrides, monteCarlo: uncertainty.monteCarlo, seed: uncertainty.seed,
-                               workers: uncertainty.workers).emit(outputFile: output)
+                               workers: uncertainty.workers, evaluators: external).emit(outputFile: output)
     }
 }
 
@@ -80,13 +85,18 @@ public struct SensitivityCommand: AsyncParsableCommand {
     @Option(help: "Write the output to this file instead of standard output.")
     var output: String?
 
+    @OptionGroup var external: ExternalEvaluatorOptions
+
     /// Creates the command.
     public init() {}
 
-    /// Runs the sensitivity analysis.
-    public static func execute(file: String, format: OutputFormat, overrides: [String] = []) async -> CommandOutput {
+    /// Runs the sensitivity analysis (external evaluators found through `evaluators` included).
+    public static func execute(file: String, format: OutputFormat, overrides: [String] = [],
+                               evaluators: ExternalEvaluatorOptions = ExternalEvaluatorOptions()) async -> CommandOutput {
         var output = CommandOutput()
-        guard let (scenario, plan) = RunCommand.prepare(file: file, overrides: overrides, output: &output) else { return output }
+        guard let catalog = EvaluatorCatalog.opened(evaluators, output: &output) else { return output }
+        defer { catalog.shutdown() }
+        guard let (scenario, plan) = RunCommand.prepare(file: file, overrides: overrides, output: &output, catalog: catalog) else { return output }
         // The run on central values gives the Markdown and HTML reports their findings and manifest.
         let central = format == .markdown || format == .html ? await Engine.run(plan, on: scenario) : nil
         output.stdout = SensitivityRenderer(swings: Sensitivity.run(plan, on: scenario), scenario: scenario, central: central,
@@ -95,5 +105,7 @@ public struct SensitivityCommand: AsyncParsableCommand {
     }
 
     /// Runs the command.
-    public func run() async throws { try await Self.execute(file: file, format: format, overrides: overrides).emit(outputFile: output) }
+    public func run() async throws {
+        try await Self.execute(file: file, format: format, overrides: overrides, evaluators: external).emit(outputFile: output)
+    }
 }

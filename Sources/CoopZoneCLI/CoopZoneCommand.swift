@@ -2,6 +2,7 @@ import ArgumentParser
 import CoopZoneCore
 import CoopZoneEvaluators
 import Foundation
+import Synchronization
 
 /// The `coopzone` command: validate, run and inspect cross-border cooperation zone scenarios.
 public struct CoopZoneCommand: AsyncParsableCommand {
@@ -10,7 +11,8 @@ public struct CoopZoneCommand: AsyncParsableCommand {
         commandName: "coopzone",
         abstract: "Scenario modeller for cross-border cooperation zones.",
         version: coopZoneVersion,
-        subcommands: [ValidateCommand.self, RunCommand.self, CompareCommand.self, SensitivityCommand.self, EvaluatorsCommand.self, SchemaCommand.self, BenchCommand.self]
+        subcommands: [ValidateCommand.self, RunCommand.self, CompareCommand.self, SensitivityCommand.self, EvaluatorsCommand.self, SchemaCommand.self, BenchCommand.self,
+                      NewCommand.self, CheckEvaluatorCommand.self, ServeCommand.self]
     )
 
     /// Creates the command (ArgumentParser needs it).
@@ -41,10 +43,44 @@ public struct CommandOutput: Sendable {
     }
 }
 
-/// The evaluators this `coopzone` knows: the built-in ones.
+/// The evaluators this `coopzone` knows: the built-in ones, plus those a package that builds
+/// its own `coopzone` adds through `CoopZoneCommand.runMain(additionalEvaluators:)`. External
+/// evaluators (programs found with `--evaluators`) come on top, per command (`EvaluatorCatalog`).
 public enum Registry {
-    /// The registry used by the commands.
-    public static var evaluators: [EvaluatorEntry] { BuiltInEvaluators.all }
+    private static let added = Mutex<[EvaluatorEntry]>([])
+
+    /// The registry used by the commands: the built-in evaluators, then the added ones.
+    public static var evaluators: [EvaluatorEntry] { added.withLock { BuiltInEvaluators.all + $0 } }
+
+    /// Adds evaluators to this process's registry. Plugins add, never replace: an id that is
+    /// already registered (or given twice) is an error and nothing is added.
+    public static func add(_ entries: [EvaluatorEntry]) throws(RegistryError) {
+        try added.withLock { (added: inout [EvaluatorEntry]) throws(RegistryError) in
+            added = try merged(BuiltInEvaluators.all + added, adding: entries).dropFirst(BuiltInEvaluators.all.count).map { $0 }
+        }
+    }
+
+    /// `base` followed by `entries` sorted by id, or the error that names a clashing id.
+    public static func merged(_ base: [EvaluatorEntry], adding entries: [EvaluatorEntry]) throws(RegistryError) -> [EvaluatorEntry] {
+        var ids = Set(base.map(\.descriptor.id))
+        for entry in entries {
+            let id = entry.descriptor.id
+            guard ids.insert(id).inserted else {
+                throw RegistryError(message: base.contains { $0.descriptor.id == id }
+                    ? "evaluator '\(id)' is already registered (built-in or added before); an extension adds evaluators, it never replaces one: give it another id"
+                    : "evaluator '\(id)' is added twice")
+            }
+        }
+        return base + entries.sorted { $0.descriptor.id < $1.descriptor.id }
+    }
+}
+
+/// An evaluator that cannot be added to the registry.
+public struct RegistryError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong.
+    public var message: String
+    /// The message.
+    public var description: String { message }
 }
 
 /// Diagnostics printed like a compiler's, or as JSON.
@@ -71,8 +107,23 @@ func quoteJSON(_ text: String) -> String {
 
 extension CoopZoneCommand {
     /// Parses the arguments and runs the chosen subcommand, exiting with its status: the entry
-    /// point of the `coopzone` executable (and of any package that builds its own).
-    public static func runMain(_ arguments: [String]? = nil) async -> Never {
+    /// point of the `coopzone` executable, and of any package that builds its own `coopzone`
+    /// with evaluators of its own:
+    ///
+    /// ```swift
+    /// import CoopZoneCLI
+    /// import CoopZoneCore
+    /// await CoopZoneCommand.runMain(additionalEvaluators: [EvaluatorEntry(MyEvaluator.self)])
+    /// ```
+    ///
+    /// `additionalEvaluators` join the built-in ones; an id that clashes with one is an error (exit 1).
+    public static func runMain(_ arguments: [String]? = nil, additionalEvaluators: [EvaluatorEntry] = []) async -> Never {
+        do {
+            try Registry.add(additionalEvaluators)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            exit(withError: ExitCode(1))
+        }
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoopZoneCore
+import CoopZoneExternal
 import Foundation
 
 /// `coopzone evaluators`: every evaluator with its parameters and metrics.
@@ -7,19 +8,26 @@ public struct EvaluatorsCommand: AsyncParsableCommand {
     /// The command's configuration.
     public static let configuration = CommandConfiguration(
         commandName: "evaluators",
-        abstract: "List the evaluators with their parameters (unit, default, range, citation) and metrics."
+        abstract: "List the evaluators with their parameters (unit, default, range, citation) and metrics, external ones (--evaluators) included."
     )
 
     @Option(help: "text or json.")
     var format: DiagnosticFormat = .text
 
+    @OptionGroup var external: ExternalEvaluatorOptions
+
     /// Creates the command.
     public init() {}
 
-    /// The listing.
-    public static func execute(json: Bool) -> CommandOutput {
+    /// The listing: compiled-in evaluators, then the external ones found through `evaluators`.
+    public static func execute(json: Bool, evaluators: ExternalEvaluatorOptions = ExternalEvaluatorOptions()) -> CommandOutput {
         var output = CommandOutput()
-        let descriptors = Registry.evaluators.map(\.descriptor)
+        let catalog = EvaluatorCatalog.open(evaluators)
+        defer { catalog.shutdown() }
+        output.stderr += catalog.report
+        if catalog.hasErrors { output.status = 1 }
+        let descriptors = catalog.all.map(\.descriptor)
+        let externalById = Dictionary(catalog.external.map { ($0.descriptor.id, $0) }, uniquingKeysWith: { a, _ in a })
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -28,6 +36,9 @@ public struct EvaluatorsCommand: AsyncParsableCommand {
         }
         for d in descriptors {
             output.stdout += "\(d.id) \(d.version) — \(d.summary)\n"
+            if let external = externalById[d.id] {
+                output.stdout += "  external: \(external.manifest.directory) (runs: \(external.manifest.command.joined(separator: " ")); protocol \(external.manifest.protocolVersion), time limit \(CoopZoneCore.format(external.limits.timeoutSeconds)) s)\n"
+            }
             if !d.dependencies.isEmpty { output.stdout += "  depends on: \(d.dependencies.joined(separator: ", "))\n" }
             output.stdout += "  equations: \(d.documentation)\n  parameters:\n"
             for p in d.parameters {
@@ -44,7 +55,7 @@ public struct EvaluatorsCommand: AsyncParsableCommand {
     }
 
     /// Runs the command.
-    public func run() async throws { try Self.execute(json: format == .json).emit() }
+    public func run() async throws { try Self.execute(json: format == .json, evaluators: external).emit() }
 }
 
 /// `coopzone schema`: the JSON Schema of the scenario format.

@@ -33,14 +33,20 @@ public struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var uncertainty: UncertaintyOptions
 
+    @OptionGroup var external: ExternalEvaluatorOptions
+
     /// Creates the command.
     public init() {}
 
-    /// Loads, plans and runs; returns what to print.
+    /// Loads, plans and runs; returns what to print. External evaluators found through
+    /// `evaluators` run as programs for the length of the call.
     public static func execute(file: String, format: OutputFormat, overrides: [String], monteCarlo: Int? = nil, seed: UInt64 = 1,
-                               workers: Int? = nil, showProgress: Bool = false) async -> CommandOutput {
+                               workers: Int? = nil, showProgress: Bool = false,
+                               evaluators: ExternalEvaluatorOptions = ExternalEvaluatorOptions()) async -> CommandOutput {
         var output = CommandOutput()
-        guard let (scenario, plan) = prepare(file: file, overrides: overrides, output: &output) else { return output }
+        guard let catalog = EvaluatorCatalog.opened(evaluators, output: &output) else { return output }
+        defer { catalog.shutdown() }
+        guard let (scenario, plan) = prepare(file: file, overrides: overrides, output: &output, catalog: catalog) else { return output }
         if let draws = monteCarlo {
             let mc = await MonteCarlo.run(plan, on: scenario, draws: draws, seed: seed, workers: workers ?? defaultWorkers,
                                           progress: showProgress ? progressPrinter(total: draws) : nil)
@@ -61,7 +67,8 @@ public struct RunCommand: AsyncParsableCommand {
     }
 
     /// Loads a scenario with overrides and plans its evaluators, printing diagnostics to `output.stderr`.
-    static func prepare(file: String, overrides: [String], output: inout CommandOutput) -> (Scenario, RunPlan)? {
+    static func prepare(file: String, overrides: [String], output: inout CommandOutput,
+                        catalog: EvaluatorCatalog = .compiledOnly()) -> (Scenario, RunPlan)? {
         var parsed: [Override] = []
         for (index, text) in overrides.enumerated() {
             switch Override.parse(text, index: index + 1) {
@@ -77,7 +84,7 @@ public struct RunCommand: AsyncParsableCommand {
             output.status = 1
             return nil
         }
-        switch Engine.plan(scenario, registry: Registry.evaluators) {
+        switch Engine.plan(scenario, registry: catalog.registry(for: scenario)) {
         case .failure(let error):
             output.stderr += error.diagnostics.map { $0.description + "\n" }.joined()
             output.status = 1
@@ -91,7 +98,7 @@ public struct RunCommand: AsyncParsableCommand {
     public func run() async throws {
         try uncertainty.check()
         try await Self.execute(file: file, format: format, overrides: overrides, monteCarlo: uncertainty.monteCarlo, seed: uncertainty.seed,
-                               workers: uncertainty.workers, showProgress: uncertainty.showProgress).emit(outputFile: output)
+                               workers: uncertainty.workers, showProgress: uncertainty.showProgress, evaluators: external).emit(outputFile: output)
     }
 }
 

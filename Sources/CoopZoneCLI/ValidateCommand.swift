@@ -20,21 +20,36 @@ public struct ValidateCommand: AsyncParsableCommand {
     @Flag(help: "Also report numbers that carry neither a source nor an assumption flag, as errors.")
     var strict = false
 
+    @OptionGroup var external: ExternalEvaluatorOptions
+
     /// Creates the command.
     public init() {}
 
-    /// Validates `files` and returns what to print.
-    public static func execute(files: [String], json: Bool = false, strict: Bool = false) -> CommandOutput {
+    /// Validates `files` and returns what to print. A scenario may name external evaluators
+    /// found through `evaluators` (their manifests are checked; their programs are not started).
+    public static func execute(files: [String], json: Bool = false, strict: Bool = false,
+                               evaluators: ExternalEvaluatorOptions = ExternalEvaluatorOptions()) -> CommandOutput {
         var output = CommandOutput()
         var reports: [String] = []
         var errorCount = 0, warningCount = 0
+        let catalog = EvaluatorCatalog.open(evaluators)
+        defer { catalog.shutdown() }
+        if !catalog.diagnostics.isEmpty {
+            errorCount += catalog.diagnostics.filter { $0.severity == .error }.count
+            warningCount += catalog.diagnostics.filter { $0.severity == .warning }.count
+            if json {
+                reports.append("{\"file\":null,\"errors\":\(errorCount),\"warnings\":\(warningCount),\"diagnostics\":[" + catalog.diagnostics.map(\.json).joined(separator: ",") + "]}")
+            } else {
+                output.stdout += catalog.report
+            }
+        }
         for file in files {
             var diagnostics: [Diagnostic]
             var summary = ""
             let outcome = ScenarioLoader.load(file: file)
             diagnostics = outcome.diagnostics
             if let scenario = outcome.scenario {
-                if case .failure(let error) = Engine.plan(scenario, registry: Registry.evaluators) { diagnostics += error.diagnostics }
+                if case .failure(let error) = Engine.plan(scenario, registry: catalog.registry(for: scenario)) { diagnostics += error.diagnostics }
                 var unspecified = 0, sourced = 0, assumed = 0
                 for input in scenario.inputs {
                     switch input.provenance {
@@ -71,6 +86,6 @@ public struct ValidateCommand: AsyncParsableCommand {
 
     /// Runs the command.
     public func run() async throws {
-        try Self.execute(files: files, json: format == .json, strict: strict).emit()
+        try Self.execute(files: files, json: format == .json, strict: strict, evaluators: external).emit()
     }
 }

@@ -1,0 +1,89 @@
+import ArgumentParser
+import CoopZoneCore
+import CoopZoneExternal
+import Foundation
+
+/// The options that make external evaluators available, shared by `run`, `validate`,
+/// `compare`, `sensitivity`, `evaluators` and `bench`.
+public struct ExternalEvaluatorOptions: ParsableArguments {
+    @Option(name: .customLong("evaluators"), parsing: .singleValue,
+            help: ArgumentHelp("A directory with external evaluators: one evaluator.yaml, or subdirectories with one each (repeatable). $\(EvaluatorDiscovery.environmentVariable) adds a colon-separated search path.",
+                               valueName: "dir"))
+    var directories: [String] = []
+
+    @Option(name: .customLong("evaluator-timeout"),
+            help: ArgumentHelp("Time limit in seconds for each request to an external evaluator, start-up included (overrides the manifests' timeout_seconds).", valueName: "seconds"))
+    var timeout: Double?
+
+    /// Creates the options (no directories, the manifests' time limits).
+    public init() {}
+
+    /// Options with these directories and time limit (for tests and tools that run commands in-process).
+    public init(directories: [String], timeout: Double? = nil) {
+        self.directories = directories
+        self.timeout = timeout
+    }
+
+    /// Validates the values given.
+    public mutating func validate() throws {
+        if let timeout, !(timeout > 0 && timeout <= 86_400) {
+            throw ValidationError("--evaluator-timeout needs a number of seconds above 0 and at most 86400, got \(timeout)")
+        }
+    }
+}
+
+/// The evaluators one command works with: the compiled-in ones (`Registry.evaluators`) and the
+/// external ones discovered for it. Each external evaluator's program is started at its first
+/// request and kept for the command's lifetime; `shutdown()` ends them.
+public struct EvaluatorCatalog: Sendable {
+    /// The compiled-in evaluators.
+    public var compiled: [EvaluatorEntry]
+    /// The external evaluators discovered.
+    public var external: [ExternalEvaluator]
+    /// Problems found while discovering (invalid manifests, clashing ids, missing directories).
+    public var diagnostics: [Diagnostic]
+
+    /// A catalog of the compiled-in evaluators only.
+    public static func compiledOnly() -> EvaluatorCatalog { EvaluatorCatalog(compiled: Registry.evaluators, external: [], diagnostics: []) }
+
+    /// Discovers the external evaluators named by `options` and by `COOPZONE_EVALUATORS_PATH` in `environment`.
+    public static func open(_ options: ExternalEvaluatorOptions, environment: [String: String] = ProcessInfo.processInfo.environment) -> EvaluatorCatalog {
+        let compiled = Registry.evaluators
+        let found = EvaluatorDiscovery.discover(directories: options.directories, searchPath: environment[EvaluatorDiscovery.environmentVariable],
+                                                taken: compiled.map(\.descriptor.id), timeout: options.timeout)
+        return EvaluatorCatalog(compiled: compiled, external: found.evaluators, diagnostics: found.diagnostics)
+    }
+
+    /// Every evaluator: compiled-in first, then external.
+    public var all: [EvaluatorEntry] { compiled + external.map(\.entry) }
+
+    /// True when discovery found errors (the command then stops).
+    public var hasErrors: Bool { diagnostics.hasErrors }
+
+    /// The registry to plan `scenario` with: a scenario that names no evaluator runs every
+    /// compiled-in one (as the scenario format says); one that names evaluators may name external ones.
+    public func registry(for scenario: Scenario) -> [EvaluatorEntry] { scenario.evaluators.isEmpty ? compiled : all }
+
+    /// The discovery diagnostics, one per line.
+    var report: String { diagnostics.map { $0.description + "\n" }.joined() }
+
+    /// Ends every external evaluator's program.
+    public func shutdown() {
+        for evaluator in external { evaluator.shutdown() }
+    }
+}
+
+extension EvaluatorCatalog {
+    /// Opens the catalog for a command, printing discovery problems to `output.stderr`; nil
+    /// (with status 1) when there are errors.
+    static func opened(_ options: ExternalEvaluatorOptions, output: inout CommandOutput) -> EvaluatorCatalog? {
+        let catalog = open(options)
+        output.stderr += catalog.report
+        guard !catalog.hasErrors else {
+            output.stderr += "error: the external evaluators above have errors; fix them, or leave out their directory\n"
+            output.status = 1
+            return nil
+        }
+        return catalog
+    }
+}

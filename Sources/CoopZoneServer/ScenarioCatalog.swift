@@ -1,0 +1,211 @@
+import CoopZoneCore
+import Foundation
+import Synchronization
+
+/// The scenarios of the workshop's folder: lists them, maps a scenario id to its file without
+/// ever leaving the folder, and keeps each one loaded and planned until its file (or a file it
+/// extends) changes on disk.
+///
+/// A scenario id is the file's path below the folder without `.yaml`, with `~` between folder
+/// and file (`fergana-batken-sughd-growth-triangle`, `variants~fbs-faster-border`). Only files
+/// found by listing the folder (two levels deep, no hidden names, no symbolic links leading
+/// outside) have ids, so no request can name a file outside it.
+public final class ScenarioCatalog: Sendable {
+    /// One listed scenario file.
+    public struct Item: Sendable, Hashable {
+        /// The id used in URLs.
+        public var id: String
+        /// The path relative to the folder (`variants/fbs-faster-border.yaml`).
+        public var relativePath: String
+        /// The absolute path.
+        public var path: String
+    }
+
+    /// A scenario as loaded from its file at one version.
+    public struct Entry: Sendable {
+        /// The listed file.
+        public var item: Item
+        /// A short hash of the modification times and sizes of the file and what it extends.
+        public var version: String
+        /// The scenario, when it loaded without errors.
+        public var scenario: Scenario?
+        /// The evaluator plan, when the scenario loaded and planned without errors.
+        public var plan: RunPlan?
+        /// The resolved tree (after `extends`), when it could be parsed.
+        public var tree: YNode?
+        /// Errors and warnings of loading and planning.
+        public var diagnostics: [Diagnostic]
+        /// The value each lever has in the file, by lever id.
+        public var leverDefaults: [String: Double]
+
+        /// True when the scenario can be run.
+        public var isRunnable: Bool { scenario != nil && plan != nil }
+    }
+
+    /// The folder, as an absolute, symlink-resolved path.
+    public let directory: String
+    let registry: [EvaluatorEntry]
+    private let cache = Mutex<[String: Entry]>([:])
+
+    /// The longest id segment accepted (a file name without `.yaml`).
+    static let maxSegmentLength = 120
+
+    /// Creates a catalog of the scenarios in `directory`, run with `registry`.
+    public init(directory: String, registry: [EvaluatorEntry]) {
+        let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
+        self.directory = ScenarioCatalog.realPath(absolute) ?? absolute
+        self.registry = registry
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// True when `id` has the form of a scenario id: one or two segments of letters, digits,
+    /// `_`, `-` and `.` (not starting with `.`), separated by `~`.
+    public static func isWellFormed(_ id: String) -> Bool {
+        let segments = id.split(separator: "~", omittingEmptySubsequences: false)
+        guard (1...2).contains(segments.count) else { return false }
+        return segments.allSatisfy(isWellFormedSegment)
+    }
+
+    static func isWellFormedSegment(_ segment: Substring) -> Bool {
+        guard let first = segment.unicodeScalars.first, segment.unicodeScalars.count <= maxSegmentLength, first != "." else { return false }
+        return segment.unicodeScalars.allSatisfy { s in
+            (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || (s >= "0" && s <= "9") || s == "_" || s == "-" || s == "."
+        }
+    }
+
+    /// Every scenario file in the folder and its subfolders (one level), sorted by id.
+    public func list() -> [Item] {
+        var items: [Item] = []
+        let manager = FileManager.default
+        let top = (try? manager.contentsOfDirectory(atPath: directory)) ?? []
+        for name in top.sorted() where !name.hasPrefix(".") {
+            let path = directory + "/" + name
+            if name.hasSuffix(".yaml") {
+                if let item = makeItem(relativePath: name) { items.append(item) }
+            } else if isDirectory(path) {
+                let inner = (try? manager.contentsOfDirectory(atPath: path)) ?? []
+                for file in inner.sorted() where !file.hasPrefix(".") && file.hasSuffix(".yaml") {
+                    if let item = makeItem(relativePath: name + "/" + file) { items.append(item) }
+                }
+            }
+        }
+        return items.sorted { $0.id < $1.id }
+    }
+
+    private func isDirectory(_ path: String) -> Bool {
+        var flag: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
+    }
+
+    /// An item for a path below the folder, or nil when its name is not a valid id or it
+    /// resolves (through a symbolic link) outside the folder or to something that is not a file.
+    private func makeItem(relativePath: String) -> Item? {
+        let stem = String(relativePath.dropLast(".yaml".count))
+        let id = stem.replacingOccurrences(of: "/", with: "~")
+        guard Self.isWellFormed(id) else { return nil }
+        let path = directory + "/" + relativePath
+        guard let resolved = Self.realPath(path), resolved.hasPrefix(directory + "/") else { return nil }
+        var flag: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &flag), !flag.boolValue else { return nil }
+        return Item(id: id, relativePath: relativePath, path: path)
+    }
+
+    /// The listed file with this id, or nil: ids that are not well formed, name no listed file
+    /// or would leave the folder all give nil.
+    public func item(_ id: String) -> Item? {
+        guard Self.isWellFormed(id) else { return nil }
+        let relative = id.replacingOccurrences(of: "~", with: "/") + ".yaml"
+        return makeItem(relativePath: relative)
+    }
+
+    /// The scenario with this id at its current version on disk: reloaded when the file, or a
+    /// file it extends, changed since the last call. Nil when there is no such scenario.
+    public func entry(_ id: String) -> Entry? {
+        guard let item = item(id) else {
+            _ = cache.withLock { $0.removeValue(forKey: id) }
+            return nil
+        }
+        if let cached = cache.withLock({ $0[id] }), cached.version == version(of: item, extends: cached.scenario?.extends) {
+            return cached
+        }
+        let fresh = load(item)
+        cache.withLock { $0[id] = fresh }
+        return fresh
+    }
+
+    /// The current version of a scenario without reloading it (for pages that poll for changes).
+    public func currentVersion(_ id: String) -> String? {
+        guard let item = item(id) else { return nil }
+        let known = cache.withLock { $0[id] }
+        if let known, known.version == version(of: item, extends: known.scenario?.extends) { return known.version }
+        return entry(id)?.version
+    }
+
+    func load(_ item: Item) -> Entry {
+        let outcome = ScenarioLoader.load(file: item.path)
+        var diagnostics = outcome.diagnostics
+        var plan: RunPlan?
+        if let scenario = outcome.scenario {
+            switch Engine.plan(scenario, registry: registry) {
+            case .success(let planned): plan = planned
+            case .failure(let error): diagnostics += error.diagnostics
+            }
+        }
+        var defaults: [String: Double] = [:]
+        if let scenario = outcome.scenario, let tree = outcome.tree {
+            for lever in scenario.levers {
+                if case .success(let node) = TreePath.resolve(lever.path, in: tree) {
+                    let text = node.scalarText ?? node["value"]?.scalarText
+                    if let value = text.flatMap(Self.parseNumber) { defaults[lever.id] = value }
+                }
+            }
+        }
+        let version = version(of: item, extends: outcome.scenario?.extends)
+        return Entry(item: item, version: version, scenario: outcome.scenario, plan: plan, tree: outcome.tree,
+                     diagnostics: diagnostics, leverDefaults: defaults)
+    }
+
+    /// Reads a number as the scenario format writes it (`2_000`, `0.25`).
+    static func parseNumber(_ text: String) -> Double? {
+        let cleaned = text.replacingOccurrences(of: "_", with: "")
+        guard !cleaned.isEmpty, cleaned.count < 64, let value = Double(cleaned), value.isFinite else { return nil }
+        return value
+    }
+
+    /// The version: a hash of the size, modification time and inode of the file and of each file
+    /// in its `extends` chain. When the chain is not known (the file has errors), every scenario
+    /// file in the folder counts, so fixing a parent is seen too.
+    func version(of item: Item, extends chain: [String]?) -> String {
+        var paths = [item.path]
+        if let chain {
+            var base = URL(fileURLWithPath: item.path).deletingLastPathComponent()
+            for relative in chain {
+                let url = relative.hasPrefix("/") ? URL(fileURLWithPath: relative) : base.appendingPathComponent(relative)
+                paths.append(url.standardizedFileURL.path)
+                base = url.deletingLastPathComponent()
+            }
+        } else {
+            paths += list().map(\.path).filter { $0 != item.path }
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func feed(_ text: String) {
+            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        }
+        for path in paths {
+            if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
+                let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
+                let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+                let inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+                feed("\(path)|\(size)|\(modified)|\(inode);")
+            } else {
+                feed("\(path)|missing;")
+            }
+        }
+        return String(hash, radix: 16)
+    }
+}

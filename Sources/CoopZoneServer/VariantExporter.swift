@@ -1,0 +1,222 @@
+import CoopZoneCore
+import Foundation
+
+/// Writes a saved variant as a scenario file that `extends` the workshop's scenario and sets
+/// each lever's value as nested keys, so `coopzone validate` and `coopzone run` take it like any
+/// other design.
+///
+/// `extends` merges mappings key by key and lists item by item when the items carry an `id`
+/// (or `code`); a list whose items have none (a stage's `border_time` measures) is replaced
+/// whole, so for those the exporter copies the whole list with the lever's value set, and the
+/// same for a number in mapping form. The result loads to the same numbers as the lever values
+/// given as overrides (a test checks this for every shipped scenario with levers).
+public enum VariantExporter {
+    /// The YAML text of `variant` of the scenario `entry`.
+    public static func yaml(_ variant: StoredVariant, entry: ScenarioCatalog.Entry) throws(WorkshopError) -> String {
+        guard let scenario = entry.scenario, let tree = entry.tree else { throw .scenarioInvalid(entry.diagnostics) }
+        let base = URL(fileURLWithPath: entry.item.relativePath).lastPathComponent
+        var lines: [String] = []
+        let author = variant.author.isEmpty ? "" : " by \(oneLine(variant.author))"
+        lines.append("# CoopZone workshop variant \"\(oneLine(variant.name))\"\(author), saved \(variant.createdAt).")
+        lines.append("# It extends \(entry.item.relativePath) (\(oneLine(scenario.title))): keep it in the same folder as that file,")
+        lines.append("# then: coopzone validate THIS_FILE; coopzone run THIS_FILE")
+        lines.append("# Lever values (lever: path = value):")
+        var targets: [(segments: ArraySlice<String>, value: YNode)] = []
+        let location = SourceLocation(file: "variant", line: 1, column: 1)
+        for lever in scenario.levers {
+            let value = variant.values[lever.id] ?? entry.leverDefaults[lever.id]
+            guard let value else { continue }
+            let moved = value != entry.leverDefaults[lever.id] ? "" : " (as in the file)"
+            lines.append("#   \(lever.id): \(lever.path) = \(LeverValues.numberText(value))\(moved)")
+            let segments = lever.path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            var node = YNode(.scalar(LeverValues.numberText(value), quoted: false), at: location)
+            if case .success(let old) = TreePath.resolve(lever.path, in: tree), old.entries != nil {
+                // The lever points at a number in mapping form: give the new value its provenance.
+                node = YNode(.mapping([
+                    YNode.Entry(key: "value", keyLocation: location, value: node),
+                    YNode.Entry(key: "assumption", keyLocation: location,
+                                value: YNode(.scalar("workshop variant '\(oneLine(variant.name))'", quoted: true), at: location)),
+                ]), at: location)
+            }
+            targets.append((segments[...], node))
+        }
+        let title = "\(scenario.title) — workshop variant: \(oneLine(variant.name))"
+        let description = "Variant '\(oneLine(variant.name))'\(author) of \(entry.item.relativePath), saved in a CoopZone workshop on \(variant.createdAt). "
+            + "Every value not listed here is inherited from \(base)."
+        var document = YNode(.mapping([
+            YNode.Entry(key: "extends", keyLocation: location, value: YNode(.scalar(base, quoted: true), at: location)),
+            YNode.Entry(key: "title", keyLocation: location, value: YNode(.scalar(title, quoted: true), at: location)),
+            YNode.Entry(key: "description", keyLocation: location, value: YNode(.scalar(description, quoted: true), at: location)),
+        ]), at: location)
+        if case .mapping(let body) = skeleton(targets, base: tree).value, case .mapping(var head) = document.value {
+            head += body
+            document.value = .mapping(head)
+        }
+        var out = lines.joined(separator: "\n") + "\n"
+        emit(document, indent: 0, into: &out)
+        return out
+    }
+
+    static func oneLine(_ text: String) -> String {
+        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }.prefix(200))
+    }
+
+    /// The smallest tree that, merged onto `base` by `extends`, sets every target.
+    ///
+    /// Mappings are written key by key, and list items that carry an `id` (or `code`) item by
+    /// item with that key. Anything `extends` could replace whole rather than merge is written
+    /// whole, from the base with the targets set in it: a number in mapping form (`{value: …,
+    /// source: …}`, so its provenance and distribution stay as the override leaves them) and a
+    /// list whose items have no `id` or `code`. Either way the merged tree equals the base with
+    /// the targets set, whichever of these two ways `extends` treats such nodes.
+    static func skeleton(_ targets: [(segments: ArraySlice<String>, value: YNode)], base: YNode?) -> YNode {
+        let location = SourceLocation(file: "variant", line: 1, column: 1)
+        var order: [String] = []
+        var groups: [String: [(segments: ArraySlice<String>, value: YNode)]] = [:]
+        for target in targets {
+            guard let first = target.segments.first else { continue }
+            if groups[first] == nil { order.append(first) }
+            groups[first, default: []].append((target.segments.dropFirst(), target.value))
+        }
+        if let base, base.entries != nil, base["value"] != nil {
+            return wholeCopy(base, targets)
+        }
+        if let base, let items = base.items {
+            var picked: [(index: Int, group: [(segments: ArraySlice<String>, value: YNode)])] = []
+            for segment in order {
+                guard let index = itemIndex(segment, in: items) else { continue }
+                picked.append((index, groups[segment] ?? []))
+            }
+            guard picked.allSatisfy({ identityEntries(items[$0.index]) != nil }) else { return wholeCopy(base, targets) }
+            let partial = picked.map { index, group -> YNode in
+                var entries = identityEntries(items[index]) ?? []
+                if case .mapping(let rest) = skeleton(group, base: items[index]).value {
+                    entries += rest.filter { entry in !entries.contains { $0.key == entry.key } }
+                }
+                return YNode(.mapping(entries), at: location)
+            }
+            return YNode(.sequence(partial), at: location)
+        }
+        var entries: [YNode.Entry] = []
+        for key in order {
+            let group = groups[key] ?? []
+            if let leaf = group.last(where: { $0.segments.isEmpty }) {
+                entries.append(YNode.Entry(key: key, keyLocation: location, value: leaf.value))
+            } else {
+                entries.append(YNode.Entry(key: key, keyLocation: location, value: skeleton(group, base: base?[key])))
+            }
+        }
+        return YNode(.mapping(entries), at: location)
+    }
+
+    /// `base` with every target set in it (paths relative to `base`).
+    static func wholeCopy(_ base: YNode, _ targets: [(segments: ArraySlice<String>, value: YNode)]) -> YNode {
+        var copy = base
+        for target in targets where !target.segments.isEmpty {
+            _ = TreePath.set(target.segments.joined(separator: "."), to: target.value, in: &copy, origin: "workshop variant")
+        }
+        return copy
+    }
+
+    /// The item a path segment picks, as `TreePath` does: by `id`, `code`, `sector`, then index.
+    static func itemIndex(_ segment: String, in items: [YNode]) -> Int? {
+        for key in ["id", "code", "sector"] {
+            if let i = items.firstIndex(where: { $0[key]?.scalarText == segment }) { return i }
+        }
+        if let i = Int(segment), items.indices.contains(i) { return i }
+        return nil
+    }
+
+    /// The key `extends` matches a list item by (`id`, else `code`), or nil when the item has
+    /// neither (items matched by `sector` are written with their whole list, which is right
+    /// however `extends` matches them).
+    static func identityEntries(_ item: YNode) -> [YNode.Entry]? {
+        guard let entries = item.entries else { return nil }
+        for key in ["id", "code"] {
+            if let entry = entries.first(where: { $0.key == key }), entry.value.scalarText != nil { return [entry] }
+        }
+        return nil
+    }
+
+    // MARK: Writing YAML
+
+    static func emit(_ node: YNode, indent: Int, into out: inout String) {
+        let pad = String(repeating: " ", count: indent)
+        switch node.value {
+        case .scalar:
+            out += pad + scalar(node) + "\n"
+        case .mapping(let entries):
+            for entry in entries {
+                let key = plainKey(entry.key) ? entry.key : quote(entry.key)
+                switch entry.value.value {
+                case .scalar: out += "\(pad)\(key): \(scalar(entry.value))\n"
+                case .mapping(let inner) where inner.isEmpty: out += "\(pad)\(key): {}\n"
+                case .sequence(let inner) where inner.isEmpty: out += "\(pad)\(key): []\n"
+                case .mapping:
+                    out += "\(pad)\(key):\n"
+                    emit(entry.value, indent: indent + 2, into: &out)
+                case .sequence:
+                    out += "\(pad)\(key):\n"
+                    emit(entry.value, indent: indent + 2, into: &out)
+                }
+            }
+        case .sequence(let items):
+            for item in items {
+                switch item.value {
+                case .scalar: out += "\(pad)- \(scalar(item))\n"
+                case .mapping(let inner) where inner.isEmpty: out += "\(pad)- {}\n"
+                case .sequence(let inner) where inner.isEmpty: out += "\(pad)- []\n"
+                case .mapping, .sequence:
+                    var inner = ""
+                    emit(item, indent: indent + 2, into: &inner)
+                    // The first line of the item goes on the dash's line.
+                    out += pad + "- " + inner.dropFirst(indent + 2)
+                }
+            }
+        }
+    }
+
+    static func plainKey(_ key: String) -> Bool {
+        guard let first = key.unicodeScalars.first, first == "_" || (first.properties.isAlphabetic && first.isASCII) else { return false }
+        return key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }
+    }
+
+    static func scalar(_ node: YNode) -> String {
+        guard case .scalar(let text, let quoted) = node.value else { return "~" }
+        if quoted { return quote(text) }
+        if node.isNull { return "~" }
+        return safePlain(text) ? text : quote(text)
+    }
+
+    /// Whether a plain scalar reads back as the same text.
+    static func safePlain(_ text: String) -> Bool {
+        guard let first = text.first, let last = text.last, !first.isWhitespace, !last.isWhitespace, last != ":" else { return false }
+        if "-?:,[]{}#&*!|>'\"%@`".contains(first) {
+            // A leading minus sign of a number is fine.
+            return first == "-" && text.count > 1 && text.dropFirst().first.map { $0.isNumber || $0 == "." } == true
+        }
+        if text.contains(": ") || text.contains(" #") || text.contains(where: { $0.isNewline || $0 == "\t" }) { return false }
+        return true
+    }
+
+    /// A YAML double-quoted scalar (JSON escapes).
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,190 @@
+import CoopZoneCore
+import Foundation
+
+/// Runs scenarios with lever values, as overrides on the file (the same path `--set` takes),
+/// and keeps recent results: participants moving the same sliders hit the cache, and identical
+/// requests arriving together are computed once.
+public actor WorkshopRunner {
+    /// The default number of Monte Carlo draws for bands.
+    public static let defaultDraws = 100
+    /// The most draws a page may ask for.
+    public static let maxDraws = 400
+
+    let registry: [EvaluatorEntry]
+    private var runs = LRUCache<String, RunPayload>(capacity: 2048)
+    /// The JSON of cached runs as a cache hit reports them, encoded once.
+    private var encodedHits = LRUCache<String, Data>(capacity: 2048)
+    private var bands = LRUCache<String, BandsPayload>(capacity: 128)
+    private var runsInFlight: [String: Task<RunPayload, any Error>] = [:]
+    private var bandsInFlight: [String: Task<BandsPayload, any Error>] = [:]
+    /// Monte Carlo runs in progress and waiting (bounded: beyond it, `busy`).
+    private var bandJobs = 0
+    private let maxBandJobs: Int
+
+    /// Creates a runner for scenarios planned against `registry`.
+    public init(registry: [EvaluatorEntry], maxBandJobs: Int = 4) {
+        self.registry = registry
+        self.maxBandJobs = maxBandJobs
+    }
+
+    /// Runs `entry` with checked lever `values`.
+    public func run(_ entry: ScenarioCatalog.Entry, values: [String: Double]) async throws -> RunPayload {
+        let key = entry.item.id + "|" + entry.version + "|" + LeverValues.canonical(values)
+        if var hit = runs[key] {
+            hit.cached = true
+            hit.computeMs = 0
+            return hit
+        }
+        if let running = runsInFlight[key] { return try await running.value }
+        let registry = registry
+        let task = Task.detached { try await Self.compute(entry, values: values, registry: registry) }
+        runsInFlight[key] = task
+        defer { runsInFlight[key] = nil }
+        let payload = try await task.value
+        runs[key] = payload
+        return payload
+    }
+
+    /// The run's JSON: a cache hit's bytes are encoded once and reused, which is most of the
+    /// work when a room of participants moves the same sliders.
+    public func runJSON(_ entry: ScenarioCatalog.Entry, values: [String: Double], encoder: JSONEncoder) async throws -> Data {
+        let key = entry.item.id + "|" + entry.version + "|" + LeverValues.canonical(values)
+        if let bytes = encodedHits[key] { return bytes }
+        let payload = try await run(entry, values: values)
+        if payload.cached {
+            let bytes = try encoder.encode(payload)
+            encodedHits[key] = bytes
+            return bytes
+        }
+        return try encoder.encode(payload)
+    }
+
+    /// Monte Carlo bands for `entry` with checked lever `values`.
+    public func bands(_ entry: ScenarioCatalog.Entry, values: [String: Double], draws: Int) async throws -> BandsPayload {
+        let key = entry.item.id + "|" + entry.version + "|" + LeverValues.canonical(values) + "|\(draws)"
+        if var hit = bands[key] {
+            hit.cached = true
+            hit.computeMs = 0
+            return hit
+        }
+        if let running = bandsInFlight[key] { return try await running.value }
+        guard bandJobs < maxBandJobs else { throw WorkshopError.busy }
+        bandJobs += 1
+        defer { bandJobs -= 1 }
+        let registry = registry
+        let task = Task.detached { try await Self.computeBands(entry, values: values, draws: draws, registry: registry) }
+        bandsInFlight[key] = task
+        defer { bandsInFlight[key] = nil }
+        let payload = try await task.value
+        bands[key] = payload
+        return payload
+    }
+
+    /// Forgets every cached result (after a scenario file changed, old versions are never asked for again anyway).
+    public func clear() {
+        runs.removeAll()
+        encodedHits.removeAll()
+        bands.removeAll()
+    }
+
+    /// The scenario and plan for `values`: the file's own when no lever moves, else the file
+    /// loaded again with the moved levers as overrides.
+    static func prepare(_ entry: ScenarioCatalog.Entry, values: [String: Double], registry: [EvaluatorEntry]) throws -> (Scenario, RunPlan) {
+        guard let base = entry.scenario, let basePlan = entry.plan else { throw WorkshopError.scenarioInvalid(entry.diagnostics) }
+        let overrides = LeverValues.overrides(values, entry: entry)
+        if overrides.isEmpty { return (base, basePlan) }
+        let outcome = ScenarioLoader.load(file: entry.item.path, overrides: overrides)
+        guard let scenario = outcome.scenario else { throw WorkshopError.scenarioInvalid(outcome.diagnostics) }
+        switch Engine.plan(scenario, registry: registry) {
+        case .success(let plan): return (scenario, plan)
+        case .failure(let error): throw WorkshopError.scenarioInvalid(error.diagnostics)
+        }
+    }
+
+    static func compute(_ entry: ScenarioCatalog.Entry, values: [String: Double], registry: [EvaluatorEntry]) async throws -> RunPayload {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let (scenario, plan) = try prepare(entry, values: values, registry: registry)
+        let result = await Engine.run(plan, on: scenario)
+        let presentation = ScenarioPresentation(plan: plan)
+        let years = scenario.years
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        return RunPayload(scenario: entry.item.id, version: entry.version, values: values, headlines: presentation.headlineValues(result),
+                          years: years, charts: presentation.chartValues(result, years: years),
+                          failures: result.failures.map { "\($0.evaluator): \($0.message)" }, computeMs: elapsed, cached: false)
+    }
+
+    static func computeBands(_ entry: ScenarioCatalog.Entry, values: [String: Double], draws: Int, registry: [EvaluatorEntry]) async throws -> BandsPayload {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let (scenario, plan) = try prepare(entry, values: values, registry: registry)
+        let seed: UInt64 = 1
+        let mc = await MonteCarlo.run(plan, on: scenario, draws: draws, seed: seed, workers: max(1, min(2, ProcessInfo.processInfo.activeProcessorCount)))
+        let presentation = ScenarioPresentation(plan: plan)
+        func finite(_ x: Double) -> Double? { x.isFinite ? x : nil }
+        // SeriesKey has no public initialiser: index the keys by their parts.
+        var index: [String: Int] = [:]
+        for (k, key) in mc.keys.enumerated() { index["\(key.evaluator).\(key.metric)|\(key.year.map(String.init) ?? "")"] = k }
+        var headlines: [String: BandInfo] = [:]
+        for h in presentation.headlines {
+            guard let k = index["\(h.key)|"] else { continue }
+            let band = mc.band(k)
+            headlines[h.key] = BandInfo(p5: finite(band.p5), p50: finite(band.p50), p95: finite(band.p95))
+        }
+        var charts: [String: [String: SeriesBand]] = [:]
+        for chart in presentation.charts {
+            var series: [String: SeriesBand] = [:]
+            for s in chart.series {
+                var low: [Double?] = [], high: [Double?] = []
+                for year in scenario.years {
+                    if let k = index["\(s.key)|\(year)"] {
+                        let band = mc.band(k)
+                        low.append(finite(band.p5))
+                        high.append(finite(band.p95))
+                    } else {
+                        low.append(nil)
+                        high.append(nil)
+                    }
+                }
+                series[s.key] = SeriesBand(p5: low, p95: high)
+            }
+            charts[chart.id] = series
+        }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        return BandsPayload(scenario: entry.item.id, version: entry.version, values: values, draws: draws, seed: seed,
+                            sampledInputs: mc.sampledInputs.count, headlines: headlines, charts: charts, computeMs: elapsed, cached: false)
+    }
+}
+
+/// A small least-recently-used cache.
+struct LRUCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    let capacity: Int
+    private var values: [Key: (value: Value, tick: UInt64)] = [:]
+    private var tick: UInt64 = 0
+
+    init(capacity: Int) { self.capacity = max(1, capacity) }
+
+    subscript(key: Key) -> Value? {
+        mutating get {
+            guard let found = values[key] else { return nil }
+            tick += 1
+            values[key] = (found.value, tick)
+            return found.value
+        }
+        set {
+            guard let newValue else {
+                values[key] = nil
+                return
+            }
+            tick += 1
+            values[key] = (newValue, tick)
+            if values.count > capacity {
+                // Evict the oldest quarter at once, so eviction stays cheap on average.
+                let cut = values.values.map(\.tick).sorted()[values.count / 4]
+                values = values.filter { $0.value.tick > cut }
+            }
+        }
+    }
+
+    mutating func removeAll() { values.removeAll() }
+
+    var count: Int { values.count }
+}

@@ -1,0 +1,4 @@
+#!/bin/sh
+echo "loading the model" >&2
+echo "Traceback: something broke" >&2
+exit 3

@@ -1,0 +1,89 @@
+import CoopZoneCore
+@testable import CoopZoneExternal
+import Foundation
+import Testing
+
+func shippedScenarios() -> [String] {
+    let dir = packageRoot.appendingPathComponent("Scenarios")
+    return ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted().map { dir.appendingPathComponent($0).path }
+}
+
+/// The value at a path of the JSON.
+func resolve(_ path: [JSONValue], in root: JSONValue) -> JSONValue? {
+    var node: JSONValue? = root
+    for component in path {
+        switch component {
+        case .string(let key): node = node?[key]
+        case .number(let index): node = node?.arrayItems.flatMap { Int(index) < $0.count ? $0[Int(index)] : nil }
+        default: return nil
+        }
+    }
+    return node
+}
+
+struct ScenarioEncodingTests {
+    @Test(arguments: shippedScenarios())
+    func everyNumberOfTheScenarioIsAtItsPathInTheJSON(file: String) throws {
+        let scenario = try ScenarioLoader.loadOrThrow(file: file)
+        let encoding = ScenarioEncoding(scenario)
+        let json = try JSONParser.parse(encoding.json)
+        #expect(json["horizon"]?["first"] == .number(Double(scenario.horizon.lowerBound)))
+        #expect(json["regions"]?.arrayItems?.count == scenario.regions.count)
+        for leaf in encoding.leaves {
+            let path = try #require(try JSONParser.parse(leaf.path).arrayItems)
+            let value = resolve(path, in: json)
+            #expect(value == (leaf.base.map(JSONValue.number) ?? .null), "\(leaf.path)")
+        }
+        // Every number of the scenario's model is sent (evaluator parameters travel as parameters).
+        let sent = Set(encoding.leaves.compactMap { if case .slot(let s) = $0.source { s } else { nil } })
+        let modelSlots = scenario.inputs.indices.filter { !scenario.inputs[$0].path.hasPrefix("evaluators.") }
+        #expect(Set(modelSlots).subtracting(sent).isEmpty, "\(Set(modelSlots).subtracting(sent).map { scenario.inputs[$0].path })")
+        #expect(encoding.changes(for: scenario) == "[]")
+    }
+
+    @Test func aDrawIsSentAsTheNumbersThatDifferFromTheScenario() throws {
+        let scenario = try ScenarioLoader.loadOrThrow(file: gravityScenario)
+        let encoding = ScenarioEncoding(scenario)
+        let slot = try #require(scenario.inputs.firstIndex { $0.path == "links.andijan_osh.distance_km" })
+        var values = scenario.values
+        values[slot] = 72.5
+        let changes = try JSONParser.parse(encoding.changes(for: scenario.with(values: values)))
+        #expect(changes == .array([.object([("path", .array([.string("links"), .number(0), .string("distance_km")])), ("value", .number(72.5))])]))
+    }
+
+    @Test func stageYearsThatDependOnSpendingAreResentWhenADrawMovesThem() throws {
+        let text = """
+        format: 1
+        title: Spending start
+        horizon: {first: 2030, last: 2040}
+        price_year: 2030
+        discount_rate: 0.08
+        sectors: [{id: goods}]
+        countries: [{code: AA}, {code: BB}]
+        regions: [{id: a, country: AA}, {id: b, country: BB}]
+        zones:
+          - id: z
+            kind: free_trade_zone
+            regions: [a, b]
+            stages:
+              - {id: build, start: 2030, end: 2032, measures: {infrastructure: [{country: AA, amount_per_year: 10}]}}
+              - {id: run, start: {infrastructure_spending: 25}}
+        """
+        let scenario = try ScenarioLoader.loadOrThrow(text: text, file: "spending.yaml")
+        let encoding = ScenarioEncoding(scenario)
+        let json = try JSONParser.parse(encoding.json)
+        // 10 a year from 2030 to 2032: 20 spent by the end of 2031, 30 by the end of 2032, so 'run' starts in 2033
+        // (the year after 25 is reached).
+        let run = json["zones"]?.arrayItems?.first?["stages"]?.arrayItems?.last
+        #expect(run?["first_year"] == .number(2033))
+        // At 8 a year, 24 is spent by the end of 2032, when 'build' ends: 'run' never starts, so its years become null.
+        let slot = try #require(scenario.inputs.firstIndex { $0.path.hasSuffix("amount_per_year") })
+        var values = scenario.values
+        values[slot] = 8
+        let changes = try JSONParser.parse(encoding.changes(for: scenario.with(values: values)))
+        let items = try #require(changes.arrayItems)
+        let stagePath: [JSONValue] = [.string("zones"), .number(0), .string("stages"), .number(1)]
+        #expect(items.contains { $0["path"] == .array(stagePath + [.string("first_year")]) && $0["value"] == .null })
+        #expect(items.contains { $0["path"] == .array(stagePath + [.string("last_year")]) && $0["value"] == .null })
+    }
+}

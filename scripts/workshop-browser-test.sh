@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The workshop page in a real headless Chromium (Selenium + chromedriver): starts
+# 'coopzone serve' on a copy of Scenarios/ on a free loopback port, opens the growth triangle,
+# moves sliders with the keyboard, checks that the headline numbers and charts change, saves a
+# variant, locks a lever from the facilitator's page, edits the scenario file on disk (the page
+# picks it up; a broken file shows its diagnostics), kills the server with SIGKILL, restarts it
+# on the same variant file and finds the variant again; the exported variant must pass
+# 'coopzone validate --strict'. Screenshots (desktop and phone) go to artefacts/workshop-browser/.
+# Ends with 'workshop-browser: N passed, M failed'; exits non-zero on any failure.
+#
+# Usage: scripts/workshop-browser-test.sh [PATH/TO/coopzone]
+#   Without an argument the binary is taken from 'swift build --show-bin-path' (built if missing).
+# Installs what it needs when it is missing, and only then, the same way as
+# scripts/browser-test.sh: Debian's chromium and chromium-driver (apt-get), and Python's
+# selenium (pip, else Debian's python3-selenium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+out="$root/artefacts/workshop-browser"
+
+bin="${1:-}"
+if [ -z "$bin" ]; then
+  bin="$(swift build --show-bin-path)/coopzone"
+  [ -x "$bin" ] || swift build --product coopzone
+fi
+if [ ! -x "$bin" ]; then echo "workshop-browser-test: no coopzone binary at '$bin'" >&2; echo "workshop-browser: 0 passed, 1 failed"; exit 1; fi
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else return 1; fi; }
+apt_updated=0
+apt_install() { # packages...
+  command -v apt-get >/dev/null 2>&1 || { echo "workshop-browser-test: apt-get not found; install $* by hand" >&2; return 1; }
+  if [ "$apt_updated" -eq 0 ]; then as_root apt-get update -qq; apt_updated=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  echo "workshop-browser-test: installing chromium and chromium-driver"
+  apt_install chromium chromium-driver || { echo "workshop-browser: 0 passed, 1 failed"; exit 1; }
+fi
+if ! python3 -c 'import selenium' >/dev/null 2>&1; then
+  echo "workshop-browser-test: installing selenium"
+  python3 -m pip install --quiet selenium >/dev/null 2>&1 \
+    || python3 -m pip install --quiet --break-system-packages selenium >/dev/null 2>&1 \
+    || apt_install python3-selenium
+  python3 -c 'import selenium' || { echo "workshop-browser-test: cannot import selenium" >&2; echo "workshop-browser: 0 passed, 1 failed"; exit 1; }
+fi
+
+rm -rf "$out"
+mkdir -p "$out"
+python3 scripts/workshop_browser_test.py --bin "$bin" --scenarios "$root/Scenarios" --out "$out"

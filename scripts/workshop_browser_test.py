@@ -1,0 +1,378 @@
+#!/usr/bin/env python3
+"""The workshop page in headless Chromium, driven by Selenium through chromedriver.
+
+Starts `coopzone serve` on a copy of the scenario folder, on a free loopback port, with a
+fresh variant file; then, as a participant would: opens the growth triangle, moves two
+sliders with the keyboard and checks that the headline numbers and charts change; saves a
+variant; as the facilitator, locks a lever and resets the room; edits the scenario file on
+disk and checks that the open page picks it up (and shows the diagnostics of a broken file);
+kills the server with SIGKILL, restarts it on the same variant file and finds the variant
+again; exports the variant and runs `coopzone validate --strict` on it. Saves screenshots.
+
+Usage: workshop_browser_test.py --bin COOPZONE --scenarios DIR --out DIR
+Prints one line per check and a closing line 'workshop-browser: N passed, M failed'.
+"""
+import argparse
+import base64
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+SCENARIO = "fergana-batken-sughd-growth-triangle"
+CARDS = ["employment.net_jobs_final_year", "trade_effects.trade_change_last_year",
+         "staged_incentives.tax_expenditure_pv_total", "cost_benefit.npv"]
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def http_get(url, timeout=10):
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.status, response.read()
+
+
+class Server:
+    """`coopzone serve` as a child process on 127.0.0.1."""
+
+    def __init__(self, binary, folder, port, data, log_path):
+        self.binary, self.folder, self.port, self.data, self.log_path = binary, folder, port, data, log_path
+        self.process = None
+
+    @property
+    def base(self):
+        return "http://127.0.0.1:%d" % self.port
+
+    def start(self, timeout=90):
+        log = open(self.log_path, "ab")
+        self.process = subprocess.Popen([self.binary, "serve", self.folder, "--port", str(self.port), "--data", self.data],
+                                        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("the server exited with status %s; see %s" % (self.process.returncode, self.log_path))
+            try:
+                if http_get(self.base + "/healthz", timeout=2)[0] == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError("the server did not answer within %d s" % timeout)
+
+    def kill(self):
+        """SIGKILL: no chance to flush or close anything."""
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=30)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+def make_driver():
+    chromedriver = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--window-size=1280,1000", "--hide-scrollbars", "--force-device-scale-factor=1"):
+        options.add_argument(argument)
+    if chromium:
+        options.binary_location = chromium
+    options.set_capability("goog:loggingOptions", {"browser": "ALL"})
+    # An explicit driver path keeps Selenium Manager from trying to download one.
+    return webdriver.Chrome(service=Service(executable_path=chromedriver), options=options)
+
+
+def wait_for(predicate, timeout=20, interval=0.05, what="condition"):
+    deadline = time.time() + timeout
+    last = None
+    while time.time() < deadline:
+        try:
+            value = predicate()
+            if value:
+                return value
+        except Exception as error:  # the page may be between two states
+            last = error
+        time.sleep(interval)
+    raise AssertionError("timed out after %ss waiting for %s%s" % (timeout, what, " (%s)" % last if last else ""))
+
+
+def cards(driver):
+    return driver.execute_script("""
+      const out = {};
+      for (const c of document.querySelectorAll('.card[data-headline]')) out[c.dataset.headline] = c.querySelector('.value').textContent;
+      return out;""")
+
+
+def update_count(driver):
+    return driver.execute_script("return window.__updates || 0")
+
+
+def screenshot(driver, path, width, mobile=False):
+    height = driver.execute_script("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")
+    height = min(int(height), 8000)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+    time.sleep(0.3)
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    with open(path, "wb") as f:
+        f.write(base64.b64decode(shot["data"]))
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def page_ready(driver):
+    values = cards(driver)
+    status = driver.find_element(By.ID, "status").text
+    return len(values) == 4 and all(v not in ("…", "") for v in values.values()) and "Updated in" in status
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bin", required=True)
+    parser.add_argument("--scenarios", required=True)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+
+    work = tempfile.mkdtemp(prefix="coopzone-workshop-browser-")
+    folder = os.path.join(work, "Scenarios")
+    shutil.copytree(args.scenarios, folder)
+    scenario_file = os.path.join(folder, SCENARIO + ".yaml")
+    original = open(scenario_file, encoding="utf-8").read()
+    data = os.path.join(work, "workshop.sqlite")
+    server = Server(os.path.abspath(args.bin), folder, free_port(), data, os.path.join(args.out, "server.log"))
+    results = []
+    state = {}
+    driver = None
+
+    def check(name, function):
+        started = time.time()
+        try:
+            detail = function()
+            results.append(True)
+            print("ok   %s (%.1f s)%s" % (name, time.time() - started, (": " + detail) if detail else ""), flush=True)
+        except Exception as error:
+            results.append(False)
+            print("FAIL %s: %s" % (name, error), flush=True)
+            traceback.print_exc(limit=3)
+            if driver is not None:
+                try:
+                    driver.save_screenshot(os.path.join(args.out, "failure-%d.png" % len(results)))
+                except Exception:
+                    pass
+
+    try:
+        server.start()
+        driver = make_driver()
+        page = server.base + "/s/" + SCENARIO
+
+        def loads():
+            driver.get(page)
+            wait_for(lambda: page_ready(driver), timeout=30, what="the cards and the first update")
+            figures = driver.execute_script("""
+              return Array.from(document.querySelectorAll('figure.chart')).map(f => ({
+                id: f.dataset.chart, paths: f.querySelectorAll('svg path.series').length,
+                width: f.querySelector('svg') ? f.querySelector('svg').getBoundingClientRect().width : 0}));""")
+            assert len(figures) == 4, figures
+            for f in figures:
+                assert f["paths"] >= 1 and f["width"] > 200, f
+            # Count the updates the page makes from now on.
+            driver.execute_script("""
+              window.__updates = 0;
+              new MutationObserver(() => { window.__updates++; }).observe(document.getElementById('status'), {attributes: true, childList: true, characterData: true, subtree: true});""")
+            return "4 cards, %d charts drawn" % len(figures)
+        check("the scenario page shows cards and charts", loads)
+
+        def sliders():
+            before = cards(driver)
+            timings = []
+            holiday = driver.find_element(By.ID, "lever-holiday_years")
+            assert holiday.get_attribute("value") == "3"
+            holiday.click()  # focus; a click may move it, so set a known value with the keyboard
+            holiday.send_keys(Keys.HOME)
+            for _ in range(7):
+                count = update_count(driver)
+                holiday.send_keys(Keys.ARROW_RIGHT)
+                wait_for(lambda: update_count(driver) > count and "Updated in" in driver.find_element(By.ID, "status").text, what="an update")
+                timings.append(int(driver.find_element(By.ID, "status").get_attribute("data-ms") or 0))
+            wait_for(lambda: driver.find_element(By.ID, "lever-holiday_years-out").text == "7", what="the holiday slider at 7")
+            border = driver.find_element(By.ID, "lever-uz_kg_days")
+            border.send_keys(Keys.END)
+            wait_for(lambda: driver.find_element(By.ID, "lever-uz_kg_days-out").text == "3", what="the border slider at 3")
+            border.send_keys(Keys.HOME)
+            wait_for(lambda: driver.find_element(By.ID, "lever-uz_kg_days-out").text == "0", what="the border slider at 0")
+            after = wait_for(lambda: (lambda c: c if c["trade_effects.trade_change_last_year"] != before["trade_effects.trade_change_last_year"]
+                                      and c["staged_incentives.tax_expenditure_pv_total"] != before["staged_incentives.tax_expenditure_pv_total"] else None)(cards(driver)),
+                             what="the trade and fiscal cards to change")
+            # The page's numbers are the server's for these values.
+            status, body = http_get(server.base + "/api/scenarios/%s/run?holiday_years=7&uz_kg_days=0" % SCENARIO)
+            run = json.loads(body)
+            assert run["values"] == {"holiday_years": 7, "uz_kg_days": 0}, run["values"]
+            changed = [k for k in CARDS if before[k] != after[k]]
+            assert len(changed) >= 2, (before, after)
+            state["timings"] = timings
+            return "%d cards changed (%s); update round trips p50 %d ms, max %d ms" % (
+                len(changed), ", ".join("%s %s→%s" % (k.split(".")[1], before[k], after[k]) for k in changed),
+                statistics.median(timings), max(timings))
+        check("moving sliders with the keyboard changes the headline numbers", sliders)
+
+        def fast():
+            timings = state.get("timings") or []
+            assert timings, "no timings"
+            assert max(timings) < 1000, timings
+            return "each update under 1 s (p50 %d ms)" % statistics.median(timings)
+        check("updates come back quickly", fast)
+
+        def clean():
+            severe = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
+            assert not severe, severe
+            resources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+            outside = [r for r in resources if not r.startswith(server.base + "/")]
+            assert not outside, outside
+            external = driver.execute_script("""
+              const bad = [];
+              for (const el of document.querySelectorAll('[src], [href]')) {
+                const v = el.getAttribute('src') || el.getAttribute('href');
+                if (/^[a-z]+:/i.test(v)) bad.push(v);
+              }
+              return bad;""")
+            assert not external, external
+            return "%d resources, all from the server" % len(resources)
+        check("no console errors, nothing loaded from outside", clean)
+
+        def save():
+            bands = driver.find_element(By.ID, "bands-toggle")
+            bands.click()
+            wait_for(lambda: "90 % range" in driver.find_element(By.CSS_SELECTOR, ".card .band").text, timeout=60, what="uncertainty bands")
+            assert driver.execute_script("return document.querySelectorAll('figure.chart polygon.band').length") >= 4
+            screenshot(driver, os.path.join(args.out, "scenario-desktop.png"), 1280)
+            name = driver.find_element(By.ID, "variant-name")
+            name.send_keys("Browser test: long holiday, open border")
+            driver.find_element(By.ID, "variant-author").send_keys("Selenium")
+            name.send_keys(Keys.ENTER)  # submits the form, as a keyboard user would
+            wait_for(lambda: "Saved" in driver.find_element(By.ID, "save-status").text, what="the save confirmation")
+            wait_for(lambda: "Browser test: long holiday, open border" in driver.find_element(By.ID, "variant-list").text, what="the variant in the list")
+            status, body = http_get(server.base + "/api/scenarios/%s/variants" % SCENARIO)
+            variants = json.loads(body)["variants"]
+            assert len(variants) == 1 and variants[0]["values"] == {"holiday_years": 7, "uz_kg_days": 0}, variants
+            state["variant"] = variants[0]
+            return "saved #%d with %s" % (variants[0]["id"], variants[0]["values"])
+        check("a participant saves a variant", save)
+
+        def phone():
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
+            driver.get(page)
+            wait_for(lambda: page_ready(driver), timeout=30, what="the page on a phone")
+            overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            slider = driver.execute_script("return document.getElementById('lever-holiday_years').getBoundingClientRect().width")
+            driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+            screenshot(driver, os.path.join(args.out, "scenario-phone.png"), 390, mobile=True)
+            assert overflow <= 1, "the page scrolls sideways by %d px on a phone" % overflow
+            assert slider >= 200, "slider only %d px wide" % slider
+            return "no sideways scrolling; sliders %d px wide" % slider
+        check("the page fits a phone-sized screen", phone)
+
+        def facilitator():
+            driver.get(server.base + "/s/%s/facilitator" % SCENARIO)
+            box = wait_for(lambda: driver.find_element(By.ID, "lock-holiday_years-locked"), what="the lock controls")
+            wait_for(lambda: "Browser test" in driver.find_element(By.ID, "compare-table").text, what="the room's variants")
+            box.click()
+            wait_for(lambda: "locked at" in driver.find_element(By.ID, "status").text, what="the lock confirmation")
+            screenshot(driver, os.path.join(args.out, "facilitator.png"), 1280)
+            driver.get(page)
+            wait_for(lambda: driver.find_element(By.ID, "lever-holiday_years").get_attribute("disabled") is not None, what="the locked slider")
+            assert driver.find_element(By.CSS_SELECTOR, '.lever[data-lever="holiday_years"] .lock').is_displayed()
+            driver.get(server.base + "/s/%s/facilitator" % SCENARIO)
+            wait_for(lambda: driver.find_element(By.ID, "lock-holiday_years-locked").is_selected(), what="the lock shown as set")
+            driver.find_element(By.ID, "reset-room").click()
+            wait_for(lambda: driver.switch_to.alert, what="the confirmation").accept()
+            wait_for(lambda: "reset" in driver.find_element(By.ID, "status").text, what="the reset confirmation")
+            status, body = http_get(server.base + "/api/scenarios/%s/state" % SCENARIO)
+            assert json.loads(body)["locks"] == {}, body
+            return "lock reached the participant's page; reset cleared it"
+        check("the facilitator locks a lever and resets the room", facilitator)
+
+        def live_reload():
+            driver.get(page)
+            wait_for(lambda: page_ready(driver), timeout=30, what="the page")
+            edited = original.replace("label: Income-tax holiday (years)", "label: Income-tax holiday, edited live (years)")
+            assert edited != original, "the label to edit is not in the scenario file"
+            with open(scenario_file, "w", encoding="utf-8") as f:
+                f.write(edited)
+            wait_for(lambda: "edited live" in driver.find_element(By.CSS_SELECTOR, 'label[for="lever-holiday_years"]').text, timeout=15,
+                     what="the page to pick up the edited file")
+            with open(scenario_file, "w", encoding="utf-8") as f:
+                f.write(original.replace("horizon: {first: 2026, last: 2040}", "horizon: {first: 2026, last: 2040}\nhorizn: 2041"))
+            wait_for(lambda: driver.find_element(By.ID, "diagnostics").is_displayed() and "horizn" in driver.find_element(By.ID, "diagnostics").text,
+                     timeout=15, what="the diagnostics of the broken file")
+            assert not driver.find_element(By.ID, "workspace").is_displayed(), "stale sliders and numbers are still shown"
+            screenshot(driver, os.path.join(args.out, "diagnostics.png"), 1280)
+            with open(scenario_file, "w", encoding="utf-8") as f:
+                f.write(original)
+            wait_for(lambda: not driver.find_element(By.ID, "diagnostics").is_displayed() and page_ready(driver), timeout=15,
+                     what="the page to recover when the file is fixed")
+            return "edit, error and fix each seen without a reload"
+        check("an edited scenario file is picked up by the open page", live_reload)
+
+        def survives_kill():
+            server.kill()
+            server.start()
+            driver.get(server.base + "/s/%s/compare" % SCENARIO)
+            wait_for(lambda: "Browser test: long holiday, open border" in driver.find_element(By.ID, "compare-table").text, timeout=30,
+                     what="the saved variant on the compare page after the restart")
+            screenshot(driver, os.path.join(args.out, "compare.png"), 1280)
+            status, body = http_get(server.base + "/api/scenarios/%s/variants" % SCENARIO)
+            variants = json.loads(body)["variants"]
+            assert [v["name"] for v in variants] == ["Browser test: long holiday, open border"], variants
+            assert variants[0]["values"] == state["variant"]["values"]
+            return "variant #%d still there after SIGKILL and restart" % variants[0]["id"]
+        check("the variant survives SIGKILL and a restart", survives_kill)
+
+        def export():
+            status, body = http_get(server.base + "/api/variants/%d/export" % state["variant"]["id"])
+            path = os.path.join(folder, "exported-variant.yaml")
+            with open(path, "wb") as f:
+                f.write(body)
+            shutil.copy(path, os.path.join(args.out, "exported-variant.yaml"))
+            done = subprocess.run([os.path.abspath(args.bin), "validate", "--strict", path], capture_output=True, text=True, timeout=120)
+            assert done.returncode == 0, done.stdout + done.stderr
+            return done.stdout.strip().splitlines()[-1]
+        check("the exported variant passes coopzone validate --strict", export)
+    except Exception as error:
+        results.append(False)
+        print("FAIL setting up: %s" % error, flush=True)
+        traceback.print_exc(limit=5)
+    finally:
+        if driver is not None:
+            driver.quit()
+        server.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+    passed, failed = results.count(True), results.count(False)
+    print("screenshots and the server's log: %s" % args.out)
+    print("workshop-browser: %d passed, %d failed" % (passed, failed))
+    return 0 if failed == 0 and passed > 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

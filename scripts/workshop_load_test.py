@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Load test of the workshop server: N participants (threads, one keep-alive connection each)
+re-run a scenario for a fixed time against a server on the loopback interface, as sliders
+being dragged would: each participant moves one lever a step or two at a time (a random walk
+on the levers' grids) and asks for a run, with a state poll every ten requests as an open page
+does. Bounded in time and in count; refuses any host but loopback.
+
+Prints the request count, errors, throughput, the share answered from the server's cache and
+p50/p90/p99/max latency (overall and for the runs the server had to compute), then
+'workshop-load: 1 passed, 0 failed' (or '0 passed, 1 failed' on any error).
+
+Usage: workshop_load_test.py --port PORT [--host 127.0.0.1] [--scenario ID] [--clients 50]
+       [--seconds 30] [--max-requests 500000] [--seed 1]
+"""
+import argparse
+import http.client
+import ipaddress
+import json
+import random
+import sys
+import threading
+import time
+
+
+def percentile(sorted_values, p):
+    if not sorted_values:
+        return float("nan")
+    k = (len(sorted_values) - 1) * p
+    lo = int(k)
+    hi = min(lo + 1, len(sorted_values) - 1)
+    return sorted_values[lo] + (sorted_values[hi] - sorted_values[lo]) * (k - lo)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--scenario", default="fergana-batken-sughd-growth-triangle")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--max-requests", type=int, default=500_000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+
+    try:
+        loopback = args.host == "localhost" or ipaddress.ip_address(args.host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback:
+        print("workshop-load-test: refusing host %r: this test only targets the loopback interface" % args.host, file=sys.stderr)
+        print("workshop-load: 0 passed, 1 failed")
+        return 2
+    if not (1 <= args.clients <= 200 and 1 <= args.seconds <= 600 and 1 <= args.max_requests <= 5_000_000):
+        print("workshop-load-test: clients 1–200, seconds 1–600, max-requests 1–5000000", file=sys.stderr)
+        print("workshop-load: 0 passed, 1 failed")
+        return 2
+
+    base = "/api/scenarios/" + args.scenario
+    connection = http.client.HTTPConnection(args.host, args.port, timeout=30)
+    connection.request("GET", base)
+    response = connection.getresponse()
+    meta = json.loads(response.read())
+    connection.close()
+    if response.status != 200 or not meta.get("ok"):
+        print("workshop-load-test: cannot load scenario %r (%s)" % (args.scenario, response.status), file=sys.stderr)
+        print("workshop-load: 0 passed, 1 failed")
+        return 1
+    levers = meta["levers"]
+
+    lock = threading.Lock()
+    latencies, computed, errors, samples = [], [], [], []
+    counters = {"requests": 0, "cached": 0, "polls": 0}
+    distinct = set()
+    deadline = time.monotonic() + args.seconds
+    start_gate = threading.Barrier(args.clients)
+
+    def participant(index):
+        rng = random.Random(args.seed * 1000 + index)
+        steps = {l["id"]: round((l["value"] - l["min"]) / l["step"]) for l in levers}
+        counts = {l["id"]: round((l["max"] - l["min"]) / l["step"]) for l in levers}
+        conn = http.client.HTTPConnection(args.host, args.port, timeout=30)
+        mine, mine_computed, mine_errors = [], [], []
+        cached = polls = 0
+        start_gate.wait()
+        n = 0
+        while time.monotonic() < deadline:
+            with lock:
+                if counters["requests"] >= args.max_requests:
+                    break
+                counters["requests"] += 1
+            n += 1
+            if levers:
+                lever = rng.choice(levers)
+                steps[lever["id"]] = max(0, min(counts[lever["id"]], steps[lever["id"]] + rng.choice((-2, -1, 1, 2))))
+            values = {l["id"]: round(l["min"] + steps[l["id"]] * l["step"], 10) for l in levers}
+            query = "&".join("%s=%s" % (k, repr(v) if v != int(v) else int(v)) for k, v in values.items())
+            path = base + ("/state" if n % 10 == 0 else "/run?" + query)
+            t0 = time.perf_counter()
+            try:
+                conn.request("GET", path)
+                reply = conn.getresponse()
+                body = reply.read()
+                elapsed = (time.perf_counter() - t0) * 1000
+                if reply.status != 200:
+                    mine_errors.append("%s → %d %s" % (path, reply.status, body[:200]))
+                    continue
+                payload = json.loads(body)
+                mine.append(elapsed)
+                if n % 10 == 0:
+                    polls += 1
+                    continue
+                if "headlines" not in payload or payload.get("values", {}) != values:
+                    mine_errors.append("%s → unexpected payload" % path)
+                elif payload.get("cached"):
+                    cached += 1
+                else:
+                    mine_computed.append(elapsed)
+                with lock:
+                    distinct.add(query)
+            except Exception as error:  # a refused or broken connection is an error
+                mine_errors.append("%s → %r" % (path, error))
+                conn.close()
+                conn = http.client.HTTPConnection(args.host, args.port, timeout=30)
+        conn.close()
+        with lock:
+            latencies.extend(mine)
+            computed.extend(mine_computed)
+            errors.extend(mine_errors)
+            counters["cached"] += cached
+            counters["polls"] += polls
+
+    threads = [threading.Thread(target=participant, args=(i,), daemon=True) for i in range(args.clients)]
+    began = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=args.seconds + 120)
+    wall = time.monotonic() - began
+
+    latencies.sort()
+    computed.sort()
+    runs = len(latencies) - counters["polls"]
+    print("scenario %s, %d participants for %.0f s on %s:%d" % (args.scenario, args.clients, args.seconds, args.host, args.port))
+    print("requests: %d ok (%d runs, %d state polls), %d errors, %.0f requests/s" % (len(latencies), runs, counters["polls"], len(errors), len(latencies) / wall))
+    print("runs answered from the server's cache: %d of %d (%d distinct lever settings)" % (counters["cached"], runs, len(distinct)))
+    print("latency, all requests: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms"
+          % (percentile(latencies, 0.5), percentile(latencies, 0.9), percentile(latencies, 0.99), latencies[-1] if latencies else float("nan")))
+    if computed:
+        print("latency, runs computed by the server (%d): p50 %.1f ms, p99 %.1f ms"
+              % (len(computed), percentile(computed, 0.5), percentile(computed, 0.99)))
+    for e in errors[:10]:
+        print("error: " + e)
+    ok = not errors and len(latencies) > 0
+    print("workshop-load: %d passed, %d failed" % (1 if ok else 0, 0 if ok else 1))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
