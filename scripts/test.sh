@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+bash scripts/setup.sh
+
 echo "== swift test"
 mkdir -p .build
 set +e
@@ -53,3 +55,6 @@ bash scripts/workshop-browser-test.sh "$bin"
 
 echo "== workshop server under load (50 participants, 30 s, loopback)"
 bash scripts/workshop-load-test.sh "$bin"
+
+echo "== extending CoopZone: external evaluators, scaffolds, the Swift extension package"
+COOPZONE_BIN="$bin" bash scripts/test-extensions.sh

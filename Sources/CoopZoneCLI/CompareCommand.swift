@@ -34,7 +34,7 @@ public struct CompareCommand: AsyncParsableCommand {
     /// Runs every design and renders the comparison. External evaluators found through
     /// `evaluators` run as programs (one per evaluator, shared by every design) for the length of the call.
     public static func execute(files: [String], format: OutputFormat, overrides: [String] = [], monteCarlo: Int? = nil, seed: UInt64 = 1,
-                               workers: Int? = nil, evaluators: ExternalEvaluatorOptions = ExternalEvaluatorOptions()) async -> CommandOutput {
+                               workers: Int? = nil, evaluators: EvaluatorSearch = EvaluatorSearch()) async -> CommandOutput {
         var output = CommandOutput()
         guard let catalog = EvaluatorCatalog.opened(evaluators, output: &output) else { return output }
         defer { catalog.shutdown() }
@@ -61,7 +61,7 @@ public struct CompareCommand: AsyncParsableCommand {
         try uncertainty.check()
         guard files.count >= 2 else { throw ValidationError("compare needs at least two scenario files (the first is the baseline)") }
         try await Self.execute(files: files, format: format, overrides: overrides, monteCarlo: uncertainty.monteCarlo, seed: uncertainty.seed,
-                               workers: uncertainty.workers, evaluators: external).emit(outputFile: output)
+                               workers: uncertainty.workers, evaluators: external.search).emit(outputFile: output)
     }
 }
 
@@ -92,7 +92,7 @@ public struct SensitivityCommand: AsyncParsableCommand {
 
     /// Runs the sensitivity analysis (external evaluators found through `evaluators` included).
     public static func execute(file: String, format: OutputFormat, overrides: [String] = [],
-                               evaluators: ExternalEvaluatorOptions = ExternalEvaluatorOptions()) async -> CommandOutput {
+                               evaluators: EvaluatorSearch = EvaluatorSearch()) async -> CommandOutput {
         var output = CommandOutput()
         guard let catalog = EvaluatorCatalog.opened(evaluators, output: &output) else { return output }
         defer { catalog.shutdown() }
@@ -106,6 +106,6 @@ public struct SensitivityCommand: AsyncParsableCommand {
 
     /// Runs the command.
     public func run() async throws {
-        try await Self.execute(file: file, format: format, overrides: overrides, evaluators: external).emit(outputFile: output)
+        try await Self.execute(file: file, format: format, overrides: overrides, evaluators: external.search).emit(outputFile: output)
     }
 }

@@ -20,7 +20,7 @@ public struct EvaluatorsCommand: AsyncParsableCommand {
     public init() {}
 
     /// The listing: compiled-in evaluators, then the external ones found through `evaluators`.
-    public static func execute(json: Bool, evaluators: ExternalEvaluatorOptions = ExternalEvaluatorOptions()) -> CommandOutput {
+    public static func execute(json: Bool, evaluators: EvaluatorSearch = EvaluatorSearch()) -> CommandOutput {
         var output = CommandOutput()
         let catalog = EvaluatorCatalog.open(evaluators)
         defer { catalog.shutdown() }
@@ -55,7 +55,7 @@ public struct EvaluatorsCommand: AsyncParsableCommand {
     }
 
     /// Runs the command.
-    public func run() async throws { try Self.execute(json: format == .json, evaluators: external).emit() }
+    public func run() async throws { try Self.execute(json: format == .json, evaluators: external.search).emit() }
 }
 
 /// `coopzone schema`: the JSON Schema of the scenario format.

@@ -15,20 +15,32 @@ public struct ExternalEvaluatorOptions: ParsableArguments {
             help: ArgumentHelp("Time limit in seconds for each request to an external evaluator, start-up included (overrides the manifests' timeout_seconds).", valueName: "seconds"))
     var timeout: Double?
 
-    /// Creates the options (no directories, the manifests' time limits).
+    /// Creates the options (ArgumentParser fills them in).
     public init() {}
 
-    /// Options with these directories and time limit (for tests and tools that run commands in-process).
-    public init(directories: [String], timeout: Double? = nil) {
-        self.directories = directories
-        self.timeout = timeout
-    }
+    /// What the options ask for, as a plain value the commands' `execute` functions take.
+    public var search: EvaluatorSearch { EvaluatorSearch(directories: directories, timeout: timeout) }
 
     /// Validates the values given.
     public mutating func validate() throws {
         if let timeout, !(timeout > 0 && timeout <= 86_400) {
             throw ValidationError("--evaluator-timeout needs a number of seconds above 0 and at most 86400, got \(timeout)")
         }
+    }
+}
+
+/// Where to look for external evaluators and how long to give them: `--evaluators` and
+/// `--evaluator-timeout` as a value (`COOPZONE_EVALUATORS_PATH` is read when the catalog opens).
+public struct EvaluatorSearch: Sendable, Hashable {
+    /// Directories given with `--evaluators`.
+    public var directories: [String]
+    /// The time limit per request, in seconds, overriding the manifests'.
+    public var timeout: Double?
+
+    /// Creates a search: no directories (the search path only) and the manifests' time limits by default.
+    public init(directories: [String] = [], timeout: Double? = nil) {
+        self.directories = directories
+        self.timeout = timeout
     }
 }
 
@@ -47,7 +59,7 @@ public struct EvaluatorCatalog: Sendable {
     public static func compiledOnly() -> EvaluatorCatalog { EvaluatorCatalog(compiled: Registry.evaluators, external: [], diagnostics: []) }
 
     /// Discovers the external evaluators named by `options` and by `COOPZONE_EVALUATORS_PATH` in `environment`.
-    public static func open(_ options: ExternalEvaluatorOptions, environment: [String: String] = ProcessInfo.processInfo.environment) -> EvaluatorCatalog {
+    public static func open(_ options: EvaluatorSearch, environment: [String: String] = ProcessInfo.processInfo.environment) -> EvaluatorCatalog {
         let compiled = Registry.evaluators
         let found = EvaluatorDiscovery.discover(directories: options.directories, searchPath: environment[EvaluatorDiscovery.environmentVariable],
                                                 taken: compiled.map(\.descriptor.id), timeout: options.timeout)
@@ -76,7 +88,7 @@ public struct EvaluatorCatalog: Sendable {
 extension EvaluatorCatalog {
     /// Opens the catalog for a command, printing discovery problems to `output.stderr`; nil
     /// (with status 1) when there are errors.
-    static func opened(_ options: ExternalEvaluatorOptions, output: inout CommandOutput) -> EvaluatorCatalog? {
+    static func opened(_ options: EvaluatorSearch, output: inout CommandOutput) -> EvaluatorCatalog? {
         let catalog = open(options)
         output.stderr += catalog.report
         guard !catalog.hasErrors else {

@@ -42,7 +42,7 @@ public struct RunCommand: AsyncParsableCommand {
     /// `evaluators` run as programs for the length of the call.
     public static func execute(file: String, format: OutputFormat, overrides: [String], monteCarlo: Int? = nil, seed: UInt64 = 1,
                                workers: Int? = nil, showProgress: Bool = false,
-                               evaluators: ExternalEvaluatorOptions = ExternalEvaluatorOptions()) async -> CommandOutput {
+                               evaluators: EvaluatorSearch = EvaluatorSearch()) async -> CommandOutput {
         var output = CommandOutput()
         guard let catalog = EvaluatorCatalog.opened(evaluators, output: &output) else { return output }
         defer { catalog.shutdown() }
@@ -98,7 +98,7 @@ public struct RunCommand: AsyncParsableCommand {
     public func run() async throws {
         try uncertainty.check()
         try await Self.execute(file: file, format: format, overrides: overrides, monteCarlo: uncertainty.monteCarlo, seed: uncertainty.seed,
-                               workers: uncertainty.workers, showProgress: uncertainty.showProgress, evaluators: external).emit(outputFile: output)
+                               workers: uncertainty.workers, showProgress: uncertainty.showProgress, evaluators: external.search).emit(outputFile: output)
     }
 }
 

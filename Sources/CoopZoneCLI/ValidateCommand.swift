@@ -28,7 +28,7 @@ public struct ValidateCommand: AsyncParsableCommand {
     /// Validates `files` and returns what to print. A scenario may name external evaluators
     /// found through `evaluators` (their manifests are checked; their programs are not started).
     public static func execute(files: [String], json: Bool = false, strict: Bool = false,
-                               evaluators: ExternalEvaluatorOptions = ExternalEvaluatorOptions()) -> CommandOutput {
+                               evaluators: EvaluatorSearch = EvaluatorSearch()) -> CommandOutput {
         var output = CommandOutput()
         var reports: [String] = []
         var errorCount = 0, warningCount = 0
@@ -86,6 +86,6 @@ public struct ValidateCommand: AsyncParsableCommand {
 
     /// Runs the command.
     public func run() async throws {
-        try Self.execute(files: files, json: format == .json, strict: strict, evaluators: external).emit()
+        try Self.execute(files: files, json: format == .json, strict: strict, evaluators: external.search).emit()
     }
 }

@@ -17,6 +17,9 @@ public enum ExternalError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformedJSON(String)
     /// The answer speaks another protocol version.
     case versionMismatch(answered: String)
+    /// The answer is for another request (a program that writes more than one line per request):
+    /// the stream is out of step, so the program is restarted.
+    case outOfStep(answered: String, expected: Int)
     /// The answer is JSON but not a valid response (wrong shape, unknown unit, dimension or metric…).
     case invalidResponse(String)
     /// The program answered with an error message for the whole request.
@@ -33,6 +36,7 @@ public enum ExternalError: Error, Sendable, Equatable, CustomStringConvertible {
         case .outputTooLarge(let bytes, let limit): "the program's answer exceeded the output limit of \(limit) bytes (read \(bytes)) and the program was killed; raise 'max_output_bytes' in its manifest if the answer is meant to be that large"
         case .malformedJSON(let message): "the program's answer is not valid JSON (\(message)); write exactly one JSON object per line on standard output, and anything else on standard error"
         case .versionMismatch(let answered): "protocol version mismatch: CoopZone speaks evaluator protocol version \(ExternalProtocol.version), the program answered with version \(answered); update the program or CoopZone (see Docs/writing-an-evaluator.md, 'Protocol versions')"
+        case .outOfStep(let answered, let expected): "the program's answer breaks the protocol: the response answers request \(answered), not request \(expected) (one response line per request, in order; logs go to standard error)"
         case .invalidResponse(let message): "the program's answer breaks the protocol: \(message)"
         case .reported(let message): "the program reported an error: \(message)"
         case .disabled(let faults, let first): "not run: the program failed \(faults) times in this run (first: \(first))"
@@ -42,7 +46,7 @@ public enum ExternalError: Error, Sendable, Equatable, CustomStringConvertible {
     /// True when the program's state is unknown afterwards, so it is killed and started afresh next time.
     var killsProgram: Bool {
         switch self {
-        case .startFailed, .ended, .timedOut, .outputTooLarge, .malformedJSON, .versionMismatch: true
+        case .startFailed, .ended, .timedOut, .outputTooLarge, .malformedJSON, .versionMismatch, .outOfStep: true
         case .invalidResponse, .reported, .disabled: false
         }
     }

@@ -29,8 +29,10 @@ public final class ExternalEvaluator: Sendable {
         public var requests = 0
         /// Draws sent (a single run is one draw).
         public var draws = 0
-        /// Seconds spent starting the program (until the first answer is not counted here).
+        /// Seconds spent starting the program (the spawn alone).
         public var startSeconds = 0.0
+        /// Seconds from starting the program to its first answer (spawn, interpreter start-up, first request).
+        public var firstAnswerSeconds = 0.0
         /// Seconds spent in exchanges: writing requests, waiting for and checking answers.
         public var exchangeSeconds = 0.0
         /// Bytes of requests written.
@@ -145,7 +147,8 @@ public final class ExternalEvaluator: Sendable {
         state.statistics.requests += 1
         state.statistics.draws += draws
         state.statistics.requestBytes += request.count
-        if state.child?.isRunning != true {
+        let starting = state.child?.isRunning != true
+        if starting {
             state.child = nil; processID.store(0, ordering: .relaxed)
             do {
                 let child = try ChildProcess(arguments: resolvedCommand, directory: manifest.directory, environment: Self.environment(for: manifest))
@@ -159,7 +162,11 @@ public final class ExternalEvaluator: Sendable {
         }
         guard let child = state.child else { return .failure(ExternalEvaluatorError(message: "the program is not running")) }
         let outcome = child.exchange(request, deadline: deadline, maxBytes: limits.maxOutputBytes)
-        defer { state.statistics.exchangeSeconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
+        defer {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            state.statistics.exchangeSeconds += seconds
+            if starting { state.statistics.firstAnswerSeconds += seconds }
+        }
         switch outcome {
         case .line(let line):
             state.statistics.responseBytes += line.count + 1

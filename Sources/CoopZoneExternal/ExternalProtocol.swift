@@ -139,9 +139,7 @@ public enum ExternalProtocol {
             throw .versionMismatch(answered: versionValue.numberValue.map { CoopZoneCore.format($0) } ?? versionValue.text)
         }
         guard let answered = value["id"]?.numberValue else { throw .invalidResponse("the response has no numeric 'id'") }
-        guard answered == Double(id) else {
-            throw .invalidResponse("the response answers request \(CoopZoneCore.format(answered)), not request \(id) (one response line per request, in order; logs go to standard error)")
-        }
+        guard answered == Double(id) else { throw .outOfStep(answered: CoopZoneCore.format(answered), expected: id) }
         if let error = value["error"] {
             throw .reported(errorMessage(error))
         }

@@ -14,8 +14,8 @@ public final class RateLimiter: Sendable {
 
         /// A limit.
         public init(perSecond: Double, burst: Double) {
-            self.perSecond = perSecond
-            self.burst = burst
+            self.perSecond = perSecond.isFinite ? max(0, perSecond) : 0
+            self.burst = burst.isFinite ? max(1, burst) : 1
         }
     }
 
@@ -56,7 +56,8 @@ public final class RateLimiter: Sendable {
                 return nil
             }
             buckets[key] = bucket
-            return max(1, Int(((cost - bucket.tokens) / limit.perSecond).rounded(.up)))
+            let wait = (cost - bucket.tokens) / max(limit.perSecond, 1e-3)
+            return wait.isFinite ? max(1, min(3600, Int(wait.rounded(.up)))) : 3600
         }
     }
 

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs what CoopZone needs beyond Swift, only when it is missing: the SQLite headers GRDB
+# builds against (Debian's libsqlite3-dev) and python3 for the example evaluator and the tests.
+set -euo pipefail
+need=()
+dpkg -s libsqlite3-dev >/dev/null 2>&1 || need+=(libsqlite3-dev)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
+if [ "${#need[@]}" -gt 0 ]; then
+  echo "setup: installing ${need[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"
+fi
