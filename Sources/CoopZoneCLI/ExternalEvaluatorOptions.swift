@@ -76,6 +76,14 @@ public struct EvaluatorCatalog: Sendable {
     /// compiled-in one (as the scenario format says); one that names evaluators may name external ones.
     public func registry(for scenario: Scenario) -> [EvaluatorEntry] { scenario.evaluators.isEmpty ? compiled : all }
 
+    /// A note for diagnostics that name an evaluator nobody registered: it may be an external
+    /// one that was not discovered.
+    func noteOnUnknownEvaluators(in diagnostics: [Diagnostic]) -> String {
+        guard diagnostics.contains(where: { $0.message.hasPrefix("unknown evaluator '") }) else { return "" }
+        return "note: external evaluators are found with --evaluators DIR or \(EvaluatorDiscovery.environmentVariable)=DIR:DIR"
+            + (external.isEmpty ? " (none was given)" : " (found: \(external.map(\.descriptor.id).joined(separator: ", ")))") + "\n"
+    }
+
     /// The discovery diagnostics, one per line.
     var report: String { diagnostics.map { $0.description + "\n" }.joined() }
 

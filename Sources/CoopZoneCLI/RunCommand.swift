@@ -87,6 +87,7 @@ public struct RunCommand: AsyncParsableCommand {
         switch Engine.plan(scenario, registry: catalog.registry(for: scenario)) {
         case .failure(let error):
             output.stderr += error.diagnostics.map { $0.description + "\n" }.joined()
+            output.stderr += catalog.noteOnUnknownEvaluators(in: error.diagnostics)
             output.status = 1
             return nil
         case .success(let plan):

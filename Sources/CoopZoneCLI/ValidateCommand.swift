@@ -46,10 +46,14 @@ public struct ValidateCommand: AsyncParsableCommand {
         for file in files {
             var diagnostics: [Diagnostic]
             var summary = ""
+            var note = ""
             let outcome = ScenarioLoader.load(file: file)
             diagnostics = outcome.diagnostics
             if let scenario = outcome.scenario {
-                if case .failure(let error) = Engine.plan(scenario, registry: catalog.registry(for: scenario)) { diagnostics += error.diagnostics }
+                if case .failure(let error) = Engine.plan(scenario, registry: catalog.registry(for: scenario)) {
+                    diagnostics += error.diagnostics
+                    note = catalog.noteOnUnknownEvaluators(in: error.diagnostics)
+                }
                 var unspecified = 0, sourced = 0, assumed = 0
                 for input in scenario.inputs {
                     switch input.provenance {
@@ -74,6 +78,7 @@ public struct ValidateCommand: AsyncParsableCommand {
                 reports.append("{\"file\":\(quoteJSON(file)),\"errors\":\(errors),\"warnings\":\(warnings),\"diagnostics\":[" + diagnostics.map(\.json).joined(separator: ",") + "]}")
             } else {
                 for diagnostic in diagnostics where diagnostic.severity != .note { output.stdout += diagnostic.description + "\n" }
+                output.stdout += note
                 output.stdout += errors == 0 ? "\(file): ok (\(summary)\(warnings > 0 ? "; \(warnings) warning(s)" : ""))\n" : "\(file): \(errors) error(s), \(warnings) warning(s)\n"
             }
         }

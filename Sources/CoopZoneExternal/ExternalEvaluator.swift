@@ -149,7 +149,7 @@ public final class ExternalEvaluator: Sendable {
         state.statistics.requestBytes += request.count
         let starting = state.child?.isRunning != true
         if starting {
-            state.child = nil; processID.store(0, ordering: .relaxed)
+            forgetChild(&state)
             do {
                 let child = try ChildProcess(arguments: resolvedCommand, directory: manifest.directory, environment: Self.environment(for: manifest))
                 state.child = child
@@ -181,14 +181,19 @@ public final class ExternalEvaluator: Sendable {
         }
     }
 
+    /// Drops the program (killing its process group first, when given).
+    private func forgetChild(_ state: inout State, killing child: ChildProcess? = nil) {
+        child?.kill()
+        state.child = nil
+        processID.store(0, ordering: .relaxed)
+    }
+
     /// Records a fault, kills the program when its state is unknown, and describes the fault with the end of standard error.
     private func fault(_ state: inout State, _ error: ExternalError, child: ChildProcess?) -> String {
         var message = error.description
         if let child {
             if error.killsProgram {
-                child.kill()
-                state.child = nil
-                processID.store(0, ordering: .relaxed)
+                forgetChild(&state, killing: child)
                 state.faults += 1
                 if state.firstFault == nil { state.firstFault = error.description }
             }
@@ -246,19 +251,19 @@ public final class ExternalEvaluator: Sendable {
             switch child.exchange(request, deadline: deadline, maxBytes: limits.maxOutputBytes) {
             case .line(let line):
                 guard let value = try? JSONParser.parse(line) else {
-                    child.kill(); state.child = nil; processID.store(0, ordering: .relaxed)
+                    forgetChild(&state, killing: child)
                     return .problem("it answered a request of protocol version \(foreign) with text that is not JSON")
                 }
                 if let error = value["error"] { return .refused(ExternalProtocol.errorMessage(error)) }
                 return .problem("it answered a request of protocol version \(foreign) as if it understood it; it should answer {\"protocol_version\": \(ExternalProtocol.version), \"id\": …, \"error\": {\"message\": …}}")
             case .ended(let status):
-                state.child = nil; processID.store(0, ordering: .relaxed)
+                forgetChild(&state)
                 return .problem("it \(status) on a request of protocol version \(foreign) instead of answering with an error")
             case .timedOut:
-                child.kill(); state.child = nil; processID.store(0, ordering: .relaxed)
+                forgetChild(&state, killing: child)
                 return .problem("it did not answer a request of protocol version \(foreign) within \(CoopZoneCore.format(limits.timeoutSeconds)) s")
             case .tooLarge:
-                child.kill(); state.child = nil; processID.store(0, ordering: .relaxed)
+                forgetChild(&state, killing: child)
                 return .problem("its answer to a request of protocol version \(foreign) exceeded the output limit")
             }
         }

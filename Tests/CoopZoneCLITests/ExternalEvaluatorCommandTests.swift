@@ -80,6 +80,7 @@ struct ExternalEvaluatorCommandTests {
         let out = await RunCommand.execute(file: gravityExampleScenario, format: .table, overrides: [])
         #expect(out.status == 1)
         #expect(out.stderr.contains("error: unknown evaluator 'gravity_trade'"))
+        #expect(out.stderr.contains("note: external evaluators are found with --evaluators DIR or COOPZONE_EVALUATORS_PATH=DIR:DIR (none was given)"))
     }
 
     @Test func validateChecksManifestsAndRefusesAnotherProtocolVersion() {
