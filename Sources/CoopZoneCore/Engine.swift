@@ -73,6 +73,12 @@ public struct EvaluatorFailure: Error, Sendable, Codable, Hashable {
     public var evaluator: String
     /// What went wrong.
     public var message: String
+
+    /// Creates a failure.
+    public init(evaluator: String, message: String) {
+        self.evaluator = evaluator
+        self.message = message
+    }
 }
 
 /// The record that makes a run reproducible.

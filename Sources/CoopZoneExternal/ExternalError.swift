@@ -56,17 +56,7 @@ public enum ExternalError: Error, Sendable, Equatable, CustomStringConvertible {
 typealias Unit = CoopZoneCore.Unit
 typealias Dimension = CoopZoneCore.Dimension
 
-/// An `EvaluatorFailure` for `evaluator`. The core gives `EvaluatorFailure` no public
-/// initialiser (see the report to the core's owner), so one made outside the core goes through
-/// its `Codable` conformance. The text is JSON of the right shape whatever the strings hold, so
-/// decoding cannot fail.
+/// An `EvaluatorFailure` for `evaluator`.
 func evaluatorFailure(_ evaluator: String, _ message: String) -> EvaluatorFailure {
-    var w = JSONWriter()
-    w.raw("{\"evaluator\":")
-    w.string(evaluator)
-    w.raw(",\"message\":")
-    w.string(message)
-    w.raw("}")
-    // swiftlint:disable:next force_try
-    return try! JSONDecoder().decode(EvaluatorFailure.self, from: Data(w.output.utf8))
+    EvaluatorFailure(evaluator: evaluator, message: message)
 }

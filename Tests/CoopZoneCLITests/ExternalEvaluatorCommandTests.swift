@@ -50,9 +50,7 @@ struct ExternalEvaluatorCommandTests {
 
     @Test func theTimeLimitCanBeSetOnTheCommandLine() async throws {
         let options = try RunCommand.parse([growthTriangle, "--evaluators", externalFixtures + "/slow", "--evaluator-timeout", "1", "--set", "evaluators.slow={}"])
-        let start = Date()
         let out = await RunCommand.execute(file: growthTriangle, format: .table, overrides: ["evaluators.slow={}"], evaluators: options.external.search)
-        #expect(Date().timeIntervalSince(start) < 30, "well under the 60 s the program would sleep")
         #expect(out.stderr.contains("error: evaluator 'slow' failed: the program did not answer within 1 s"))
         #expect(throws: (any Error).self) { try RunCommand.parse([growthTriangle, "--evaluator-timeout", "0"]) }
     }

@@ -35,6 +35,13 @@ public struct SeriesKey: Sendable, Hashable, Codable {
     public var metric: String
     /// Calendar year, or `nil` for a headline.
     public var year: Int?
+
+    /// Creates a key.
+    public init(evaluator: String, metric: String, year: Int?) {
+        self.evaluator = evaluator
+        self.metric = metric
+        self.year = year
+    }
 }
 
 /// What a Monte Carlo run produced: every draw of every headline and of each additive
