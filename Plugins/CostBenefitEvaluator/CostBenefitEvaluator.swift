@@ -78,49 +78,64 @@ public struct CostBenefitEvaluator: Evaluator {
             return year - y0
         }
 
-        // Country slots: the scenario's countries, then one for flows of no known country.
-        let unknown = scenario.countries.count
-        var countryIndex: [String: Int] = [:]
-        for (i, country) in scenario.countries.enumerated() where countryIndex[country.code] == nil { countryIndex[country.code] = i }
-        func slot(_ code: String?) -> Int { code.flatMap { countryIndex[$0] } ?? unknown }
+        // Country slots: the scenario's countries, then one for flows of no known country. Codes
+        // and ids are looked up by scanning the scenario's short lists (the first match wins),
+        // which is cheaper than building and hashing into tables on every call.
+        let countries = scenario.countries
+        let unknown = countries.count
+        func countrySlot(_ code: String) -> Int? {
+            for i in countries.indices where countries[i].code == code { return i }
+            return nil
+        }
+        func slot(_ code: String?) -> Int {
+            guard let code else { return unknown }
+            return countrySlot(code) ?? unknown
+        }
         var flows = CashFlows(slots: unknown + 1, years: n)
         var unassigned = 0.0
+        var w = try Self.rowMetrics.writer()
 
         for dependency in Self.descriptor.dependencies where context.results[dependency] == nil {
             b.finding(.info, "\(dependency) is not among the evaluators run, so the cost–benefit appraisal leaves out what it computes")
         }
 
-        // 1. staged_incentives, in one pass over its rows: the redundancy share, fiscal costs and
-        //    the investment cohorts whose profits are taxed.
+        // 1. staged_incentives, in one pass over its rows (read in place): the redundancy share,
+        //    fiscal costs and the investment cohorts whose profits are taxed.
         var redundancy: Double?
         var incomeTaxExpenditure = [Double](repeating: 0, count: (unknown + 1) * n)
         var profitsBySlot = [[Double]](repeating: [], count: unknown + 1)
-        for row in context.results["staged_incentives"]?.rows ?? [] {
-            switch row.metric {
-            case "redundancy":
-                if redundancy == nil { redundancy = row.value }
-            case "tax_expenditure":
-                guard let t = yearIndex(row.year) else { continue }
-                let c = slot(row.dimensions.country)
-                if row.dimensions.instrument == "infrastructure_reimbursement" {
-                    flows.add(.reimbursement, slot: c, year: t, row.value)
-                } else {
-                    flows.add(.taxExpenditure, slot: c, year: t, row.value)
-                    if row.dimensions.instrument == "income_tax" { incomeTaxExpenditure[c * n + t] += row.value }
+        context.results["staged_incentives"]?.rows.withUnsafeBufferPointer { rows in
+            for i in rows.indices {
+                switch Self.stagedMetric(rows[i].metric) {
+                case .redundancy:
+                    if redundancy == nil { redundancy = rows[i].value }
+                case .taxExpenditure:
+                    guard let t = yearIndex(rows[i].year) else { continue }
+                    let c = slot(rows[i].dimensions.country)
+                    let value = rows[i].value
+                    switch Self.instrumentKind(rows[i].dimensions.instrument) {
+                    case .reimbursement:
+                        flows.add(.reimbursement, slot: c, year: t, value)
+                    case .incomeTax:
+                        flows.add(.taxExpenditure, slot: c, year: t, value)
+                        incomeTaxExpenditure[c * n + t] += value
+                    case .other:
+                        flows.add(.taxExpenditure, slot: c, year: t, value)
+                    }
+                    if c == unknown { unassigned += abs(value) }
+                case .publicInfrastructure:
+                    guard let t = yearIndex(rows[i].year) else { continue }
+                    let c = slot(rows[i].dimensions.country)
+                    flows.add(.infrastructure, slot: c, year: t, rows[i].value)
+                    if c == unknown { unassigned += abs(rows[i].value) }
+                case .investment:
+                    guard let t = yearIndex(rows[i].year), rows[i].value != 0 else { continue }
+                    let c = slot(rows[i].dimensions.country)
+                    if profitsBySlot[c].isEmpty { profitsBySlot[c] = [Double](repeating: 0, count: n) }
+                    profits.addProfits(of: rows[i].value, investedAt: t, into: &profitsBySlot[c])
+                case .other:
+                    continue
                 }
-                if c == unknown { unassigned += abs(row.value) }
-            case "public_infrastructure":
-                guard let t = yearIndex(row.year) else { continue }
-                let c = slot(row.dimensions.country)
-                flows.add(.infrastructure, slot: c, year: t, row.value)
-                if c == unknown { unassigned += abs(row.value) }
-            case "investment":
-                guard let t = yearIndex(row.year), row.value != 0 else { continue }
-                let c = slot(row.dimensions.country)
-                if profitsBySlot[c].isEmpty { profitsBySlot[c] = [Double](repeating: 0, count: n) }
-                profits.addProfits(of: row.value, investedAt: t, into: &profitsBySlot[c])
-            default:
-                continue
             }
         }
         var r = Self.fallbackRedundancy
@@ -135,7 +150,7 @@ public struct CostBenefitEvaluator: Evaluator {
         }
         var profitMismatch = 0.0
         for c in 0...unknown where !profitsBySlot[c].isEmpty {
-            let baseline = c < unknown ? scenario[scenario.countries[c].fiscal.corporateIncomeTax, default: 0] : 0
+            let baseline = c < unknown ? scenario[countries[c].fiscal.corporateIncomeTax, default: 0] : 0
             for t in 0..<n {
                 let gross = baseline * profitsBySlot[c][t]
                 let forgone = incomeTaxExpenditure[c * n + t]
@@ -150,42 +165,57 @@ public struct CostBenefitEvaluator: Evaluator {
         }
 
         // 2. Wages and wage taxes of net additional jobs (employment).
-        let wageTaxBySlot: [Double?] = scenario.countries.map { country in country.fiscal.wageTax.map { scenario[$0] } } + [nil]
-        var regionInfo: [String: RegionInfo] = [:]
-        for region in scenario.regions where regionInfo[region.id] == nil {
-            let c = countryIndex[region.country] ?? unknown
-            regionInfo[region.id] = RegionInfo(slot: c, wage: region.averageWage.map { scenario[$0] }, wageTax: wageTaxBySlot[c])
+        var wageTaxBySlot = [Double?](repeating: nil, count: unknown + 1)
+        for c in 0..<unknown { wageTaxBySlot[c] = countries[c].fiscal.wageTax.map { scenario[$0] } }
+        // What the scenario says about each region, by the index of the first region with its id.
+        let regions = scenario.regions
+        var regionInfo: [RegionInfo] = []
+        regionInfo.reserveCapacity(regions.count)
+        for region in regions {
+            let c = countrySlot(region.country) ?? unknown
+            regionInfo.append(RegionInfo(slot: c, wage: region.averageWage.map { scenario[$0] }, wageTax: wageTaxBySlot[c]))
+        }
+        func regionIndex(_ id: String) -> Int? {
+            for i in regions.indices where regions[i].id == id { return i }
+            return nil
         }
         var noWage = Set<String>()
         var noWageTax = Set<String>()
         var jobRows = 0
         var tradeJobRows = 0
         let share = parameters.wageBenefitShare
-        for row in context.results["employment"]?.rows ?? [] {
-            guard row.metric == "jobs_net", let t = yearIndex(row.year), row.value != 0 else { continue }
-            jobRows += 1
-            let fromTrade = row.dimensions.instrument == "trade"
-            if fromTrade { tradeJobRows += 1 }
-            let info = row.dimensions.region.flatMap { regionInfo[$0] }
-            let c = row.dimensions.country.flatMap { countryIndex[$0] } ?? info?.slot ?? unknown
-            flows.add(fromTrade ? .jobsTrade : .jobsInvestment, slot: c, year: t, row.value)
-            guard let wage = info?.wage else {
-                noWage.insert(row.dimensions.region ?? "(no region)")
-                continue
+        context.results["employment"]?.rows.withUnsafeBufferPointer { rows in
+            for i in rows.indices {
+                guard Self.isJobsNet(rows[i].metric), let t = yearIndex(rows[i].year) else { continue }
+                let value = rows[i].value
+                guard value != 0 else { continue }
+                jobRows += 1
+                let fromTrade = rows[i].dimensions.instrument == "trade"
+                if fromTrade { tradeJobRows += 1 }
+                let regionId = rows[i].dimensions.region
+                let country = rows[i].dimensions.country
+                let info = regionId.flatMap(regionIndex).map { regionInfo[$0] }
+                let countryIndex = country.flatMap(countrySlot)
+                let c = countryIndex ?? info?.slot ?? unknown
+                flows.add(fromTrade ? .jobsTrade : .jobsInvestment, slot: c, year: t, value)
+                guard let wage = info?.wage else {
+                    noWage.insert(regionId ?? "(no region)")
+                    continue
+                }
+                let taxRate: Double
+                if let i = countryIndex {
+                    taxRate = wageTaxBySlot[i] ?? 0
+                    if wageTaxBySlot[i] == nil, let code = country { noWageTax.insert(code) }
+                } else if let rate = info?.wageTax {
+                    taxRate = rate
+                } else {
+                    taxRate = 0
+                    noWageTax.insert(country ?? "(no country)")
+                }
+                let wageBill = value * wage / 1000
+                flows.add(fromTrade ? .wageTaxTrade : .wageTaxInvestment, slot: c, year: t, wageBill * taxRate)
+                flows.add(fromTrade ? .wagesTrade : .wagesInvestment, slot: c, year: t, wageBill * (1 - taxRate) * share)
             }
-            let taxRate: Double
-            if let code = row.dimensions.country, let i = countryIndex[code] {
-                taxRate = wageTaxBySlot[i] ?? 0
-                if wageTaxBySlot[i] == nil { noWageTax.insert(code) }
-            } else if let rate = info?.wageTax {
-                taxRate = rate
-            } else {
-                taxRate = 0
-                noWageTax.insert(row.dimensions.country ?? "(no country)")
-            }
-            let wageBill = row.value * wage / 1000
-            flows.add(fromTrade ? .wageTaxTrade : .wageTaxInvestment, slot: c, year: t, wageBill * taxRate)
-            flows.add(fromTrade ? .wagesTrade : .wagesInvestment, slot: c, year: t, wageBill * (1 - taxRate) * share)
         }
         if !noWage.isEmpty {
             b.finding(.warning, "region(s) \(noWage.sorted().joined(separator: ", ")) give no average_wage: the wages and wage taxes of their net jobs are not counted")
@@ -199,25 +229,32 @@ public struct CostBenefitEvaluator: Evaluator {
         }
 
         // 3. Customs revenue and trade welfare (trade_effects), to the importing country.
-        var importer: [String: (from: Int, to: Int)] = [:]
-        for link in scenario.links where importer[link.id] == nil {
-            func end(_ id: String) -> Int { countryIndex[id] ?? regionInfo[id]?.slot ?? unknown }
-            importer[link.id] = (end(link.from), end(link.to))
+        //    The country slots of each link's ends, by the index of the first link with its id.
+        let links = scenario.links
+        var linkEnds: [(from: Int, to: Int)] = []
+        linkEnds.reserveCapacity(links.count)
+        func end(_ id: String) -> Int { countrySlot(id) ?? regionIndex(id).map { regionInfo[$0].slot } ?? unknown }
+        for link in links { linkEnds.append((end(link.from), end(link.to))) }
+        func linkIndex(_ id: String) -> Int? {
+            for i in links.indices where links[i].id == id { return i }
+            return nil
         }
-        for row in context.results["trade_effects"]?.rows ?? [] {
-            let isRevenue = row.metric == "tariff_revenue_change"
-            guard isRevenue || row.metric == "welfare", let t = yearIndex(row.year) else { continue }
-            var c = unknown
-            if isRevenue {
-                c = slot(row.dimensions.country)
-                flows.add(.customs, slot: c, year: t, row.value)
-            } else {
-                if let ends = row.dimensions.link.flatMap({ importer[$0] }) {
-                    c = row.dimensions.direction == FlowDirection.import.rawValue ? ends.from : ends.to
+        context.results["trade_effects"]?.rows.withUnsafeBufferPointer { rows in
+            for i in rows.indices {
+                guard let isRevenue = Self.tradeMetric(rows[i].metric), let t = yearIndex(rows[i].year) else { continue }
+                let value = rows[i].value
+                var c = unknown
+                if isRevenue {
+                    c = slot(rows[i].dimensions.country)
+                    flows.add(.customs, slot: c, year: t, value)
+                } else {
+                    if let l = rows[i].dimensions.link.flatMap(linkIndex) {
+                        c = rows[i].dimensions.direction == FlowDirection.import.rawValue ? linkEnds[l].from : linkEnds[l].to
+                    }
+                    flows.add(.welfare, slot: c, year: t, value)
                 }
-                flows.add(.welfare, slot: c, year: t, row.value)
+                if c == unknown { unassigned += abs(value) }
             }
-            if c == unknown { unassigned += abs(row.value) }
         }
         if unassigned > 0 {
             b.finding(.info, "flows of \(format(unassigned)) USD m (absolute, summed over years) name no country of the scenario; they are reported without a country")
@@ -234,12 +271,11 @@ public struct CostBenefitEvaluator: Evaluator {
         var redundantBase = [Double](repeating: 0, count: n) // T: tax expenditure, a cost in the share r
         var fixedCost = [Double](repeating: 0, count: n)   // C: costs that do not depend on r
         for c in 0...unknown where flows.isActive(slot: c) {
-            let dims = Dimensions(country: c < unknown ? scenario.countries[c].code : nil)
-            func row(_ metric: String, _ instrument: String, _ t: Int, _ value: Double) throws {
+            let code = c < unknown ? countries[c].code : nil
+            let dims = Dimensions(country: code)
+            func row(_ metric: Int, _ instrument: String, _ t: Int, _ value: Double) {
                 guard value != 0 else { return }
-                var d = dims
-                d.instrument = instrument
-                try b.add(metric, year: y0 + t, d, value)
+                w.add(metric, year: y0 + t, Dimensions(country: code, instrument: instrument), value)
             }
             var netPV = 0.0
             for t in 0..<n {
@@ -261,17 +297,17 @@ public struct CostBenefitEvaluator: Evaluator {
                 let net = gain + economic - cost
                 let jobs = kept * v(.jobsInvestment) + v(.jobsTrade)
 
-                try row("fiscal_cost", "tax_expenditure", t, costTE)
-                try row("fiscal_cost", "infrastructure_reimbursement", t, reimbursement)
-                try row("fiscal_cost", "public_infrastructure", t, infrastructure)
-                try row("fiscal_cost", "customs_revenue", t, customsLoss)
-                try row("fiscal_gain", "wage_tax", t, wageTax)
-                try row("fiscal_gain", "profit_tax", t, profit)
-                try row("fiscal_gain", "customs_revenue", t, customsGain)
-                try row("economic_benefit", "wages", t, wages)
-                try row("economic_benefit", "trade_welfare", t, welfare)
-                try b.add("net_benefit", year: y0 + t, dims, net)
-                if jobs != 0 { try b.add("attributable_jobs", year: y0 + t, dims, jobs) }
+                row(M.fiscalCost, "tax_expenditure", t, costTE)
+                row(M.fiscalCost, "infrastructure_reimbursement", t, reimbursement)
+                row(M.fiscalCost, "public_infrastructure", t, infrastructure)
+                row(M.fiscalCost, "customs_revenue", t, customsLoss)
+                row(M.fiscalGain, "wage_tax", t, wageTax)
+                row(M.fiscalGain, "profit_tax", t, profit)
+                row(M.fiscalGain, "customs_revenue", t, customsGain)
+                row(M.economicBenefit, "wages", t, wages)
+                row(M.economicBenefit, "trade_welfare", t, welfare)
+                w.add(M.netBenefit, year: y0 + t, dims, net)
+                if jobs != 0 { w.add(M.attributableJobs, year: y0 + t, dims, jobs) }
 
                 netPV += net * df[t]
                 netTotal[t] += net
@@ -283,7 +319,7 @@ public struct CostBenefitEvaluator: Evaluator {
                 redundantBase[t] += te
                 fixedCost[t] += reimbursement + infrastructure
             }
-            try b.add("net_benefit_pv", year: nil, dims, netPV)
+            w.add(M.netBenefitPV, year: nil, dims, netPV)
         }
 
         // 5. Headlines.
@@ -309,7 +345,7 @@ public struct CostBenefitEvaluator: Evaluator {
         var cumulative = 0.0
         for t in 0..<n {
             cumulative += netTotal[t] * df[t]
-            try b.add("cumulative_net_benefit_pv", year: y0 + t, Dimensions(), cumulative)
+            w.add(M.cumulativeNetBenefitPV, year: y0 + t, Dimensions(), cumulative)
         }
         let payback = Appraisal.payback(netTotal, discountFactors: df)
         if let index = payback.index {
@@ -347,7 +383,61 @@ public struct CostBenefitEvaluator: Evaluator {
         }
         b.finding(.info, "present values at \(y0) (the first year of the horizon) at a discount rate of \(percent(rate)), redundancy \(percent(r)): "
                   + "NPV \(format(npv)) USD m, of which fiscal cost −\(format(costPV))")
-        return b.result
+        return w.result(b)
+    }
+
+    /// The metrics this evaluator writes rows of, by position (see `M`).
+    static let rowMetrics = RowMetrics(descriptor, ["fiscal_cost", "fiscal_gain", "economic_benefit", "net_benefit", "net_benefit_pv",
+                                                    "cumulative_net_benefit_pv", "attributable_jobs"])
+
+    /// Positions in `rowMetrics`.
+    enum M {
+        static let fiscalCost = 0, fiscalGain = 1, economicBenefit = 2, netBenefit = 3, netBenefitPV = 4, cumulativeNetBenefitPV = 5, attributableJobs = 6
+    }
+
+    /// The staged_incentives metrics this evaluator reads.
+    enum StagedMetric { case redundancy, taxExpenditure, publicInfrastructure, investment, other }
+
+    /// The kind of a staged_incentives metric, tested by UTF-8 length first (an integer test that
+    /// rejects most other metrics without comparing text).
+    @inline(__always) static func stagedMetric(_ metric: String) -> StagedMetric {
+        switch metric.utf8.count {
+        case 10:
+            if metric == "redundancy" { return .redundancy }
+            if metric == "investment" { return .investment }
+        case 15:
+            if metric == "tax_expenditure" { return .taxExpenditure }
+        case 21:
+            if metric == "public_infrastructure" { return .publicInfrastructure }
+        default:
+            break
+        }
+        return .other
+    }
+
+    /// How a tax_expenditure row's instrument enters the appraisal.
+    enum InstrumentKind { case reimbursement, incomeTax, other }
+
+    @inline(__always) static func instrumentKind(_ instrument: String?) -> InstrumentKind {
+        guard let instrument else { return .other }
+        switch instrument.utf8.count {
+        case 28: return instrument == "infrastructure_reimbursement" ? .reimbursement : .other
+        case 10: return instrument == "income_tax" ? .incomeTax : .other
+        default: return .other
+        }
+    }
+
+    /// True for `jobs_net`.
+    @inline(__always) static func isJobsNet(_ metric: String) -> Bool { metric.utf8.count == 8 && metric == "jobs_net" }
+
+    /// For the trade_effects metrics this evaluator reads: true for `tariff_revenue_change`,
+    /// false for `welfare`; nil for the others.
+    @inline(__always) static func tradeMetric(_ metric: String) -> Bool? {
+        switch metric.utf8.count {
+        case 21: return metric == "tariff_revenue_change" ? true : nil
+        case 7: return metric == "welfare" ? false : nil
+        default: return nil
+        }
     }
 
     /// A fraction as a rounded percentage (`0.4567` → `45.7 %`).

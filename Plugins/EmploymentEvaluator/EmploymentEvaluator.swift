@@ -59,12 +59,29 @@ public struct EmploymentEvaluator: Evaluator {
     }
 
     /// True for the trade_effects metrics that are real trade gains (more output in the exporting
-    /// region): creation, diversion, facilitation and loss reduction; not formalisation.
-    static func isRealTradeGain(_ metric: String) -> Bool {
-        switch metric {
-        case "trade_creation", "trade_diversion", "trade_facilitation", "loss_reduction": true
+    /// region): creation, diversion, facilitation and loss reduction; not formalisation. The
+    /// UTF-8 length is tested first: an integer test that rejects most other metrics without
+    /// comparing text.
+    @inline(__always) static func isRealTradeGain(_ metric: String) -> Bool {
+        switch metric.utf8.count {
+        case 14: metric == "trade_creation" || metric == "loss_reduction"
+        case 15: metric == "trade_diversion"
+        case 18: metric == "trade_facilitation"
         default: false
         }
+    }
+
+    /// The metrics this evaluator writes rows of, by position: direct, indirect, induced, gross, net.
+    static let rowMetrics = RowMetrics(descriptor, ["jobs_direct", "jobs_indirect", "jobs_induced", "jobs_gross", "jobs_net"])
+
+    /// The ends of the link with id `id` (the last link with that id, as a table by id would keep).
+    static func ends(ofLink id: String, in scenario: Scenario) -> (from: String, to: String)? {
+        var i = scenario.links.count
+        while i > 0 {
+            i -= 1
+            if scenario.links[i].id == id { return (scenario.links[i].from, scenario.links[i].to) }
+        }
+        return nil
     }
 
     /// The parameters in use.
@@ -91,29 +108,42 @@ public struct EmploymentEvaluator: Evaluator {
         let geography = ZoneGeography(scenario)
         let first = scenario.horizon.lowerBound
         let yearCount = scenario.horizon.count
+        var table = JobTable(regionCount: geography.regions.count, yearCount: yearCount, sectorIds: scenario.sectors.map(\.id))
 
-        var table = JobTable(yearCount: yearCount, sectorIds: scenario.sectors.map(\.id))
+        // Where the jobs of a row go: (cell, jobs per USD m) for each recipient region, resolved
+        // once per distinct placement key, at the first row that has it (so sector slots and
+        // cells are numbered in the order the rows come).
+        var placements = Placements()
 
         // 1. Direct jobs from investment, ramped up and persisting while the capacity operates.
-        if let investmentResult = context.results["staged_incentives"] {
-            var cache: [JobTable.PlacementKey: [JobTable.Placement]] = [:]
+        if let investment = context.results["staged_incentives"] {
             var unplaced: [String: Double] = [:]
-            for row in investmentResult.rows where row.metric == "investment" {
-                guard let year = row.year, row.value != 0, year <= scenario.horizon.upperBound else { continue }
-                let d = row.dimensions
-                let key = JobTable.PlacementKey(region: d.region, country: d.country, stage: d.stage, linkEnd: nil, sector: d.sector ?? "all")
-                let placements: [JobTable.Placement]
-                if let cached = cache[key] { placements = cached } else {
-                    let recipients = geography.recipients(region: d.region, country: d.country, stage: d.stage)
-                    placements = zip(recipients, geography.weights(recipients, sector: key.sector)).map { r, w in
-                        JobTable.Placement(slot: table.slot(region: r, sector: key.sector),
-                                           jobsPerUSDMillion: w * parameters.labourIntensityInvestment
-                                               * geography.relativeLabourIntensity(region: r, sector: key.sector))
+            let upper = scenario.horizon.upperBound
+            // The rows are read in place: copying a row would retain and release its ten strings.
+            investment.rows.withUnsafeBufferPointer { rows in
+                for i in rows.indices {
+                    guard rows[i].metric == "investment", let year = rows[i].year else { continue }
+                    let value = rows[i].value
+                    guard value != 0, year <= upper else { continue }
+                    let k = placements.index(of: rows, i, trade: false)
+                    if !placements.isResolved(k) {
+                        let key = placements.key(k)
+                        placements.resolve(k) { out in
+                            let sector = key.sector ?? "all"
+                            let recipients = geography.recipients(region: key.region, country: key.country, stage: key.stage)
+                            for (r, w) in zip(recipients, geography.weights(recipients, sector: sector)) {
+                                out.append((table.cell(region: r, sector: sector),
+                                            w * parameters.labourIntensityInvestment * geography.relativeLabourIntensity(region: r, sector: sector)))
+                            }
+                        }
                     }
-                    cache[key] = placements
+                    let range = placements.range(k)
+                    if range.isEmpty { unplaced[placements.key(k).country ?? "?", default: 0] += value }
+                    for j in range {
+                        let p = placements.all[j]
+                        table.addStart(value * p.jobsPerUSDMillion, cell: p.cell, yearIndex: year - first, ramp: ramp)
+                    }
                 }
-                if placements.isEmpty { unplaced[d.country ?? "?", default: 0] += row.value }
-                for p in placements { table.addStart(row.value * p.jobsPerUSDMillion, slot: p.slot, yearIndex: year - first, ramp: ramp) }
             }
             table.spreadStarts(ramp)
             for (country, amount) in unplaced.sorted(by: { $0.key < $1.key }) {
@@ -124,27 +154,39 @@ public struct EmploymentEvaluator: Evaluator {
         }
 
         // 2. Direct jobs from the additional output behind real trade gains, in the exporting region.
-        if let tradeResult = context.results["trade_effects"] {
-            var linkEnds: [String: (from: String, to: String)] = [:]
-            for link in scenario.links { linkEnds[link.id] = (link.from, link.to) }
-            var cache: [JobTable.PlacementKey: [JobTable.Placement]] = [:]
+        if let trade = context.results["trade_effects"] {
             var outside: [String: Double] = [:]
-            for row in tradeResult.rows where Self.isRealTradeGain(row.metric) {
-                guard let year = row.year, scenario.horizon.contains(year), row.value != 0 else { continue }
-                let d = row.dimensions
-                let exportingEnd = d.link.flatMap { linkEnds[$0] }.map { d.direction == FlowDirection.import.rawValue ? $0.to : $0.from }
-                let key = JobTable.PlacementKey(region: d.region, country: d.country, stage: nil, linkEnd: exportingEnd, sector: d.sector ?? "all")
-                let placements: [JobTable.Placement]
-                if let cached = cache[key] { placements = cached } else {
-                    let recipients = geography.recipients(region: d.region, country: d.country, stage: nil, linkEnd: exportingEnd)
-                    placements = zip(recipients, geography.weights(recipients, sector: key.sector)).map { r, w in
-                        JobTable.Placement(slot: table.slot(region: r, sector: key.sector),
-                                           jobsPerUSDMillion: w * geography.jobsPerOutput(region: r, sector: key.sector, fallback: parameters.jobsPerOutput))
+            placements.removeAll()
+            // The exporting end of each placement key's link, by key index, once resolved.
+            var exportingEnds: [String?] = []
+            trade.rows.withUnsafeBufferPointer { rows in
+                for i in rows.indices {
+                    guard Self.isRealTradeGain(rows[i].metric), let year = rows[i].year, scenario.horizon.contains(year) else { continue }
+                    let value = rows[i].value
+                    guard value != 0 else { continue }
+                    let k = placements.index(of: rows, i, trade: true)
+                    if !placements.isResolved(k) {
+                        let key = placements.key(k)
+                        let end = key.link.flatMap { Self.ends(ofLink: $0, in: scenario) }
+                            .map { key.direction == FlowDirection.import.rawValue ? $0.to : $0.from }
+                        if exportingEnds.count <= k { exportingEnds.append(contentsOf: repeatElement(nil, count: k + 1 - exportingEnds.count)) }
+                        exportingEnds[k] = end
+                        placements.resolve(k) { out in
+                            let sector = key.sector ?? "all"
+                            let recipients = geography.recipients(region: key.region, country: key.country, stage: nil, linkEnd: end)
+                            for (r, w) in zip(recipients, geography.weights(recipients, sector: sector)) {
+                                out.append((table.cell(region: r, sector: sector),
+                                            w * geography.jobsPerOutput(region: r, sector: sector, fallback: parameters.jobsPerOutput)))
+                            }
+                        }
                     }
-                    cache[key] = placements
+                    let range = placements.range(k)
+                    if range.isEmpty { outside[placements.key(k).country ?? exportingEnds[k] ?? "?", default: 0] += value }
+                    for j in range {
+                        let p = placements.all[j]
+                        table.addDirect(value * p.jobsPerUSDMillion, cell: p.cell, yearIndex: year - first)
+                    }
                 }
-                if placements.isEmpty { outside[d.country ?? exportingEnd ?? "?", default: 0] += row.value }
-                for p in placements { table.addDirect(row.value * p.jobsPerUSDMillion, slot: p.slot, yearIndex: year - first) }
             }
             if !outside.isEmpty {
                 let list = outside.sorted { $0.key < $1.key }.map { "\($0.key) \(format(($0.value * 10).rounded() / 10)) USD m" }.joined(separator: ", ")
@@ -154,32 +196,39 @@ public struct EmploymentEvaluator: Evaluator {
             b.finding(.info, "trade_effects is not among the evaluators run, so no jobs from trade gains are counted")
         }
 
-        // 3–4. Indirect, induced, gross and net, cell by cell.
+        // 3–4. Indirect, induced, gross and net, cell by cell, in (region, sector slot) order.
         let indirectPerDirect = parameters.type1Multiplier - 1
         let inducedPerDirect = parameters.type2Multiplier - parameters.type1Multiplier
         let grossPerDirect = parameters.type2Multiplier
         let netPerGross = additionality.netFactor
-        let slots = table.cells.indices.filter { table.direct[$0].contains { $0 != 0 } }
-            .sorted { (table.cells[$0].region, table.cells[$0].sector) < (table.cells[$1].region, table.cells[$1].sector) }
-        b.reserve(slots.count * yearCount * 5)
-        var netByRegion = [[Double]](repeating: [], count: geography.regions.count)
+        let cells = table.orderedNonZeroCells()
+        var w = try Self.rowMetrics.writer()
+        w.reserve(cells.count * yearCount * 5)
+        // Net jobs by region index and year, for the regions with a cell (in region order).
+        var netRegions: [Int] = []
+        var netByRegion: [Double] = []
         var netFinal = 0.0, grossFinal = 0.0, netJobYears = 0.0
-        for slot in slots {
-            let cell = table.cells[slot]
-            let series = table.direct[slot]
-            let region = geography.regions[cell.region]
-            let dims = Dimensions(region: region.id, country: region.country, sector: table.sectorIds[cell.sector])
-            if netByRegion[cell.region].isEmpty { netByRegion[cell.region] = [Double](repeating: 0, count: yearCount) }
-            for (t, jobs) in series.enumerated() {
+        for cell in cells {
+            let (r, s) = table.cells[cell]
+            let region = geography.regions[r]
+            let dims = Dimensions(region: region.id, country: region.country, sector: table.sectorIds[s])
+            if netRegions.last != r {
+                netRegions.append(r)
+                netByRegion.append(contentsOf: repeatElement(0, count: yearCount))
+            }
+            let netBase = netByRegion.count - yearCount
+            let base = cell * yearCount
+            for t in 0..<yearCount {
+                let jobs = table.direct[base + t]
                 let year = first + t
                 let gross = jobs * grossPerDirect
                 let net = gross * netPerGross
-                try b.add("jobs_direct", year: year, dims, jobs)
-                try b.add("jobs_indirect", year: year, dims, jobs * indirectPerDirect)
-                try b.add("jobs_induced", year: year, dims, jobs * inducedPerDirect)
-                try b.add("jobs_gross", year: year, dims, gross)
-                try b.add("jobs_net", year: year, dims, net)
-                netByRegion[cell.region][t] += net
+                w.add(0, year: year, dims, jobs)
+                w.add(1, year: year, dims, jobs * indirectPerDirect)
+                w.add(2, year: year, dims, jobs * inducedPerDirect)
+                w.add(3, year: year, dims, gross)
+                w.add(4, year: year, dims, net)
+                netByRegion[netBase + t] += net
                 netJobYears += net
                 if t == yearCount - 1 {
                     netFinal += net
@@ -190,15 +239,18 @@ public struct EmploymentEvaluator: Evaluator {
         try b.headline("net_jobs_final_year", netFinal)
         try b.headline("net_job_years", netJobYears)
         try b.headline("gross_jobs_final_year", grossFinal)
-        if !slots.isEmpty {
+        if !cells.isEmpty {
             b.finding(.info, "indirect and induced jobs from multipliers (Type I \(format(parameters.type1Multiplier)), Type II \(format(parameters.type2Multiplier))); "
                       + "the scenario gives no input–output table. Net jobs are \(format((netPerGross * 1000).rounded() / 1000)) of gross; "
                       + "net job-years over the horizon: \(format(netJobYears.rounded()))")
         }
 
-        // 5. Labour-market check: net jobs against the unemployed plus labour-force growth.
+        // 5. Labour-market check: net jobs against the unemployed plus labour-force growth. It
+        // only writes findings, so a Monte Carlo draw (which keeps none) skips it.
+        guard FindingsSwitch.enabled else { return w.result(b) }
         var unchecked: [String] = []
-        for (r, net) in netByRegion.enumerated() where !net.isEmpty {
+        for (k, r) in netRegions.enumerated() {
+            let net = Array(netByRegion[(k * yearCount)..<((k + 1) * yearCount)])
             let region = geography.regions[r]
             guard let lf = region.labourForce.map({ scenario[$0] }), let u = region.unemploymentRate.map({ scenario[$0] }) else {
                 unchecked.append(region.id)
@@ -216,6 +268,6 @@ public struct EmploymentEvaluator: Evaluator {
         if !unchecked.isEmpty {
             b.finding(.info, "labour-market check skipped for region(s) \(unchecked.joined(separator: ", ")): labour_force and unemployment_rate are needed")
         }
-        return b.result
+        return w.result(b)
     }
 }

@@ -1,91 +1,179 @@
-/// The direct jobs of one evaluation, by (region, sector) cell and year index, filled row by row
-/// with as little hashing as possible: each distinct placement of a row (where its jobs go and
-/// how many per USD m) is resolved once and cached, and investment is first collected as jobs
-/// starting per year, then spread over the ramp-up and life of the capacity in one pass per cell.
+import CoopZoneCore
+
+/// The direct jobs of one evaluation, by (region, sector) cell and year index, in flat arrays: a
+/// cell is found by two array lookups, not by hashing, and its years are contiguous. Investment
+/// is first collected as jobs starting per year, then spread over the ramp-up and life of the
+/// capacity in one pass per cell.
 struct JobTable {
-    /// A (region index, sector slot) pair.
-    struct Cell: Hashable {
-        var region: Int
-        var sector: Int
-    }
-
-    /// Where part of a row's jobs go: a cell slot, and jobs per USD m of the row's value there.
-    struct Placement {
-        var slot: Int
-        var jobsPerUSDMillion: Double
-    }
-
-    /// What decides a row's placements.
-    struct PlacementKey: Hashable {
-        var region: String?
-        var country: String?
-        var stage: String?
-        var linkEnd: String?
-        var sector: String
-    }
-
     /// Years in the horizon.
     let yearCount: Int
-    /// Sector ids by slot: the scenario's, then any other id a row names (such as `all`).
+    /// Sector ids by slot: the scenario's (a repeated id keeps its first slot), then any other id
+    /// a row names (such as `all`), in order of first use.
     private(set) var sectorIds: [String]
-    private var sectorIndex: [String: Int]
-    /// Cells by slot.
-    private(set) var cells: [Cell] = []
-    private var cellIndex: [Cell: Int] = [:]
-    /// Direct jobs by cell slot and year index.
-    private(set) var direct: [[Double]] = []
-    /// Investment jobs at full operation starting in each year, by cell slot and year index.
-    private var starts: [[Double]] = []
+    /// The (region index, sector slot) of each cell, by cell number.
+    private(set) var cells: [(region: Int, sector: Int)] = []
+    /// Direct jobs by cell number and year index: `direct[cell * yearCount + t]`.
+    private(set) var direct: [Double] = []
+    /// Investment jobs at full operation starting in each year, laid out as `direct`.
+    private var starts: [Double] = []
+    /// For each region index, the cell number by sector slot (-1: none yet).
+    private var cellOf: [[Int]]
 
-    /// An empty table for `yearCount` years and the scenario's sector ids.
-    init(yearCount: Int, sectorIds: [String]) {
+    /// An empty table for `regionCount` regions, `yearCount` years and the scenario's sector ids.
+    init(regionCount: Int, yearCount: Int, sectorIds: [String]) {
         self.yearCount = yearCount
         self.sectorIds = sectorIds
-        self.sectorIndex = Dictionary(sectorIds.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        cellOf = [[Int]](repeating: [], count: regionCount)
     }
 
-    /// The slot of a sector id, adding it if new.
+    /// The slot of a sector id (its first slot), adding it if new.
     mutating func sectorSlot(_ id: String) -> Int {
-        if let i = sectorIndex[id] { return i }
-        sectorIndex[id] = sectorIds.count
+        for i in sectorIds.indices where sectorIds[i] == id { return i }
         sectorIds.append(id)
         return sectorIds.count - 1
     }
 
-    /// The slot of a cell, adding it if new.
-    mutating func slot(region: Int, sector: String) -> Int {
-        let cell = Cell(region: region, sector: sectorSlot(sector))
-        if let i = cellIndex[cell] { return i }
-        cellIndex[cell] = cells.count
-        cells.append(cell)
-        direct.append([Double](repeating: 0, count: yearCount))
-        starts.append([Double](repeating: 0, count: yearCount))
-        return cells.count - 1
+    /// The number of the cell (region index, sector id), adding it (with zero jobs) if new.
+    mutating func cell(region r: Int, sector id: String) -> Int {
+        let s = sectorSlot(id)
+        if s < cellOf[r].count, cellOf[r][s] >= 0 { return cellOf[r][s] }
+        if s >= cellOf[r].count { cellOf[r].append(contentsOf: repeatElement(-1, count: s + 1 - cellOf[r].count)) }
+        let number = cells.count
+        cellOf[r][s] = number
+        cells.append((r, s))
+        direct.append(contentsOf: repeatElement(0, count: yearCount))
+        starts.append(contentsOf: repeatElement(0, count: yearCount))
+        return number
     }
 
     /// Adds direct jobs in year index `t`.
-    mutating func addDirect(_ jobs: Double, slot: Int, yearIndex t: Int) {
-        direct[slot][t] += jobs
+    mutating func addDirect(_ jobs: Double, cell: Int, yearIndex t: Int) {
+        direct[cell * yearCount + t] += jobs
     }
 
     /// Records `jobs` at full operation from capacity invested in year index `t` (may be before
     /// the horizon: negative `t`, spread at once with `ramp`).
-    mutating func addStart(_ jobs: Double, slot: Int, yearIndex t: Int, ramp: RampUp) {
+    mutating func addStart(_ jobs: Double, cell: Int, yearIndex t: Int, ramp: RampUp) {
+        let base = cell * yearCount
         if t >= 0 {
-            starts[slot][t] += jobs
+            starts[base + t] += jobs
         } else {
-            for u in 0..<yearCount { direct[slot][u] += jobs * ramp.share(yearsAfterInvestment: u - t) }
+            let count = yearCount
+            direct.withUnsafeMutableBufferPointer { direct in
+                for u in 0..<count { direct[base + u] += jobs * ramp.share(yearsAfterInvestment: u - t) }
+            }
         }
     }
 
     /// Spreads the recorded starts over the ramp-up and life: `direct[t] += Σ_{y ≤ t} start[y] · share[t − y]`.
     mutating func spreadStarts(_ ramp: RampUp) {
         let shares = ramp.shares(count: yearCount)
-        for slot in cells.indices {
-            let start = starts[slot]
-            for y in 0..<yearCount where start[y] != 0 {
-                for t in y..<yearCount { direct[slot][t] += start[y] * shares[t - y] }
+        let count = yearCount
+        let starts = self.starts
+        direct.withUnsafeMutableBufferPointer { direct in
+            for c in 0..<(starts.count / max(count, 1)) {
+                let base = c * count
+                for y in 0..<count where starts[base + y] != 0 {
+                    for t in y..<count { direct[base + t] += starts[base + y] * shares[t - y] }
+                }
             }
         }
+    }
+
+    /// The cells with a non-zero job count in some year, ordered by region index, then sector slot.
+    func orderedNonZeroCells() -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(cells.count)
+        for r in cellOf.indices {
+            for c in cellOf[r] where c >= 0 {
+                let base = c * yearCount
+                for t in 0..<yearCount where direct[base + t] != 0 {
+                    out.append(c)
+                    break
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// What decides where a row's jobs go: its dimensions that `ZoneGeography.recipients` and the
+/// sector's data read (the stage for investment rows, the link and direction for trade rows).
+struct PlacementKey: Equatable {
+    var region: String?
+    var country: String?
+    var stage: String?
+    var link: String?
+    var direction: String?
+    var sector: String?
+
+    /// The key of a row's dimensions: with the stage (investment) or with the link and direction (trade).
+    init(_ d: borrowing Dimensions, trade: Bool) {
+        region = d.region
+        country = d.country
+        sector = d.sector
+        if trade {
+            link = d.link
+            direction = d.direction
+        } else {
+            stage = d.stage
+        }
+    }
+
+    /// True when row `i` of `rows` has this key (compared in place, without copying the row's
+    /// dimensions).
+    @inline(__always) func matches(_ rows: UnsafeBufferPointer<ResultRow>, _ i: Int, trade: Bool) -> Bool {
+        guard region == rows[i].dimensions.region, country == rows[i].dimensions.country, sector == rows[i].dimensions.sector else { return false }
+        return trade ? link == rows[i].dimensions.link && direction == rows[i].dimensions.direction : stage == rows[i].dimensions.stage
+    }
+}
+
+/// Where the jobs of a row go, by placement key: each distinct key is resolved once, at the
+/// first row that has it, into (cell, jobs per USD m of the row's value) for each recipient region.
+struct Placements {
+    /// All placements, key after key.
+    private(set) var all: [(cell: Int, jobsPerUSDMillion: Double)] = []
+    private var keys: [PlacementKey] = []
+    /// For each key: its range in `all` (start -1: not resolved yet).
+    private var ranges: [(start: Int, count: Int)] = []
+    /// The key looked up last (rows of one flow or line come in runs).
+    private var last = -1
+
+    /// The index of the key of row `i` of `rows` (see `PlacementKey.init`), adding it
+    /// (unresolved) if new.
+    mutating func index(of rows: UnsafeBufferPointer<ResultRow>, _ i: Int, trade: Bool) -> Int {
+        if last >= 0, keys[last].matches(rows, i, trade: trade) { return last }
+        for k in keys.indices where keys[k].matches(rows, i, trade: trade) {
+            last = k
+            return k
+        }
+        keys.append(PlacementKey(rows[i].dimensions, trade: trade))
+        ranges.append((-1, 0))
+        last = keys.count - 1
+        return last
+    }
+
+    /// The key at `k`.
+    func key(_ k: Int) -> PlacementKey { keys[k] }
+
+    /// True when key `k` has been resolved.
+    func isResolved(_ k: Int) -> Bool { ranges[k].start >= 0 }
+
+    /// Resolves key `k`: `body` appends its placements (none when its jobs go nowhere).
+    mutating func resolve(_ k: Int, _ body: (inout [(cell: Int, jobsPerUSDMillion: Double)]) -> Void) {
+        let start = all.count
+        body(&all)
+        ranges[k] = (start, all.count - start)
+    }
+
+    /// The positions in `all` of key `k`'s placements.
+    func range(_ k: Int) -> Range<Int> { ranges[k].start..<(ranges[k].start + ranges[k].count) }
+
+    /// Forgets every key and placement.
+    mutating func removeAll() {
+        all.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
+        ranges.removeAll(keepingCapacity: true)
+        last = -1
     }
 }

@@ -1,79 +1,59 @@
 import CoopZoneCore
 
-/// The zone's regions as the employment evaluator sees them, indexed once per evaluation:
-/// which member regions lie in which country (overall and per stage id), and each region's
-/// employment, output and population by sector, for labour intensities and allocation weights.
+/// The zone's regions as the employment evaluator sees them: which member regions lie in which
+/// country (overall and per stage id), and each region's employment, output and population by
+/// sector, for labour intensities and allocation weights.
+///
+/// Built once per evaluation, so it does as little as possible up front (one pass over the
+/// regions and zones into flat arrays, no dictionaries): a Monte Carlo run builds it once per
+/// draw, and the evaluator resolves each distinct placement of rows only once per evaluation
+/// anyway. Lookups by id scan the scenario's short lists, first match winning, as the scenario's
+/// own `region(_:)` does.
 struct ZoneGeography {
     /// The scenario's regions, in scenario order (indices are used everywhere else).
     let regions: [Region]
-    private let regionIndex: [String: Int]
-    private let membersByCountry: [String: [Int]]
-    private let membersByStageAndCountry: [String: [String: [Int]]]
-    private let memberSet: Set<Int>
-    private let countryCodes: Set<String>
-    /// Employment (persons) and output (USD m a year) by region and sector id, where both are given.
-    private let sectorData: [[String: (employment: Double, output: Double)]]
-    /// Employment (persons) by region and sector id, where given.
-    private let sectorEmployment: [[String: Double]]
-    /// Jobs per USD m of output over the region's sectors with both numbers, or nil.
+    private let scenario: Scenario
+    /// For each region index: true when it belongs to a zone (the first region with its id).
+    private let member: [Bool]
+    /// Jobs per USD m of output over each region's sectors with both numbers, or nil.
     private let regionAverageIntensity: [Double?]
-    private let population: [Double?]
 
     init(_ scenario: Scenario) {
+        self.scenario = scenario
         regions = scenario.regions
-        var index: [String: Int] = [:]
-        for (i, r) in regions.enumerated() where index[r.id] == nil { index[r.id] = i }
-        regionIndex = index
-        countryCodes = Set(scenario.countries.map(\.code))
-
-        var byCountry: [String: [Int]] = [:]
-        var byStage: [String: [String: [Int]]] = [:]
-        var members = Set<Int>()
-        for zone in scenario.zones {
-            for id in zone.regions {
-                guard let i = index[id] else { continue }
-                let country = regions[i].country
-                if members.insert(i).inserted { byCountry[country, default: []].append(i) }
-                for stage in zone.stages where !(byStage[stage.id]?[country]?.contains(i) ?? false) {
-                    byStage[stage.id, default: [:]][country, default: []].append(i)
-                }
-            }
-        }
-        membersByCountry = byCountry.mapValues { $0.sorted() }
-        membersByStageAndCountry = byStage.mapValues { $0.mapValues { $0.sorted() } }
-        memberSet = members
-
-        var data: [[String: (employment: Double, output: Double)]] = []
-        var employment: [[String: Double]] = []
-        var average: [Double?] = []
-        for region in regions {
-            var d: [String: (employment: Double, output: Double)] = [:]
-            var e: [String: Double] = [:]
+        var member = [Bool](repeating: false, count: regions.count)
+        var average = [Double?](repeating: nil, count: regions.count)
+        for i in regions.indices {
             var totalE = 0.0, totalY = 0.0
-            for s in region.sectors {
-                let jobs = s.employment.map { scenario[$0] }
-                if let jobs, jobs >= 0 { e[s.sector, default: 0] += jobs }
-                if let jobs, let y = s.output.map({ scenario[$0] }), jobs >= 0, y > 0 {
-                    d[s.sector] = (jobs, y)
+            for s in regions[i].sectors {
+                guard let e = s.employment, let o = s.output else { continue }
+                let jobs = scenario[e], y = scenario[o]
+                if jobs >= 0, y > 0 {
                     totalE += jobs
                     totalY += y
                 }
             }
-            data.append(d)
-            employment.append(e)
-            average.append(totalY > 0 && totalE > 0 ? totalE / totalY : nil)
+            average[i] = totalY > 0 && totalE > 0 ? totalE / totalY : nil
         }
-        sectorData = data
-        sectorEmployment = employment
-        regionAverageIntensity = average
-        population = regions.map { r in r.population.map { scenario[$0] } }
+        self.regionAverageIntensity = average
+        for zone in scenario.zones {
+            for id in zone.regions {
+                if let i = Self.firstIndex(of: id, in: scenario.regions) { member[i] = true }
+            }
+        }
+        self.member = member
     }
 
-    /// The index of a region id.
-    func index(ofRegion id: String) -> Int? { regionIndex[id] }
+    private static func firstIndex(of id: String, in regions: [Region]) -> Int? {
+        for i in regions.indices where regions[i].id == id { return i }
+        return nil
+    }
+
+    /// The index of a region id (the first region with that id).
+    func index(ofRegion id: String) -> Int? { Self.firstIndex(of: id, in: regions) }
 
     /// True when region `i` belongs to a zone.
-    func isMember(_ i: Int) -> Bool { memberSet.contains(i) }
+    func isMember(_ i: Int) -> Bool { member[i] }
 
     /// The zone member regions that receive jobs of a result row.
     ///
@@ -83,19 +63,78 @@ struct ZoneGeography {
     /// - `country`: the row's country; the zone member regions of that country, limited to the zones
     ///   that have a stage `stage` when the row names one.
     func recipients(region: String?, country: String?, stage: String?, linkEnd: String? = nil) -> [Int] {
-        if let region, let i = regionIndex[region] { return [i] }
+        if let region, let i = index(ofRegion: region) { return [i] }
         var country = country
         if let linkEnd {
-            if let i = regionIndex[linkEnd] {
-                if memberSet.contains(i) { return [i] }
+            if let i = index(ofRegion: linkEnd) {
+                if member[i] { return [i] }
                 if country == nil { country = regions[i].country }
-            } else if country == nil, countryCodes.contains(linkEnd) {
+            } else if country == nil, scenario.countries.contains(where: { $0.code == linkEnd }) {
                 country = linkEnd
             }
         }
         guard let country else { return [] }
-        if let stage, let limited = membersByStageAndCountry[stage]?[country], !limited.isEmpty { return limited }
-        return membersByCountry[country] ?? []
+        if let stage {
+            let limited = members(of: country, stage: stage)
+            if !limited.isEmpty { return limited }
+        }
+        return members(of: country, stage: nil)
+    }
+
+    /// The member regions of `country`, ascending; with `stage`, only those of zones that have a
+    /// stage with that id.
+    private func members(of country: String, stage: String?) -> [Int] {
+        var out: [Int] = []
+        for zone in scenario.zones {
+            if let stage, !zone.stages.contains(where: { $0.id == stage }) { continue }
+            for id in zone.regions {
+                guard let i = index(ofRegion: id), regions[i].country == country, !out.contains(i) else { continue }
+                out.append(i)
+            }
+        }
+        out.sort()
+        return out
+    }
+
+    /// Region `i`'s employment in `sector` (the sum of its entries with a non-negative number), or nil.
+    private func sectorEmployment(_ i: Int, _ sector: String) -> Double? {
+        var total: Double?
+        for s in regions[i].sectors where s.sector == sector {
+            guard let e = s.employment else { continue }
+            let jobs = scenario[e]
+            if jobs >= 0 { total = (total ?? 0) + jobs }
+        }
+        return total
+    }
+
+    /// Region `i`'s employment over all its sectors, or nil when it gives none.
+    private func totalEmployment(_ i: Int) -> Double? {
+        // By sector id first (in order of first appearance), then over the sectors, as the sum
+        // of a per-sector table would be.
+        var ids: [String] = []
+        var sums: [Double] = []
+        for s in regions[i].sectors {
+            guard let e = s.employment else { continue }
+            let jobs = scenario[e]
+            guard jobs >= 0 else { continue }
+            if let k = ids.firstIndex(of: s.sector) { sums[k] += jobs } else {
+                ids.append(s.sector)
+                sums.append(jobs)
+            }
+        }
+        return sums.isEmpty ? nil : sums.reduce(0, +)
+    }
+
+    /// Employment and output of `sector` in region `i` from its last entry giving both
+    /// (employment ≥ 0, output > 0), or nil.
+    private func sectorData(_ i: Int, _ sector: String) -> (employment: Double, output: Double)? {
+        var found: (employment: Double, output: Double)?
+        for s in regions[i].sectors where s.sector == sector {
+            guard let e = s.employment, let o = s.output else { continue }
+            let jobs = scenario[e], y = scenario[o]
+            if jobs >= 0, y > 0 { found = (jobs, y) }
+        }
+        return found
     }
 
     /// Shares of a row's jobs for each recipient: by employment in the sector (the region's total for
@@ -104,11 +143,10 @@ struct ZoneGeography {
     func weights(_ recipients: [Int], sector: String) -> [Double] {
         if recipients.count <= 1 { return recipients.map { _ in 1 } }
         let byEmployment = recipients.map { i -> Double? in
-            if sector == "all" { return sectorEmployment[i].isEmpty ? nil : sectorEmployment[i].values.reduce(0, +) }
-            return sectorEmployment[i][sector]
+            sector == "all" ? totalEmployment(i) : sectorEmployment(i, sector)
         }
         if let w = Self.normalised(byEmployment) { return w }
-        if let w = Self.normalised(recipients.map { population[$0] }) { return w }
+        if let w = Self.normalised(recipients.map { i in regions[i].population.map { scenario[$0] } }) { return w }
         return recipients.map { _ in 1 / Double(recipients.count) }
     }
 
@@ -125,14 +163,14 @@ struct ZoneGeography {
     /// output in that sector (its all-sector average for `all`), or `fallback` without the data.
     func jobsPerOutput(region i: Int, sector: String, fallback: Double) -> Double {
         if sector == "all" { return regionAverageIntensity[i] ?? fallback }
-        if let d = sectorData[i][sector] { return d.employment / d.output }
+        if let d = sectorData(i, sector) { return d.employment / d.output }
         return fallback
     }
 
     /// How labour-intensive `sector` is in region `i` relative to the region's average:
     /// `(E_s / Y_s) / (Σ E / Σ Y)`, or 1 where the region gives no employment and output for it.
     func relativeLabourIntensity(region i: Int, sector: String) -> Double {
-        guard let average = regionAverageIntensity[i], average > 0, let d = sectorData[i][sector] else { return 1 }
+        guard let average = regionAverageIntensity[i], average > 0, let d = sectorData(i, sector) else { return 1 }
         return (d.employment / d.output) / average
     }
 }

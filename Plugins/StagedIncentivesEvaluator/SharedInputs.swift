@@ -11,8 +11,8 @@ struct SharedInputs {
     let yearCount: Int
     /// `1/(1 + d)^(t − t₀)` by year index.
     let discountFactors: [Double]
-    /// Index of each country code in `scenario.countries`.
-    let countryIndex: [String: Int]
+    /// The country codes of `scenario.countries`, by index.
+    private let countryCodes: [String]
     /// Baseline rates by country index.
     let baselines: [Baseline]
     /// The representative investment.
@@ -32,6 +32,13 @@ struct SharedInputs {
         var incomeTaxMissing: Bool
     }
 
+    /// The index of the first country with code `code` (a scan of the scenario's short list,
+    /// cheaper than building and hashing into a table on every call).
+    func countryIndex(_ code: String) -> Int? {
+        for i in countryCodes.indices where countryCodes[i] == code { return i }
+        return nil
+    }
+
     init(scenario: Scenario, parameters: StagedIncentivesEvaluator.Parameters) {
         firstYear = scenario.horizon.lowerBound
         lastYear = scenario.horizon.upperBound
@@ -39,9 +46,7 @@ struct SharedInputs {
         let rate = scenario[scenario.discountRate]
         let first = firstYear
         discountFactors = (0..<yearCount).map { TaxExpenditure.discountFactor(year: first + $0, baseYear: first, rate: rate) }
-        var index: [String: Int] = [:]
-        for (i, country) in scenario.countries.enumerated() where index[country.code] == nil { index[country.code] = i }
-        countryIndex = index
+        countryCodes = scenario.countries.map(\.code)
         baselines = scenario.countries.map { country in
             let f = country.fiscal
             return Baseline(incomeTax: scenario[f.corporateIncomeTax, default: 0], propertyTax: scenario[f.propertyTax, default: 0],

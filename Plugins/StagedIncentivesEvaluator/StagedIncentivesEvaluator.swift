@@ -22,14 +22,24 @@ public struct StagedIncentivesEvaluator: Evaluator {
         self.parameters = parameters
     }
 
+    /// The metrics this evaluator writes rows of, by position (see `M`).
+    static let rowMetrics = RowMetrics(descriptor, ["redundancy", "investment", "tax_expenditure", "tax_expenditure_pv", "emtr", "eatr",
+                                                    "public_infrastructure"])
+
+    /// Positions in `rowMetrics`.
+    enum M {
+        static let redundancy = 0, investment = 1, taxExpenditure = 2, taxExpenditurePV = 3, emtr = 4, eatr = 5, publicInfrastructure = 6
+    }
+
     /// Runs the evaluator over every zone of `scenario`.
     public func evaluate(_ scenario: Scenario, context: EvaluationContext) throws -> EvaluationResult {
         var builder = ResultBuilder(Self.descriptor)
-        try builder.add("redundancy", year: nil, Dimensions(), parameters.redundancy)
+        var rows = try Self.rowMetrics.writer()
+        rows.add(M.redundancy, year: nil, Dimensions(), parameters.redundancy)
         let shared = SharedInputs(scenario: scenario, parameters: parameters)
         var totals = Totals()
         for zone in scenario.zones {
-            try ZoneRun(zone: zone, scenario: scenario, parameters: parameters, shared: shared).run(into: &builder, totals: &totals)
+            try ZoneRun(zone: zone, scenario: scenario, parameters: parameters, shared: shared).run(into: &builder, rows: &rows, totals: &totals)
         }
         try builder.headline("tax_expenditure_pv_total", totals.taxExpenditurePV)
         try builder.headline("investment_total", totals.investment)
@@ -42,6 +52,6 @@ public struct StagedIncentivesEvaluator: Evaluator {
             eatrChange = 0
         }
         try builder.headline("eatr_change", eatrChange)
-        return builder.result
+        return rows.result(builder)
     }
 }

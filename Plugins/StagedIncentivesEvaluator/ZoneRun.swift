@@ -3,13 +3,16 @@ import CoopZoneCore
 /// The evaluation of one zone: its timeline, effective tax rates, investment, tax expenditure
 /// and public infrastructure, written into the result builder.
 struct ZoneRun {
+    /// Positions in `StagedIncentivesEvaluator.rowMetrics`.
+    typealias M = StagedIncentivesEvaluator.M
+
     let zone: Zone
     let scenario: Scenario
     let parameters: StagedIncentivesEvaluator.Parameters
     let shared: SharedInputs
 
     /// The key of an `investment` row: lines with the same key are summed.
-    private struct InvestmentKey: Hashable {
+    private struct InvestmentKey: Equatable {
         var year: Int
         var country: Int
         var region: String?
@@ -17,9 +20,10 @@ struct ZoneRun {
         var stage: Int
     }
 
-    func run(into b: inout ResultBuilder, totals: inout Totals) throws {
+    func run(into b: inout ResultBuilder, rows w: inout RowWriter, totals: inout Totals) throws {
         let timeline = scenario.timeline(of: zone)
-        report(timeline, into: &b)
+        // The timeline report only writes findings, which a Monte Carlo draw does not keep.
+        if FindingsSwitch.enabled { report(timeline, into: &b) }
         let stages = timeline.stages
         let stageCount = stages.count
         let packages = stages.map { StagePackage($0.stage.incentives, in: scenario) }
@@ -42,9 +46,9 @@ struct ZoneRun {
         // Countries reported: the members' and those of the investment lines, in scenario order.
         var reported = [Bool](repeating: false, count: countryCount)
         for regionId in zone.regions {
-            if let code = scenario.region(regionId)?.country, let c = shared.countryIndex[code] { reported[c] = true }
+            if let code = scenario.region(regionId)?.country, let c = shared.countryIndex(code) { reported[c] = true }
         }
-        for line in zone.investment { if let c = shared.countryIndex[line.country] { reported[c] = true } }
+        for line in zone.investment { if let c = shared.countryIndex(line.country) { reported[c] = true } }
 
         // Effective tax rates: baseline (no stage) and each stage, per country.
         var deltaEATR = [Double](repeating: 0, count: countryCount * stageCount)
@@ -55,7 +59,7 @@ struct ZoneRun {
                 b.finding(.warning, "the corporate income-tax rate of \(code) is 100 % or more; its effective tax rates are not computed", at: zone.location)
                 continue
             }
-            try addRates(base, Dimensions(country: code, zone: zone.id), into: &b, what: "the baseline regime of \(code)")
+            addRates(base, Dimensions(country: code, zone: zone.id), into: &b, rows: &w, what: "the baseline regime of \(code)")
             for s in 0..<stageCount {
                 let regime = packages[s].regime(baselineIncomeTax: baseline.incomeTax, baselinePropertyTax: baseline.propertyTax)
                 guard regime.rate < 1 else { continue }
@@ -63,7 +67,7 @@ struct ZoneRun {
                     ? shared.representative.rates(under: regime)
                     : shared.representative.closedForm(taxRate: regime.rate, propertyTax: regime.propertyTax)
                 let id = stages[s].stage.id
-                try addRates(rates, Dimensions(country: code, stage: id, zone: zone.id), into: &b, what: "stage '\(id)' in \(code)")
+                addRates(rates, Dimensions(country: code, stage: id, zone: zone.id), into: &b, rows: &w, what: "stage '\(id)' in \(code)")
                 let delta = rates.eatr - base.eatr
                 deltaEATR[c * stageCount + s] = delta
                 totals.eatrSum += delta
@@ -82,7 +86,6 @@ struct ZoneRun {
         }
         var investmentKeys: [InvestmentKey] = []
         var investmentValues: [Double] = []
-        var investmentIndex: [InvestmentKey: Int] = [:]
         var programme = 0.0
         var invested = 0.0
         var clamped = false
@@ -93,7 +96,7 @@ struct ZoneRun {
         let landIncentives = packages.contains { $0.touchesLand }
 
         for line in zone.investment {
-            guard let c = shared.countryIndex[line.country] else {
+            guard let c = shared.countryIndex(line.country) else {
                 b.finding(.warning, "investment line of zone '\(zone.id)' names country '\(line.country)', which is not defined; skipped", at: line.location)
                 continue
             }
@@ -118,8 +121,11 @@ struct ZoneRun {
             programme += base
             invested += amount
             let key = InvestmentKey(year: line.year, country: c, region: line.region, sector: line.sector, stage: s)
-            if let i = investmentIndex[key] { investmentValues[i] += amount } else {
-                investmentIndex[key] = investmentKeys.count
+            // A zone has a handful of lines: a scan (integers compared first) beats hashing strings.
+            if let i = investmentKeys.firstIndex(where: { $0.year == key.year && $0.country == key.country && $0.stage == key.stage
+                                                           && $0.sector == key.sector && $0.region == key.region }) {
+                investmentValues[i] += amount
+            } else {
                 investmentKeys.append(key)
                 investmentValues.append(amount)
             }
@@ -199,11 +205,11 @@ struct ZoneRun {
         }
 
         // investment rows
-        b.reserve(investmentKeys.count)
+        w.reserve(investmentKeys.count)
         for (i, key) in investmentKeys.enumerated() {
             let dims = Dimensions(region: key.region, country: scenario.countries[key.country].code, sector: key.sector,
                                   stage: key.stage >= 0 ? stages[key.stage].stage.id : nil, zone: zone.id)
-            try b.add("investment", year: key.year, dims, investmentValues[i])
+            w.add(M.investment, year: key.year, dims, investmentValues[i])
         }
         totals.investment += invested
         if parameters.appliesResponse {
@@ -229,35 +235,42 @@ struct ZoneRun {
             for instrument in instruments {
                 var pv = 0.0
                 for s in 0..<stageCount {
+                    // Most (stage, instrument) series are all zero: find the first non-zero year
+                    // before building the dimensions.
+                    let base = slot(c, s, instrument, 0)
+                    var start = 0
+                    while start < years && te[base + start] == 0 { start += 1 }
+                    guard start < years else { continue }
                     let dims = Dimensions(country: code, stage: stages[s].stage.id, instrument: instrument.rawValue, zone: zone.id)
-                    for t in 0..<years {
-                        let value = te[slot(c, s, instrument, t)]
+                    for t in start..<years {
+                        let value = te[base + t]
                         guard value != 0 else { continue }
                         pv += value * shared.discountFactors[t]
-                        try b.add("tax_expenditure", year: y0 + t, dims, value)
+                        w.add(M.taxExpenditure, year: y0 + t, dims, value)
                     }
                 }
-                try b.add("tax_expenditure_pv", year: nil, Dimensions(country: code, instrument: instrument.rawValue, zone: zone.id), pv)
+                w.add(M.taxExpenditurePV, year: nil, Dimensions(country: code, instrument: instrument.rawValue, zone: zone.id), pv)
                 totals.taxExpenditurePV += pv
             }
         }
 
-        try addInfrastructure(stages, into: &b)
+        addInfrastructure(stages, rows: &w)
     }
 
     /// `emtr` and `eatr` rows for one regime; a warning where the EMTR is undefined.
-    private func addRates(_ rates: EffectiveTaxRate.Rates, _ dims: Dimensions, into b: inout ResultBuilder, what: String) throws {
+    private func addRates(_ rates: EffectiveTaxRate.Rates, _ dims: Dimensions, into b: inout ResultBuilder, rows w: inout RowWriter,
+                          what: @autoclosure () -> String) {
         if let emtr = rates.emtr {
-            try b.add("emtr", year: nil, dims, emtr)
+            w.add(M.emtr, year: nil, dims, emtr)
         } else {
-            b.finding(.warning, "the EMTR of \(what) in zone '\(zone.id)' is undefined: its cost of capital is zero", at: zone.location)
+            b.finding(.warning, "the EMTR of \(what()) in zone '\(zone.id)' is undefined: its cost of capital is zero", at: zone.location)
         }
-        try b.add("eatr", year: nil, dims, rates.eatr)
+        w.add(M.eatr, year: nil, dims, rates.eatr)
     }
 
     /// `public_infrastructure` rows: capital spending in each year of the stage, running cost in
     /// each year after it, by paying country.
-    private func addInfrastructure(_ stages: [ResolvedStage], into b: inout ResultBuilder) throws {
+    private func addInfrastructure(_ stages: [ResolvedStage], rows w: inout RowWriter) {
         let y0 = shared.firstYear
         for placed in stages where !placed.stage.measures.infrastructure.isEmpty {
             var byCountry: [(code: String, values: [Double])] = []
@@ -277,7 +290,7 @@ struct ZoneRun {
             }
             for (code, values) in byCountry {
                 let dims = Dimensions(country: code, stage: placed.stage.id, zone: zone.id)
-                for (t, value) in values.enumerated() where value != 0 { try b.add("public_infrastructure", year: y0 + t, dims, value) }
+                for (t, value) in values.enumerated() where value != 0 { w.add(M.publicInfrastructure, year: y0 + t, dims, value) }
             }
         }
     }

@@ -33,6 +33,9 @@ struct LinkHistory {
     /// One direction's history: the `all` flow's, else the sum of the sector flows' in the years
     /// every one of them has; `nil` when a sector flow has no history (the sum would be partial).
     static func aggregate(_ flows: [TradeFlow], _ direction: FlowDirection, _ scenario: Scenario) -> HistorySeries? {
+        // Without any history in this direction there is nothing to aggregate: say so before
+        // building anything (most links give base values, not histories).
+        guard flows.contains(where: { $0.direction == direction && !$0.history.isEmpty }) else { return nil }
         let inDirection = flows.filter { $0.direction == direction }
         if let all = inDirection.first(where: { $0.sector == "all" }), !all.history.isEmpty {
             return HistorySeries(all.history.map { ($0.year, scenario[$0.value]) })
@@ -93,7 +96,7 @@ struct LinkHistory {
 
     /// Adds `history_index` (previous year = 100) and `history_cagr` rows for exports, imports
     /// (dimension `direction`) and turnover (dimension `instrument` = `turnover`).
-    func addIndices(into b: inout ResultBuilder) throws {
+    func addIndices(into w: inout RowWriter) {
         let series: [(HistorySeries?, Dimensions)] = [
             (exports, Dimensions(link: link.id, direction: FlowDirection.export.rawValue)),
             (imports, Dimensions(link: link.id, direction: FlowDirection.import.rawValue)),
@@ -101,8 +104,8 @@ struct LinkHistory {
         ]
         for (s, dims) in series {
             guard let s else { continue }
-            for point in s.yearOverYearIndices() { try b.add("history_index", year: point.year, dims, point.index) }
-            if let g = s.compoundGrowth() { try b.add("history_cagr", year: nil, dims, g) }
+            for point in s.yearOverYearIndices() { w.add(TradeEffectsEvaluator.M.historyIndex, year: point.year, dims, point.index) }
+            if let g = s.compoundGrowth() { w.add(TradeEffectsEvaluator.M.historyCAGR, year: nil, dims, g) }
         }
     }
 

@@ -74,13 +74,13 @@ struct MeasureTimeline {
     /// The importer's tariff on a flow by year: `t0` until a stage changes it; each matching change
     /// applies its WITS-SMART rule to the rate in force at the start of its stage (changes of one
     /// stage in the order written).
-    /// The locations of the changes that matched are added to `matched`.
+    /// The locations of the changes that matched are added to `matched` when `recordMatches` is true.
     func tariffPath(t0: Double, link: TradeLink, linkCountries: (String?, String?), flow: TradeFlow, in scenario: Scenario,
-                    matched: inout Set<SourceLocation>) -> Path {
+                    matched: inout Set<SourceLocation>, recordMatches: Bool = true) -> Path {
         var path = constant(t0)
         for event in events {
             for change in event.measures.tariffs where Self.matches(change, link: link, linkCountries: linkCountries, flow: flow, zone: event.zoneCountries) {
-                matched.insert(change.location)
+                if recordMatches { matched.insert(change.location) }
                 let i = max(0, event.first - firstYear)
                 guard i < count else { continue }
                 let before = path.values[i]

@@ -109,26 +109,33 @@ public struct TradeEffectsEvaluator: Evaluator {
         let ex = p.exportSupplyElasticity == 0 ? Double.infinity : p.exportSupplyElasticity
         let timeline = MeasureTimeline(scenario)
         let n = timeline.count, y0 = timeline.firstYear
-        let perishable = Set(scenario.sectors.lazy.filter(\.perishable).map(\.id))
+        let sectors = scenario.sectors
+        /// True when a sector with id `id` is perishable (a scan of the scenario's short list).
+        func isPerishable(_ id: String) -> Bool { sectors.contains { $0.perishable && $0.id == id } }
+        // Findings are built only when kept (a Monte Carlo draw keeps none): the checks that only
+        // write findings are skipped in draws.
+        let findings = FindingsSwitch.enabled
+        var w = try Self.rowMetrics.writer()
         let rate = scenario[scenario.discountRate]
         var discount = [Double](repeating: 1, count: n)
         for i in 1..<max(n, 1) { discount[i] = discount[i - 1] / (1 + rate) }
         var totals = Totals()
         var matchedTariffs = Set<SourceLocation>()
-        b.reserve(scenario.links.reduce(0) { $0 + $1.flows.count } * n * 3)
+        w.reserve(scenario.links.reduce(0) { $0 + $1.flows.count } * n * 3)
 
         for link in scenario.links {
             let history = LinkHistory(link, in: scenario)
-            history.check(into: &b, scenario: scenario, absoluteTolerance: p.turnoverTolerance, relativeTolerance: p.turnoverRelativeTolerance)
-            try history.addIndices(into: &b)
+            if findings {
+                history.check(into: &b, scenario: scenario, absoluteTolerance: p.turnoverTolerance, relativeTolerance: p.turnoverRelativeTolerance)
+            }
+            history.addIndices(into: &w)
 
             let ends = (Self.country(of: link.from, in: scenario), Self.country(of: link.to, in: scenario))
             let paths = linkPaths(link, timeline: timeline, scenario: scenario, builder: &b)
-            let hasSectorFlows: [FlowDirection: Bool] = [
-                .export: link.flows.contains { $0.direction == .export && $0.sector != "all" },
-                .import: link.flows.contains { $0.direction == .import && $0.sector != "all" },
-            ]
-            for direction in FlowDirection.allCases where hasSectorFlows[direction] == true
+            let exportSectorFlows = link.flows.contains { $0.direction == .export && $0.sector != "all" }
+            let importSectorFlows = link.flows.contains { $0.direction == .import && $0.sector != "all" }
+            func hasSectorFlows(_ direction: FlowDirection) -> Bool { direction == .export ? exportSectorFlows : importSectorFlows }
+            for direction in FlowDirection.allCases where findings && hasSectorFlows(direction)
                 && link.flows.contains(where: { $0.direction == direction && $0.sector == "all" }) {
                 b.finding(.info, "link '\(link.id)' has both an 'all' \(direction.rawValue) flow and sector flows; headline totals count the sector flows only",
                           at: link.flows.first { $0.direction == direction && $0.sector == "all" }?.location)
@@ -136,7 +143,7 @@ public struct TradeEffectsEvaluator: Evaluator {
 
             for flow in link.flows {
                 guard let base = baseline(flow, link: link, years: y0, count: n, scenario: scenario, builder: &b) else { continue }
-                let counted = flow.sector != "all" || hasSectorFlows[flow.direction] != true
+                let counted = flow.sector != "all" || !hasSectorFlows(flow.direction)
                 let exporter = flow.direction == .export ? ends.0 : ends.1
                 let importer = flow.direction == .export ? ends.1 : ends.0
                 let tradeDims = Dimensions(country: exporter, sector: flow.sector, link: link.id, direction: flow.direction.rawValue)
@@ -147,7 +154,8 @@ public struct TradeEffectsEvaluator: Evaluator {
                 let t0Quantity = flow.tariff ?? importer.flatMap { scenario.country($0) }?.fiscal.duty(on: flow.sector)
                 let t0 = t0Quantity.map { scenario[$0] } ?? 0
                 let tK = flow.otherTariff.map { scenario[$0] } ?? t0
-                let tariff = timeline.tariffPath(t0: t0, link: link, linkCountries: ends, flow: flow, in: scenario, matched: &matchedTariffs)
+                let tariff = timeline.tariffPath(t0: t0, link: link, linkCountries: ends, flow: flow, in: scenario, matched: &matchedTariffs,
+                                                  recordMatches: findings)
                 if tariff.activeFrom != nil, t0Quantity == nil {
                     b.finding(.warning, "link '\(link.id)': the \(flow.direction.rawValue) flow of sector '\(flow.sector)' has no tariff and the importer no import duty; a baseline tariff of 0 is assumed",
                               at: flow.location)
@@ -155,9 +163,10 @@ public struct TradeEffectsEvaluator: Evaluator {
                 let otherImports = flow.otherImports.map { max(0, scenario[$0]) } ?? 0
 
                 // Trade costs, losses, shadow share.
-                let perDay = perishable.contains(flow.sector) ? p.perishableTimeCostPerDay : p.timeCostPerDay
+                let flowIsPerishable = isPerishable(flow.sector)
+                let perDay = flowIsPerishable ? p.perishableTimeCostPerDay : p.timeCostPerDay
                 let tau0 = TradeCost.adValorem(days: paths.days?.base ?? 0, costPerDay: perDay, logisticsShare: paths.logistics?.base ?? 0)
-                let loss: MeasureTimeline.Path? = perishable.contains(flow.sector)
+                let loss: MeasureTimeline.Path? = flowIsPerishable
                     ? link.lossShare.map { timeline.lossPath(base: scenario[$0], link: link.id, sector: flow.sector, in: scenario) } : nil
                 let l0 = link.lossShare.map { scenario[$0] } ?? 0
                 let s0 = link.shadowShare.map { scenario[$0] } ?? 0
@@ -195,21 +204,21 @@ public struct TradeEffectsEvaluator: Evaluator {
                     }
                     let scenarioTrade = m + creation + diversion + facilitation + lossGain + formal
 
-                    try b.add("trade_baseline", year: year, tradeDims, m)
-                    try b.add("trade_scenario", year: year, tradeDims, scenarioTrade)
+                    w.add(M.tradeBaseline, year: year, tradeDims, m)
+                    w.add(M.tradeScenario, year: year, tradeDims, scenarioTrade)
                     if tariffOn {
-                        try b.add("trade_creation", year: year, tradeDims, creation)
-                        try b.add("trade_diversion", year: year, tradeDims, diversion)
-                        try b.add("welfare", year: year, welfareDims, welfare)
+                        w.add(M.tradeCreation, year: year, tradeDims, creation)
+                        w.add(M.tradeDiversion, year: year, tradeDims, diversion)
+                        w.add(M.welfare, year: year, welfareDims, welfare)
                     }
-                    if facilitationOn { try b.add("trade_facilitation", year: year, tradeDims, facilitation) }
-                    if lossOn { try b.add("loss_reduction", year: year, tradeDims, lossGain) }
-                    if shadowOn { try b.add("formalisation", year: year, tradeDims, formal) }
+                    if facilitationOn { w.add(M.tradeFacilitation, year: year, tradeDims, facilitation) }
+                    if lossOn { w.add(M.lossReduction, year: year, tradeDims, lossGain) }
+                    if shadowOn { w.add(M.formalisation, year: year, tradeDims, formal) }
                     var revenue = 0.0
                     if tariffOn || facilitationOn || lossOn || shadowOn {
                         revenue = SMART.tariffRevenueChange(oldTariff: t0, newTariff: t1, importsBefore: m, importsAfter: scenarioTrade,
                                                             otherTariff: tK, otherImportsChange: -diversion)
-                        try b.add("tariff_revenue_change", year: year, revenueDims, revenue)
+                        w.add(M.tariffRevenueChange, year: year, revenueDims, revenue)
                     }
                     if counted {
                         totals.creation += creation
@@ -227,7 +236,7 @@ public struct TradeEffectsEvaluator: Evaluator {
                 }
             }
         }
-        reportUnmatchedTariffs(timeline, matched: matchedTariffs, builder: &b)
+        if findings { reportUnmatchedTariffs(timeline, matched: matchedTariffs, builder: &b) }
 
         try b.headline("trade_creation_total", totals.creation)
         try b.headline("trade_diversion_total", totals.diversion)
@@ -238,11 +247,22 @@ public struct TradeEffectsEvaluator: Evaluator {
         try b.headline("welfare_total", totals.welfare)
         try b.headline("trade_scenario_last_year", totals.lastYearScenario)
         try b.headline("trade_change_last_year", totals.lastYearScenario - totals.lastYearBaseline)
-        return b.result
+        return w.result(b)
     }
 }
 
 extension TradeEffectsEvaluator {
+    /// The metrics this evaluator writes rows of, by position (see `M`).
+    static let rowMetrics = RowMetrics(descriptor, ["trade_baseline", "trade_scenario", "trade_creation", "trade_diversion", "welfare",
+                                                    "trade_facilitation", "loss_reduction", "formalisation", "tariff_revenue_change",
+                                                    "history_index", "history_cagr"])
+
+    /// Positions in `rowMetrics`.
+    enum M {
+        static let tradeBaseline = 0, tradeScenario = 1, tradeCreation = 2, tradeDiversion = 3, welfare = 4, tradeFacilitation = 5
+        static let lossReduction = 6, formalisation = 7, tariffRevenueChange = 8, historyIndex = 9, historyCAGR = 10
+    }
+
     /// Sums behind the headlines.
     struct Totals {
         var creation = 0.0, diversion = 0.0, facilitation = 0.0, lossReduction = 0.0, formalisation = 0.0, welfare = 0.0
@@ -316,20 +336,20 @@ extension TradeEffectsEvaluator {
     /// `growth` or the history's compound growth; or `base_year`/`value` grown at `growth` (0 if absent).
     func baseline(_ flow: TradeFlow, link: TradeLink, years y0: Int, count n: Int, scenario: Scenario, builder b: inout ResultBuilder) -> Baseline? {
         var values = [Double](repeating: 0, count: n)
-        let label = "the \(flow.direction.rawValue) flow of sector '\(flow.sector)' on link '\(link.id)'"
+        func label() -> String { "the \(flow.direction.rawValue) flow of sector '\(flow.sector)' on link '\(link.id)'" }
         if !flow.history.isEmpty {
             let series = HistorySeries(flow.history.map { ($0.year, scenario[$0.value]) })
             let growth: Double
             if let g = flow.growth { growth = scenario[g] } else if let g = series.compoundGrowth() { growth = g } else {
                 growth = 0
-                b.finding(.info, "\(label) has no growth and its history gives no compound growth (one year, or a non-positive end); the baseline is held constant",
+                b.finding(.info, "\(label()) has no growth and its history gives no compound growth (one year, or a non-positive end); the baseline is held constant",
                           at: flow.location)
             }
             for i in 0..<n { values[i] = max(0, series.baseline(in: y0 + i, growth: growth) ?? 0) }
             return Baseline(values: values, reference: max(0, series.values.last ?? 0))
         }
         guard let baseYear = flow.baseYear, let baseValue = flow.baseValue else {
-            b.finding(.warning, "\(label) has neither a history nor a base year and value; it is left out", at: flow.location)
+            b.finding(.warning, "\(label()) has neither a history nor a base year and value; it is left out", at: flow.location)
             return nil
         }
         let v = max(0, scenario[baseValue])

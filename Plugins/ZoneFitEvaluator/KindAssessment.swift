@@ -24,13 +24,20 @@ public struct KindAssessment: Sendable {
 
         /// A criterion "value ≥ threshold" on a measure that may be missing.
         public init(_ label: String, measure: String, value: Double?, atLeast threshold: Double, missing: String) {
+            self.init(label, measure: measure, value: value, atLeast: threshold, missing: missing, describe: true)
+        }
+
+        /// The same; without `describe`, `detail` is left empty (for a run that writes no findings,
+        /// where only the outcome counts).
+        init(_ label: String, measure: @autoclosure () -> String, value: Double?, atLeast threshold: Double, missing: @autoclosure () -> String,
+             describe: Bool) {
             self.label = label
             if let value {
                 outcome = value >= threshold ? .met : .unmet
-                detail = "\(measure) \(format(Self.rounded(value))) \(value >= threshold ? "≥" : "<") \(format(threshold))"
+                detail = describe ? "\(measure()) \(format(Self.rounded(value))) \(value >= threshold ? "≥" : "<") \(format(threshold))" : ""
             } else {
                 outcome = .unknown
-                detail = "\(measure) unknown: \(missing)"
+                detail = describe ? "\(measure()) unknown: \(missing())" : ""
             }
         }
 
@@ -45,8 +52,11 @@ public struct KindAssessment: Sendable {
 
     /// The share of the criteria that can be tested which the data meet; 0 when none can be tested.
     public var fit: Double {
-        let met = criteria.filter { $0.outcome == .met }.count
-        let known = criteria.filter { $0.outcome != .unknown }.count
+        var met = 0, known = 0
+        for criterion in criteria where criterion.outcome != .unknown {
+            known += 1
+            if criterion.outcome == .met { met += 1 }
+        }
         return known > 0 ? Double(met) / Double(known) : 0
     }
 

@@ -69,8 +69,19 @@ public struct ZoneFitEvaluator: Evaluator {
         self.parameters = parameters
     }
 
-    /// Tests every kind's rule against a zone's profile, in `kindOrder`.
-    func assess(_ profile: ZoneProfile) -> [KindAssessment] {
+    /// The metrics this evaluator writes rows of, by position (see `M`).
+    static let rowMetrics = RowMetrics(descriptor, ["countries", "similarity", "processing_overlap", "complementarity", "intra_industry",
+                                                    "fiscal_capacity", "kind_fit", "recommended"])
+
+    /// Positions in `rowMetrics`.
+    enum M {
+        static let countries = 0, similarity = 1, processingOverlap = 2, complementarity = 3, intraIndustry = 4, fiscalCapacity = 5
+        static let kindFit = 6, recommended = 7
+    }
+
+    /// Tests every kind's rule against a zone's profile, in `kindOrder`; without `describe`, the
+    /// criteria carry no detail text (only their outcomes).
+    func assess(_ profile: ZoneProfile, describe: Bool = true) -> [KindAssessment] {
         let p = parameters
         let noShares = "a member region gives neither sector shares nor outputs"
         let noTrade = "no link of the zone gives sector flows with the importer's other_imports"
@@ -81,31 +92,31 @@ public struct ZoneFitEvaluator: Evaluator {
             switch kind {
             case .freeTradeZone:
                 criteria = [
-                    C("similar comparative advantages", measure: "similarity", value: profile.similarity, atLeast: p.ftzSimilarityMin, missing: noShares),
+                    C("similar comparative advantages", measure: "similarity", value: profile.similarity, atLeast: p.ftzSimilarityMin, missing: noShares, describe: describe),
                     C("differentiated products within the same industries", measure: "intra-industry trade",
-                      value: profile.intraIndustryIndex, atLeast: p.ftzIntraIndustryMin, missing: noTwoWay),
+                      value: profile.intraIndustryIndex, atLeast: p.ftzIntraIndustryMin, missing: noTwoWay, describe: describe),
                 ]
             case .crossBorderEconomicZone:
                 criteria = [
                     C("room for joint processing industries", measure: "processing overlap", value: profile.processingOverlap,
-                      atLeast: p.cbezProcessingMin, missing: noShares),
+                      atLeast: p.cbezProcessingMin, missing: noShares, describe: describe),
                     C("opportunities for border trade", measure: "complementarity", value: profile.meanComplementarity,
-                      atLeast: p.cbezComplementarityMin, missing: noTrade),
+                      atLeast: p.cbezComplementarityMin, missing: noTrade, describe: describe),
                 ]
             case .crossBorderFreeEconomicZone:
                 criteria = [
                     C("intra-industry cooperation in joint clusters", measure: "processing overlap", value: profile.processingOverlap,
-                      atLeast: p.fezProcessingMin, missing: noShares),
+                      atLeast: p.fezProcessingMin, missing: noShares, describe: describe),
                     C("inter-industry cooperation", measure: "complementarity", value: profile.meanComplementarity,
-                      atLeast: p.fezComplementarityMin, missing: noTrade),
+                      atLeast: p.fezComplementarityMin, missing: noTrade, describe: describe),
                     C("public finance for the infrastructure", measure: "fiscal capacity of the weakest side (USD m/yr)",
                       value: profile.weakestFiscalCapacity, atLeast: p.fezFiscalCapacityMin,
-                      missing: "a side's regions give neither wages with employment nor outputs"),
+                      missing: "a side's regions give neither wages with employment nor outputs", describe: describe),
                 ]
             case .growthTriangle:
                 criteria = [
                     C("a junction of three countries", measure: "countries", value: Double(profile.countries.count),
-                      atLeast: p.triangleMinCountries, missing: ""),
+                      atLeast: p.triangleMinCountries, missing: "", describe: describe),
                 ]
             }
             return KindAssessment(kind: kind, criteria: criteria)
@@ -115,64 +126,68 @@ public struct ZoneFitEvaluator: Evaluator {
     /// Measures every zone of `scenario`, tests the rules and recommends kinds.
     public func evaluate(_ scenario: Scenario, context: EvaluationContext) throws -> EvaluationResult {
         var b = ResultBuilder(Self.descriptor)
-        var sectorIndex: [String: Int] = [:]
-        for (i, sector) in scenario.sectors.enumerated() where sectorIndex[sector.id] == nil { sectorIndex[sector.id] = i }
-        let classes = scenario.sectors.map(SectorClass.of)
-        let processing = classes.map { $0 == .processing }
+        var w = try Self.rowMetrics.writer()
+        // The findings (and the detail texts behind them) are only built when they are kept: a
+        // Monte Carlo draw keeps none.
+        let findings = FindingsSwitch.enabled
+        let processing = SectorClass.processingFlags(scenario.sectors)
         var fitTotal = 0.0
         var similarityTotal = 0.0, similarityCount = 0
 
         for zone in scenario.zones {
-            let profile = ZoneProfile(zone: zone, scenario: scenario, sectorIndex: sectorIndex, processing: processing,
+            let profile = ZoneProfile(zone: zone, scenario: scenario, processing: processing,
                                       profitMargin: parameters.profitMargin)
             let z = zone.id
-            try b.add("countries", year: nil, Dimensions(zone: z), Double(profile.countries.count))
+            w.add(M.countries, year: nil, Dimensions(zone: z), Double(profile.countries.count))
             if let s = profile.similarity {
-                try b.add("similarity", year: nil, Dimensions(zone: z), s)
+                w.add(M.similarity, year: nil, Dimensions(zone: z), s)
                 similarityTotal += s
                 similarityCount += 1
             }
-            if let o = profile.processingOverlap { try b.add("processing_overlap", year: nil, Dimensions(zone: z), o) }
+            if let o = profile.processingOverlap { w.add(M.processingOverlap, year: nil, Dimensions(zone: z), o) }
             for (i, region) in profile.members.enumerated() {
                 if let s = profile.memberMean(i, { $0.similarity }) {
-                    try b.add("similarity", year: nil, Dimensions(region: region.id, zone: z), s)
+                    w.add(M.similarity, year: nil, Dimensions(region: region.id, zone: z), s)
                 }
                 if let o = profile.memberMean(i, { $0.processingOverlap }) {
-                    try b.add("processing_overlap", year: nil, Dimensions(region: region.id, zone: z), o)
+                    w.add(M.processingOverlap, year: nil, Dimensions(region: region.id, zone: z), o)
                 }
             }
             for c in profile.complementarity {
-                try b.add("complementarity", year: nil,
+                w.add(M.complementarity, year: nil,
                           Dimensions(region: c.exporterRegion, country: c.exporterCountry, link: c.link, direction: c.direction.rawValue, zone: z), c.value)
             }
-            if let tc = profile.meanComplementarity { try b.add("complementarity", year: nil, Dimensions(zone: z), tc) }
+            if let tc = profile.meanComplementarity { w.add(M.complementarity, year: nil, Dimensions(zone: z), tc) }
             for link in profile.intraIndustry where link.total > 0 {
-                try b.add("intra_industry", year: nil, Dimensions(link: link.link, zone: z), link.matched / link.total)
+                w.add(M.intraIndustry, year: nil, Dimensions(link: link.link, zone: z), link.matched / link.total)
             }
-            if let gl = profile.intraIndustryIndex { try b.add("intra_industry", year: nil, Dimensions(zone: z), gl) }
+            if let gl = profile.intraIndustryIndex { w.add(M.intraIndustry, year: nil, Dimensions(zone: z), gl) }
             for side in profile.fiscalCapacity {
-                if let value = side.value { try b.add("fiscal_capacity", year: nil, Dimensions(country: side.country, zone: z), value) }
+                if let value = side.value { w.add(M.fiscalCapacity, year: nil, Dimensions(country: side.country, zone: z), value) }
             }
 
-            let assessments = assess(profile)
+            let assessments = assess(profile, describe: findings)
             for a in assessments {
-                try b.add("kind_fit", year: nil, Dimensions(instrument: a.kind.rawValue, zone: z), a.fit)
-                try b.add("recommended", year: nil, Dimensions(instrument: a.kind.rawValue, zone: z), a.isRecommended ? 1 : 0)
+                let dims = Dimensions(instrument: a.kind.rawValue, zone: z)
+                w.add(M.kindFit, year: nil, dims, a.fit)
+                w.add(M.recommended, year: nil, dims, a.isRecommended ? 1 : 0)
             }
             let chosen = assessments.first { $0.kind == zone.kind }
             fitTotal += chosen?.fit ?? 0
-            report(zone: zone, profile: profile, assessments: assessments, chosen: chosen, into: &b)
+            if findings { report(zone: zone, profile: profile, assessments: assessments, chosen: chosen, into: &b) }
         }
 
         let zoneCount = scenario.zones.count
         try b.headline("fit_score", zoneCount > 0 ? fitTotal / Double(zoneCount) : 0)
         if similarityCount > 0 { try b.headline("similarity_mean", similarityTotal / Double(similarityCount)) }
 
-        let named = scenario.sectors.enumerated().filter { processing[$0.offset] }.map(\.element.id)
-        b.finding(.info, "processing sectors, read from the sectors' ids and names: "
-                  + (named.isEmpty ? "none" : named.joined(separator: ", "))
-                  + "; the others count as primary or other (services, construction, energy)")
-        return b.result
+        b.finding(.info, {
+            let named = scenario.sectors.enumerated().filter { processing[$0.offset] }.map(\.element.id)
+            return "processing sectors, read from the sectors' ids and names: "
+                + (named.isEmpty ? "none" : named.joined(separator: ", "))
+                + "; the others count as primary or other (services, construction, energy)"
+        }())
+        return w.result(b)
     }
 
     /// The findings of one zone: the recommendation with its reasons, and a warning where the

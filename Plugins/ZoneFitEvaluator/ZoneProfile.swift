@@ -50,11 +50,11 @@ struct ZoneProfile {
     let fiscalCapacity: [(country: String, value: Double?)]
 
     /// The mean of the pairs' similarity, where known.
-    var similarity: Double? { mean(pairs.compactMap(\.similarity)) }
+    var similarity: Double? { Self.mean(pairs, \.similarity) }
     /// The mean of the pairs' processing overlap, where known.
-    var processingOverlap: Double? { mean(pairs.compactMap(\.processingOverlap)) }
+    var processingOverlap: Double? { Self.mean(pairs, \.processingOverlap) }
     /// The mean complementarity over link directions with data.
-    var meanComplementarity: Double? { mean(complementarity.map(\.value)) }
+    var meanComplementarity: Double? { Self.mean(complementarity, \.value) }
     /// The aggregate Grubel–Lloyd index over the zone's links with two-way trade.
     var intraIndustryIndex: Double? {
         let total = intraIndustry.reduce(0) { $0 + $1.total }
@@ -68,10 +68,16 @@ struct ZoneProfile {
 
     /// The mean similarity (or processing overlap) of member `i` with its partners across borders.
     func memberMean(_ i: Int, _ value: (Pair) -> Double?) -> Double? {
-        mean(pairs.filter { $0.a == i || $0.b == i }.compactMap(value))
+        Self.mean(pairs) { $0.a == i || $0.b == i ? value($0) : nil }
     }
 
-    init(zone: Zone, scenario: Scenario, sectorIndex: [String: Int], processing: [Bool], profitMargin: Double) {
+    init(zone: Zone, scenario: Scenario, processing: [Bool], profitMargin: Double) {
+        let sectors = scenario.sectors
+        /// The index of the first sector with id `id` (a scan of the scenario's short list).
+        func sectorIndex(_ id: String) -> Int? {
+            for i in sectors.indices where sectors[i].id == id { return i }
+            return nil
+        }
         let members = zone.regions.compactMap { scenario.region($0) }
         self.members = members
         var countries: [String] = []
@@ -88,7 +94,7 @@ struct ZoneProfile {
             var allShares = !region.sectors.isEmpty
             var outputTotal = 0.0
             for item in region.sectors {
-                guard let s = sectorIndex[item.sector] else { continue }
+                guard let s = sectorIndex(item.sector) else { continue }
                 if let q = item.share { byShare[s] += scenario[q] } else { allShares = false }
                 if let q = item.output {
                     byOutput[s] += scenario[q]
@@ -124,12 +130,12 @@ struct ZoneProfile {
         self.pairs = pairs
 
         // Trade on the zone's links: both ends are members (a member region or a member's country).
-        let memberIds = Set(members.map(\.id))
+
         func country(of end: String) -> String? {
             if let region = scenario.region(end) { return region.country }
             return scenario.country(end)?.code
         }
-        func inZone(_ end: String) -> Bool { memberIds.contains(end) || (scenario.region(end) == nil && countries.contains(end)) }
+        func inZone(_ end: String) -> Bool { members.contains { $0.id == end } || (scenario.region(end) == nil && countries.contains(end)) }
         var complementarity: [Complementarity] = []
         var intra: [IntraIndustry] = []
         var unknownLinks: [String] = []
@@ -140,7 +146,7 @@ struct ZoneProfile {
             var importDemand = [Double](repeating: 0, count: sectorCount)  // the `from` end's imports
             var exportOthers = false, importOthers = false
             for flow in link.flows {
-                guard let s = sectorIndex[flow.sector], let value = Self.value(of: flow, in: scenario) else { continue }
+                guard let s = sectorIndex(flow.sector), let value = Self.value(of: flow, in: scenario) else { continue }
                 let others = flow.otherImports.map { scenario[$0] }
                 switch flow.direction {
                 case .export:
@@ -224,7 +230,15 @@ struct ZoneProfile {
         return (wagePart ?? 0) + (profitPart ?? 0)
     }
 
-    private func mean(_ values: [Double]) -> Double? {
-        values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    /// The mean of the known values of `value` over `items`, summed in order (as
+    /// `reduce(0, +)` over them would be), without building an array; nil when none is known.
+    private static func mean<T>(_ items: [T], _ value: (T) -> Double?) -> Double? {
+        var total = 0.0, count = 0
+        for item in items {
+            guard let v = value(item) else { continue }
+            total += v
+            count += 1
+        }
+        return count > 0 ? total / Double(count) : nil
     }
 }
