@@ -336,8 +336,21 @@ struct ScenarioDecoder {
                 if let year, let horizon, !horizon.contains(year) {
                     context.error("investment in \(year) is outside the horizon \(horizon.lowerBound)–\(horizon.upperBound)", at: inf["year"]?.location)
                 }
-                let country = reference(inf, "country", kind: "country", among: Array(memberCountries).sorted())
-                let region = reference(inf, "region", kind: "member region", among: members, required: false)
+                // Checked against every country and region first; membership only when the zone's own
+                // region list is sound, so one misspelt member does not cascade into every investment line.
+                let membersSound = members.count == fields.list("regions").count
+                var country = reference(inf, "country", kind: "country", among: countries.map(\.code))
+                if let c = country, membersSound, !memberCountries.contains(c) {
+                    context.error("country '\(c)' has no region in zone '\(id)'", at: inf["country"]?.location,
+                                  hint: "the zone's regions are in \(memberCountries.sorted().joined(separator: ", ")); add a region of \(c) to 'regions', or change the country")
+                    country = nil
+                }
+                var region = reference(inf, "region", kind: "region", among: regions.map(\.id), required: false)
+                if let r = region, membersSound, !members.contains(r) {
+                    context.error("region '\(r)' is not a member of zone '\(id)'", at: inf["region"]?.location,
+                                  hint: "members: \(members.joined(separator: ", ")); add it to the zone's 'regions', or change the region")
+                    region = nil
+                }
                 let sector = reference(inf, "sector", kind: "sector", among: sectors.map(\.id))
                 let amount = inf.quantity("amount", .money, required: true)
                 guard let year, let country, let sector, let amount else { return nil }
