@@ -25,25 +25,7 @@ if [ -z "$bin" ]; then
 fi
 if [ ! -x "$bin" ]; then echo "workshop-browser-test: no coopzone binary at '$bin'" >&2; echo "workshop-browser: 0 passed, 1 failed"; exit 1; fi
 
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else return 1; fi; }
-apt_updated=0
-apt_install() { # packages...
-  command -v apt-get >/dev/null 2>&1 || { echo "workshop-browser-test: apt-get not found; install $* by hand" >&2; return 1; }
-  if [ "$apt_updated" -eq 0 ]; then as_root apt-get update -qq; apt_updated=1; fi
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-}
-
-if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-  echo "workshop-browser-test: installing chromium and chromium-driver"
-  apt_install chromium chromium-driver || { echo "workshop-browser: 0 passed, 1 failed"; exit 1; }
-fi
-if ! python3 -c 'import selenium' >/dev/null 2>&1; then
-  echo "workshop-browser-test: installing selenium"
-  python3 -m pip install --quiet selenium >/dev/null 2>&1 \
-    || python3 -m pip install --quiet --break-system-packages selenium >/dev/null 2>&1 \
-    || apt_install python3-selenium
-  python3 -c 'import selenium' || { echo "workshop-browser-test: cannot import selenium" >&2; echo "workshop-browser: 0 passed, 1 failed"; exit 1; }
-fi
+bash scripts/install-browser.sh || { echo "workshop-browser: 0 passed, 1 failed"; exit 1; }
 
 rm -rf "$out"
 mkdir -p "$out"
