@@ -153,7 +153,14 @@ struct ExternalEvaluatorCommandTests {
         let created = NewEvaluatorCommand.execute(name: "border_queue", language: .swift, output: directory, coopzone: packageRoot.path)
         #expect(created.status == 0, "\(created.stderr)")
         let manifest = try String(contentsOfFile: directory + "/Package.swift", encoding: .utf8)
-        #expect(manifest.contains(".package(name: \"CoopZone\", path: \"\(packageRoot.standardizedFileURL.path)\")"))
+        // The scaffold names CoopZone by a path, relative when the two folders are near each other:
+        // either way it must lead to this package.
+        let prefix = ".package(name: \"CoopZone\", path: \""
+        let start = try #require(manifest.range(of: prefix)).upperBound
+        let end = try #require(manifest[start...].firstIndex(of: "\""))
+        let written = String(manifest[start..<end])
+        let resolved = written.hasPrefix("/") ? URL(fileURLWithPath: written) : URL(fileURLWithPath: directory).appendingPathComponent(written)
+        #expect(resolved.standardizedFileURL.resolvingSymlinksInPath().path == packageRoot.standardizedFileURL.resolvingSymlinksInPath().path)
         let main = try String(contentsOfFile: directory + "/Sources/coopzone-border-queue/main.swift", encoding: .utf8)
         #expect(main.contains("await CoopZoneCommand.runMain(additionalEvaluators: [EvaluatorEntry(BorderQueueEvaluator.self)])"))
         #expect(FileManager.default.fileExists(atPath: directory + "/Tests/BorderQueueEvaluatorTests/BorderQueueEvaluatorTests.swift"))
