@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The dimension values of a result row; `nil` where the row does not vary along it.
 public struct Dimensions: Sendable, Hashable, Codable {
@@ -162,11 +161,7 @@ public struct ResultBuilder: Sendable {
     /// The evaluator's descriptor.
     public let descriptor: EvaluatorDescriptor
     /// The result built so far.
-    public var result: EvaluationResult {
-        RowCountHints.record(descriptor.id, built.rows.count)
-        return built
-    }
-    private var built = EvaluationResult()
+    public private(set) var result = EvaluationResult()
     /// Declared metrics and headlines with their units, in declaration order: a handful, so a
     /// linear search (whose string comparisons usually hit the same literal's storage) beats hashing.
     private let units: [(id: String, unit: Unit)]
@@ -176,9 +171,6 @@ public struct ResultBuilder: Sendable {
     public init(_ descriptor: EvaluatorDescriptor) {
         self.descriptor = descriptor
         units = (descriptor.metrics + descriptor.headlines).map { ($0.id, $0.unit) }
-        // Start with room for as many rows as this evaluator wrote last time: a Monte Carlo run
-        // calls it thousands of times, and growing a large array by doubling costs copies and page faults.
-        built.rows.reserveCapacity(RowCountHints.hint(descriptor.id))
     }
 
     private mutating func unit(of metric: String) throws -> Unit {
@@ -194,24 +186,24 @@ public struct ResultBuilder: Sendable {
     /// evaluator and is reported as its failure, not a crash.
     public mutating func add(_ metric: String, year: Int?, _ dimensions: Dimensions = Dimensions(), _ value: Double) throws {
         let unit = try unit(of: metric)
-        built.rows.append(ResultRow(evaluator: descriptor.id, metric: metric, unit: unit, year: year, dimensions: dimensions, value: value))
+        result.rows.append(ResultRow(evaluator: descriptor.id, metric: metric, unit: unit, year: year, dimensions: dimensions, value: value))
     }
 
     /// Adds a headline of a declared headline metric.
     public mutating func headline(_ metric: String, _ value: Double) throws {
         let unit = try unit(of: metric)
-        built.headlines.append(Headline(evaluator: descriptor.id, metric: metric, unit: unit, value: value))
+        result.headlines.append(Headline(evaluator: descriptor.id, metric: metric, unit: unit, value: value))
     }
 
     /// Adds a finding. The message is only built when findings are kept: Monte Carlo draws,
     /// which keep numbers only, skip it (see `FindingsSwitch`).
     public mutating func finding(_ kind: Finding.Kind, _ message: @autoclosure () -> String, at location: SourceLocation? = nil) {
         guard FindingsSwitch.enabled else { return }
-        built.findings.append(Finding(evaluator: descriptor.id, kind: kind, message: message(), location: location))
+        result.findings.append(Finding(evaluator: descriptor.id, kind: kind, message: message(), location: location))
     }
 
     /// Reserves room for `count` more rows.
-    public mutating func reserve(_ count: Int) { built.rows.reserveCapacity(built.rows.count + count) }
+    public mutating func reserve(_ count: Int) { result.rows.reserveCapacity(result.rows.count + count) }
 }
 
 /// Errors an evaluator or the runner reports.
@@ -259,13 +251,3 @@ public enum FindingsSwitch {
     @TaskLocal public static var enabled = true
 }
 
-/// How many rows each evaluator wrote last time, so the next result can reserve that much.
-enum RowCountHints {
-    private static let counts = Mutex<[String: Int]>([:])
-
-    static func hint(_ id: String) -> Int { counts.withLock { $0[id] ?? 0 } }
-
-    static func record(_ id: String, _ count: Int) {
-        counts.withLock { if ($0[id] ?? 0) < count { $0[id] = count } }
-    }
-}
