@@ -273,9 +273,15 @@ public struct CostBenefitEvaluator: Evaluator {
         for c in 0...unknown where flows.isActive(slot: c) {
             let code = c < unknown ? countries[c].code : nil
             let dims = Dimensions(country: code)
-            func row(_ metric: Int, _ instrument: String, _ t: Int, _ value: Double) {
+            // One dimensions value per instrument, shared by its rows of every year.
+            func instrument(_ name: String) -> Dimensions { Dimensions(country: code, instrument: name) }
+            let teDims = instrument("tax_expenditure"), reimbursementDims = instrument("infrastructure_reimbursement")
+            let infrastructureDims = instrument("public_infrastructure"), customsDims = instrument("customs_revenue")
+            let wageTaxDims = instrument("wage_tax"), profitTaxDims = instrument("profit_tax")
+            let wagesDims = instrument("wages"), welfareDims = instrument("trade_welfare")
+            func row(_ metric: Int, _ dims: Dimensions, _ t: Int, _ value: Double) {
                 guard value != 0 else { return }
-                w.add(metric, year: y0 + t, Dimensions(country: code, instrument: instrument), value)
+                w.add(metric, year: y0 + t, dims, value)
             }
             var netPV = 0.0
             for t in 0..<n {
@@ -297,15 +303,15 @@ public struct CostBenefitEvaluator: Evaluator {
                 let net = gain + economic - cost
                 let jobs = kept * v(.jobsInvestment) + v(.jobsTrade)
 
-                row(M.fiscalCost, "tax_expenditure", t, costTE)
-                row(M.fiscalCost, "infrastructure_reimbursement", t, reimbursement)
-                row(M.fiscalCost, "public_infrastructure", t, infrastructure)
-                row(M.fiscalCost, "customs_revenue", t, customsLoss)
-                row(M.fiscalGain, "wage_tax", t, wageTax)
-                row(M.fiscalGain, "profit_tax", t, profit)
-                row(M.fiscalGain, "customs_revenue", t, customsGain)
-                row(M.economicBenefit, "wages", t, wages)
-                row(M.economicBenefit, "trade_welfare", t, welfare)
+                row(M.fiscalCost, teDims, t, costTE)
+                row(M.fiscalCost, reimbursementDims, t, reimbursement)
+                row(M.fiscalCost, infrastructureDims, t, infrastructure)
+                row(M.fiscalCost, customsDims, t, customsLoss)
+                row(M.fiscalGain, wageTaxDims, t, wageTax)
+                row(M.fiscalGain, profitTaxDims, t, profit)
+                row(M.fiscalGain, customsDims, t, customsGain)
+                row(M.economicBenefit, wagesDims, t, wages)
+                row(M.economicBenefit, welfareDims, t, welfare)
                 w.add(M.netBenefit, year: y0 + t, dims, net)
                 if jobs != 0 { w.add(M.attributableJobs, year: y0 + t, dims, jobs) }
 
