@@ -99,32 +99,30 @@ struct JobTable {
 
 /// What decides where a row's jobs go: its dimensions that `ZoneGeography.recipients` and the
 /// sector's data read (the stage for investment rows, the link and direction for trade rows).
-struct PlacementKey: Equatable {
-    var region: String?
-    var country: String?
-    var stage: String?
-    var link: String?
-    var direction: String?
-    var sector: String?
+/// It keeps the dimensions of the first row that had it: rows of one series share that value,
+/// so most rows match at an identity test without comparing text.
+struct PlacementKey {
+    private let dimensions: Dimensions
+    private let trade: Bool
 
     /// The key of a row's dimensions: with the stage (investment) or with the link and direction (trade).
-    init(_ d: borrowing Dimensions, trade: Bool) {
-        region = d.region
-        country = d.country
-        sector = d.sector
-        if trade {
-            link = d.link
-            direction = d.direction
-        } else {
-            stage = d.stage
-        }
+    init(_ d: Dimensions, trade: Bool) {
+        dimensions = d
+        self.trade = trade
     }
 
-    /// True when row `i` of `rows` has this key (compared in place, without copying the row's
-    /// dimensions).
-    @inline(__always) func matches(_ rows: UnsafeBufferPointer<ResultRow>, _ i: Int, trade: Bool) -> Bool {
-        guard region == rows[i].dimensions.region, country == rows[i].dimensions.country, sector == rows[i].dimensions.sector else { return false }
-        return trade ? link == rows[i].dimensions.link && direction == rows[i].dimensions.direction : stage == rows[i].dimensions.stage
+    var region: String? { dimensions.region }
+    var country: String? { dimensions.country }
+    var sector: String? { dimensions.sector }
+    var stage: String? { trade ? nil : dimensions.stage }
+    var link: String? { trade ? dimensions.link : nil }
+    var direction: String? { trade ? dimensions.direction : nil }
+
+    /// True when dimensions `d` (of a row of the same kind) have this key.
+    @inline(__always) func matches(_ d: Dimensions) -> Bool {
+        if d.isIdentical(to: dimensions) { return true }
+        guard d.region == dimensions.region, d.country == dimensions.country, d.sector == dimensions.sector else { return false }
+        return trade ? d.link == dimensions.link && d.direction == dimensions.direction : d.stage == dimensions.stage
     }
 }
 
@@ -142,12 +140,13 @@ struct Placements {
     /// The index of the key of row `i` of `rows` (see `PlacementKey.init`), adding it
     /// (unresolved) if new.
     mutating func index(of rows: UnsafeBufferPointer<ResultRow>, _ i: Int, trade: Bool) -> Int {
-        if last >= 0, keys[last].matches(rows, i, trade: trade) { return last }
-        for k in keys.indices where keys[k].matches(rows, i, trade: trade) {
+        let dimensions = rows[i].dimensions
+        if last >= 0, keys[last].matches(dimensions) { return last }
+        for k in keys.indices where keys[k].matches(dimensions) {
             last = k
             return k
         }
-        keys.append(PlacementKey(rows[i].dimensions, trade: trade))
+        keys.append(PlacementKey(dimensions, trade: trade))
         ranges.append((-1, 0))
         last = keys.count - 1
         return last

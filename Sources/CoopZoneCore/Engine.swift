@@ -267,13 +267,19 @@ public enum Engine {
     }
 
     /// Runs a plan on the calling thread, in order (what a Monte Carlo worker calls per draw).
-    public static func runSynchronously(_ plan: RunPlan, on scenario: Scenario) -> (results: [String: EvaluationResult], failures: [EvaluatorFailure]) {
-        var results: [String: EvaluationResult] = [:]
-        var failures: [EvaluatorFailure] = []
-        var failedIds = Set<String>()
+    /// Evaluators with an outcome in `given` are not run: their given result or failure is taken
+    /// (Monte Carlo gives the outcomes of evaluators that no draw can change).
+    public static func runSynchronously(_ plan: RunPlan, on scenario: Scenario,
+                                        given: (results: [String: EvaluationResult], failures: [EvaluatorFailure]) = ([:], []))
+        -> (results: [String: EvaluationResult], failures: [EvaluatorFailure]) {
+        var results = given.results
+        var failures = given.failures
+        var failedIds = Set(given.failures.map(\.evaluator))
         for item in plan.evaluators {
+            let id = item.entry.descriptor.id
+            guard results[id] == nil, !failedIds.contains(id) else { continue }
             switch evaluate(item, on: scenario, results: results, failed: failedIds) {
-            case .success(let result): results[item.entry.descriptor.id] = result
+            case .success(let result): results[id] = result
             case .failure(let failure):
                 failures.append(failure)
                 failedIds.insert(failure.evaluator)

@@ -89,6 +89,11 @@ public struct Dimensions: Sendable, Hashable, Codable {
         }
     }
 
+    /// True when `other` is this very value (a copy of it, not just equal values): a test
+    /// without comparing text, for code that looks rows up by their dimensions. False does not
+    /// mean the values differ.
+    public func isIdentical(to other: Dimensions) -> Bool { box === other.box }
+
     public static func == (a: Dimensions, b: Dimensions) -> Bool {
         a.box === b.box || a.values == b.values
     }
@@ -215,26 +220,29 @@ public struct ResultBuilder: Sendable {
         units = (descriptor.metrics + descriptor.headlines).map { ($0.id, $0.unit) }
     }
 
-    private mutating func unit(of metric: String) throws -> Unit {
-        if last < units.count, units[last].id == metric { return units[last].unit }
+    /// The descriptor's id and unit of `metric`. Rows and headlines carry the descriptor's own id
+    /// string, so code that looks a row's metric up among the declared ones can match it by
+    /// identity (the Monte Carlo series layout does).
+    private mutating func declared(_ metric: String) throws -> (id: String, unit: Unit) {
+        if last < units.count, units[last].id == metric { return units[last] }
         guard let index = units.firstIndex(where: { $0.id == metric }) else {
             throw EvaluatorError.undeclaredMetric(evaluator: descriptor.id, metric: metric)
         }
         last = index
-        return units[index].unit
+        return units[index]
     }
 
     /// Adds a row of a declared metric. An undeclared metric is a programming error in the
     /// evaluator and is reported as its failure, not a crash.
     public mutating func add(_ metric: String, year: Int?, _ dimensions: Dimensions = Dimensions(), _ value: Double) throws {
-        let unit = try unit(of: metric)
-        result.rows.append(ResultRow(evaluator: descriptor.id, metric: metric, unit: unit, year: year, dimensions: dimensions, value: value))
+        let (id, unit) = try declared(metric)
+        result.rows.append(ResultRow(evaluator: descriptor.id, metric: id, unit: unit, year: year, dimensions: dimensions, value: value))
     }
 
     /// Adds a headline of a declared headline metric.
     public mutating func headline(_ metric: String, _ value: Double) throws {
-        let unit = try unit(of: metric)
-        result.headlines.append(Headline(evaluator: descriptor.id, metric: metric, unit: unit, value: value))
+        let (id, unit) = try declared(metric)
+        result.headlines.append(Headline(evaluator: descriptor.id, metric: id, unit: unit, value: value))
     }
 
     /// Adds a finding. The message is only built when findings are kept: Monte Carlo draws,

@@ -99,6 +99,37 @@ public enum MonteCarlo {
         }
     }
 
+    /// The evaluators whose outcome no draw can change, so a run computes them once: those
+    /// none of whose own parameters is sampled and whose dependencies are all such evaluators —
+    /// provided every sampled number is an evaluator's parameter. A sampled number of the
+    /// scenario's data (a region's population, say) could reach any evaluator, so then every
+    /// evaluator runs in every draw. This relies on the evaluator contract that an evaluator
+    /// reads its parameters from its configuration, not another's from the scenario.
+    public static func constantEvaluators(_ plan: RunPlan, slots: [Int]) -> Set<String> {
+        var parameterSlots: [String: Set<Int>] = [:]
+        for item in plan.evaluators {
+            for (_, source) in item.parameters { if case .input(let q) = source { parameterSlots[item.entry.descriptor.id, default: []].insert(q.slot) } }
+        }
+        let allParameterSlots = parameterSlots.values.reduce(into: Set<Int>()) { $0.formUnion($1) }
+        guard slots.allSatisfy(allParameterSlots.contains) else { return [] }
+        let sampled = Set(slots)
+        var constant: Set<String> = []
+        for item in plan.evaluators {   // dependency order: an evaluator's dependencies are decided first
+            let d = item.entry.descriptor
+            if (parameterSlots[d.id] ?? []).isDisjoint(with: sampled) && d.dependencies.allSatisfy(constant.contains) { constant.insert(d.id) }
+        }
+        return constant
+    }
+
+    /// The outcomes of the constant evaluators (see `constantEvaluators`), computed once on the
+    /// central values with findings off, as the draws compute theirs.
+    static func fixedOutcomes(_ plan: RunPlan, on scenario: Scenario, constant: Set<String>) -> (results: [String: EvaluationResult], failures: [EvaluatorFailure]) {
+        guard !constant.isEmpty else { return ([:], []) }
+        var subset = plan
+        subset.evaluators = plan.evaluators.filter { constant.contains($0.entry.descriptor.id) }
+        return FindingsSwitch.$enabled.withValue(false) { Engine.runSynchronously(subset, on: scenario) }
+    }
+
     /// Draws per block when the plan has a batch evaluator: every batch evaluator gets one
     /// request per block, so a run of up to this many draws sends one request carrying all draws.
     public static let batchBlockSize = 2000
@@ -110,6 +141,7 @@ public enum MonteCarlo {
         let slots = uncertainSlots(scenario)
         let keys = streamKeys(scenario, slots: slots)
         let layout = SeriesLayout(plan: plan, scenario: scenario)
+        let fixed = fixedOutcomes(plan, on: scenario, constant: constantEvaluators(plan, slots: slots))
         let workerCount = max(1, min(workers, draws))
         let counter = ProgressCounter()
         let batched = plan.evaluators.contains { $0.batchInstance != nil }
@@ -121,7 +153,7 @@ public enum MonteCarlo {
         while start < draws {
             let end = min(draws, start + (batched ? blockSize : blockSize * workerCount))
             if batched {
-                parts.append(await runBlock(start..<end, plan: plan, scenario: scenario, slots: slots, keys: keys, seed: seed, layout: layout,
+                parts.append(await runBlock(start..<end, plan: plan, scenario: scenario, slots: slots, keys: keys, seed: seed, layout: layout, fixed: fixed,
                                             workers: workerCount, counter: counter, progress: progress))
             } else {
                 let ranges = stride(from: start, to: end, by: blockSize).map { $0..<min(end, $0 + blockSize) }
@@ -129,7 +161,8 @@ public enum MonteCarlo {
                     for (w, range) in ranges.enumerated() {
                         group.addTask {
                             FindingsSwitch.$enabled.withValue(false) {
-                                (w, runChunk(range, plan: plan, scenario: scenario, slots: slots, keys: keys, seed: seed, layout: layout, counter: counter, progress: progress))
+                                (w, runChunk(range, plan: plan, scenario: scenario, slots: slots, keys: keys, seed: seed, layout: layout, fixed: fixed,
+                                            counter: counter, progress: progress))
                             }
                         }
                     }
@@ -159,6 +192,7 @@ public enum MonteCarlo {
     /// Runs a block of draws evaluator by evaluator: plain evaluators draw by draw on the workers,
     /// each batch evaluator once for the whole block.
     static func runBlock(_ range: Range<Int>, plan: RunPlan, scenario: Scenario, slots: [Int], keys: [UInt64], seed: UInt64, layout: SeriesLayout,
+                         fixed: (results: [String: EvaluationResult], failures: [EvaluatorFailure]),
                          workers: Int, counter: ProgressCounter, progress: (@Sendable (Int) -> Void)?) async -> Chunk {
         let scenarios = range.map { index in scenario.with(values: drawValues(scenario, slots: slots, keys: keys, seed: seed, index: index)) }
         var results = [[String: EvaluationResult]](repeating: [:], count: scenarios.count)
@@ -171,7 +205,11 @@ public enum MonteCarlo {
         for item in plan.evaluators {
             let id = item.entry.descriptor.id
             let dependencies = item.entry.descriptor.dependencies
-            if let batch = item.batchInstance {
+            if let result = fixed.results[id] {
+                for d in scenarios.indices { results[d][id] = result }
+            } else if let failure = fixed.failures.first(where: { $0.evaluator == id }) {
+                for d in scenarios.indices { record(failure, draw: d) }
+            } else if let batch = item.batchInstance {
                 var indices: [Int] = []
                 var items: [(scenario: Scenario, context: EvaluationContext)] = []
                 for d in scenarios.indices {
@@ -232,6 +270,7 @@ public enum MonteCarlo {
     }
 
     static func runChunk(_ range: Range<Int>, plan: RunPlan, scenario: Scenario, slots: [Int], keys: [UInt64], seed: UInt64, layout: SeriesLayout,
+                         fixed: (results: [String: EvaluationResult], failures: [EvaluatorFailure]),
                          counter: ProgressCounter, progress: (@Sendable (Int) -> Void)?) -> Chunk {
         var values = [[Double]](repeating: [], count: layout.keys.count)
         for k in values.indices { values[k].reserveCapacity(range.count) }
@@ -240,7 +279,7 @@ public enum MonteCarlo {
         var draw = scenario
         for index in range {
             draw.values = drawValues(scenario, slots: slots, keys: keys, seed: seed, index: index)
-            let (results, failed) = Engine.runSynchronously(plan, on: draw)
+            let (results, failed) = Engine.runSynchronously(plan, on: draw, given: fixed)
             for f in failed { failures[f.evaluator] = (count: (failures[f.evaluator]?.count ?? 0) + 1, message: failures[f.evaluator]?.message ?? f.message) }
             layout.collect(results, into: &totals)
             for k in totals.indices { values[k].append(totals[k]) }
@@ -255,9 +294,9 @@ public enum MonteCarlo {
 struct SeriesLayout: Sendable {
     var keys: [SeriesKey] = []
     var units: [Unit] = []
-    /// For each evaluator in run order: its id, its headline indices by metric, and per additive
-    /// metric the index of its first year's series.
-    var evaluators: [(id: String, headlines: [String: Int], metricBase: [(metric: String, base: Int)])] = []
+    /// For each evaluator in run order: its id, its headline indices by metric, and for each
+    /// declared metric the index of its first year's series (nil when it is not additive).
+    var evaluators: [(id: String, headlines: [String: Int], metrics: [(metric: String, bits: StringBits, base: Int?)])] = []
     let firstYear: Int
     let yearCount: Int
 
@@ -276,8 +315,12 @@ struct SeriesLayout: Sendable {
         }
         for (e, item) in plan.evaluators.enumerated() {
             let d = item.entry.descriptor
-            for m in d.metrics where m.additive {
-                evaluators[e].metricBase.append((m.id, keys.count))
+            for m in d.metrics {
+                guard m.additive else {
+                    evaluators[e].metrics.append((m.id, StringBits(m.id), nil))
+                    continue
+                }
+                evaluators[e].metrics.append((m.id, StringBits(m.id), keys.count))
                 for year in scenario.horizon {
                     keys.append(SeriesKey(evaluator: d.id, metric: m.id, year: year))
                     units.append(m.unit)
@@ -295,18 +338,27 @@ struct SeriesLayout: Sendable {
         for e in evaluators {
             guard let result = results[e.id] else {
                 for i in e.headlines.values { totals[i] = .nan }
-                for (_, base) in e.metricBase { for y in 0..<yearCount { totals[base + y] = .nan } }
+                for case (_, _, let base?) in e.metrics { for y in 0..<yearCount { totals[base + y] = .nan } }
                 continue
             }
             for h in result.headlines { if let i = e.headlines[h.metric] { totals[i] = h.value } }
-            // Read the rows in place: copying a row would retain and release its ten strings.
+            // Read the rows in place: copying a row would retain and release its strings. A row's
+            // metric is found by the bits of its string first: rows written through `ResultBuilder`
+            // or `RowMetrics` carry the descriptor's own id strings, so this almost always hits
+            // without comparing text.
             result.rows.withUnsafeBufferPointer { rows in
-                var lastMetric = "", lastBase: Int? = nil
+                var lastBits = StringBits.none, lastBase: Int? = nil
                 for i in rows.indices {
                     guard let year = rows[i].year else { continue }
-                    if rows[i].metric != lastMetric {
-                        lastMetric = rows[i].metric
-                        lastBase = e.metricBase.first { $0.metric == lastMetric }?.base
+                    let bits = StringBits(rows[i].metric)
+                    if bits != lastBits {
+                        lastBits = bits
+                        if let hit = e.metrics.first(where: { $0.bits == bits }) {
+                            lastBase = hit.base
+                        } else {
+                            let metric = rows[i].metric
+                            lastBase = e.metrics.first { $0.metric == metric }?.base
+                        }
                     }
                     guard let base = lastBase else { continue }
                     let offset = year - firstYear
@@ -314,6 +366,21 @@ struct SeriesLayout: Sendable {
                 }
             }
         }
+    }
+}
+
+/// The 16 bytes of a `String` value: equal bits mean equal strings (the same storage, or the
+/// same small string held inline), so a lookup can test them before comparing text. Unequal
+/// bits say nothing.
+struct StringBits: Equatable, Sendable {
+    private let a: UInt64, b: UInt64
+    static let none = StringBits(a: 0, b: 0)
+    private init(a: UInt64, b: UInt64) {
+        self.a = a
+        self.b = b
+    }
+    init(_ string: String) {
+        (a, b) = unsafeBitCast(string, to: (UInt64, UInt64).self)
     }
 }
 
