@@ -186,3 +186,121 @@ struct UncertaintyTests {
         #expect(line.beatsBaseline[2] == 0.0)
     }
 }
+
+/// headline `t` = scale · (a + b), read from the same two links as `Linear`; counts its calls;
+/// fails when scale > 5.
+private struct Tally: EvaluatorInstance {
+    struct Parameters: Decodable, Sendable { var scale: Double }
+    static let descriptor = EvaluatorDescriptor(
+        id: "tally", summary: "test", version: "1.0.0",
+        parameters: [ParameterSpec("scale", "factor", unit: .ratio, default: 2, allowed: 0...10, citation: "test")],
+        metrics: [], headlines: [MetricSpec("t", unit: .count, "scale·(a + b)", equation: "none", higherIsBetter: true)], documentation: "none")
+    let p: Parameters
+    let log: BatchLog
+    func evaluate(_ scenario: Scenario, context: EvaluationContext) throws -> EvaluationResult {
+        log.record(1)
+        if p.scale > 5 { throw EvaluatorError.unusableScenario("scale above 5") }
+        var b = ResultBuilder(Self.descriptor)
+        try b.headline("t", p.scale * (scenario[scenario.links[0].borderCrossingDays, default: 0] + scenario[scenario.links[1].borderCrossingDays, default: 0]))
+        return b.result
+    }
+}
+
+/// headline `f` = 2 · linear's `y`: depends on `linear`.
+private struct Follower: Evaluator {
+    struct Parameters: Decodable, Sendable {}
+    static let descriptor = EvaluatorDescriptor(
+        id: "follower", summary: "test", version: "1.0.0", dependencies: ["linear"], parameters: [],
+        metrics: [], headlines: [MetricSpec("f", unit: .count, "2·y", equation: "none", higherIsBetter: true)], documentation: "none")
+    init(parameters: Parameters) {}
+    func evaluate(_ scenario: Scenario, context: EvaluationContext) throws -> EvaluationResult {
+        var b = ResultBuilder(Self.descriptor)
+        try b.headline("f", 2 * (context.headline("linear", "y") ?? .nan))
+        return b.result
+    }
+}
+
+struct ConstantEvaluatorTests {
+    private func threeEvaluatorPlan(_ s: Scenario, log: BatchLog) throws -> RunPlan {
+        let tally = EvaluatorEntry(descriptor: Tally.descriptor) { values in
+            Tally(p: try ParameterDecoder.decode(Tally.Parameters.self, from: values), log: log)
+        }
+        return try Engine.plan(s, registry: [EvaluatorEntry(Linear.self), tally, EvaluatorEntry(Follower.self)]).get()
+    }
+
+    @Test func anEvaluatorThatNoSampledNumberReachesRunsOnceAndGivesTheNumbersOfRunningItEveryDraw() async throws {
+        // Only linear's slope_a is uncertain (uniform 2–4). tally has no sampled parameter and no
+        // dependency: constant. linear is sampled; follower depends on linear: both vary.
+        let s = try scenario(a: "1", b: "0.5", evaluators: """
+            evaluators: {linear: {slope_a: {value: 3, uniform: [2, 4], assumption: t}}, tally: {}, follower: {}}
+            """)
+        let log = BatchLog()
+        let p = try threeEvaluatorPlan(s, log: log)
+        let slots = MonteCarlo.uncertainSlots(s)
+        #expect(MonteCarlo.constantEvaluators(p, slots: slots) == ["tally"])
+
+        let mc = await MonteCarlo.run(p, on: s, draws: 300, seed: 11, workers: 2)
+        // tally ran once for the whole run, not 300 times.
+        #expect(log.calls == [1])
+        // Its band is its central value: t = 2 · (1 + 0.5) = 3 in every draw.
+        let t = try #require(mc.index(of: SeriesKey(evaluator: "tally", metric: "t", year: nil)))
+        #expect(mc.values[t] == [Double](repeating: 3, count: 300))
+
+        // Every series equals what running every evaluator in every draw gives.
+        let layout = SeriesLayout(plan: p, scenario: s)
+        let keys = MonteCarlo.streamKeys(s, slots: slots)
+        for d in [0, 1, 150, 299] {
+            let draw = s.with(values: MonteCarlo.drawValues(s, slots: slots, keys: keys, seed: 11, index: d))
+            var totals = [Double](repeating: 0, count: layout.keys.count)
+            layout.collect(Engine.runSynchronously(p, on: draw).results, into: &totals)
+            #expect(mc.values.map { $0[d] } == totals)
+        }
+        // follower = 2 · y in every draw (y = slope_a · 1 + 1 · 0.5 + 1 varies with slope_a).
+        let y = try #require(mc.index(of: SeriesKey(evaluator: "linear", metric: "y", year: nil)))
+        let f = try #require(mc.index(of: SeriesKey(evaluator: "follower", metric: "f", year: nil)))
+        #expect(mc.values[f] == mc.values[y].map { 2 * $0 })
+        #expect(Set(mc.values[y]).count > 1)
+    }
+
+    @Test func aConstantEvaluatorThatFailsIsCountedAsFailedInEveryDraw() async throws {
+        // tally fails (scale 6 > 5) and nothing sampled reaches it: it runs once, and each of the 250
+        // draws records its failure, as running it in every draw would; its series is NaN throughout.
+        let s = try scenario(a: "1", b: "0.5", evaluators: """
+            evaluators: {linear: {slope_a: {value: 3, uniform: [2, 4], assumption: t}}, tally: {scale: 6}, follower: {}}
+            """)
+        let log = BatchLog()
+        let mc = await MonteCarlo.run(try threeEvaluatorPlan(s, log: log), on: s, draws: 250, seed: 2, workers: 2)
+        #expect(log.calls == [1])
+        #expect(mc.failures["tally"]?.count == 250)
+        #expect(mc.failures["tally"]?.message.contains("scale above 5") == true)
+        let t = try #require(mc.index(of: SeriesKey(evaluator: "tally", metric: "t", year: nil)))
+        #expect(mc.values[t].allSatisfy { $0.isNaN })
+        #expect(mc.failures["linear"] == nil)
+    }
+
+    @Test func aSampledNumberOfTheScenarioItselfMakesEveryEvaluatorRunEveryDraw() async throws {
+        // Link one's crossing days is scenario data: any evaluator may read it (tally does), so none is constant.
+        let s = try scenario(a: "{value: 1, uniform: [0, 2], assumption: t}", b: "0.5", evaluators: "evaluators: {linear: {}, tally: {}, follower: {}}")
+        let log = BatchLog()
+        let p = try threeEvaluatorPlan(s, log: log)
+        #expect(MonteCarlo.constantEvaluators(p, slots: MonteCarlo.uncertainSlots(s)).isEmpty)
+        let mc = await MonteCarlo.run(p, on: s, draws: 200, seed: 5, workers: 2)
+        #expect(log.calls.count == 200)
+        // t = 2 · (a + 0.5) follows a: 2 · (a_d + 0.5) = 2·a_d + 1; linear's y = 3·a_d + 0.5 + 1.
+        let t = try #require(mc.index(of: SeriesKey(evaluator: "tally", metric: "t", year: nil)))
+        let y = try #require(mc.index(of: SeriesKey(evaluator: "linear", metric: "y", year: nil)))
+        for d in 0..<200 {
+            let a = (mc.values[y][d] - 1.5) / 3
+            #expect(abs(mc.values[t][d] - (2 * a + 1)) < 1e-12)
+        }
+    }
+
+    @Test func aSampledParameterOfAnEvaluatorMakesItsDependentsVaryToo() throws {
+        // tally's scale is sampled: tally varies; linear does not; follower depends only on linear: constant.
+        let s = try scenario(a: "1", b: "0.5", evaluators: """
+            evaluators: {linear: {}, tally: {scale: {value: 2, uniform: [1, 3], assumption: t}}, follower: {}}
+            """)
+        let p = try threeEvaluatorPlan(s, log: BatchLog())
+        #expect(MonteCarlo.constantEvaluators(p, slots: MonteCarlo.uncertainSlots(s)) == ["linear", "follower"])
+    }
+}
