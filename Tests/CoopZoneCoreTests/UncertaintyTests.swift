@@ -304,3 +304,42 @@ struct ConstantEvaluatorTests {
         #expect(MonteCarlo.constantEvaluators(p, slots: MonteCarlo.uncertainSlots(s)) == ["linear", "follower"])
     }
 }
+
+struct BandTests {
+    @Test func quantilesAreType7OverTheFiniteDraws() {
+        // Finite values sorted: 1 2 3 3 4 5 6 7 8 9 10 (n = 11; NaN and ∞ left out).
+        // Type 7: h = (n − 1)·p. P5: h = 0.5 → 1 + 0.5·(2 − 1) = 1.5. P50: h = 5 → 5.
+        // P95: h = 9.5 → 9 + 0.5·(10 − 9) = 9.5. Mean: 58 / 11 = 5.2727…
+        let band = Band([10, 1, 7, 3, .nan, 3, 9, 5, 2, .infinity, 8, 4, 6])
+        #expect(band.p5 == 1.5)
+        #expect(band.p50 == 5)
+        #expect(band.p95 == 9.5)
+        #expect(abs(band.mean - 58.0 / 11) < 1e-12)
+    }
+
+    @Test func smallAndConstantSetsAndNoFiniteDraw() {
+        // n = 2, values 4 and 2: P5 = 2 + 0.05·2 = 2.1, P50 = 3, P95 = 2 + 0.95·2 = 3.9.
+        let two = Band([4, 2])
+        #expect(abs(two.p5 - 2.1) < 1e-12)
+        #expect(two.p50 == 3)
+        #expect(abs(two.p95 - 3.9) < 1e-12)
+        // 10,000 equal draws (a constant series): every quantile is the value.
+        let constant = Band([Double](repeating: 7.25, count: 10_000))
+        #expect([constant.p5, constant.p50, constant.p95, constant.mean] == [7.25, 7.25, 7.25, 7.25])
+        #expect(Band([.nan, .nan]).p50.isNaN)
+        #expect(Band([]).mean.isNaN)
+    }
+
+    @Test func selectionFindsTheSameOrderStatisticsAsSorting() {
+        // 5,001 draws with many ties (values 0–99) and a run of sorted ones: for n = 5,001, P5 is
+        // order statistic 250 (h = 5000·0.05 = 250 exactly), P50 is 2,500 and P95 is 4,750, read off a sorted copy.
+        var random = SeededRandom(seed: 17)
+        var values = (0..<4001).map { _ in Double(random.next() % 100) }
+        values += (0..<1000).map(Double.init)
+        let sorted = values.sorted()
+        let band = Band(values)
+        #expect(band.p5 == sorted[250])
+        #expect(band.p50 == sorted[2500])
+        #expect(band.p95 == sorted[4750])
+    }
+}

@@ -11,19 +11,70 @@ public struct Band: Sendable, Hashable, Codable {
     /// Mean.
     public var mean: Double
 
-    /// The band of `values` (quantiles by linear interpolation between order statistics, Hyndman–Fan type 7).
+    /// The band of `values` (quantiles by linear interpolation between order statistics,
+    /// Hyndman–Fan type 7; NaN and infinite values left out). The six order statistics the three
+    /// quantiles need are found by selection, not by sorting all the draws.
     public init(_ values: [Double]) {
-        let sorted = values.filter(\.isFinite).sorted()
-        func quantile(_ p: Double) -> Double {
-            guard !sorted.isEmpty else { return .nan }
-            let h = Double(sorted.count - 1) * p
-            let lo = Int(h.rounded(.down)), hi = min(lo + 1, sorted.count - 1)
-            return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
+        var a = values.filter(\.isFinite)
+        let n = a.count
+        guard n > 0 else {
+            (p5, p50, p95, mean) = (.nan, .nan, .nan, .nan)
+            return
         }
-        p5 = quantile(0.05)
-        p50 = quantile(0.5)
-        p95 = quantile(0.95)
-        mean = sorted.isEmpty ? .nan : sorted.reduce(0, +) / Double(sorted.count)
+        mean = a.reduce(0, +) / Double(n)
+        let ps = [0.05, 0.5, 0.95]
+        let hs = ps.map { Double(n - 1) * $0 }
+        // Select each needed index in increasing order: after a[k] is placed, everything after k
+        // is at least a[k], so the next search starts at k + 1.
+        var needed: [Int] = []
+        for h in hs {
+            let lo = Int(h.rounded(.down))
+            for k in [lo, min(lo + 1, n - 1)] where needed.last.map({ $0 < k }) ?? true { needed.append(k) }
+        }
+        var start = 0
+        for k in needed {
+            Self.select(&a, k, in: start..<n)
+            start = k + 1
+        }
+        func quantile(_ h: Double) -> Double {
+            let lo = Int(h.rounded(.down)), hi = min(lo + 1, n - 1)
+            return a[lo] + (h - Double(lo)) * (a[hi] - a[lo])
+        }
+        p5 = quantile(hs[0])
+        p50 = quantile(hs[1])
+        p95 = quantile(hs[2])
+    }
+
+    /// Places the k-th smallest value of `a[range]` at `a[k]`, with no larger value before it and
+    /// no smaller one after it (quickselect with a three-way partition, so runs of equal draws —
+    /// a constant series — take one pass; after 64 rounds it sorts what is left).
+    static func select(_ a: inout [Double], _ k: Int, in range: Range<Int>) {
+        a.withUnsafeMutableBufferPointer { a in
+            var lo = range.lowerBound, hi = range.upperBound - 1, rounds = 0
+            while lo < hi {
+                rounds += 1
+                if rounds > 64 {
+                    a[lo...hi].sort()
+                    return
+                }
+                let x = a[lo], y = a[lo + (hi - lo) / 2], z = a[hi]
+                let pivot = max(min(x, y), min(max(x, y), z))   // median of three
+                var lt = lo, i = lo, gt = hi
+                while i <= gt {
+                    if a[i] < pivot {
+                        a.swapAt(lt, i)
+                        lt += 1
+                        i += 1
+                    } else if a[i] > pivot {
+                        a.swapAt(i, gt)
+                        gt -= 1
+                    } else {
+                        i += 1
+                    }
+                }
+                if k < lt { hi = lt - 1 } else if k > gt { lo = gt + 1 } else { return }
+            }
+        }
     }
 }
 
