@@ -49,7 +49,7 @@ public struct MonteCarloRenderer: Sendable {
 
     /// Renders in `format`.
     public func render(_ format: OutputFormat) -> String {
-        let bands = result.keys.indices.map(result.band)
+        let bands = result.bands()
         let h = ResultsRenderer.human
         switch format {
         case .html:

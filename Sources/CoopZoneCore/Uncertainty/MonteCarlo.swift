@@ -12,68 +12,60 @@ public struct Band: Sendable, Hashable, Codable {
     public var mean: Double
 
     /// The band of `values` (quantiles by linear interpolation between order statistics,
-    /// Hyndman–Fan type 7; NaN and infinite values left out). The six order statistics the three
-    /// quantiles need are found by selection, not by sorting all the draws.
+    /// Hyndman–Fan type 7; NaN and infinite values left out). The order statistics the three
+    /// quantiles need are found by selection, not by sorting all the draws: the median's first,
+    /// then P5's among the values below it and P95's among those above; the statistic after
+    /// each is the least value between it and the next one placed.
     public init(_ values: [Double]) {
-        var a = values.filter(\.isFinite)
+        var a = values.filter { $0.isFinite }
         let n = a.count
         guard n > 0 else {
             (p5, p50, p95, mean) = (.nan, .nan, .nan, .nan)
             return
         }
         mean = a.reduce(0, +) / Double(n)
-        let ps = [0.05, 0.5, 0.95]
-        let hs = ps.map { Double(n - 1) * $0 }
-        // Select each needed index in increasing order: after a[k] is placed, everything after k
-        // is at least a[k], so the next search starts at k + 1.
-        var needed: [Int] = []
-        for h in hs {
-            let lo = Int(h.rounded(.down))
-            for k in [lo, min(lo + 1, n - 1)] where needed.last.map({ $0 < k }) ?? true { needed.append(k) }
+        let h = [0.05, 0.5, 0.95].map { Double(n - 1) * $0 }
+        let k = h.map { Int($0.rounded(.down)) }
+        let q = a.withUnsafeMutableBufferPointer { a in
+            Self.select(a, k[1], 0, n - 1)
+            if k[0] < k[1] { Self.select(a, k[0], 0, k[1] - 1) }
+            if k[2] > k[1] { Self.select(a, k[2], k[1] + 1, n - 1) }
+            // a[k[i]] is in place: nothing before it is larger, nothing after it smaller.
+            func next(_ j: Int) -> Double {
+                guard j + 1 < n else { return a[j] }
+                let stop = k.first { $0 > j } ?? n
+                var least = stop < n ? a[stop] : a[j + 1]
+                for i in (j + 1)..<stop where a[i] < least { least = a[i] }
+                return least
+            }
+            return (0..<3).map { i in a[k[i]] + (h[i] - Double(k[i])) * (next(k[i]) - a[k[i]]) }
         }
-        var start = 0
-        for k in needed {
-            Self.select(&a, k, in: start..<n)
-            start = k + 1
-        }
-        func quantile(_ h: Double) -> Double {
-            let lo = Int(h.rounded(.down)), hi = min(lo + 1, n - 1)
-            return a[lo] + (h - Double(lo)) * (a[hi] - a[lo])
-        }
-        p5 = quantile(hs[0])
-        p50 = quantile(hs[1])
-        p95 = quantile(hs[2])
+        (p5, p50, p95) = (q[0], q[1], q[2])
     }
 
-    /// Places the k-th smallest value of `a[range]` at `a[k]`, with no larger value before it and
-    /// no smaller one after it (quickselect with a three-way partition, so runs of equal draws —
-    /// a constant series — take one pass; after 64 rounds it sorts what is left).
-    static func select(_ a: inout [Double], _ k: Int, in range: Range<Int>) {
-        a.withUnsafeMutableBufferPointer { a in
-            var lo = range.lowerBound, hi = range.upperBound - 1, rounds = 0
-            while lo < hi {
-                rounds += 1
-                if rounds > 64 {
-                    a[lo...hi].sort()
-                    return
+    /// Places the k-th smallest value of `a[lo...hi]` at `a[k]`, with no larger value before it and
+    /// no smaller one after it (Hoare's FIND with a median-of-three pivot; equal values split
+    /// evenly, so a constant series takes one pass per halving).
+    static func select(_ a: UnsafeMutableBufferPointer<Double>, _ k: Int, _ lo: Int, _ hi: Int) {
+        var lo = lo, hi = hi
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if a[mid] < a[lo] { a.swapAt(mid, lo) }
+            if a[hi] < a[lo] { a.swapAt(hi, lo) }
+            if a[hi] < a[mid] { a.swapAt(hi, mid) }
+            let pivot = a[mid]
+            var i = lo, j = hi
+            while i <= j {
+                while a[i] < pivot { i += 1 }
+                while pivot < a[j] { j -= 1 }
+                if i <= j {
+                    a.swapAt(i, j)
+                    i += 1
+                    j -= 1
                 }
-                let x = a[lo], y = a[lo + (hi - lo) / 2], z = a[hi]
-                let pivot = max(min(x, y), min(max(x, y), z))   // median of three
-                var lt = lo, i = lo, gt = hi
-                while i <= gt {
-                    if a[i] < pivot {
-                        a.swapAt(lt, i)
-                        lt += 1
-                        i += 1
-                    } else if a[i] > pivot {
-                        a.swapAt(i, gt)
-                        gt -= 1
-                    } else {
-                        i += 1
-                    }
-                }
-                if k < lt { hi = lt - 1 } else if k > gt { lo = gt + 1 } else { return }
             }
+            // Now a[lo...j] ≤ pivot ≤ a[i...hi], and anything between j and i equals the pivot.
+            if k <= j { hi = j } else if k >= i { lo = i } else { return }
         }
     }
 }
@@ -115,6 +107,21 @@ public struct MonteCarloResult: Sendable {
 
     /// The band of series k.
     public func band(_ k: Int) -> Band { Band(values[k]) }
+
+    /// The band of every series, by index of `keys`, computed on every core.
+    public func bands() -> [Band] {
+        var bands = [Band](repeating: Band([]), count: values.count)
+        let chunks = min(values.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        guard chunks > 1 else { return values.map(Band.init) }
+        bands.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes its own slice of the buffer.
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                for k in stride(from: c, to: values.count, by: chunks) { out[k] = Band(values[k]) }
+            }
+        }
+        return bands
+    }
     /// The index of a series.
     public func index(of key: SeriesKey) -> Int? { keys.firstIndex(of: key) }
 }
