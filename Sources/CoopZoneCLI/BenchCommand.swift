@@ -24,6 +24,9 @@ public struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Seed.")
     var seed: UInt64 = 1
 
+    @Option(help: "Times to repeat each Monte Carlo measurement (the median is reported, with the fastest and slowest).")
+    var repeats = 3
+
     @OptionGroup var external: ExternalEvaluatorOptions
 
     /// Creates the command.
@@ -48,6 +51,7 @@ public struct BenchCommand: AsyncParsableCommand {
     /// Runs the benchmark and prints the figures.
     public func run() async throws {
         guard draws > 0 else { throw ValidationError("--draws must be positive") }
+        guard repeats > 0 else { throw ValidationError("--repeats must be positive") }
         var opened = CommandOutput()
         guard let catalog = EvaluatorCatalog.opened(external.search, output: &opened) else { try opened.emit(); return }
         defer { catalog.shutdown() }
@@ -86,12 +90,31 @@ public struct BenchCommand: AsyncParsableCommand {
             upstream[id] = result
             print("  \(id): \(String(format: "%.1f", t / 200 * 1e6)) µs, \(result.rows.count) rows")
         }
-        print("\nMonte Carlo, \(draws) draws of \(scenario) (\(MonteCarlo.uncertainSlots(s).count) uncertain inputs):")
+        let slots = MonteCarlo.uncertainSlots(s)
+        print("\nMonte Carlo, \(draws) draws of \(scenario) (\(slots.count) uncertain inputs), median of \(repeats) runs (fastest–slowest):")
+        let constant = MonteCarlo.constantEvaluators(plan, slots: slots)
+        print("  evaluators no draw can change, run once: \(constant.isEmpty ? "none" : constant.sorted().joined(separator: ", ")) (of \(plan.evaluators.count))")
         let before = Self.peakMemoryMB()
+        func figure(_ times: [Double]) -> String {
+            let sorted = times.sorted()
+            let median = sorted[sorted.count / 2]
+            return "\(String(format: "%.3f", median)) s (\(String(format: "%.3f", sorted[0]))–\(String(format: "%.3f", sorted[sorted.count - 1])) s), "
+                + "\(String(format: "%.0f", Double(draws) / median)) draws/s"
+        }
         for workers in Array(Set([1, ProcessInfo.processInfo.activeProcessorCount])).sorted() {
             var series = 0
-            let t = await Self.seconds { series = await MonteCarlo.run(plan, on: s, draws: draws, seed: seed, workers: workers).keys.count }
-            print("  \(workers) worker(s): \(String(format: "%.3f", t)) s, \(String(format: "%.0f", Double(draws) / t)) draws/s (\(series) series kept)")
+            var times: [Double] = [], withBands: [Double] = []
+            for _ in 0..<repeats {
+                var bands = 0.0
+                times.append(await Self.seconds {
+                    let result = await MonteCarlo.run(plan, on: s, draws: draws, seed: seed, workers: workers)
+                    series = result.keys.count
+                    bands = await Self.seconds { _ = result.bands() }
+                })
+                withBands.append(times[times.count - 1])
+                times[times.count - 1] -= bands
+            }
+            print("  \(workers) worker(s): \(figure(times)); with the bands of all \(series) series: \(figure(withBands))")
         }
         if let peak = Self.peakMemoryMB() { print("  peak resident memory: \(String(format: "%.0f", peak)) MB (before Monte Carlo: \(String(format: "%.0f", before ?? 0)) MB)") }
         for evaluator in catalog.external {
