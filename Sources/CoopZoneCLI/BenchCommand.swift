@@ -97,7 +97,8 @@ public struct BenchCommand: AsyncParsableCommand {
         let before = Self.peakMemoryMB()
         func figure(_ times: [Double]) -> String {
             let sorted = times.sorted()
-            let median = sorted[sorted.count / 2]
+            let middle = sorted.count / 2
+            let median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
             return "\(String(format: "%.3f", median)) s (\(String(format: "%.3f", sorted[0]))–\(String(format: "%.3f", sorted[sorted.count - 1])) s), "
                 + "\(String(format: "%.0f", Double(draws) / median)) draws/s"
         }

@@ -7,7 +7,7 @@ import Foundation
 /// freeing the two thousand rows of a Monte Carlo draw cheap. An evaluator that builds the
 /// dimensions of a series once and writes a row per year shares one box across those rows.
 /// `Dimensions()` (no dimension) allocates nothing.
-public struct Dimensions: Sendable, Hashable, Codable {
+public struct Dimensions: Sendable, Hashable, Codable, CustomReflectable {
     /// The eight values, as they are encoded.
     private struct Values: Sendable, Hashable, Codable {
         var region: String?
@@ -106,6 +106,14 @@ public struct Dimensions: Sendable, Hashable, Codable {
     }
 
     public func encode(to encoder: any Encoder) throws { try values.encode(to: encoder) }
+
+    /// The eight values, so that printing and `dump` show them (not the box).
+    public var customMirror: Mirror {
+        let values: KeyValuePairs<String, Any> = ["region": region as Any, "country": country as Any, "sector": sector as Any,
+                                                  "stage": stage as Any, "link": link as Any, "instrument": instrument as Any,
+                                                  "direction": direction as Any, "zone": zone as Any]
+        return Mirror(self, children: values, displayStyle: .struct)
+    }
 }
 
 /// One row of the tidy results table: an evaluator's metric in one year, for one combination

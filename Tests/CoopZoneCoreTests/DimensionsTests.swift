@@ -44,3 +44,11 @@ struct DimensionsTests {
         #expect(try JSONDecoder().decode(Dimensions.self, from: Data(text.utf8)) == d)
     }
 }
+
+extension DimensionsTests {
+    @Test func printingShowsTheValuesNotTheirStorage() {
+        let text = String(describing: Dimensions(region: "osh", zone: "z"))
+        #expect(text.hasPrefix("Dimensions(region: Optional(\"osh\"), country: nil"))
+        #expect(text.contains("zone: Optional(\"z\")"))
+    }
+}

@@ -343,3 +343,43 @@ struct BandTests {
         #expect(band.p95 == sorted[4750])
     }
 }
+
+/// Writes nothing itself: the test hands `SeriesLayout.collect` rows as an outside evaluator's
+/// would come (metric strings of their own, parsed from JSON).
+private struct TwoLongMetrics: Evaluator {
+    struct Parameters: Decodable, Sendable {}
+    static let descriptor = EvaluatorDescriptor(
+        id: "two_long", summary: "test", version: "1.0.0", parameters: [],
+        metrics: [MetricSpec("long_metric_name_one", unit: .count, "first", equation: "none"),
+                  MetricSpec("long_metric_name_two", unit: .count, "second", equation: "none"),
+                  MetricSpec("long_metric_name_rate", unit: .ratio, "not additive", additive: false, equation: "none")],
+        headlines: [], documentation: "none")
+    init(parameters: Parameters) {}
+    func evaluate(_ scenario: Scenario, context: EvaluationContext) throws -> EvaluationResult { EvaluationResult() }
+}
+
+struct SeriesTotalsTests {
+    @Test func rowsWhoseMetricStringsAreTheirOwnAreSummedByTheirText() throws {
+        // Metric ids of more than 15 bytes live on the heap; rebuilt from their characters (as a JSON
+        // parser builds them) they are equal text in other storage. Rows, interleaved:
+        //   one 2030: 1, two 2030: 10, one 2031: 2, rate 2031: 0.5, two 2031: 20, one 2030: 4
+        // Totals: one 2030 = 1 + 4 = 5, one 2031 = 2; two 2030 = 10, two 2031 = 20; rate not summed.
+        let s = try scenario(a: "1", b: "0.5", evaluators: "evaluators: {two_long: {}}")
+        let p = try Engine.plan(s, registry: [EvaluatorEntry(TwoLongMetrics.self)]).get()
+        func own(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
+        let rows: [(String, Int, Double)] = [("long_metric_name_one", 2030, 1), ("long_metric_name_two", 2030, 10), ("long_metric_name_one", 2031, 2),
+                                            ("long_metric_name_rate", 2031, 0.5), ("long_metric_name_two", 2031, 20), ("long_metric_name_one", 2030, 4)]
+        let result = EvaluationResult(rows: rows.map { ResultRow(evaluator: "two_long", metric: own($0.0), unit: .count, year: $0.1, value: $0.2) })
+        let layout = SeriesLayout(plan: p, scenario: s)
+        var totals = [Double](repeating: .nan, count: layout.keys.count)
+        layout.collect(["two_long": result], into: &totals)
+        func total(_ metric: String, _ year: Int) throws -> Double {
+            totals[try #require(layout.keys.firstIndex(of: SeriesKey(evaluator: "two_long", metric: metric, year: year)))]
+        }
+        #expect(try total("long_metric_name_one", 2030) == 5)
+        #expect(try total("long_metric_name_one", 2031) == 2)
+        #expect(try total("long_metric_name_two", 2030) == 10)
+        #expect(try total("long_metric_name_two", 2031) == 20)
+        #expect(!layout.keys.contains { $0.metric == "long_metric_name_rate" })
+    }
+}

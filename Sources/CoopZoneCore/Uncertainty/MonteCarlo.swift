@@ -199,7 +199,7 @@ public enum MonteCarlo {
         let slots = uncertainSlots(scenario)
         let keys = streamKeys(scenario, slots: slots)
         let layout = SeriesLayout(plan: plan, scenario: scenario)
-        let fixed = fixedOutcomes(plan, on: scenario, constant: constantEvaluators(plan, slots: slots))
+        let fixed = draws > 0 ? fixedOutcomes(plan, on: scenario, constant: constantEvaluators(plan, slots: slots)) : ([:], [])
         let workerCount = max(1, min(workers, draws))
         let counter = ProgressCounter()
         let batched = plan.evaluators.contains { $0.batchInstance != nil }
@@ -404,8 +404,10 @@ struct SeriesLayout: Sendable {
             // metric is found by the bits of its string first: rows written through `ResultBuilder`
             // or `RowMetrics` carry the descriptor's own id strings, so this almost always hits
             // without comparing text.
+            // (Rows of an outside evaluator carry strings of their own: for them the text of the
+            // previous row's metric is compared first, then the declared ones.)
             result.rows.withUnsafeBufferPointer { rows in
-                var lastBits = StringBits.none, lastBase: Int? = nil
+                var lastBits = StringBits.none, lastBase: Int? = nil, lastRow = -1
                 for i in rows.indices {
                     guard let year = rows[i].year else { continue }
                     let bits = StringBits(rows[i].metric)
@@ -413,11 +415,12 @@ struct SeriesLayout: Sendable {
                         lastBits = bits
                         if let hit = e.metrics.first(where: { $0.bits == bits }) {
                             lastBase = hit.base
-                        } else {
+                        } else if lastRow < 0 || rows[i].metric != rows[lastRow].metric {
                             let metric = rows[i].metric
                             lastBase = e.metrics.first { $0.metric == metric }?.base
                         }
                     }
+                    lastRow = i
                     guard let base = lastBase else { continue }
                     let offset = year - firstYear
                     if offset >= 0 && offset < yearCount { totals[base + offset] += rows[i].value }
@@ -429,7 +432,8 @@ struct SeriesLayout: Sendable {
 
 /// The 16 bytes of a `String` value: equal bits mean equal strings (the same storage, or the
 /// same small string held inline), so a lookup can test them before comparing text. Unequal
-/// bits say nothing.
+/// bits say nothing. (Where a `String` is not 16 bytes — 32-bit platforms — no two values are
+/// equal and every lookup compares text.)
 struct StringBits: Equatable, Sendable {
     private let a: UInt64, b: UInt64
     static let none = StringBits(a: 0, b: 0)
@@ -438,7 +442,18 @@ struct StringBits: Equatable, Sendable {
         self.b = b
     }
     init(_ string: String) {
+        #if _pointerBitWidth(_64)
         (a, b) = unsafeBitCast(string, to: (UInt64, UInt64).self)
+        #else
+        (a, b) = (0, 0)
+        #endif
+    }
+    static func == (x: StringBits, y: StringBits) -> Bool {
+        #if _pointerBitWidth(_64)
+        x.a == y.a && x.b == y.b
+        #else
+        false
+        #endif
     }
 }
 
