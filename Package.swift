@@ -39,21 +39,27 @@ var targets: [Target] = [
         ]
     ),
     .executableTarget(name: "coopzone", dependencies: ["CoopZoneCLI"]),
-    .testTarget(name: "CoopZoneCoreTests", dependencies: ["CoopZoneCore"]),
+    // Where the repository and its shipped scenarios are, for every test target.
+    .target(name: "CoopZoneTestSupport", path: "Tests/Support"),
+    .testTarget(name: "CoopZoneCoreTests", dependencies: ["CoopZoneCore", "CoopZoneTestSupport"]),
     .testTarget(
         name: "CoopZoneEvaluatorsTests",
-        dependencies: ["CoopZoneEvaluators", "CoopZoneCore"]
+        dependencies: ["CoopZoneEvaluators", "CoopZoneCore", "CoopZoneTestSupport"]
     ),
-    .testTarget(name: "CoopZoneReportsTests", dependencies: ["CoopZoneReports", "CoopZoneCore", "CoopZoneEvaluators"]),
-    .testTarget(name: "CoopZoneExternalTests", dependencies: ["CoopZoneExternal", "CoopZoneCore", "CoopZoneEvaluators"], exclude: ["Fixtures"]),
+    .testTarget(name: "CoopZoneReportsTests", dependencies: ["CoopZoneReports", "CoopZoneCore", "CoopZoneEvaluators", "CoopZoneTestSupport"]),
+    .testTarget(
+        name: "CoopZoneExternalTests",
+        dependencies: ["CoopZoneExternal", "CoopZoneCore", "CoopZoneEvaluators", "CoopZoneTestSupport"],
+        exclude: ["Fixtures"]
+    ),
     .testTarget(
         name: "CoopZoneServerTests",
         dependencies: [
-            "CoopZoneServer", "CoopZoneCore", "CoopZoneEvaluators",
+            "CoopZoneServer", "CoopZoneCore", "CoopZoneEvaluators", "CoopZoneTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]
     ),
-    .testTarget(name: "CoopZoneCLITests", dependencies: ["CoopZoneCLI", "CoopZoneCore", "CoopZoneReports"]),
+    .testTarget(name: "CoopZoneCLITests", dependencies: ["CoopZoneCLI", "CoopZoneCore", "CoopZoneReports", "CoopZoneTestSupport"]),
 ]
 
 for name in builtInEvaluators {
@@ -61,7 +67,7 @@ for name in builtInEvaluators {
     targets.append(
         .testTarget(
             name: "\(name)Tests",
-            dependencies: [.target(name: name), "CoopZoneCore"],
+            dependencies: [.target(name: name), "CoopZoneCore", "CoopZoneTestSupport"],
             path: "Tests/\(name)Tests"
         )
     )

@@ -1,21 +1,10 @@
+import CoopZoneTestSupport
 import ArgumentParser
 import Foundation
 import Testing
 @testable import CoopZoneCLI
 import CoopZoneCore
 import CoopZoneReports
-
-/// The package root, found from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let growthTriangle = packageRoot.appendingPathComponent("Scenarios/fergana-batken-sughd-growth-triangle.yaml").path
-
-func shippedScenarios() -> [String] {
-    let dir = packageRoot.appendingPathComponent("Scenarios")
-    let top = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".yaml") }.map { dir.appendingPathComponent($0).path }
-    let variants = dir.appendingPathComponent("variants")
-    let more = ((try? FileManager.default.contentsOfDirectory(atPath: variants.path)) ?? []).filter { $0.hasSuffix(".yaml") }.map { variants.appendingPathComponent($0).path }
-    return (top + more).sorted()
-}
 
 struct CLITests {
     @Test func validateAcceptsEveryShippedScenarioStrictly() {

@@ -1,3 +1,4 @@
+import CoopZoneTestSupport
 import ArgumentParser
 @testable import CoopZoneCLI
 import CoopZoneCore

@@ -1,3 +1,4 @@
+import CoopZoneTestSupport
 import ArgumentParser
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import CoopZoneTestSupport
 import Foundation
 import Testing
 @testable import CoopZoneCore
@@ -46,8 +47,6 @@ struct ScenarioSchemaTests {
         ]
     }()
 
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func schema() throws -> [String: Any] {
         let object = try JSONSerialization.jsonObject(with: Data(ScenarioSchema.json.utf8))
@@ -100,7 +99,7 @@ struct ScenarioSchemaTests {
     }
 
     @Test func docsCopyEqualsTheSchema() throws {
-        let url = Self.repositoryRoot.appendingPathComponent("Docs/scenario.schema.json")
+        let url = packageRoot.appendingPathComponent("Docs/scenario.schema.json")
         let copy = try String(contentsOf: url, encoding: .utf8)
         #expect(copy.trimmingCharacters(in: .newlines) == ScenarioSchema.json.trimmingCharacters(in: .newlines),
                 "Docs/scenario.schema.json differs from ScenarioSchema.json: regenerate it with 'coopzone schema > Docs/scenario.schema.json'")
@@ -108,7 +107,7 @@ struct ScenarioSchemaTests {
 
     @Test(arguments: levels)
     func formatReferenceMentionsEveryKey(_ level: Level) throws {
-        let url = Self.repositoryRoot.appendingPathComponent("Docs/scenario-format.md")
+        let url = packageRoot.appendingPathComponent("Docs/scenario-format.md")
         let text = try String(contentsOf: url, encoding: .utf8)
         let keys = level.keys + (level.provenance ? Fields.provenanceKeys : [])
         let missing = keys.filter { !text.contains("`\($0)`") }
@@ -116,7 +115,7 @@ struct ScenarioSchemaTests {
     }
 
     @Test func formatReferenceMentionsEveryEnumerationValue() throws {
-        let url = Self.repositoryRoot.appendingPathComponent("Docs/scenario-format.md")
+        let url = packageRoot.appendingPathComponent("Docs/scenario-format.md")
         let text = try String(contentsOf: url, encoding: .utf8)
         let values = ZoneKind.allCases.map(\.rawValue) + FlowDirection.allCases.map(\.rawValue) + ScenarioDecoder.Keys.tariffRules
             + Unit.allCases.map(\.rawValue)

@@ -1,17 +1,8 @@
+import CoopZoneTestSupport
 import Foundation
 import Testing
 import CoopZoneCore
 @testable import CoopZoneEvaluators
-
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-func shippedScenarioPaths() -> [String] {
-    let dir = packageRoot.appendingPathComponent("Scenarios")
-    let top = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".yaml") }.map { dir.appendingPathComponent($0).path }
-    let variants = dir.appendingPathComponent("variants")
-    let more = ((try? FileManager.default.contentsOfDirectory(atPath: variants.path)) ?? []).filter { $0.hasSuffix(".yaml") }.map { variants.appendingPathComponent($0).path }
-    return (top + more).sorted()
-}
 
 struct BuiltInEvaluatorsTests {
     @Test func theListAndThePluginFoldersAgree() throws {
@@ -26,35 +17,40 @@ struct BuiltInEvaluatorsTests {
         #expect(expected == folders)
     }
 
+    /// The GitHub anchor of every Markdown heading of `text` ("## Jobs, direct" → "jobs-direct").
+    static func anchors(_ text: String) -> Set<String> {
+        Set(text.split(separator: "\n").filter { $0.hasPrefix("#") }.map { line in
+            line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces).lowercased()
+                .filter { $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" || $0 == "_" }.replacingOccurrences(of: " ", with: "-")
+        })
+    }
+
+    /// The checks every built-in evaluator's descriptor passes (evaluator tests check what is
+    /// particular to theirs).
     @Test(arguments: BuiltInEvaluators.all.map(\.descriptor.id))
     func descriptorIsComplete(id: String) throws {
         let d = try #require(BuiltInEvaluators.all.first { $0.descriptor.id == id }?.descriptor)
         #expect(d.id.allSatisfy { $0.isLowercase || $0 == "_" })
         #expect(!d.summary.isEmpty && !d.version.isEmpty)
         let doc = d.documentation.split(separator: "#").first.map(String.init) ?? ""
-        #expect(FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent(doc).path), "documentation \(d.documentation) exists")
+        let text = try String(contentsOf: packageRoot.appendingPathComponent(doc), encoding: .utf8)
         for p in d.parameters {
+            #expect(d.parameters.filter { $0.name == p.name }.count == 1, "\(p.name) is declared once")
             #expect(p.allowed.contains(p.defaultValue), "\(p.name): default within the allowed range")
             #expect(p.allowed.contains(p.plausible.lowerBound) && p.allowed.contains(p.plausible.upperBound), "\(p.name): plausible within allowed")
             #expect(!p.citation.isEmpty, "\(p.name) has a citation")
+            #expect(text.contains("`\(p.name)`"), "\(p.name) is documented in \(doc)")
         }
+        let headings = Self.anchors(text)
         for m in d.metrics + d.headlines {
-            let file = m.equation.split(separator: "#").first.map(String.init) ?? ""
-            let anchor = m.equation.split(separator: "#").dropFirst().first.map(String.init)
-            let url = packageRoot.appendingPathComponent(file)
-            let text = try String(contentsOf: url, encoding: .utf8)
-            if let anchor {
-                // A Markdown heading whose GitHub anchor is `anchor`.
-                let anchors = text.split(separator: "\n").filter { $0.hasPrefix("#") }.map { line in
-                    line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces).lowercased()
-                        .filter { $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" || $0 == "_" }.replacingOccurrences(of: " ", with: "-")
-                }
-                #expect(anchors.contains(anchor), "\(m.id): \(m.equation) names a heading of \(file)")
-            }
+            // Every equation is a heading of the evaluator's own methodology document.
+            let parts = m.equation.split(separator: "#").map(String.init)
+            #expect(parts.count == 2 && parts[0] == doc, "\(m.id): \(m.equation) points into \(doc)")
+            #expect(headings.contains(parts.last ?? ""), "\(m.id): \(m.equation) names a heading of \(doc)")
         }
     }
 
-    @Test(arguments: shippedScenarioPaths())
+    @Test(arguments: shippedScenarios())
     func everyShippedScenarioRunsWithoutAFailure(path: String) async throws {
         let scenario = try ScenarioLoader.loadOrThrow(file: path)
         let plan = try Engine.plan(scenario, registry: BuiltInEvaluators.all).get()

@@ -1,3 +1,4 @@
+import CoopZoneTestSupport
 import Foundation
 import Testing
 import CoopZoneCore

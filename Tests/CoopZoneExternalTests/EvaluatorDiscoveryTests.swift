@@ -1,3 +1,4 @@
+import CoopZoneTestSupport
 import CoopZoneCore
 import CoopZoneEvaluators
 @testable import CoopZoneExternal

@@ -1,12 +1,8 @@
+import CoopZoneTestSupport
 import CoopZoneCore
 @testable import CoopZoneExternal
 import Foundation
 import Testing
-
-func shippedScenarios() -> [String] {
-    let dir = packageRoot.appendingPathComponent("Scenarios")
-    return ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted().map { dir.appendingPathComponent($0).path }
-}
 
 /// The value at a path of the JSON.
 func resolve(_ path: [JSONValue], in root: JSONValue) -> JSONValue? {

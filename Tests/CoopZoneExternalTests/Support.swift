@@ -1,10 +1,9 @@
+import CoopZoneTestSupport
 import CoopZoneCore
 import CoopZoneEvaluators
 @testable import CoopZoneExternal
 import Foundation
 
-/// The package root, found from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 /// The test fixtures: tiny evaluators that misbehave in one way each.
 let fixtures = packageRoot.appendingPathComponent("Tests/CoopZoneExternalTests/Fixtures")
 /// The Python example evaluator.

@@ -1,3 +1,4 @@
+import CoopZoneTestSupport
 import CoopZoneCore
 import CoopZoneEvaluators
 import Foundation
@@ -7,20 +8,6 @@ import Testing
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-
-/// The package root, found from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-/// Paths of the shipped scenarios (`Scenarios/*.yaml` and `Scenarios/variants/*.yaml`), sorted.
-func shippedScenarios() -> [String] {
-    let dir = packageRoot.appendingPathComponent("Scenarios")
-    var paths: [String] = []
-    for folder in [dir, dir.appendingPathComponent("variants")] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        paths += names.filter { $0.hasSuffix(".yaml") }.map { folder.appendingPathComponent($0).path }
-    }
-    return paths.sorted()
-}
 
 /// The growth triangle: the shipped scenario with every evaluator's data (trade, jobs, tax expenditure).
 let growthTriangle = packageRoot.appendingPathComponent("Scenarios/fergana-batken-sughd-growth-triangle.yaml").path

@@ -1,3 +1,4 @@
+import CoopZoneTestSupport
 import CoopZoneCore
 import Testing
 @testable import CoopZoneReports

@@ -1,3 +1,4 @@
+import CoopZoneTestSupport
 import CoopZoneCore
 import CoopZoneEvaluators
 import Foundation
@@ -6,8 +7,6 @@ import HummingbirdTesting
 import Testing
 @testable import CoopZoneServer
 
-/// The package root, found from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 /// The shipped scenarios.
 let scenariosFolder = packageRoot.appendingPathComponent("Scenarios").path
 /// The shipped scenario with levers the tests use most.

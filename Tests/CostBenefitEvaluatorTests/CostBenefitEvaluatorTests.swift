@@ -245,29 +245,4 @@ struct CostBenefitEvaluatorTests {
         #expect(Self.close(Self.headline(result, "npv"), -1020.0 / 121))
         #expect(result.findings.contains { $0.message.contains("gives no redundancy share") })
     }
-
-    @Test func descriptorIsConsistentWithItsDocumentation() throws {
-        let d = CostBenefitEvaluator.descriptor
-        for p in d.parameters {
-            #expect(d.parameters.filter { $0.name == p.name }.count == 1)
-            #expect(p.allowed.contains(p.defaultValue), "\(p.name)")
-            #expect(p.allowed.contains(p.plausible.lowerBound) && p.allowed.contains(p.plausible.upperBound), "\(p.name)")
-            #expect(!p.citation.isEmpty, "\(p.name)")
-        }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let text = try String(contentsOf: root.appendingPathComponent(d.documentation), encoding: .utf8)
-        let anchors = Set(text.split(separator: "\n").filter { $0.hasPrefix("#") }.map { line -> String in
-            let title = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces).lowercased()
-            return String(title.compactMap { c -> Character? in
-                if c == " " { return "-" }
-                return c.isLetter || c.isNumber || c == "-" || c == "_" ? c : nil
-            })
-        })
-        for metric in d.metrics + d.headlines {
-            let parts = metric.equation.split(separator: "#")
-            #expect(parts.count == 2 && String(parts[0]) == d.documentation, "\(metric.id)")
-            #expect(anchors.contains(String(parts.last ?? "")), "missing anchor for \(metric.id): \(metric.equation)")
-        }
-        for p in d.parameters { #expect(text.contains("`\(p.name)`"), "parameter \(p.name) not documented") }
-    }
 }

@@ -1,3 +1,4 @@
+import CoopZoneTestSupport
 import CoopZoneCore
 import Foundation
 import Testing
@@ -142,20 +143,13 @@ struct ZoneFitEvaluatorTests {
         ("fergana-batken-sughd", .growthTriangle),
     ]
 
-    static let scenariosDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Scenarios")
-
     @Test(arguments: tableTwo.map(\.prefix))
     func tableTwoDesignGetsItsOwnKindOrAnExplanation(prefix: String) throws {
         let kind = try #require(Self.tableTwo.first { $0.prefix == prefix }?.kind)
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: Self.scenariosDirectory.path)) ?? []
-        guard let name = files.sorted().first(where: { $0.hasPrefix(prefix) && $0.hasSuffix(".yaml") }) else {
-            withKnownIssue("Scenarios/\(prefix)-*.yaml is not written yet") {
-                Issue.record("no scenario file Scenarios/\(prefix)-*.yaml")
-            }
-            return
-        }
-        let scenario = try ScenarioLoader.loadOrThrow(file: Self.scenariosDirectory.appendingPathComponent(name).path)
+        let path = try #require(shippedScenarios(variants: false).first { URL(fileURLWithPath: $0).lastPathComponent.hasPrefix(prefix) },
+                                "no scenario file Scenarios/\(prefix)-*.yaml")
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let scenario = try ScenarioLoader.loadOrThrow(file: path)
         let result = try Self.evaluator().evaluate(scenario, context: EvaluationContext(results: [:]))
         let zone = try #require(scenario.zones.first { $0.kind == kind }, "\(name) has no \(kind.rawValue)")
         let recommended = Self.value(result, "recommended", Dimensions(instrument: kind.rawValue, zone: zone.id))
@@ -170,27 +164,5 @@ struct ZoneFitEvaluatorTests {
             #expect(warning?.message.contains("is a \(kind.rawValue), but") == true, "\(name): no explanation")
         }
         print("\(name): " + result.findings.filter { $0.kind != .info }.map { "[\($0.kind.rawValue)] \($0.message)" }.joined(separator: "\n  "))
-    }
-
-    @Test func descriptorIsConsistentWithItsDocumentation() throws {
-        let d = ZoneFitEvaluator.descriptor
-        for p in d.parameters {
-            #expect(p.allowed.contains(p.defaultValue), "\(p.name)")
-            #expect(p.allowed.contains(p.plausible.lowerBound) && p.allowed.contains(p.plausible.upperBound), "\(p.name)")
-            #expect(!p.citation.isEmpty, "\(p.name)")
-        }
-        let root = Self.scenariosDirectory.deletingLastPathComponent()
-        let text = try String(contentsOf: root.appendingPathComponent(d.documentation), encoding: .utf8)
-        let anchors = Set(text.split(separator: "\n").filter { $0.hasPrefix("#") }.map { line -> String in
-            let title = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces).lowercased()
-            return String(title.compactMap { c -> Character? in
-                if c == " " { return "-" }
-                return c.isLetter || c.isNumber || c == "-" || c == "_" ? c : nil
-            })
-        })
-        for metric in d.metrics + d.headlines {
-            #expect(anchors.contains(String(metric.equation.split(separator: "#").last ?? "")), "missing anchor for \(metric.id): \(metric.equation)")
-        }
-        for p in d.parameters { #expect(text.contains("`\(p.name)`"), "parameter \(p.name) not documented") }
     }
 }
