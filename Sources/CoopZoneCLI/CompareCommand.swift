@@ -41,8 +41,20 @@ public struct CompareCommand: AsyncParsableCommand {
         var designs: [Comparison.Design] = []
         var descriptors: [EvaluatorDescriptor] = []
         var scenarios: [Scenario] = []
+        var prepared: [(file: String, scenario: Scenario, plan: RunPlan)] = []
         for file in files {
             guard let (scenario, plan) = RunCommand.prepare(file: file, overrides: overrides, output: &output, catalog: catalog) else { continue }
+            prepared.append((file, scenario, plan))
+        }
+        if prepared.count < files.count { output.status = 1; return output }
+        // Every design's draws are kept until the comparison is made.
+        if let draws = monteCarlo,
+           let problem = MonteCarlo.tooManyDraws(draws, series: prepared.reduce(0) { $0 + MonteCarlo.seriesCount($1.plan, on: $1.scenario) }) {
+            output.stderr += "error: \(problem)\n"
+            output.status = 64
+            return output
+        }
+        for (file, scenario, plan) in prepared {
             let result = await Engine.run(plan, on: scenario)
             for failure in result.failures { output.stderr += "error: \(file): evaluator '\(failure.evaluator)' failed: \(failure.message)\n" }
             var mc: MonteCarloResult?
@@ -51,7 +63,6 @@ public struct CompareCommand: AsyncParsableCommand {
             scenarios.append(scenario)
             for item in plan.evaluators where !descriptors.contains(where: { $0.id == item.entry.descriptor.id }) { descriptors.append(item.entry.descriptor) }
         }
-        if designs.count < files.count { output.status = 1; return output }
         output.stdout = ComparisonRenderer(Comparison(designs: designs, descriptors: descriptors), scenarios: scenarios, descriptors: descriptors).render(format)
         return output
     }

@@ -48,6 +48,11 @@ public struct RunCommand: AsyncParsableCommand {
         defer { catalog.shutdown() }
         guard let (scenario, plan) = prepare(file: file, overrides: overrides, output: &output, catalog: catalog) else { return output }
         if let draws = monteCarlo {
+            if let problem = MonteCarlo.tooManyDraws(draws, series: MonteCarlo.seriesCount(plan, on: scenario)) {
+                output.stderr += "error: \(problem)\n"
+                output.status = 64
+                return output
+            }
             let mc = await MonteCarlo.run(plan, on: scenario, draws: draws, seed: seed, workers: workers ?? defaultWorkers,
                                           progress: showProgress ? progressPrinter(total: draws) : nil)
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }

@@ -7,6 +7,20 @@ import CoopZoneCore
 import CoopZoneReports
 
 struct CLITests {
+    @Test func monteCarloRunsWhoseDrawsWouldNotFitInMemoryAreRefusedBeforeRunning() async {
+        // The growth triangle keeps 414 series (`coopzone bench` prints it): 9,000,000 draws × 414 × 8 bytes
+        // = 29.8 GB. 2 GiB / (414 × 8) = 2,147,483,648 / 3,312 = 648,394.8 → at most 648,394 draws.
+        let out = await RunCommand.execute(file: growthTriangle, format: .json, overrides: [], monteCarlo: 9_000_000)
+        #expect(out.status == 64)
+        #expect(out.stdout.isEmpty)
+        #expect(out.stderr.contains("414 series"))
+        #expect(out.stderr.contains("at most 648394 draws fit"))
+        // compare keeps every design's draws: two designs of 414 series each → at most 324,197 draws.
+        let both = await CompareCommand.execute(files: [growthTriangle, growthTriangle], format: .json, monteCarlo: 400_000)
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("828 series"))
+    }
+
     @Test func validateAcceptsEveryShippedScenarioStrictly() {
         let out = ValidateCommand.execute(files: shippedScenarios(), strict: true)
         #expect(out.status == 0, "\(out.stdout)")

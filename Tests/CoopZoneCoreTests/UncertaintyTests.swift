@@ -383,3 +383,16 @@ struct SeriesTotalsTests {
         #expect(!layout.keys.contains { $0.metric == "long_metric_name_rate" })
     }
 }
+
+struct DrawLimitTests {
+    @Test func drawsWhoseNumbersDoNotFitInTwoGigabytesAreRefusedWithTheMostThatFit() throws {
+        // 1,000 draws × 100 series × 8 bytes = 0.8 MB: fine.
+        #expect(MonteCarlo.tooManyDraws(1000, series: 100) == nil)
+        // 3,000,000 × 100 × 8 = 2.4 GB > 2 GiB (2,147,483,648 bytes); 2,147,483,648 / 800 = 2,684,354.56 → 2,684,354 fit.
+        let message = try #require(MonteCarlo.tooManyDraws(3_000_000, series: 100))
+        #expect(message.contains("(2.4 GB)"))
+        #expect(message.contains("at most 2684354 draws fit"))
+        // Exactly at the limit is allowed: 2,684,354 × 800 = 2,147,483,200 bytes ≤ 2 GiB.
+        #expect(MonteCarlo.tooManyDraws(2_684_354, series: 100) == nil)
+    }
+}

@@ -188,6 +188,24 @@ public enum MonteCarlo {
         return FindingsSwitch.$enabled.withValue(false) { Engine.runSynchronously(subset, on: scenario) }
     }
 
+    /// The most memory the draws of one command may keep: 2 GiB.
+    public static let keptMemoryLimit = 2 << 30
+
+    /// The series a run of `plan` on `scenario` keeps, one number per draw each: every headline,
+    /// and every additive metric's total in each year.
+    public static func seriesCount(_ plan: RunPlan, on scenario: Scenario) -> Int { SeriesLayout(plan: plan, scenario: scenario).keys.count }
+
+    /// Why `draws` draws of runs that keep `series` series in all cannot be made (their numbers
+    /// would not fit in `keptMemoryLimit`), or nil when they can.
+    public static func tooManyDraws(_ draws: Int, series: Int) -> String? {
+        let bytes = Double(draws) * Double(series) * 8
+        guard bytes > Double(keptMemoryLimit) else { return nil }
+        let fit = keptMemoryLimit / (max(1, series) * 8)
+        func gb(_ b: Double) -> String { String(format: "%.1f GB", b / 1e9) }
+        return "\(draws) draws would keep \(series) series × \(draws) numbers (\(gb(bytes))), more than the \(gb(Double(keptMemoryLimit))) a run may use; "
+            + "at most \(fit) draws fit: ask for fewer (10,000 draws already place P5 and P95 within about ±0.4 percentile points, two standard errors)"
+    }
+
     /// Draws per block when the plan has a batch evaluator: every batch evaluator gets one
     /// request per block, so a run of up to this many draws sends one request carrying all draws.
     public static let batchBlockSize = 2000
