@@ -1,8 +1,43 @@
 import CoopZoneTestSupport
 import Foundation
 import Testing
-import CoopZoneCore
+@testable import CoopZoneCore
 @testable import CoopZoneEvaluators
+
+/// Monte Carlo on every shipped scenario with the real evaluators.
+struct ShippedScenarioMonteCarloTests {
+    @Test(arguments: shippedScenarios())
+    func drawsAreTheSameOnOneAndTwoWorkersAndEqualRunningEveryEvaluatorInEveryDraw(path: String) async throws {
+        let scenario = try ScenarioLoader.loadOrThrow(file: path)
+        let plan = try Engine.plan(scenario, registry: BuiltInEvaluators.all).get()
+        let slots = MonteCarlo.uncertainSlots(scenario)
+        let draws = 24
+        let one = await MonteCarlo.run(plan, on: scenario, draws: draws, seed: 5, workers: 1)
+        let two = await MonteCarlo.run(plan, on: scenario, draws: draws, seed: 5, workers: 2)
+        // Bit for bit (a headline missing in a draw is NaN, which == would call unequal to itself).
+        func bits(_ values: [[Double]]) -> [[UInt64]] { values.map { $0.map(\.bitPattern) } }
+        #expect(bits(one.values) == bits(two.values))
+        #expect(one.failures.isEmpty, "\(one.failures)")
+        // Evaluators that no draw can change ran once: the draws must still equal running every
+        // evaluator in every draw.
+        let layout = SeriesLayout(plan: plan, scenario: scenario)
+        let keys = MonteCarlo.streamKeys(scenario, slots: slots)
+        for d in [0, draws - 1] {
+            let draw = scenario.with(values: MonteCarlo.drawValues(scenario, slots: slots, keys: keys, seed: 5, index: d))
+            var totals = [Double](repeating: 0, count: layout.keys.count)
+            layout.collect(Engine.runSynchronously(plan, on: draw).results, into: &totals)
+            #expect(one.values.map { $0[d].bitPattern } == totals.map(\.bitPattern), "draw \(d)")
+        }
+    }
+
+    @Test func onTheGrowthTriangleOnlyZoneFitIsBeyondTheReachOfItsSampledNumbers() throws {
+        // Its eight sampled numbers are parameters of staged_incentives, trade_effects and employment;
+        // cost_benefit depends on all three; zone_fit depends on none and has no sampled parameter.
+        let scenario = try ScenarioLoader.loadOrThrow(file: growthTriangle)
+        let plan = try Engine.plan(scenario, registry: BuiltInEvaluators.all).get()
+        #expect(MonteCarlo.constantEvaluators(plan, slots: MonteCarlo.uncertainSlots(scenario)) == ["zone_fit"])
+    }
+}
 
 /// What the issues ask each evaluator to show on the shipped scenarios.
 struct ShippedScenarioTests {
