@@ -42,9 +42,28 @@ public struct Comparison: Sendable {
         }
         /// Each design's band, with Monte Carlo.
         public var bands: [Band?]
+        /// With Monte Carlo: the band of each design's draw-by-draw difference from the baseline
+        /// (the same draws for every design: common random numbers); nil for the baseline.
+        public var differenceBands: [Band?]
         /// With Monte Carlo: the share of draws in which each design is better than the baseline
         /// (greater, when the metric has no better direction).
         public var beatsBaseline: [Double?]
+        /// With Monte Carlo: the share of draws in which each design equals the baseline.
+        public var tiesBaseline: [Double?]
+
+        /// Creates a line.
+        public init(evaluator: String, metric: String, unit: Unit, higherIsBetter: Bool?, values: [Double?], bands: [Band?],
+                    differenceBands: [Band?], beatsBaseline: [Double?], tiesBaseline: [Double?]) {
+            self.evaluator = evaluator
+            self.metric = metric
+            self.unit = unit
+            self.higherIsBetter = higherIsBetter
+            self.values = values
+            self.bands = bands
+            self.differenceBands = differenceBands
+            self.beatsBaseline = beatsBaseline
+            self.tiesBaseline = tiesBaseline
+        }
     }
 
     /// The designs, baseline first.
@@ -69,16 +88,19 @@ public struct Comparison: Sendable {
             let key = SeriesKey(evaluator: evaluator, metric: metric, year: nil)
             let series = designs.map { d -> [Double]? in d.monteCarlo.flatMap { mc in mc.index(of: key).map { mc.values[$0] } } }
             let bands = series.map { $0.map(Band.init) }
-            let beats: [Double?] = series.map { s in
+            // Draw by draw against the baseline, where both have a number.
+            let paired: [[(x: Double, base: Double)]?] = series.map { s in
                 guard let s, let base = series.first ?? nil, s.count == base.count, !s.isEmpty else { return nil }
-                var wins = 0, counted = 0
-                for (x, b) in zip(s, base) where x.isFinite && b.isFinite {
-                    counted += 1
-                    if better == false ? x < b : x > b { wins += 1 }
-                }
-                return counted == 0 ? nil : Double(wins) / Double(counted)
+                let pairs = zip(s, base).filter { $0.isFinite && $1.isFinite }.map { (x: $0, base: $1) }
+                return pairs.isEmpty ? nil : pairs
             }
-            return Line(evaluator: evaluator, metric: metric, unit: unit, higherIsBetter: better, values: values, bands: bands, beatsBaseline: beats)
+            let share: ([(x: Double, base: Double)]?, (Double, Double) -> Bool) -> Double? = { pairs, test in
+                pairs.map { p in Double(p.filter { test($0.x, $0.base) }.count) / Double(p.count) }
+            }
+            return Line(evaluator: evaluator, metric: metric, unit: unit, higherIsBetter: better, values: values, bands: bands,
+                        differenceBands: paired.enumerated().map { i, p in i == 0 ? nil : p.map { Band($0.map { $0.x - $0.base }) } },
+                        beatsBaseline: paired.map { share($0) { better == false ? $0 < $1 : $0 > $1 } },
+                        tiesBaseline: paired.map { share($0) { $0 == $1 } })
         }
         notes = Comparison.assumptionNotes(designs)
     }
@@ -101,7 +123,38 @@ public struct Comparison: Sendable {
                 }
             }
         }
+        // Under uncertainty an assumption is also its range: a parameter of an evaluator drawn
+        // from another distribution, or fixed in one design and drawn in the other, makes the
+        // bands and shares of the two designs incomparable even with equal central values.
+        if let baseDraws = base.monteCarlo {
+            let baseRanges = parameterDistributions(baseDraws)
+            for design in designs.dropFirst() {
+                guard let draws = design.monteCarlo else { continue }
+                let ranges = parameterDistributions(draws)
+                let differing = Set(ranges.keys).union(baseRanges.keys).sorted().filter { ranges[$0] != baseRanges[$0] }
+                guard !differing.isEmpty else { continue }
+                let detail = differing.map { "\($0) \(describe(baseRanges[$0])) vs \(describe(ranges[$0]))" }.joined(separator: ", ")
+                notes.append("'\(design.file)' draws evaluator parameters from other ranges than the baseline '\(base.file)' (\(detail)): "
+                             + "their bands and shares of draws are not comparable")
+            }
+        }
         return notes
+    }
+
+    /// The distributions of a Monte Carlo run's sampled evaluator parameters, by path.
+    static func parameterDistributions(_ run: MonteCarloResult) -> [String: Distribution] {
+        var out: [String: Distribution] = [:]
+        for (path, distribution) in zip(run.sampledInputs, run.distributions) where path.hasPrefix("evaluators.") { out[path] = distribution }
+        return out
+    }
+
+    static func describe(_ distribution: Distribution?) -> String {
+        switch distribution {
+        case .uniform(let low, let high)?: "uniform [\(format(low)), \(format(high))]"
+        case .triangular(let low, let mode, let high)?: "triangular [\(format(low)), \(format(mode)), \(format(high))]"
+        case .normal(let mean, let sd, let low, let high)?: "normal (mean \(format(mean)), sd \(format(sd)), \(format(low))–\(format(high)))"
+        case nil: "fixed"
+        }
     }
 
     static func describe(_ value: ParameterValue?) -> String {

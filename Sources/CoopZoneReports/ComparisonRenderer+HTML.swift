@@ -32,7 +32,7 @@ extension ComparisonRenderer {
     /// The HTML report of a comparison: designs, findings, headlines with differences, the
     /// side-by-side charts, the share of draws that beat the baseline, and each design's provenance.
     public func html() -> String {
-        let t = HTMLPage.text, c = HTMLPage.code, h = ResultsRenderer.human
+        let t = HTMLPage.text, c = HTMLPage.code
         let cmp = comparison
         let mc = cmp.designs.contains { $0.monteCarlo != nil }
         var page = HTMLPage(title: "Comparison of designs")
@@ -58,13 +58,13 @@ extension ComparisonRenderer {
         let rows = cmp.lines.map { line -> [String] in
             var row = [c(line.evaluator), c(line.metric), t(line.unit.symbol)]
             for i in cmp.designs.indices {
-                if let b = line.bands[i] { row.append(t("\(h(b.p50)) (\(h(b.p5))…\(h(b.p95)))")) } else { row.append(t(line.values[i].map(h) ?? "—")) }
-                if i > 0 { row.append(t(line.differences[i].map { ($0 > 0 ? "+" : "") + h($0) } ?? "—")) }
+                row.append(t(Self.valueCell(line, i)))
+                if i > 0 { row.append(t(Self.differenceCell(line, i))) }
             }
             return row
         }
         page.section(id: "headlines", title: "Headlines", HTMLPage.table(head, rows, numeric: numeric)
-            + (mc ? "<p class=\"meta\">With Monte Carlo each cell is P50 (P5…P95); Δ is the difference of central values.</p>\n" : ""))
+            + (mc ? "<p class=\"meta\">\(t(Self.monteCarloCells))</p>\n" : ""))
         let charts = groupedCharts
         if !charts.isEmpty {
             let years = cmp.lines.filter { $0.unit == .calendarYear }.map { c($0.metric) }
@@ -74,8 +74,7 @@ extension ComparisonRenderer {
         if mc {
             let bh = ["evaluator", "metric", "better when"] + cmp.designs.indices.dropFirst().map { "[\($0)]" }
             let bb = cmp.lines.map { line in
-                [c(line.evaluator), c(line.metric), t(line.higherIsBetter.map { $0 ? "higher" : "lower" } ?? "higher (no direction declared)")]
-                    + cmp.designs.indices.dropFirst().map { i in t(line.beatsBaseline[i].map { "\(Int(($0 * 100).rounded())) %" } ?? "—") }
+                [c(line.evaluator), c(line.metric), t(Self.betterWhen(line))] + cmp.designs.indices.dropFirst().map { i in t(Self.shareCell(line, i)) }
             }
             page.section(id: "beats-baseline", title: "Share of draws better than the baseline", HTMLPage.table(bh, bb, numeric: Set(3..<bh.count)))
         }

@@ -51,8 +51,7 @@ extension MonteCarloRenderer {
                      findingsList.html() + (central == nil ? "" : "<p class=\"meta\">Findings of the run on central values; draws may differ.</p>\n"))
         let headlineRows = result.keys.indices.filter { result.keys[$0].year == nil }.map { k -> [String] in
             let key = result.keys[k], b = result.band(k)
-            let centralValue = central?.headlines.first { $0.evaluator == key.evaluator && $0.metric == key.metric }?.value
-            return [c(key.evaluator), c(key.metric), centralValue.map { t(ResultsRenderer.human($0)) } ?? "—", t(ResultsRenderer.human(b.p5)),
+            return [c(key.evaluator), c(key.metric), t(ResultsRenderer.human(centralValue(k))), t(ResultsRenderer.human(b.p5)),
                     t(ResultsRenderer.human(b.p50)), t(ResultsRenderer.human(b.p95)), t(result.units[k].symbol)]
         }
         page.section(id: "headlines", title: "Headlines",

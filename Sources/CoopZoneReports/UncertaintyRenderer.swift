@@ -47,6 +47,9 @@ public struct MonteCarloRenderer: Sendable {
         }
     }
 
+    /// Series `k` in the run on central values (NaN where that run has no such number).
+    func centralValue(_ k: Int) -> Double { k < result.central.count ? result.central[k] : .nan }
+
     /// Renders in `format`.
     public func render(_ format: OutputFormat) -> String {
         let bands = result.bands()
@@ -55,17 +58,17 @@ public struct MonteCarloRenderer: Sendable {
         case .html:
             return html()
         case .csv:
-            var lines = ["evaluator,metric,unit,year,p5,p50,p95,mean"]
+            var lines = ["evaluator,metric,unit,year,central,p5,p50,p95,mean"]
             for (k, key) in result.keys.enumerated() {
                 let b = bands[k]
-                lines.append([key.evaluator, key.metric, result.units[k].rawValue, key.year.map(String.init) ?? "",
+                lines.append([key.evaluator, key.metric, result.units[k].rawValue, key.year.map(String.init) ?? "", JSONWriter.number(centralValue(k)),
                               JSONWriter.number(b.p5), JSONWriter.number(b.p50), JSONWriter.number(b.p95), JSONWriter.number(b.mean)].joined(separator: ","))
             }
             return lines.joined(separator: "\n") + "\n"
         case .json:
             let rows = JSON.array(result.keys.enumerated().map { k, key in
                 .object([("evaluator", .string(key.evaluator)), ("metric", .string(key.metric)), ("unit", .string(result.units[k].rawValue)),
-                         ("year", .optional(key.year)), ("p5", .number(bands[k].p5)), ("p50", .number(bands[k].p50)),
+                         ("year", .optional(key.year)), ("central", .number(centralValue(k))), ("p5", .number(bands[k].p5)), ("p50", .number(bands[k].p50)),
                          ("p95", .number(bands[k].p95)), ("mean", .number(bands[k].mean))])
             })
             let failures = JSON.array(result.failures.keys.sorted().map { id in
@@ -89,19 +92,21 @@ public struct MonteCarloRenderer: Sendable {
                 for (id, f) in result.failures.sorted(by: { $0.key < $1.key }) { out += "warning: '\(id)' failed in \(f.count) draws: \(f.message)\n" }
             }
             let headlineRows = result.keys.enumerated().filter { $0.element.year == nil }.map { k, key in
-                [key.evaluator, key.metric, h(bands[k].p5), h(bands[k].p50), h(bands[k].p95), result.units[k].symbol]
+                [key.evaluator, key.metric, h(centralValue(k)), h(bands[k].p5), h(bands[k].p50), h(bands[k].p95), result.units[k].symbol]
             }
-            let header = ["evaluator", "metric", "P5", "P50", "P95", "unit"]
-            out += md ? "## Headlines\n\n" + markdownTable(header, headlineRows, alignRight: [2, 3, 4]) : "HEADLINES (P5 / P50 / P95)\n" + ResultsRenderer.align([header] + headlineRows, rightAligned: [2, 3, 4])
-            out += "\n\n"
+            let header = ["evaluator", "metric", "central", "P5", "P50", "P95", "unit"]
+            out += md ? "## Headlines\n\n" + markdownTable(header, headlineRows, alignRight: [2, 3, 4, 5])
+                      : "HEADLINES (central value; P5 / P50 / P95 of the draws)\n" + ResultsRenderer.align([header] + headlineRows, rightAligned: [2, 3, 4, 5])
+            out += "\n\nCentral: every input at its central value. P5, P50, P95: percentiles of the draws.\n\n"
             if md { out += "## Totals by year\n\n" }
             for (evaluator, metric) in yearMetrics {
                 let rows = result.keys.enumerated().filter { $0.element.evaluator == evaluator && $0.element.metric == metric && $0.element.year != nil }
                 guard rows.contains(where: { bands[$0.offset].p95 != 0 || bands[$0.offset].p5 != 0 }) else { continue }
                 let unit = result.units[rows[0].offset].symbol
-                let body = rows.map { k, key in [String(key.year ?? 0), h(bands[k].p5), h(bands[k].p50), h(bands[k].p95)] }
-                out += md ? "### \(evaluator).\(metric) (\(unit))\n\n" + markdownTable(["year", "P5", "P50", "P95"], body, alignRight: [0, 1, 2, 3]) + "\n\n"
-                          : "\(evaluator).\(metric) (\(unit)), total by year\n" + ResultsRenderer.align([["year", "P5", "P50", "P95"]] + body, rightAligned: [1, 2, 3]) + "\n\n"
+                let body = rows.map { k, key in [String(key.year ?? 0), h(centralValue(k)), h(bands[k].p5), h(bands[k].p50), h(bands[k].p95)] }
+                let columns = ["year", "central", "P5", "P50", "P95"]
+                out += md ? "### \(evaluator).\(metric) (\(unit))\n\n" + markdownTable(columns, body, alignRight: [0, 1, 2, 3, 4]) + "\n\n"
+                          : "\(evaluator).\(metric) (\(unit)), total by year\n" + ResultsRenderer.align([columns] + body, rightAligned: [1, 2, 3, 4]) + "\n\n"
             }
             if md { out += provenance.markdown(level: 2) }
             return out.trimmingTrailingSpaces() + "\n"
@@ -267,9 +272,43 @@ public struct ComparisonRenderer: Sendable {
         return FindingsList(findings: findings, failures: failures, notes: comparison.notes)
     }
 
+    /// What the cells of a comparison with Monte Carlo mean.
+    static let monteCarloCells = "Each design's cell is P50 (P5…P95) of its draws; Δ[i] is P50 (P5…P95) of design [i] minus the baseline draw by draw; "
+        + "the central values (every input at its central value) are in the JSON and CSV."
+
+    /// A design's cell: P50 (P5…P95) of its draws with Monte Carlo, else its value.
+    static func valueCell(_ line: Comparison.Line, _ i: Int) -> String {
+        let h = ResultsRenderer.human
+        if let b = line.bands[i] { return "\(h(b.p50)) (\(h(b.p5))…\(h(b.p95)))" }
+        return line.values[i].map(h) ?? "—"
+    }
+
+    /// A design's difference from the baseline: with Monte Carlo the P50 (P5…P95) of the
+    /// draw-by-draw difference, else the difference of the values.
+    static func differenceCell(_ line: Comparison.Line, _ i: Int) -> String {
+        let h = ResultsRenderer.human
+        func signed(_ x: Double) -> String { (x > 0 ? "+" : "") + h(x) }
+        if let d = line.differenceBands[i] { return "\(signed(d.p50)) (\(signed(d.p5))…\(signed(d.p95)))" }
+        return line.differences[i].map(signed) ?? "—"
+    }
+
+    /// Which way is better for a headline, as the share table says it.
+    static func betterWhen(_ line: Comparison.Line) -> String {
+        line.higherIsBetter.map { $0 ? "higher" : "lower" } ?? "higher (no direction declared)"
+    }
+
+    /// The share of draws in which design `i` beats the baseline: "same" when every draw ties,
+    /// else the share, with the share of ties when there are some.
+    static func shareCell(_ line: Comparison.Line, _ i: Int) -> String {
+        guard let beats = line.beatsBaseline[i] else { return "—" }
+        let ties = line.tiesBaseline[i] ?? 0
+        if ties == 1 { return "same" }
+        func percent(_ x: Double) -> String { "\(Int((x * 100).rounded())) %" }
+        return percent(beats) + (ties > 0 ? " (\(percent(ties)) tied)" : "")
+    }
+
     /// Renders in `format`.
     public func render(_ format: OutputFormat) -> String {
-        let h = ResultsRenderer.human
         let c = comparison
         let names = c.designs.map(\.file)
         let mc = c.designs.contains { $0.monteCarlo != nil }
@@ -278,15 +317,18 @@ public struct ComparisonRenderer: Sendable {
             return html()
         case .csv:
             var header = ["evaluator", "metric", "unit", "design", "value", "difference"]
-            if mc { header += ["p5", "p50", "p95", "share_better_than_baseline"] }
+            if mc {
+                header += ["p5", "p50", "p95", "difference_p5", "difference_p50", "difference_p95", "share_better_than_baseline", "share_tied_with_baseline"]
+            }
             var lines = [header.joined(separator: ",")]
             for line in c.lines {
                 for (i, name) in names.enumerated() {
                     var fields = [line.evaluator, line.metric, line.unit.rawValue, name, line.values[i].map(JSONWriter.number) ?? "", line.differences[i].map(JSONWriter.number) ?? ""]
                     if mc {
-                        let b = line.bands[i]
+                        let b = line.bands[i], d = line.differenceBands[i]
                         fields += [b.map { JSONWriter.number($0.p5) } ?? "", b.map { JSONWriter.number($0.p50) } ?? "", b.map { JSONWriter.number($0.p95) } ?? "",
-                                   line.beatsBaseline[i].map(JSONWriter.number) ?? ""]
+                                   d.map { JSONWriter.number($0.p5) } ?? "", d.map { JSONWriter.number($0.p50) } ?? "", d.map { JSONWriter.number($0.p95) } ?? "",
+                                   line.beatsBaseline[i].map(JSONWriter.number) ?? "", line.tiesBaseline[i].map(JSONWriter.number) ?? ""]
                     }
                     lines.append(fields.joined(separator: ","))
                 }
@@ -299,7 +341,11 @@ public struct ComparisonRenderer: Sendable {
                              var pairs: [(String, JSON)] = [("design", .string(names[i])), ("value", line.values[i].map(JSON.number) ?? .null),
                                                             ("difference", line.differences[i].map(JSON.number) ?? .null)]
                              if let b = line.bands[i] { pairs += [("p5", .number(b.p5)), ("p50", .number(b.p50)), ("p95", .number(b.p95))] }
+                             if let d = line.differenceBands[i] {
+                                 pairs += [("difference_p5", .number(d.p5)), ("difference_p50", .number(d.p50)), ("difference_p95", .number(d.p95))]
+                             }
                              if let s = line.beatsBaseline[i] { pairs.append(("share_better_than_baseline", .number(s))) }
+                             if let s = line.tiesBaseline[i] { pairs.append(("share_tied_with_baseline", .number(s))) }
                              return .object(pairs)
                          }))])
             })
@@ -312,26 +358,29 @@ public struct ComparisonRenderer: Sendable {
             out += c.designs.enumerated().map { i, d in "\(md ? "- " : "  ")[\(i)] \(d.file) — \(d.title)" + (md ? " (scenario hash `\(d.result.manifest.scenarioHash)`)" : "") }.joined(separator: "\n") + "\n\n"
             if md {
                 out += "[0] is the baseline; Δ[i] is design [i] minus the baseline."
-                if let first = c.designs.compactMap(\.monteCarlo).first { out += " Monte Carlo: \(first.draws) draws, seed \(first.seed), the same draws for every design." }
+                if let first = c.designs.compactMap(\.monteCarlo).first {
+                    out += " Monte Carlo: \(first.draws) draws, seed \(first.seed), the same draws for every design. " + Self.monteCarloCells
+                }
                 out += "\n\n## Findings\n\n" + findingsList.markdown() + "\n## Headlines\n\n"
-            } else if !c.notes.isEmpty {
-                out += "NOT COMPARABLE\n" + c.notes.map { "  \($0)" }.joined(separator: "\n") + "\n\n"
+            } else {
+                if mc { out += Self.monteCarloCells + "\n\n" }
+                if !c.notes.isEmpty { out += "NOT COMPARABLE\n" + c.notes.map { "  \($0)" }.joined(separator: "\n") + "\n\n" }
             }
             var header = ["evaluator", "metric", "unit"]
             for i in names.indices { header.append("[\(i)]"); if i > 0 { header.append("Δ[\(i)]") } }
             let body = c.lines.map { line -> [String] in
                 var row = [line.evaluator, line.metric, line.unit.symbol]
                 for i in names.indices {
-                    if let b = line.bands[i] { row.append("\(h(b.p50)) (\(h(b.p5))…\(h(b.p95)))") } else { row.append(line.values[i].map(h) ?? "—") }
-                    if i > 0 { row.append(line.differences[i].map { ($0 > 0 ? "+" : "") + h($0) } ?? "—") }
+                    row.append(Self.valueCell(line, i))
+                    if i > 0 { row.append(Self.differenceCell(line, i)) }
                 }
                 return row
             }
             out += md ? markdownTable(header, body, alignRight: Set(3..<header.count)) + "\n" : ResultsRenderer.align([header] + body) + "\n"
             if mc {
                 out += md ? "\n## Share of draws in which each design does better than the baseline\n\n" : "\nSHARE OF DRAWS BETTER THAN THE BASELINE (same seed, common random numbers)\n"
-                let bh = ["evaluator", "metric"] + names.indices.dropFirst().map { "[\($0)]" }
-                let bb = c.lines.map { line in [line.evaluator, line.metric] + names.indices.dropFirst().map { i in line.beatsBaseline[i].map { "\(Int(($0 * 100).rounded())) %" } ?? "—" } }
+                let bh = ["evaluator", "metric", "better when"] + names.indices.dropFirst().map { "[\($0)]" }
+                let bb = c.lines.map { line in [line.evaluator, line.metric, Self.betterWhen(line)] + names.indices.dropFirst().map { i in Self.shareCell(line, i) } }
                 out += md ? markdownTable(bh, bb) + "\n" : ResultsRenderer.align([bh] + bb) + "\n"
             }
             if md {

@@ -184,6 +184,48 @@ struct UncertaintyTests {
         let line = try #require(Comparison(designs: designs, descriptors: [Linear.descriptor]).lines.first { $0.metric == "y" })
         #expect(line.beatsBaseline[1] == 1.0)
         #expect(line.beatsBaseline[2] == 0.0)
+        // Draw by draw, y_B − y_A = (3a + 1.5 + 1) − (3a + 1 + 1) = +0.5 and y_C − y_A = −0.5, so
+        // their difference bands are the points +0.5 and −0.5 (up to rounding), with no ties.
+        let b = try #require(line.differenceBands[1]), c = try #require(line.differenceBands[2])
+        for (band, expected) in [(b, 0.5), (c, -0.5)] {
+            #expect([band.p5, band.p50, band.p95].allSatisfy { abs($0 - expected) < 1e-12 })
+        }
+        #expect(line.differenceBands[0] == nil)
+        #expect(line.tiesBaseline[1] == 0 && line.tiesBaseline[2] == 0)
+    }
+
+    @Test func aDesignEqualToTheBaselineTiesInEveryDraw() async throws {
+        // The same scenario twice: every draw is equal, so it beats the baseline in no draw and
+        // ties in all of them; the difference band is 0.
+        let s = try scenario(a: "{value: 1, uniform: [0, 2], assumption: t}", b: "1")
+        let p = try plan(s)
+        var designs: [Comparison.Design] = []
+        for name in ["A", "A again"] {
+            designs.append(.init(file: name, title: name, result: await Engine.run(p, on: s), monteCarlo: await MonteCarlo.run(p, on: s, draws: 200, seed: 3, workers: 2)))
+        }
+        let line = try #require(Comparison(designs: designs, descriptors: [Linear.descriptor]).lines.first { $0.metric == "y" })
+        #expect(line.beatsBaseline[1] == 0)
+        #expect(line.tiesBaseline[1] == 1)
+        #expect(line.differenceBands[1].map { [$0.p5, $0.p50, $0.p95] } == [0, 0, 0])
+    }
+
+    @Test func compareFlagsDesignsThatDrawAnEvaluatorParameterFromAnotherRange() async throws {
+        // slope_a is 3 at the centre in all three designs (so no parameter-value note), but the second
+        // draws it from uniform [2, 4] and the third from uniform [2.9, 3.1]: bands and shares are not
+        // comparable with the baseline's. A design that draws a number of the scenario itself (a
+        // link's crossing days) from another range is a different design, not a different assumption.
+        let ranges = ["{value: 3, uniform: [2, 4], assumption: t}", "{value: 3, uniform: [2.9, 3.1], assumption: t}"]
+        var designs: [Comparison.Design] = []
+        for (name, slope, a) in [("base", ranges[0], "{value: 1, uniform: [0, 2], assumption: t}"), ("narrow", ranges[1], "{value: 1, uniform: [0, 2], assumption: t}"),
+                                 ("other-data", ranges[0], "{value: 1, uniform: [0.5, 1.5], assumption: t}")] {
+            let s = try scenario(a: a, b: "1", evaluators: "evaluators: {linear: {slope_a: \(slope)}}")
+            let p = try plan(s)
+            designs.append(.init(file: name, title: name, result: await Engine.run(p, on: s), monteCarlo: await MonteCarlo.run(p, on: s, draws: 50, seed: 3, workers: 1)))
+        }
+        let notes = Comparison(designs: designs, descriptors: [Linear.descriptor]).notes
+        #expect(notes.count == 1)
+        #expect(notes.first?.contains("'narrow' draws evaluator parameters from other ranges") == true)
+        #expect(notes.first?.contains("evaluators.linear.slope_a uniform [2, 4] vs uniform [2.9, 3.1]") == true)
     }
 }
 
@@ -240,7 +282,7 @@ struct ConstantEvaluatorTests {
         #expect(MonteCarlo.constantEvaluators(p, slots: slots) == ["tally"])
 
         let mc = await MonteCarlo.run(p, on: s, draws: 300, seed: 11, workers: 2)
-        // tally ran once for the whole run, not 300 times.
+        // tally ran once for the whole run (in the run on central values), not 300 times.
         #expect(log.calls == [1])
         // Its band is its central value: t = 2 · (1 + 0.5) = 3 in every draw.
         let t = try #require(mc.index(of: SeriesKey(evaluator: "tally", metric: "t", year: nil)))
@@ -253,7 +295,7 @@ struct ConstantEvaluatorTests {
             let draw = s.with(values: MonteCarlo.drawValues(s, slots: slots, keys: keys, seed: 11, index: d))
             var totals = [Double](repeating: 0, count: layout.keys.count)
             layout.collect(Engine.runSynchronously(p, on: draw).results, into: &totals)
-            #expect(mc.values.map { $0[d] } == totals)
+            #expect(mc.keys.indices.map { mc.values[$0][d] } == mc.keys.map { totals[layout.keys.firstIndex(of: $0)!] })
         }
         // follower = 2 · y in every draw (y = slope_a · 1 + 1 · 0.5 + 1 varies with slope_a).
         let y = try #require(mc.index(of: SeriesKey(evaluator: "linear", metric: "y", year: nil)))
@@ -285,7 +327,7 @@ struct ConstantEvaluatorTests {
         let p = try threeEvaluatorPlan(s, log: log)
         #expect(MonteCarlo.constantEvaluators(p, slots: MonteCarlo.uncertainSlots(s)).isEmpty)
         let mc = await MonteCarlo.run(p, on: s, draws: 200, seed: 5, workers: 2)
-        #expect(log.calls.count == 200)
+        #expect(log.calls.count == 201)  // the run on central values, then each of the 200 draws
         // t = 2 · (a + 0.5) follows a: 2 · (a_d + 0.5) = 2·a_d + 1; linear's y = 3·a_d + 0.5 + 1.
         let t = try #require(mc.index(of: SeriesKey(evaluator: "tally", metric: "t", year: nil)))
         let y = try #require(mc.index(of: SeriesKey(evaluator: "linear", metric: "y", year: nil)))

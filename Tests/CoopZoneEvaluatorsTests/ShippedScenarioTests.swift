@@ -26,7 +26,11 @@ struct ShippedScenarioMonteCarloTests {
             let draw = scenario.with(values: MonteCarlo.drawValues(scenario, slots: slots, keys: keys, seed: 5, index: d))
             var totals = [Double](repeating: 0, count: layout.keys.count)
             layout.collect(Engine.runSynchronously(plan, on: draw).results, into: &totals)
-            #expect(one.values.map { $0[d].bitPattern } == totals.map(\.bitPattern), "draw \(d)")
+            // The run keeps a subset of the layout's series (no totals by year for present values).
+            let differing = one.keys.indices.filter { k in
+                one.values[k][d].bitPattern != totals[layout.keys.firstIndex(of: one.keys[k]) ?? 0].bitPattern
+            }
+            #expect(differing.isEmpty, "draw \(d): \(differing.prefix(5).map { one.keys[$0] })")
         }
     }
 

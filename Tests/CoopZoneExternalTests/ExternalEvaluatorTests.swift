@@ -87,8 +87,9 @@ struct ExternalEvaluatorTests {
         #expect(mc.failures["gravity_trade"] == nil, "\(mc.failures)")
         let stats = gravity.statistics
         #expect(stats.starts == 1)
-        #expect(stats.requests == 4)  // three single runs, one block of 300 draws
-        #expect(stats.draws == 303)
+        // Three single runs, the Monte Carlo run's run on central values, one block of 300 draws.
+        #expect(stats.requests == 5)
+        #expect(stats.draws == 304)
         // The draws vary the distance and the crossing time, so the effect varies from draw to draw.
         let k = try #require(mc.keys.firstIndex { $0.evaluator == "gravity_trade" && $0.metric == "border_time_effect_total" && $0.year == nil })
         let band = mc.band(k)

@@ -11,7 +11,14 @@ struct MonteCarloRendererTests {
             #expect(markdown.contains(heading), "markdown has \(heading)")
         }
         #expect(markdown.contains("seed 7, 120 draws"))
-        #expect(markdown.contains("| evaluator | metric | P5 | P50 | P95 | unit |"))
+        #expect(markdown.contains("| evaluator | metric | central | P5 | P50 | P95 | unit |"))
+        // The central NPV beside the band is the single run's NPV.
+        let npv = try #require(renderer.result.keys.firstIndex(of: SeriesKey(evaluator: "cost_benefit", metric: "npv", year: nil)))
+        let single = try #require(renderer.central?.headlines.first { $0.evaluator == "cost_benefit" && $0.metric == "npv" })
+        #expect(renderer.result.central[npv] == single.value)
+        // A present value has no totals by year: no band by year for it.
+        #expect(!renderer.result.keys.contains { $0.metric == "net_benefit_pv" && $0.year != nil })
+        #expect(renderer.result.keys.contains { $0.metric == "net_benefit" && $0.year != nil })
         for path in renderer.result.sampledInputs { #expect(markdown.contains("`\(path)`")) }
         HTMLChecks.listsAssumptions(markdown, of: renderer.scenario)
 

@@ -96,12 +96,19 @@ public struct MonteCarloResult: Sendable {
     public var draws: Int
     /// The uncertain inputs sampled (paths).
     public var sampledInputs: [String]
-    /// Series in a stable order: headlines first (run order), then metric totals by year.
+    /// Their distributions, in the order of `sampledInputs`.
+    public var distributions: [Distribution] = []
+    /// Series in a stable order: headlines first (run order), then metric totals by year — of
+    /// the additive metrics that wrote rows with a year in the central run or in some draw (a
+    /// present value, written for the whole horizon, has no totals by year).
     public var keys: [SeriesKey]
     /// Units of the series, by index of `keys`.
     public var units: [Unit]
     /// `values[k][d]`: series k in draw d (NaN when the evaluator failed in that draw).
     public var values: [[Double]]
+    /// Each series in the run on central values (every input at its central value), by index of
+    /// `keys`: what a single run reports, beside the draws' bands.
+    public var central: [Double] = []
     /// Draws in which an evaluator failed, with the first message.
     public var failures: [String: (count: Int, message: String)]
 
@@ -179,15 +186,6 @@ public enum MonteCarlo {
         return constant
     }
 
-    /// The outcomes of the constant evaluators (see `constantEvaluators`), computed once on the
-    /// central values with findings off, as the draws compute theirs.
-    static func fixedOutcomes(_ plan: RunPlan, on scenario: Scenario, constant: Set<String>) -> (results: [String: EvaluationResult], failures: [EvaluatorFailure]) {
-        guard !constant.isEmpty else { return ([:], []) }
-        var subset = plan
-        subset.evaluators = plan.evaluators.filter { constant.contains($0.entry.descriptor.id) }
-        return FindingsSwitch.$enabled.withValue(false) { Engine.runSynchronously(subset, on: scenario) }
-    }
-
     /// The most memory the draws of one command may keep: 2 GiB.
     public static let keptMemoryLimit = 2 << 30
 
@@ -217,7 +215,14 @@ public enum MonteCarlo {
         let slots = uncertainSlots(scenario)
         let keys = streamKeys(scenario, slots: slots)
         let layout = SeriesLayout(plan: plan, scenario: scenario)
-        let fixed = draws > 0 ? fixedOutcomes(plan, on: scenario, constant: constantEvaluators(plan, slots: slots)) : ([:], [])
+        // The run on central values: reported beside the bands, and the outcome of the evaluators
+        // no draw can change (see `constantEvaluators`), which the draws then take from it.
+        let centralRun = FindingsSwitch.$enabled.withValue(false) { Engine.runSynchronously(plan, on: scenario) }
+        let constant = draws > 0 ? constantEvaluators(plan, slots: slots) : []
+        let fixed = (results: centralRun.results.filter { constant.contains($0.key) }, failures: centralRun.failures.filter { constant.contains($0.evaluator) })
+        var central = [Double](repeating: 0, count: layout.keys.count)
+        var yearly = [Bool](repeating: false, count: layout.keys.count)
+        layout.collect(centralRun.results, into: &central, yearly: &yearly)
         let workerCount = max(1, min(workers, draws))
         let counter = ProgressCounter()
         let batched = plan.evaluators.contains { $0.batchInstance != nil }
@@ -250,10 +255,16 @@ public enum MonteCarlo {
             }
             start = end
         }
-        var values = [[Double]](repeating: [], count: layout.keys.count)
-        for k in values.indices {
-            values[k].reserveCapacity(draws)
-            for part in parts { values[k] += part.values[k] }
+        for part in parts { for k in yearly.indices where part.yearly[k] { yearly[k] = true } }
+        // Keep headlines, and the totals by year of metrics that wrote rows with a year.
+        let kept = layout.keys.indices.filter { k in
+            guard let year = layout.keys[k].year else { return true }
+            return yearly[k - (year - layout.firstYear)]
+        }
+        var values = [[Double]](repeating: [], count: kept.count)
+        for (i, k) in kept.enumerated() {
+            values[i].reserveCapacity(draws)
+            for part in parts { values[i] += part.values[k] }
         }
         var failures: [String: (count: Int, message: String)] = [:]
         for part in parts {
@@ -261,8 +272,9 @@ public enum MonteCarlo {
                 failures[id] = (count: (failures[id]?.count ?? 0) + f.count, message: failures[id]?.message ?? f.message)
             }
         }
-        return MonteCarloResult(seed: seed, draws: draws, sampledInputs: slots.map { scenario.inputs[$0].path }, keys: layout.keys,
-                                units: layout.units, values: values, failures: failures)
+        return MonteCarloResult(seed: seed, draws: draws, sampledInputs: slots.map { scenario.inputs[$0].path },
+                                distributions: slots.compactMap { scenario.inputs[$0].distribution }, keys: kept.map { layout.keys[$0] },
+                                units: kept.map { layout.units[$0] }, values: values, central: kept.map { central[$0] }, failures: failures)
     }
 
     /// Runs a block of draws evaluator by evaluator: plain evaluators draw by draw on the workers,
@@ -332,16 +344,19 @@ public enum MonteCarlo {
         }
         var values = [[Double]](repeating: [], count: layout.keys.count)
         var totals = [Double](repeating: 0, count: layout.keys.count)
+        var yearly = [Bool](repeating: false, count: layout.keys.count)
         for d in scenarios.indices {
-            layout.collect(results[d], into: &totals)
+            layout.collect(results[d], into: &totals, yearly: &yearly)
             for k in totals.indices { values[k].append(totals[k]) }
         }
         if let progress { progress(counter.add(scenarios.count)) }
-        return Chunk(values: values, failures: failures)
+        return Chunk(values: values, yearly: yearly, failures: failures)
     }
 
     struct Chunk: Sendable {
         var values: [[Double]]
+        /// By series index of the first year of each additive metric: whether some row had a year.
+        var yearly: [Bool]
         var failures: [String: (count: Int, message: String)]
     }
 
@@ -352,17 +367,18 @@ public enum MonteCarlo {
         for k in values.indices { values[k].reserveCapacity(range.count) }
         var failures: [String: (count: Int, message: String)] = [:]
         var totals = [Double](repeating: 0, count: layout.keys.count)
+        var yearly = [Bool](repeating: false, count: layout.keys.count)
         var draw = scenario
         for index in range {
             draw.values = drawValues(scenario, slots: slots, keys: keys, seed: seed, index: index)
             let (results, failed) = Engine.runSynchronously(plan, on: draw, given: fixed)
             for f in failed { failures[f.evaluator] = (count: (failures[f.evaluator]?.count ?? 0) + 1, message: failures[f.evaluator]?.message ?? f.message) }
-            layout.collect(results, into: &totals)
+            layout.collect(results, into: &totals, yearly: &yearly)
             for k in totals.indices { values[k].append(totals[k]) }
             if let progress, (index - range.lowerBound) % 256 == 255 { progress(counter.add(256)) }
         }
         if let progress { progress(counter.add(range.count % 256)) }
-        return Chunk(values: values, failures: failures)
+        return Chunk(values: values, yearly: yearly, failures: failures)
     }
 }
 
@@ -407,6 +423,13 @@ struct SeriesLayout: Sendable {
 
     /// Fills `totals` with one draw's headlines and additive totals by year (NaN for a failed evaluator).
     func collect(_ results: [String: EvaluationResult], into totals: inout [Double]) {
+        var yearly = [Bool](repeating: false, count: totals.count)
+        collect(results, into: &totals, yearly: &yearly)
+    }
+
+    /// The same, and sets `yearly[base]` for each additive metric (by the index of its first
+    /// year's series) that has a row with a year in this draw.
+    func collect(_ results: [String: EvaluationResult], into totals: inout [Double], yearly: inout [Bool]) {
         for k in totals.indices { totals[k] = 0 }
         // A headline an evaluator leaves out in a draw (a ratio with a zero denominator) is
         // missing in that draw, not zero: bands skip it.
@@ -440,6 +463,7 @@ struct SeriesLayout: Sendable {
                     }
                     lastRow = i
                     guard let base = lastBase else { continue }
+                    yearly[base] = true
                     let offset = year - firstYear
                     if offset >= 0 && offset < yearCount { totals[base + offset] += rows[i].value }
                 }
