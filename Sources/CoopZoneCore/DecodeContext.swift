@@ -205,8 +205,16 @@ struct Fields {
             }
             if let valueNode = fields["value"] { central = number(valueNode, name: name, context: context) }
             distribution = Fields.distribution(fields, name: name, context: context)
+            let distributionGiven = ["uniform", "triangular", "normal"].contains { fields[$0] != nil }
+            if let distribution, let value = central, let valueNode = fields["value"], !(distribution.low...distribution.high).contains(value) {
+                context.error("the value of \(name), \(format(value)), is outside its own distribution's range \(format(distribution.low))…\(format(distribution.high))",
+                              at: valueNode.location, hint: "the central value must be one the distribution can take: move 'value' into the range, or widen the range")
+                return nil
+            }
             if central == nil && fields["value"] == nil {
-                if let distribution { central = distribution.central } else {
+                if let distribution { central = distribution.central } else if distributionGiven {
+                    return nil  // the distribution's own error says what is wrong
+                } else {
                     context.error("\(name) needs 'value' (or a distribution: uniform, triangular or normal)", at: node.location,
                                   hint: "write {value: 0.2, source: book} or {triangular: [0.1, 0.2, 0.4], assumption: \"…\"}")
                     return nil
@@ -269,8 +277,12 @@ struct Fields {
                 return number(value, name: "'\(key)' of the normal distribution of \(name)", context: context)
             }
             guard let mean = parts[0], let sd = parts[1], let low = parts[2], let high = parts[3] else { return nil }
-            guard sd > 0, low <= mean, mean <= high else {
-                context.error("normal distribution of \(name) needs sd > 0 and low ≤ mean ≤ high", at: node.location,
+            var problems: [String] = []
+            if !(sd > 0) { problems.append("sd must be above 0, found \(format(sd))") }
+            if !(low <= high) { problems.append("low (\(format(low))) must not be above high (\(format(high)))") }
+            else if !(low <= mean && mean <= high) { problems.append("mean \(format(mean)) must lie between low \(format(low)) and high \(format(high))") }
+            guard problems.isEmpty else {
+                context.error("normal distribution of \(name): " + problems.joined(separator: "; "), at: node.location,
                               hint: "bounds keep sampled values meaningful, e.g. {mean: 4, sd: 0.5, low: 3, high: 6}")
                 return nil
             }

@@ -152,6 +152,11 @@ struct ScenarioLoaderTests {
         FixtureEdit("share with provenance", "loss_share: 0.25", "loss_share: {value: ↓1.2, assumption: guess}", "'loss_share' in link 'uz_kg' is 1.2; it must be between 0 and 1"),
         FixtureEdit("share whose distribution leaves [0, 1]", "loss_share: 0.25", "loss_share: ↓{triangular: [0.1, 0.2, 1.4], assumption: guess}",
                     "'loss_share' in link 'uz_kg' is 1.4; it must be between 0 and 1"),
+        FixtureEdit("value outside its own distribution", "loss_share: 0.25", "loss_share: {value: ↓0.6, uniform: [0.1, 0.4], assumption: guess}",
+                    "the value of 'loss_share' in link 'uz_kg', 0.6, is outside its own distribution's range 0.1…0.4"),
+        FixtureEdit("normal with no spread and its mean outside its bounds", "loss_share: 0.25",
+                    "loss_share: {normal: ↓{mean: 0.5, sd: 0, low: 0.1, high: 0.4}, assumption: guess}",
+                    "normal distribution of 'loss_share' in link 'uz_kg': sd must be above 0, found 0; mean 0.5 must lie between low 0.1 and high 0.4"),
         FixtureEdit("negative investment", "amount: 40", "amount: ↓-40", "'amount' in investment line #1 of zone 'fbs' is -40; it must be at least 0"),
         FixtureEdit("negative public spending", "amount_per_year: 30", "amount_per_year: ↓-30",
                     "'amount_per_year' in infrastructure measure #1 of stage 'free_trade' is -30; it must be at least 0"),
@@ -161,6 +166,14 @@ struct ScenarioLoaderTests {
     @Test(arguments: ranges)
     func numbersOutsideTheirRangeAreReportedAtTheValue(_ edit: FixtureEdit) throws {
         try expectError(after: edit)
+    }
+
+    @Test func aBadDistributionWithoutValueGivesOneErrorNotAFollowOn() throws {
+        // Before, a triangular out of order also said the number "needs 'value'", which it does not.
+        let outcome = MarkedText(try Fixture.minimal(("loss_share: 0.25", "loss_share: {triangular: [0.3, 0.1, 0.4], assumption: guess}"))).load()
+        let errors = outcome.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.message.contains("must be in order low ≤ mode ≤ high") == true)
     }
 
     @Test(arguments: [".nan", ".NaN", ".inf", "-.Inf", "1e999", "-1e400"])
