@@ -31,6 +31,9 @@ public struct CompareCommand: AsyncParsableCommand {
     /// Creates the command.
     public init() {}
 
+    /// Checks the arguments before any work is done.
+    public func validate() throws { try checkOutputFile(output) }
+
     /// Runs every design and renders the comparison. External evaluators found through
     /// `evaluators` run as programs (one per evaluator, shared by every design) for the length of the call.
     public static func execute(files: [String], format: OutputFormat, overrides: [String] = [], monteCarlo: Int? = nil, seed: UInt64 = 1,
@@ -69,7 +72,6 @@ public struct CompareCommand: AsyncParsableCommand {
 
     /// Runs the command.
     public func run() async throws {
-        try uncertainty.check()
         guard files.count >= 2 else { throw ValidationError("compare needs at least two scenario files (the first is the baseline)") }
         try await Self.execute(files: files, format: format, overrides: overrides, monteCarlo: uncertainty.monteCarlo, seed: uncertainty.seed,
                                workers: uncertainty.workers, evaluators: external.search).emit(outputFile: output)
@@ -100,6 +102,9 @@ public struct SensitivityCommand: AsyncParsableCommand {
 
     /// Creates the command.
     public init() {}
+
+    /// Checks the arguments before any work is done.
+    public func validate() throws { try checkOutputFile(output) }
 
     /// Runs the sensitivity analysis (external evaluators found through `evaluators` included).
     public static func execute(file: String, format: OutputFormat, overrides: [String] = [],

@@ -43,6 +43,23 @@ public struct CommandOutput: Sendable {
     }
 }
 
+/// Refuses an `--output` path that cannot be written, before any work is done: a folder that
+/// does not exist (or is not a folder, or cannot be written to), or a path that is a folder.
+func checkOutputFile(_ path: String?) throws {
+    guard let path else { return }
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        throw ValidationError("--output '\(path)' is a folder: give a file name, such as \(path)/report.html")
+    }
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw ValidationError("--output '\(path)': the folder '\(folder)' does not exist; create it first (mkdir -p '\(folder)') or write elsewhere")
+    }
+    guard FileManager.default.isWritableFile(atPath: folder) else {
+        throw ValidationError("--output '\(path)': the folder '\(folder)' cannot be written to; write elsewhere")
+    }
+}
+
 /// The evaluators this `coopzone` knows: the built-in ones, plus those a package that builds
 /// its own `coopzone` adds through `CoopZoneCommand.runMain(additionalEvaluators:)`. External
 /// evaluators (programs found with `--evaluators`) come on top, per command (`EvaluatorCatalog`).

@@ -38,6 +38,9 @@ public struct RunCommand: AsyncParsableCommand {
     /// Creates the command.
     public init() {}
 
+    /// Checks the arguments before any work is done.
+    public func validate() throws { try checkOutputFile(output) }
+
     /// Loads, plans and runs; returns what to print. External evaluators found through
     /// `evaluators` run as programs for the length of the call.
     public static func execute(file: String, format: OutputFormat, overrides: [String], monteCarlo: Int? = nil, seed: UInt64 = 1,
@@ -102,7 +105,6 @@ public struct RunCommand: AsyncParsableCommand {
 
     /// Runs the command.
     public func run() async throws {
-        try uncertainty.check()
         try await Self.execute(file: file, format: format, overrides: overrides, monteCarlo: uncertainty.monteCarlo, seed: uncertainty.seed,
                                workers: uncertainty.workers, showProgress: uncertainty.showProgress, evaluators: external.search).emit(outputFile: output)
     }
@@ -110,19 +112,23 @@ public struct RunCommand: AsyncParsableCommand {
 
 /// The Monte Carlo options shared by `run` and `compare`.
 public struct UncertaintyOptions: ParsableArguments {
-    @Option(name: .customLong("monte-carlo"), help: "Sample every distribution in the scenario N times and report P5/P50/P95.")
+    // `.unconditional`: a negative number after the option is its (wrong) value, checked below,
+    // not an unknown option that leaves the option "missing its value".
+    @Option(name: .customLong("monte-carlo"), parsing: .unconditional, help: "Sample every distribution in the scenario N times and report P5/P50/P95.")
     var monteCarlo: Int?
 
-    @Option(help: "Seed of the random generator: the same seed gives the same numbers on every machine.")
+    @Option(parsing: .unconditional, help: "Seed of the random generator (0 to 18446744073709551615): the same seed gives the same numbers on every machine.")
     var seed: UInt64 = 1
 
-    @Option(help: "Worker threads for Monte Carlo draws (default: the number of cores).")
+    @Option(parsing: .unconditional, help: "Worker threads for Monte Carlo draws (default: the number of cores).")
     var workers: Int?
 
     /// Creates the options.
     public init() {}
 
-    func check() throws {
+    /// Checked by the argument parser before the command runs, so a mistake prints the
+    /// command's own usage.
+    public func validate() throws {
         if let n = monteCarlo, !(1...10_000_000).contains(n) { throw ValidationError("--monte-carlo needs a number of draws between 1 and 10000000, got \(n)") }
         if let w = workers, !(1...256).contains(w) { throw ValidationError("--workers needs 1 to 256, got \(w)") }
     }

@@ -7,6 +7,28 @@ import CoopZoneCore
 import CoopZoneReports
 
 struct CLITests {
+    /// The message the argument parser prints for `arguments` of `run`, or nil when they parse.
+    func runMessage(_ arguments: [String]) -> String? {
+        do {
+            _ = try RunCommand.parse(arguments)
+            return nil
+        } catch {
+            return RunCommand.message(for: error)
+        }
+    }
+
+    @Test func optionMistakesAreRefusedBeforeAnyWorkWithWhatIsWrong() throws {
+        // A negative number is the option's value (and wrong), not a missing value.
+        #expect(runMessage([growthTriangle, "--monte-carlo", "-5"])?.contains("between 1 and 10000000, got -5") == true)
+        #expect(runMessage([growthTriangle, "--monte-carlo", "10", "--workers", "-1"])?.contains("--workers needs 1 to 256, got -1") == true)
+        #expect(runMessage([growthTriangle, "--monte-carlo", "10", "--seed", "-1"])?.contains("The value '-1' is invalid for '--seed <seed>'") == true)
+        // An output file in a folder that does not exist, or a folder as the output file.
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("coopzone-no-such-folder-\(UUID().uuidString)/report.html").path
+        #expect(runMessage([growthTriangle, "--output", missing])?.contains("does not exist; create it first") == true)
+        #expect(runMessage([growthTriangle, "--output", FileManager.default.temporaryDirectory.path])?.contains("is a folder") == true)
+        #expect(runMessage([growthTriangle, "--monte-carlo", "10", "--output", FileManager.default.temporaryDirectory.appendingPathComponent("x.json").path]) == nil)
+    }
+
     @Test func monteCarloRunsWhoseDrawsWouldNotFitInMemoryAreRefusedBeforeRunning() async {
         // The growth triangle keeps 414 series (`coopzone bench` prints it): 9,000,000 draws × 414 × 8 bytes
         // = 29.8 GB. 2 GiB / (414 × 8) = 2,147,483,648 / 3,312 = 648,394.8 → at most 648,394 draws.
