@@ -78,13 +78,19 @@ public struct RunCommand: AsyncParsableCommand {
     static func prepare(file: String, overrides: [String], output: inout CommandOutput,
                         catalog: EvaluatorCatalog = .compiledOnly()) -> (Scenario, RunPlan)? {
         var parsed: [Override] = []
+        var overrideErrors = ""
         for (index, text) in overrides.enumerated() {
             switch Override.parse(text, index: index + 1) {
             case .success(let o): parsed.append(o)
-            case .failure(let error): output.stderr += error.diagnostics.map { $0.description + "\n" }.joined()
+            case .failure(let error): overrideErrors += error.diagnostics.map { $0.description + "\n" }.joined()
             }
         }
-        if !output.stderr.isEmpty { output.status = 1; return nil }
+        // (`output` may already hold another file's diagnostics: compare prepares every design.)
+        if !overrideErrors.isEmpty {
+            output.stderr += overrideErrors
+            output.status = 1
+            return nil
+        }
         let outcome = ScenarioLoader.load(file: file, overrides: parsed)
         output.stderr += outcome.diagnostics.filter { $0.severity != .note }.map { $0.description + "\n" }.joined()
         guard let scenario = outcome.scenario else {

@@ -3,6 +3,9 @@ import Foundation
 /// Collects diagnostics and numbers while a scenario tree is decoded. One per load.
 final class DecodeContext {
     var diagnostics: [Diagnostic] = []
+    /// Zones with a stage that could not be read (its errors are reported): their timelines are
+    /// not checked, since every stage that waits on the missing one would seem stuck.
+    var zonesWithUnreadStages: Set<String> = []
     var values: [Double] = []
     var inputs: [InputInfo] = []
 
@@ -206,10 +209,12 @@ struct Fields {
             if let valueNode = fields["value"] { central = number(valueNode, name: name, context: context) }
             distribution = Fields.distribution(fields, name: name, context: context)
             let distributionGiven = ["uniform", "triangular", "normal"].contains { fields[$0] != nil }
+            // A warning, not an error: a workshop lever or `--set` may move the central value past
+            // the range on purpose, but the author should know what that does to the bands.
             if let distribution, let value = central, let valueNode = fields["value"], !(distribution.low...distribution.high).contains(value) {
-                context.error("the value of \(name), \(format(value)), is outside its own distribution's range \(format(distribution.low))…\(format(distribution.high))",
-                              at: valueNode.location, hint: "the central value must be one the distribution can take: move 'value' into the range, or widen the range")
-                return nil
+                context.warning("the value of \(name), \(format(value)), is outside its own distribution's range \(format(distribution.low))…\(format(distribution.high)): "
+                                + "no Monte Carlo draw comes near the single run's number, and sensitivity's low and high do not bracket it",
+                                at: valueNode.location, hint: "move 'value' into the range, or widen the range")
             }
             if central == nil && fields["value"] == nil {
                 if let distribution { central = distribution.central } else if distributionGiven {

@@ -75,7 +75,7 @@ struct ScenarioDecoder {
             horizon: horizon, priceYear: priceYear, currency: currency, discountRate: discountRate, sectors: sectors,
             countries: countries, regions: regions, links: links, zones: zones, evaluators: evaluators, levers: levers,
             values: context.values, inputs: context.inputs, contentHash: hash)
-        for zone in zones { checkTimeline(scenario, zone) }
+        for zone in zones where !context.zonesWithUnreadStages.contains(zone.id) { checkTimeline(scenario, zone) }
         return (context.diagnostics.hasErrors ? nil : scenario, context.diagnostics)
     }
 
@@ -314,9 +314,11 @@ struct ScenarioDecoder {
                                   at: fields["regions"]?.location, hint: "add a region across the border")
                 }
             }
-            let stages = fields.list("stages", required: true).enumerated().compactMap { sIndex, sNode in
+            let stageNodes = fields.list("stages", required: true)
+            let stages = stageNodes.enumerated().compactMap { sIndex, sNode in
                 decodeStage(sNode, index: sIndex, zone: id, parent: fields, countries: countries, links: links, sectors: sectors, horizon: horizon)
             }
+            if stages.count < stageNodes.count { context.zonesWithUnreadStages.insert(id) }
             var stageIds = Set<String>()
             for stage in stages where !stageIds.insert(stage.id).inserted {
                 context.error("stage '\(stage.id)' is defined twice in zone '\(id)'", at: stage.location)
@@ -385,8 +387,10 @@ struct ScenarioDecoder {
                 } else if let year = sf.integer("year", range: 1900...2200) {
                     start = .year(year)
                 } else if sf.isMapping {
+                    let asNumber = ["value", "uniform", "triangular", "normal"].contains { startNode[$0] != nil }
                     context.error("'start' of stage '\(id)' needs 'year', 'after' or 'infrastructure_spending'", at: startNode.location,
-                                  hint: "e.g. start: 2026, start: {after: free_trade}, or start: {infrastructure_spending: 300, earliest: 2027}")
+                                  hint: asNumber ? "a start year is a whole number and cannot carry a distribution: write start: 2026; to make the timing uncertain, start the stage on infrastructure_spending with a distribution"
+                                                 : "e.g. start: 2026, start: {after: free_trade}, or start: {infrastructure_spending: 300, earliest: 2027}")
                 }
             }
         }

@@ -152,8 +152,6 @@ struct ScenarioLoaderTests {
         FixtureEdit("share with provenance", "loss_share: 0.25", "loss_share: {value: ↓1.2, assumption: guess}", "'loss_share' in link 'uz_kg' is 1.2; it must be between 0 and 1"),
         FixtureEdit("share whose distribution leaves [0, 1]", "loss_share: 0.25", "loss_share: ↓{triangular: [0.1, 0.2, 1.4], assumption: guess}",
                     "'loss_share' in link 'uz_kg' is 1.4; it must be between 0 and 1"),
-        FixtureEdit("value outside its own distribution", "loss_share: 0.25", "loss_share: {value: ↓0.6, uniform: [0.1, 0.4], assumption: guess}",
-                    "the value of 'loss_share' in link 'uz_kg', 0.6, is outside its own distribution's range 0.1…0.4"),
         FixtureEdit("normal with no spread and its mean outside its bounds", "loss_share: 0.25",
                     "loss_share: {normal: ↓{mean: 0.5, sd: 0, low: 0.1, high: 0.4}, assumption: guess}",
                     "normal distribution of 'loss_share' in link 'uz_kg': sd must be above 0, found 0; mean 0.5 must lie between low 0.1 and high 0.4"),
@@ -168,12 +166,32 @@ struct ScenarioLoaderTests {
         try expectError(after: edit)
     }
 
+    @Test func aValueOutsideItsOwnDistributionIsAWarningAtTheValue() throws {
+        // Not an error: a lever or --set may move a central value past the range on purpose.
+        let marked = MarkedText(try Fixture.minimal(("loss_share: 0.25", "loss_share: {value: ↓0.6, uniform: [0.1, 0.4], assumption: guess}")))
+        let outcome = marked.load()
+        #expect(outcome.scenario != nil)
+        let warning = try #require(outcome.diagnostics.first { $0.severity == .warning && $0.message.contains("outside its own distribution's range 0.1…0.4") })
+        #expect(warning.message.hasPrefix("the value of 'loss_share' in link 'uz_kg', 0.6,"))
+        #expect(warning.location == marked.location(MarkedText.arrow))
+    }
+
     @Test func aBadDistributionWithoutValueGivesOneErrorNotAFollowOn() throws {
         // Before, a triangular out of order also said the number "needs 'value'", which it does not.
         let outcome = MarkedText(try Fixture.minimal(("loss_share: 0.25", "loss_share: {triangular: [0.3, 0.1, 0.4], assumption: guess}"))).load()
         let errors = outcome.diagnostics.filter { $0.severity == .error }
         #expect(errors.count == 1, "\(errors)")
         #expect(errors.first?.message.contains("must be in order low ≤ mode ≤ high") == true)
+    }
+
+    @Test func anUnreadableStageStartDoesNotMakeTheStagesAfterItLookStuck() throws {
+        // The first stage's start is written as an uncertain number, which a start year cannot be.
+        // Before, the stages that wait on it were also reported as waiting on each other in a circle.
+        let outcome = MarkedText(try Fixture.minimal(("start: 2026", "start: {value: 2026, uniform: [2026, 2028], assumption: guess}"))).load()
+        let errors = outcome.diagnostics.filter { $0.severity == .error }
+        #expect(errors.contains { $0.message.contains("'start' of stage 'free_trade' needs 'year', 'after' or 'infrastructure_spending'")
+            && $0.hint?.contains("cannot carry a distribution") == true })
+        #expect(!errors.contains { $0.message.contains("cannot be resolved") }, "\(errors)")
     }
 
     @Test(arguments: [".nan", ".NaN", ".inf", "-.Inf", "1e999", "-1e400"])
