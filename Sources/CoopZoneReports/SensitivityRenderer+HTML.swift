@@ -31,7 +31,8 @@ extension SensitivityRenderer {
         page.section(id: "findings", title: "Findings (\(findingsList.counts))", findingsList.html())
         page.section(id: "inputs", title: "Uncertain inputs (\(inputRows.count))",
                      inputRows.isEmpty ? "<p>The scenario has no uncertain inputs: give numbers a distribution (uniform, triangular or normal) to see their swing.</p>\n"
-                        : HTMLPage.table(["input", "distribution", "central", "unit", "provenance"], inputRows.map { r in [c(r[0])] + r.dropFirst().map(t) }, numeric: [2]))
+                        : HTMLPage.table(["input", "distribution", "central", "unit", "provenance"], inputRows.map { r in [c(r[0])] + r.dropFirst().map(t) }, numeric: [2])
+                            + (idleInputsNote(c, text: t).map { "<p>\($0)</p>\n" } ?? ""))
         var body = ""
         let charts = tornadoCharts
         var unmoved: [String] = []

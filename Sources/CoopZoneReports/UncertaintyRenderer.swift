@@ -150,6 +150,24 @@ public struct SensitivityRenderer: Sendable {
         return keys.map { key in (key.0, key.1, swings.filter { $0.evaluator == key.0 && $0.metric == key.1 }) }
     }
 
+    /// The uncertain inputs that move no headline at all, in the scenario's order: sampling them
+    /// changes nothing in this scenario (an evaluator may use a parameter only in some settings).
+    var idleInputs: [String] {
+        var seen: [String] = []
+        for s in swings where !seen.contains(s.input) { seen.append(s.input) }
+        return seen.filter { input in !swings.contains { $0.input == input && Self.moves($0) } }
+    }
+
+    /// The sentence that names the idle inputs, or nil when there are none: `name` formats an
+    /// input, `text` the words around them (HTML escapes them).
+    func idleInputsNote(_ name: (String) -> String, text: (String) -> String = { $0 }) -> String? {
+        let idle = idleInputs
+        guard !idle.isEmpty else { return nil }
+        return text("No headline moves with ") + idle.map(name).joined(separator: text(", "))
+            + text(": sampling \(idle.count == 1 ? "it" : "them") changes nothing in this scenario. "
+                   + "Check in the evaluator's documentation when \(idle.count == 1 ? "it acts" : "they act") (a parameter may matter only with another switched on).")
+    }
+
     /// The uncertain inputs: path, distribution (low…high), central value, unit and provenance.
     var inputRows: [[String]] {
         scenario.inputs.filter { $0.distribution != nil }.map { info in
@@ -179,15 +197,19 @@ public struct SensitivityRenderer: Sendable {
         case .table:
             var out = "\(scenario.title) — sensitivity (each uncertain input at its low and high bound, the others central)\n\n"
             if swings.isEmpty { return out + "The scenario has no uncertain inputs: give numbers a distribution (uniform, triangular or normal) to see their swing.\n" }
-            var headlines: [(String, String)] = []
-            for s in swings where !headlines.contains(where: { $0 == (s.evaluator, s.metric) }) { headlines.append((s.evaluator, s.metric)) }
-            for (evaluator, metric) in headlines {
-                let rows = swings.filter { $0.evaluator == evaluator && $0.metric == metric }
-                let unit = rows.first?.unit.symbol ?? ""
-                let body = rows.map { s in [s.input, "\(h(s.inputLow))…\(h(s.inputHigh))", h(s.atLow), h(s.central), h(s.atHigh), h(s.swing)] }
+            if let note = idleInputsNote({ $0 }) { out += note + "\n\n" }
+            var unmoved: [String] = []
+            for group in headlineGroups {
+                guard group.swings.contains(where: Self.moves) else {
+                    unmoved.append("\(group.evaluator).\(group.metric)")
+                    continue
+                }
+                let unit = group.swings.first?.unit.symbol ?? ""
+                let body = group.swings.map { s in [s.input, "\(h(s.inputLow))…\(h(s.inputHigh))", h(s.atLow), h(s.central), h(s.atHigh), h(s.swing)] }
                 let header = ["input", "range", "at low", "central", "at high", "swing"]
-                out += "\(evaluator).\(metric) (\(unit))\n" + ResultsRenderer.align([header] + body, rightAligned: [2, 3, 4, 5]) + "\n\n"
+                out += "\(group.evaluator).\(group.metric) (\(unit))\n" + ResultsRenderer.align([header] + body, rightAligned: [2, 3, 4, 5]) + "\n\n"
             }
+            if !unmoved.isEmpty { out += "Headlines no uncertain input moves: \(unmoved.joined(separator: ", ")).\n" }
             return out
         }
     }
@@ -205,6 +227,7 @@ public struct SensitivityRenderer: Sendable {
             out += "The scenario has no uncertain inputs: give numbers a distribution (uniform, triangular or normal) to see their swing.\n\n"
         } else {
             out += markdownTable(["input", "distribution", "central", "unit", "provenance"], inputRows.map { ["`\($0[0])`"] + $0.dropFirst() }, alignRight: [2]) + "\n\n"
+            if let note = idleInputsNote({ "`\($0)`" }) { out += note + "\n\n" }
         }
         var unmoved: [String] = []
         for group in headlineGroups {

@@ -28,6 +28,22 @@ struct SensitivityRendererTests {
         for s in net.swings where SensitivityRenderer.moves(s) { #expect(figure.contains(">\(s.input)</text>")) }
     }
 
+    @Test func inputsThatMoveNoHeadlineAreNamedInEveryReadableFormat() async throws {
+        // The growth triangle's investment is a fixed programme (staged_incentives'
+        // investment_response is 0, its default), so the EATR semi-elasticity, though sampled,
+        // never acts: it is the one input that moves no headline.
+        let renderer = try await Fixture(growthTriangle).sensitivity()
+        #expect(renderer.idleInputs == ["evaluators.staged_incentives.semi_elasticity"])
+        let sentence = "No headline moves with"
+        #expect(renderer.render(.table).contains("\(sentence) evaluators.staged_incentives.semi_elasticity: sampling it changes nothing"))
+        #expect(renderer.render(.markdown).contains("\(sentence) `evaluators.staged_incentives.semi_elasticity`: sampling it"))
+        #expect(renderer.render(.html).contains("\(sentence) <code>evaluators.staged_incentives.semi_elasticity</code>: sampling it"))
+        // The table lists headlines no input moves at the end instead of a table of zeros.
+        let table = renderer.render(.table)
+        #expect(!table.contains("staged_incentives.investment_total (USD m)\n"))
+        #expect(table.contains("Headlines no uncertain input moves: ") && table.contains("staged_incentives.investment_total"))
+    }
+
     @Test func twoRendersAreByteIdentical() async throws {
         let fixture = try Fixture(growthTriangle)
         let a = await fixture.sensitivity(), b = await fixture.sensitivity()
