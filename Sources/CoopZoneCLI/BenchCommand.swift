@@ -32,6 +32,17 @@ public struct BenchCommand: AsyncParsableCommand {
     /// Creates the command.
     public init() {}
 
+    /// Checks, before measuring anything, that the scenarios are where the options say.
+    public func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("no folder '\(directory)' here: run bench in CoopZone's folder, or give --directory DIR and --scenario FILE")
+        }
+        guard FileManager.default.fileExists(atPath: scenario) else {
+            throw ValidationError("no scenario '\(scenario)': give the Monte Carlo scenario with --scenario FILE")
+        }
+    }
+
     static func seconds(_ block: () async -> Void) async -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         await block()

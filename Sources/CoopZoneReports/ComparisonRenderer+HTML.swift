@@ -38,7 +38,7 @@ extension ComparisonRenderer {
         var page = HTMLPage(title: "Comparison of designs")
         var header = "<header>\n<h1>Comparison of designs</h1>\n<p class=\"lede\">\(cmp.designs.count) designs on their headline metrics; [0] is the baseline and Δ[i] is design [i] minus the baseline.</p>\n"
         if let first = cmp.designs.compactMap(\.monteCarlo).first {
-            header += "<p class=\"meta\">Monte Carlo: \(first.draws) draws, seed \(first.seed), the same draws for every design (common random numbers).</p>\n"
+            header += "<p class=\"meta\">Monte Carlo: \(drawCount(first.draws)), seed \(first.seed), the same draws for every design (common random numbers).</p>\n"
         }
         header += HTMLPage.table(["", "design", "file", "scenario hash", "evaluators"], cmp.designs.enumerated().map { i, d in
             ["[\(i)]", t(d.title), c(d.file), c(d.result.manifest.scenarioHash), d.result.manifest.evaluators.map { "\(c($0.id)) \(t($0.version))" }.joined(separator: ", ")]

@@ -28,13 +28,13 @@ extension MonteCarloRenderer {
             let summary = descriptors.first { $0.id == evaluator }?.metric(metric)?.summary
             let moneyNote = series.unit.isMoney ? " (\(scenario.priceYear) prices)" : ""
             let chart = BandChart(id: "chart-band-" + ChartFormat.slug(name), title: "Uncertainty of \(name)",
-                                  summary: "P5 to P95 of \(result.draws) draws of the total of \(name) by year, with the median.",
+                                  summary: "P5 to P95 of \(drawCount(result.draws)) of the total of \(name) by year, with the median.",
                                   yTitle: "\(series.unit.symbol)\(moneyNote)",
                                   points: series.years.map { BandPoint(x: Double($0.0), low: $0.1.p5, median: $0.1.p50, high: $0.1.p95) },
                                   width: 460, height: 290)
             let last = series.years.last
             return ChartFigure(id: "fig-band-" + ChartFormat.slug(name), heading: "\(name): total by year, P5–P95", svg: chart.svg(),
-                               caption: (summary.map { "\($0). " } ?? "") + "The shaded area holds the middle 90 % of the \(result.draws) draws in each year (P5 to P95); the solid line with circles is the median (P50)."
+                               caption: (summary.map { "\($0). " } ?? "") + "The shaded area holds the middle 90 % of the \(drawCount(result.draws)) in each year (P5 to P95); the solid line with circles is the median (P50)."
                                    + (last.map { " In \($0.0): P5 \(ChartFormat.readable($0.1.p5)), P50 \(ChartFormat.readable($0.1.p50)), P95 \(ChartFormat.readable($0.1.p95)) \(series.unit.symbol)." } ?? ""))
         }
     }
@@ -45,7 +45,7 @@ extension MonteCarloRenderer {
         let t = HTMLPage.text, c = HTMLPage.code
         let title = "\(scenario.title) — Monte Carlo"
         var page = HTMLPage(title: title)
-        page.raw(HTMLReport.header(title: title, subtitle: "\(result.draws) draws, seed \(result.seed): each uncertain input sampled from its distribution, the same draws on every machine.",
+        page.raw(HTMLReport.header(title: title, subtitle: "\(drawCount(result.draws)), seed \(result.seed): each uncertain input sampled from its distribution, the same draws on every machine.",
                                    scenario: scenario, provenance: provenance))
         page.section(id: "findings", title: "Findings (\(findingsList.counts))",
                      findingsList.html() + (central == nil ? "" : "<p class=\"meta\">Findings of the run on central values; draws may differ.</p>\n"))

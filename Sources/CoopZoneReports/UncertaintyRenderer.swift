@@ -1,5 +1,8 @@
 import CoopZoneCore
 
+/// "1 draw", "120 draws".
+func drawCount(_ n: Int) -> String { n == 1 ? "1 draw" : "\(n) draws" }
+
 /// Renders a Monte Carlo run: P5/P50/P95 of every headline and of each additive metric's total by year.
 public struct MonteCarloRenderer: Sendable {
     /// The draws.
@@ -29,7 +32,7 @@ public struct MonteCarloRenderer: Sendable {
     /// The central run's findings, and a warning per evaluator that failed in some draws.
     var findingsList: FindingsList {
         FindingsList(findings: central?.findings ?? [], failures: (central?.failures ?? []).map { ($0.evaluator, $0.message) },
-                     notes: result.failures.sorted { $0.key < $1.key }.map { id, f in "'\(id)' failed in \(f.count) of \(result.draws) draws: \(f.message)" })
+                     notes: result.failures.sorted { $0.key < $1.key }.map { id, f in "'\(id)' failed in \(f.count) of \(drawCount(result.draws)): \(f.message)" })
     }
 
     /// The sampled inputs: path, distribution, central value, unit and provenance.
@@ -81,14 +84,14 @@ public struct MonteCarloRenderer: Sendable {
             let md = format == .markdown
             var out = md ? "# \(scenario.title) — Monte Carlo\n\n" : "\(scenario.title) — Monte Carlo\n"
             if md {
-                out += "\(result.draws) draws, seed \(result.seed). Money in \(scenario.currency) million at \(scenario.priceYear) prices; horizon \(scenario.horizon.lowerBound)–\(scenario.horizon.upperBound).\n\n"
+                out += "\(drawCount(result.draws)), seed \(result.seed). Money in \(scenario.currency) million at \(scenario.priceYear) prices; horizon \(scenario.horizon.lowerBound)–\(scenario.horizon.upperBound).\n\n"
                 out += "> " + provenance.summaryLine(markdown: true) + "\n\n"
                 out += "## Findings\n\n" + findingsList.markdown() + (central == nil ? "" : "\nFindings are those of the run on central values.\n") + "\n"
                 out += "## Sampled inputs\n\n"
                 out += sampledRows.isEmpty ? "None: the scenario has no distributions, so every draw is the same.\n\n"
                     : markdownTable(["input", "distribution", "central", "unit", "provenance"], sampledRows.map { [ "`\($0[0])`"] + $0.dropFirst() }, alignRight: [2]) + "\n\n"
             } else {
-                out += "\(result.draws) draws, seed \(result.seed); sampled inputs: \(result.sampledInputs.isEmpty ? "none (the scenario has no distributions)" : result.sampledInputs.joined(separator: ", "))\n\n"
+                out += "\(drawCount(result.draws)), seed \(result.seed); sampled inputs: \(result.sampledInputs.isEmpty ? "none (the scenario has no distributions)" : result.sampledInputs.joined(separator: ", "))\n\n"
                 for (id, f) in result.failures.sorted(by: { $0.key < $1.key }) { out += "warning: '\(id)' failed in \(f.count) draws: \(f.message)\n" }
             }
             let headlineRows = result.keys.enumerated().filter { $0.element.year == nil }.map { k, key in
@@ -382,7 +385,7 @@ public struct ComparisonRenderer: Sendable {
             if md {
                 out += "[0] is the baseline; Δ[i] is design [i] minus the baseline."
                 if let first = c.designs.compactMap(\.monteCarlo).first {
-                    out += " Monte Carlo: \(first.draws) draws, seed \(first.seed), the same draws for every design. " + Self.monteCarloCells
+                    out += " Monte Carlo: \(drawCount(first.draws)), seed \(first.seed), the same draws for every design. " + Self.monteCarloCells
                 }
                 out += "\n\n## Findings\n\n" + findingsList.markdown() + "\n## Headlines\n\n"
             } else {
