@@ -30,7 +30,9 @@ struct CLITests {
     }
 
     @Test func monteCarloRunsWhoseDrawsWouldNotFitInMemoryAreRefusedBeforeRunning() async {
-        // The growth triangle keeps 414 series (`coopzone bench` prints it): 9,000,000 draws × 414 × 8 bytes
+        // The growth triangle lays out 414 series before it runs (5 evaluators' 24 headlines + 26 additive
+        // metrics × 15 years; the 60 of present values, which have no yearly rows, are dropped after the
+        // run, so bench reports 354 kept); the check counts all 414: 9,000,000 draws × 414 × 8 bytes
         // = 29.8 GB. 2 GiB / (414 × 8) = 2,147,483,648 / 3,312 = 648,394.8 → at most 648,394 draws.
         let out = await RunCommand.execute(file: growthTriangle, format: .json, overrides: [], monteCarlo: 9_000_000)
         #expect(out.status == 64)
