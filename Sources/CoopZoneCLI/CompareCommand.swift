@@ -113,8 +113,8 @@ public struct SensitivityCommand: AsyncParsableCommand {
         guard let catalog = EvaluatorCatalog.opened(evaluators, output: &output) else { return output }
         defer { catalog.shutdown() }
         guard let (scenario, plan) = RunCommand.prepare(file: file, overrides: overrides, output: &output, catalog: catalog) else { return output }
-        // The run on central values gives the Markdown and HTML reports their findings and manifest.
-        let central = format == .markdown || format == .html ? await Engine.run(plan, on: scenario) : nil
+        // The run on central values gives the reports their headline order, findings and manifest.
+        let central = await Engine.run(plan, on: scenario)
         output.stdout = SensitivityRenderer(swings: Sensitivity.run(plan, on: scenario), scenario: scenario, central: central,
                                             descriptors: plan.evaluators.map(\.entry.descriptor)).render(format)
         return output

@@ -45,10 +45,10 @@ public struct Comparison: Sendable {
         /// With Monte Carlo: the band of each design's draw-by-draw difference from the baseline
         /// (the same draws for every design: common random numbers); nil for the baseline.
         public var differenceBands: [Band?]
-        /// With Monte Carlo: the share of draws in which each design is better than the baseline
-        /// (greater, when the metric has no better direction).
+        /// With Monte Carlo: the share of draws in which each design is better than the baseline;
+        /// nil for the baseline and for a headline whose descriptor declares no better direction.
         public var beatsBaseline: [Double?]
-        /// With Monte Carlo: the share of draws in which each design equals the baseline.
+        /// With Monte Carlo: the share of draws in which each design equals the baseline (nil for the baseline).
         public var tiesBaseline: [Double?]
 
         /// Creates a line.
@@ -72,6 +72,8 @@ public struct Comparison: Sendable {
     public var lines: [Line]
     /// Where designs ran on different assumptions, which makes them incomparable.
     public var notes: [String]
+    /// The designs (by index) that a note says are not comparable with the baseline.
+    public var incomparable: Set<Int>
 
     /// Compares `designs`; `descriptors` tell which direction of each headline is better.
     public init(designs: [Design], descriptors: [EvaluatorDescriptor]) {
@@ -89,8 +91,8 @@ public struct Comparison: Sendable {
             let series = designs.map { d -> [Double]? in d.monteCarlo.flatMap { mc in mc.index(of: key).map { mc.values[$0] } } }
             let bands = series.map { $0.map(Band.init) }
             // Draw by draw against the baseline, where both have a number.
-            let paired: [[(x: Double, base: Double)]?] = series.map { s in
-                guard let s, let base = series.first ?? nil, s.count == base.count, !s.isEmpty else { return nil }
+            let paired: [[(x: Double, base: Double)]?] = series.enumerated().map { i, s in
+                guard i > 0, let s, let base = series.first ?? nil, s.count == base.count, !s.isEmpty else { return nil }
                 let pairs = zip(s, base).filter { $0.isFinite && $1.isFinite }.map { (x: $0, base: $1) }
                 return pairs.isEmpty ? nil : pairs
             }
@@ -98,28 +100,32 @@ public struct Comparison: Sendable {
                 pairs.map { p in Double(p.filter { test($0.x, $0.base) }.count) / Double(p.count) }
             }
             return Line(evaluator: evaluator, metric: metric, unit: unit, higherIsBetter: better, values: values, bands: bands,
-                        differenceBands: paired.enumerated().map { i, p in i == 0 ? nil : p.map { Band($0.map { $0.x - $0.base }) } },
-                        beatsBaseline: paired.map { share($0) { better == false ? $0 < $1 : $0 > $1 } },
+                        differenceBands: paired.map { p in p.map { Band($0.map { $0.x - $0.base }) } },
+                        // "Better" needs a direction: a headline whose descriptor declares none gets no share.
+                        beatsBaseline: better == nil ? paired.map { _ in nil } : paired.map { share($0) { better == false ? $0 < $1 : $0 > $1 } },
                         tiesBaseline: paired.map { share($0) { $0 == $1 } })
         }
-        notes = Comparison.assumptionNotes(designs)
+        let flagged = Comparison.assumptionNotes(designs)
+        notes = flagged.map(\.note)
+        incomparable = Set(flagged.map(\.design))
     }
 
-    /// Notes for every evaluator that two designs ran with different versions or parameter values.
-    static func assumptionNotes(_ designs: [Design]) -> [String] {
+    /// Notes for every evaluator that two designs ran with different versions or parameter values,
+    /// with the index of the design each is about.
+    static func assumptionNotes(_ designs: [Design]) -> [(design: Int, note: String)] {
         guard let base = designs.first else { return [] }
-        var notes: [String] = []
-        for design in designs.dropFirst() {
+        var notes: [(design: Int, note: String)] = []
+        for (index, design) in designs.enumerated().dropFirst() {
             for record in design.result.manifest.evaluators {
                 guard let other = base.result.manifest.evaluators.first(where: { $0.id == record.id }) else { continue }
                 if other.version != record.version {
-                    notes.append("'\(design.file)' ran '\(record.id)' version \(record.version), the baseline version \(other.version): not comparable")
+                    notes.append((index, "'\(design.file)' ran '\(record.id)' version \(record.version), the baseline version \(other.version): not comparable"))
                 }
                 let names = Set(record.parameters.keys).union(other.parameters.keys).sorted()
                 let differing = names.filter { record.parameters[$0] != other.parameters[$0] }
                 if !differing.isEmpty {
                     let detail = differing.map { name in "\(name) \(describe(other.parameters[name])) vs \(describe(record.parameters[name]))" }.joined(separator: ", ")
-                    notes.append("'\(design.file)' ran '\(record.id)' on different assumptions than the baseline '\(base.file)' (\(detail)): their results are not comparable")
+                    notes.append((index, "'\(design.file)' ran '\(record.id)' on different assumptions than the baseline '\(base.file)' (\(detail)): their results are not comparable"))
                 }
             }
         }
@@ -128,14 +134,14 @@ public struct Comparison: Sendable {
         // bands and shares of the two designs incomparable even with equal central values.
         if let baseDraws = base.monteCarlo {
             let baseRanges = parameterDistributions(baseDraws)
-            for design in designs.dropFirst() {
+            for (index, design) in designs.enumerated().dropFirst() {
                 guard let draws = design.monteCarlo else { continue }
                 let ranges = parameterDistributions(draws)
                 let differing = Set(ranges.keys).union(baseRanges.keys).sorted().filter { ranges[$0] != baseRanges[$0] }
                 guard !differing.isEmpty else { continue }
                 let detail = differing.map { "\($0) \(describe(baseRanges[$0])) vs \(describe(ranges[$0]))" }.joined(separator: ", ")
-                notes.append("'\(design.file)' draws evaluator parameters from other ranges than the baseline '\(base.file)' (\(detail)): "
-                             + "their bands and shares of draws are not comparable")
+                notes.append((index, "'\(design.file)' draws evaluator parameters from ranges other than the baseline's ('\(base.file)': \(detail)): "
+                              + "their bands and shares of draws are not comparable"))
             }
         }
         return notes

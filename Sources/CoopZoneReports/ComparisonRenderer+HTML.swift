@@ -37,9 +37,7 @@ extension ComparisonRenderer {
         let mc = cmp.designs.contains { $0.monteCarlo != nil }
         var page = HTMLPage(title: "Comparison of designs")
         var header = "<header>\n<h1>Comparison of designs</h1>\n<p class=\"lede\">\(cmp.designs.count) designs on their headline metrics; [0] is the baseline and Δ[i] is design [i] minus the baseline.</p>\n"
-        if let first = cmp.designs.compactMap(\.monteCarlo).first {
-            header += "<p class=\"meta\">Monte Carlo: \(drawCount(first.draws)), seed \(first.seed), the same draws for every design (common random numbers).</p>\n"
-        }
+        if let line = drawsLine { header += "<p class=\"meta\">\(t(line))</p>\n" }
         header += HTMLPage.table(["", "design", "file", "scenario hash", "evaluators"], cmp.designs.enumerated().map { i, d in
             ["[\(i)]", t(d.title), c(d.file), c(d.result.manifest.scenarioHash), d.result.manifest.evaluators.map { "\(c($0.id)) \(t($0.version))" }.joined(separator: ", ")]
         })
@@ -59,12 +57,13 @@ extension ComparisonRenderer {
             var row = [c(line.evaluator), c(line.metric), t(line.unit.symbol)]
             for i in cmp.designs.indices {
                 row.append(t(Self.valueCell(line, i)))
-                if i > 0 { row.append(t(Self.differenceCell(line, i))) }
+                if i > 0 { row.append(t(Self.differenceCell(line, i, comparable: !cmp.incomparable.contains(i)))) }
             }
             return row
         }
         page.section(id: "headlines", title: "Headlines", HTMLPage.table(head, rows, numeric: numeric)
-            + (mc ? "<p class=\"meta\">\(t(Self.monteCarloCells))</p>\n" : ""))
+            + (mc ? "<p class=\"meta\">\(t(Self.monteCarloCells))</p>\n" : "")
+            + (cmp.incomparable.isEmpty ? "" : "<p class=\"meta\">\(t(Self.notComparableMark))</p>\n"))
         let charts = groupedCharts
         if !charts.isEmpty {
             let years = cmp.lines.filter { $0.unit == .calendarYear }.map { c($0.metric) }
@@ -74,7 +73,8 @@ extension ComparisonRenderer {
         if mc {
             let bh = ["evaluator", "metric", "better when"] + cmp.designs.indices.dropFirst().map { "[\($0)]" }
             let bb = cmp.lines.map { line in
-                [c(line.evaluator), c(line.metric), t(Self.betterWhen(line))] + cmp.designs.indices.dropFirst().map { i in t(Self.shareCell(line, i)) }
+                [c(line.evaluator), c(line.metric), t(Self.betterWhen(line))]
+                    + cmp.designs.indices.dropFirst().map { i in t(Self.shareCell(line, i, comparable: !cmp.incomparable.contains(i))) }
             }
             page.section(id: "beats-baseline", title: "Share of draws better than the baseline", HTMLPage.table(bh, bb, numeric: Set(3..<bh.count)))
         }

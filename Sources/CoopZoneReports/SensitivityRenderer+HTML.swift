@@ -49,7 +49,7 @@ extension SensitivityRenderer {
             }, numeric: [2, 3, 4, 5], caption: "\(c(name)) (\(t(moving[0].unit.symbol))), inputs ranked by swing")
         }
         if swings.isEmpty { body += "<p>No swings: the scenario has no uncertain inputs.</p>\n" }
-        if !unmoved.isEmpty { body += "<p>Headlines no uncertain input moves: \(unmoved.joined(separator: ", ")).</p>\n" }
+        if !unmoved.isEmpty { body += "<p>Headlines no input moves when swung alone: \(unmoved.joined(separator: ", ")).</p>\n" }
         page.section(id: "swings", title: "Swings by headline", body)
         if let provenance {
             page.section(id: "provenance", title: "Provenance", provenance.html())

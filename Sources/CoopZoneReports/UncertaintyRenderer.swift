@@ -3,6 +3,15 @@ import CoopZoneCore
 /// "1 draw", "120 draws".
 func drawCount(_ n: Int) -> String { n == 1 ? "1 draw" : "\(n) draws" }
 
+/// The unit to show for an input: an evaluator parameter's (`evaluators.ID.NAME`) from its
+/// evaluator's descriptor, which the scenario file does not know; any other input's own.
+func displayUnit(_ info: InputInfo, _ descriptors: [EvaluatorDescriptor]) -> Unit {
+    let parts = info.path.split(separator: ".")
+    guard parts.count == 3, parts[0] == "evaluators",
+          let spec = descriptors.first(where: { $0.id == parts[1] })?.parameters.first(where: { $0.name == parts[2] }) else { return info.unit }
+    return spec.unit
+}
+
 /// Renders a Monte Carlo run: P5/P50/P95 of every headline and of each additive metric's total by year.
 public struct MonteCarloRenderer: Sendable {
     /// The draws.
@@ -38,7 +47,8 @@ public struct MonteCarloRenderer: Sendable {
     /// The sampled inputs: path, distribution, central value, unit and provenance.
     var sampledRows: [[String]] {
         scenario.inputs.filter { $0.distribution != nil }.map { info in
-            [info.path, info.distribution.map(ReportProvenance.distributionText) ?? "", format(info.central), info.unit.symbol, Self.provenanceText(info.provenance)]
+            [info.path, info.distribution.map(ReportProvenance.distributionText) ?? "", format(info.central), displayUnit(info, descriptors).symbol,
+             Self.provenanceText(info.provenance)]
         }
     }
 
@@ -100,7 +110,7 @@ public struct MonteCarloRenderer: Sendable {
             let header = ["evaluator", "metric", "central", "P5", "P50", "P95", "unit"]
             out += md ? "## Headlines\n\n" + markdownTable(header, headlineRows, alignRight: [2, 3, 4, 5])
                       : "HEADLINES (central value; P5 / P50 / P95 of the draws)\n" + ResultsRenderer.align([header] + headlineRows, rightAligned: [2, 3, 4, 5])
-            out += "\n\nCentral: every input at its central value. P5, P50, P95: percentiles of the draws.\n\n"
+            out += "\n\nCentral: every input at its central value (its `value`; for a range without one, the midpoint, mode or mean). P5, P50, P95: percentiles of the draws.\n\n"
             if md { out += "## Totals by year\n\n" }
             for (evaluator, metric) in yearMetrics {
                 let rows = result.keys.enumerated().filter { $0.element.evaluator == evaluator && $0.element.metric == metric && $0.element.year != nil }
@@ -174,7 +184,8 @@ public struct SensitivityRenderer: Sendable {
     /// The uncertain inputs: path, distribution (low…high), central value, unit and provenance.
     var inputRows: [[String]] {
         scenario.inputs.filter { $0.distribution != nil }.map { info in
-            [info.path, info.distribution.map(ReportProvenance.distributionText) ?? "", format(info.central), info.unit.symbol, MonteCarloRenderer.provenanceText(info.provenance)]
+            [info.path, info.distribution.map(ReportProvenance.distributionText) ?? "", format(info.central), displayUnit(info, descriptors).symbol,
+             MonteCarloRenderer.provenanceText(info.provenance)]
         }
     }
 
@@ -208,11 +219,13 @@ public struct SensitivityRenderer: Sendable {
                     continue
                 }
                 let unit = group.swings.first?.unit.symbol ?? ""
-                let body = group.swings.map { s in [s.input, "\(h(s.inputLow))…\(h(s.inputHigh))", h(s.atLow), h(s.central), h(s.atHigh), h(s.swing)] }
+                let body = group.swings.filter(Self.moves).map { s in [s.input, "\(h(s.inputLow))…\(h(s.inputHigh))", h(s.atLow), h(s.central), h(s.atHigh), h(s.swing)] }
                 let header = ["input", "range", "at low", "central", "at high", "swing"]
-                out += "\(group.evaluator).\(group.metric) (\(unit))\n" + ResultsRenderer.align([header] + body, rightAligned: [2, 3, 4, 5]) + "\n\n"
+                out += "\(group.evaluator).\(group.metric) (\(unit))\n" + ResultsRenderer.align([header] + body, rightAligned: [2, 3, 4, 5]) + "\n"
+                let still = group.swings.filter { !Self.moves($0) }.map(\.input)
+                out += still.isEmpty ? "\n" : "No effect: \(still.joined(separator: ", ")).\n\n"
             }
-            if !unmoved.isEmpty { out += "Headlines no uncertain input moves: \(unmoved.joined(separator: ", ")).\n" }
+            if !unmoved.isEmpty { out += "Headlines no input moves when swung alone: \(unmoved.joined(separator: ", ")).\n" }
             return out
         }
     }
@@ -248,7 +261,7 @@ public struct SensitivityRenderer: Sendable {
             let still = group.swings.filter { !Self.moves($0) }.map { "`\($0.input)`" }
             if !still.isEmpty { out += "No effect: \(still.joined(separator: ", ")).\n\n" }
         }
-        if !unmoved.isEmpty { out += "## Headlines no uncertain input moves\n\n" + unmoved.joined(separator: ", ") + ".\n\n" }
+        if !unmoved.isEmpty { out += "## Headlines no input moves when swung alone\n\n" + unmoved.joined(separator: ", ") + ".\n\n" }
         if let provenance { out += provenance.markdown(level: 2) }
         return out.trimmingTrailingSpaces() + "\n"
     }
@@ -300,7 +313,15 @@ public struct ComparisonRenderer: Sendable {
 
     /// What the cells of a comparison with Monte Carlo mean.
     static let monteCarloCells = "Each design's cell is P50 (P5…P95) of its draws; Δ[i] is P50 (P5…P95) of design [i] minus the baseline draw by draw; "
-        + "the central values (every input at its central value) are in the JSON and CSV."
+        + "the central values (every input at its central value) are in the JSON and CSV. Findings are those of each design's run on central values."
+
+    /// What "n/c" means, when a design is not comparable.
+    static let notComparableMark = "n/c: not comparable with the baseline (see the notes), so its differences and shares do not compare like with like."
+
+    /// The line on the draws of a comparison with Monte Carlo, or nil without.
+    var drawsLine: String? {
+        comparison.designs.compactMap(\.monteCarlo).first.map { "Monte Carlo: \(drawCount($0.draws)), seed \($0.seed), the same draws for every design (common random numbers)." }
+    }
 
     /// A design's cell: P50 (P5…P95) of its draws with Monte Carlo, else its value.
     static func valueCell(_ line: Comparison.Line, _ i: Int) -> String {
@@ -311,26 +332,27 @@ public struct ComparisonRenderer: Sendable {
 
     /// A design's difference from the baseline: with Monte Carlo the P50 (P5…P95) of the
     /// draw-by-draw difference, else the difference of the values.
-    static func differenceCell(_ line: Comparison.Line, _ i: Int) -> String {
+    static func differenceCell(_ line: Comparison.Line, _ i: Int, comparable: Bool = true) -> String {
         let h = ResultsRenderer.human
         func signed(_ x: Double) -> String { (x > 0 ? "+" : "") + h(x) }
-        if let d = line.differenceBands[i] { return "\(signed(d.p50)) (\(signed(d.p5))…\(signed(d.p95)))" }
-        return line.differences[i].map(signed) ?? "—"
+        let cell = line.differenceBands[i].map { d in "\(signed(d.p50)) (\(signed(d.p5))…\(signed(d.p95)))" } ?? line.differences[i].map(signed) ?? "—"
+        return comparable || cell == "—" ? cell : cell + " n/c"
     }
 
     /// Which way is better for a headline, as the share table says it.
     static func betterWhen(_ line: Comparison.Line) -> String {
-        line.higherIsBetter.map { $0 ? "higher" : "lower" } ?? "higher (no direction declared)"
+        line.higherIsBetter.map { $0 ? "higher" : "lower" } ?? "no direction declared"
     }
 
     /// The share of draws in which design `i` beats the baseline: "same" when every draw ties,
     /// else the share, with the share of ties when there are some.
-    static func shareCell(_ line: Comparison.Line, _ i: Int) -> String {
+    static func shareCell(_ line: Comparison.Line, _ i: Int, comparable: Bool = true) -> String {
+        if line.tiesBaseline[i] == 1 { return "same" }
         guard let beats = line.beatsBaseline[i] else { return "—" }
         let ties = line.tiesBaseline[i] ?? 0
-        if ties == 1 { return "same" }
         func percent(_ x: Double) -> String { "\(Int((x * 100).rounded())) %" }
-        return percent(beats) + (ties > 0 ? " (\(percent(ties)) tied)" : "")
+        let cell = ties > 0 ? "\(percent(beats)) better, \(percent(ties)) tied" : percent(beats)
+        return comparable ? cell : cell + " n/c"
     }
 
     /// Renders in `format`.
@@ -342,14 +364,15 @@ public struct ComparisonRenderer: Sendable {
         case .html:
             return html()
         case .csv:
-            var header = ["evaluator", "metric", "unit", "design", "value", "difference"]
+            var header = ["evaluator", "metric", "unit", "better_when", "design", "comparable", "value", "difference"]
             if mc {
                 header += ["p5", "p50", "p95", "difference_p5", "difference_p50", "difference_p95", "share_better_than_baseline", "share_tied_with_baseline"]
             }
             var lines = [header.joined(separator: ",")]
             for line in c.lines {
                 for (i, name) in names.enumerated() {
-                    var fields = [line.evaluator, line.metric, line.unit.rawValue, name, line.values[i].map(JSONWriter.number) ?? "", line.differences[i].map(JSONWriter.number) ?? ""]
+                    var fields = [line.evaluator, line.metric, line.unit.rawValue, line.higherIsBetter.map { $0 ? "higher" : "lower" } ?? "", name,
+                                  c.incomparable.contains(i) ? "false" : "true", line.values[i].map(JSONWriter.number) ?? "", line.differences[i].map(JSONWriter.number) ?? ""]
                     if mc {
                         let b = line.bands[i], d = line.differenceBands[i]
                         fields += [b.map { JSONWriter.number($0.p5) } ?? "", b.map { JSONWriter.number($0.p50) } ?? "", b.map { JSONWriter.number($0.p95) } ?? "",
@@ -363,8 +386,10 @@ public struct ComparisonRenderer: Sendable {
         case .json:
             let lines = JSON.array(c.lines.map { line in
                 .object([("evaluator", .string(line.evaluator)), ("metric", .string(line.metric)), ("unit", .string(line.unit.rawValue)),
+                         ("better_when", line.higherIsBetter.map { .string($0 ? "higher" : "lower") } ?? .null),
                          ("designs", .array(names.indices.map { i in
-                             var pairs: [(String, JSON)] = [("design", .string(names[i])), ("value", line.values[i].map(JSON.number) ?? .null),
+                             var pairs: [(String, JSON)] = [("design", .string(names[i])), ("comparable", .bool(!c.incomparable.contains(i))),
+                                                            ("value", line.values[i].map(JSON.number) ?? .null),
                                                             ("difference", line.differences[i].map(JSON.number) ?? .null)]
                              if let b = line.bands[i] { pairs += [("p5", .number(b.p5)), ("p50", .number(b.p50)), ("p95", .number(b.p95))] }
                              if let d = line.differenceBands[i] {
@@ -375,22 +400,27 @@ public struct ComparisonRenderer: Sendable {
                              return .object(pairs)
                          }))])
             })
-            return JSON.object([("designs", .array(c.designs.map { d in .object([("file", .string(d.file)), ("title", .string(d.title)),
-                                                                                  ("scenario_hash", .string(d.result.manifest.scenarioHash))]) })),
-                                ("notes", .array(c.notes.map(JSON.string))), ("headlines", lines)]).render() + "\n"
+            var top: [(String, JSON)] = [("designs", .array(c.designs.map { d in .object([("file", .string(d.file)), ("title", .string(d.title)),
+                                                                                           ("scenario_hash", .string(d.result.manifest.scenarioHash))]) }))]
+            if let first = c.designs.compactMap(\.monteCarlo).first {
+                top.append(("monte_carlo", .object([("draws", .int(first.draws)), ("seed", .string(String(first.seed)))])))
+            }
+            top += [("notes", .array(c.notes.map(JSON.string))), ("headlines", lines)]
+            return JSON.object(top).render() + "\n"
         case .table, .markdown:
             let md = format == .markdown
             var out = md ? "# Comparison of designs\n\n" : "COMPARISON (baseline: \(names.first ?? ""))\n"
             out += c.designs.enumerated().map { i, d in "\(md ? "- " : "  ")[\(i)] \(d.file) — \(d.title)" + (md ? " (scenario hash `\(d.result.manifest.scenarioHash)`)" : "") }.joined(separator: "\n") + "\n\n"
             if md {
                 out += "[0] is the baseline; Δ[i] is design [i] minus the baseline."
-                if let first = c.designs.compactMap(\.monteCarlo).first {
-                    out += " Monte Carlo: \(drawCount(first.draws)), seed \(first.seed), the same draws for every design. " + Self.monteCarloCells
-                }
+                if let line = drawsLine { out += " " + line + " " + Self.monteCarloCells }
+                if !c.incomparable.isEmpty { out += " " + Self.notComparableMark }
                 out += "\n\n## Findings\n\n" + findingsList.markdown() + "\n## Headlines\n\n"
             } else {
-                if mc { out += Self.monteCarloCells + "\n\n" }
-                if !c.notes.isEmpty { out += "NOT COMPARABLE\n" + c.notes.map { "  \($0)" }.joined(separator: "\n") + "\n\n" }
+                if let line = drawsLine { out += line + " " + Self.monteCarloCells + "\n\n" }
+                if !c.notes.isEmpty {
+                    out += "NOT COMPARABLE\n" + c.notes.map { "  \($0)" }.joined(separator: "\n") + "\n  " + Self.notComparableMark + "\n\n"
+                }
             }
             var header = ["evaluator", "metric", "unit"]
             for i in names.indices { header.append("[\(i)]"); if i > 0 { header.append("Δ[\(i)]") } }
@@ -398,7 +428,7 @@ public struct ComparisonRenderer: Sendable {
                 var row = [line.evaluator, line.metric, line.unit.symbol]
                 for i in names.indices {
                     row.append(Self.valueCell(line, i))
-                    if i > 0 { row.append(Self.differenceCell(line, i)) }
+                    if i > 0 { row.append(Self.differenceCell(line, i, comparable: !c.incomparable.contains(i))) }
                 }
                 return row
             }
@@ -406,7 +436,9 @@ public struct ComparisonRenderer: Sendable {
             if mc {
                 out += md ? "\n## Share of draws in which each design does better than the baseline\n\n" : "\nSHARE OF DRAWS BETTER THAN THE BASELINE (same seed, common random numbers)\n"
                 let bh = ["evaluator", "metric", "better when"] + names.indices.dropFirst().map { "[\($0)]" }
-                let bb = c.lines.map { line in [line.evaluator, line.metric, Self.betterWhen(line)] + names.indices.dropFirst().map { i in Self.shareCell(line, i) } }
+                let bb = c.lines.map { line in
+                    [line.evaluator, line.metric, Self.betterWhen(line)] + names.indices.dropFirst().map { i in Self.shareCell(line, i, comparable: !c.incomparable.contains(i)) }
+                }
                 out += md ? markdownTable(bh, bb) + "\n" : ResultsRenderer.align([bh] + bb) + "\n"
             }
             if md {

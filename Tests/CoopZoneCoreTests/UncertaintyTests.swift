@@ -192,6 +192,13 @@ struct UncertaintyTests {
         }
         #expect(line.differenceBands[0] == nil)
         #expect(line.tiesBaseline[1] == 0 && line.tiesBaseline[2] == 0)
+        // Had the descriptor declared no better direction, there would be no share of "better"
+        // draws (higher is not better by default), but the same difference bands.
+        var undirected = Linear.descriptor
+        undirected.headlines[0].higherIsBetter = nil
+        let plain = try #require(Comparison(designs: designs, descriptors: [undirected]).lines.first { $0.metric == "y" })
+        #expect(plain.beatsBaseline.allSatisfy { $0 == nil })
+        #expect(plain.differenceBands[1] == line.differenceBands[1])
     }
 
     @Test func aDesignEqualToTheBaselineTiesInEveryDraw() async throws {
@@ -222,9 +229,11 @@ struct UncertaintyTests {
             let p = try plan(s)
             designs.append(.init(file: name, title: name, result: await Engine.run(p, on: s), monteCarlo: await MonteCarlo.run(p, on: s, draws: 50, seed: 3, workers: 1)))
         }
-        let notes = Comparison(designs: designs, descriptors: [Linear.descriptor]).notes
+        let comparison = Comparison(designs: designs, descriptors: [Linear.descriptor])
+        let notes = comparison.notes
+        #expect(comparison.incomparable == [1])
         #expect(notes.count == 1)
-        #expect(notes.first?.contains("'narrow' draws evaluator parameters from other ranges") == true)
+        #expect(notes.first?.contains("'narrow' draws evaluator parameters from ranges other than the baseline's") == true)
         #expect(notes.first?.contains("evaluators.linear.slope_a uniform [2, 4] vs uniform [2.9, 3.1]") == true)
     }
 }

@@ -43,17 +43,27 @@ struct ComparisonRendererTests {
     @Test func cellsSayWhatTheyAre() {
         // A line with three designs: the baseline, one better in 3 of 4 draws and tied in the
         // fourth, one equal in every draw.
-        let line = Comparison.Line(evaluator: "e", metric: "npv", unit: .usdMillion, higherIsBetter: nil, values: [1, 2, 1],
+        let line = Comparison.Line(evaluator: "e", metric: "npv", unit: .usdMillion, higherIsBetter: true, values: [1, 2, 1],
                                    bands: [Band([1, 1]), Band([1, 3]), Band([1, 1])],
                                    differenceBands: [nil, Band([-2, 0, 4]), Band([0, 0])],
                                    beatsBaseline: [nil, 0.75, 0], tiesBaseline: [nil, 0.25, 1])
         // Type 7 on the differences −2, 0, 4 (n = 3): P5 at h = 0.1 → −2 + 0.1·2 = −1.8; P50 = 0;
         // P95 at h = 1.9 → 0 + 0.9·4 = 3.6.
         #expect(ComparisonRenderer.differenceCell(line, 1) == "0 (-1.8…+3.6)")
-        #expect(ComparisonRenderer.shareCell(line, 1) == "75 % (25 % tied)")
+        #expect(ComparisonRenderer.shareCell(line, 1) == "75 % better, 25 % tied")
         #expect(ComparisonRenderer.shareCell(line, 2) == "same")
-        #expect(ComparisonRenderer.betterWhen(line) == "higher (no direction declared)")
+        #expect(ComparisonRenderer.betterWhen(line) == "higher")
         #expect(ComparisonRenderer.valueCell(line, 1) == "2 (1.1…2.9)")
+        // A design flagged as not comparable keeps its numbers, marked.
+        #expect(ComparisonRenderer.differenceCell(line, 1, comparable: false) == "0 (-1.8…+3.6) n/c")
+        #expect(ComparisonRenderer.shareCell(line, 1, comparable: false) == "75 % better, 25 % tied n/c")
+        // Without a declared direction there is no "better": no share, unless every draw ties.
+        var undirected = line
+        undirected.higherIsBetter = nil
+        undirected.beatsBaseline = [nil, nil, nil]
+        #expect(ComparisonRenderer.betterWhen(undirected) == "no direction declared")
+        #expect(ComparisonRenderer.shareCell(undirected, 1) == "—")
+        #expect(ComparisonRenderer.shareCell(undirected, 2) == "same")
     }
 
     @Test func twoRendersAreByteIdentical() async throws {

@@ -41,7 +41,7 @@ struct SensitivityRendererTests {
         // The table lists headlines no input moves at the end instead of a table of zeros.
         let table = renderer.render(.table)
         #expect(!table.contains("staged_incentives.investment_total (USD m)\n"))
-        #expect(table.contains("Headlines no uncertain input moves: ") && table.contains("staged_incentives.investment_total"))
+        #expect(table.contains("Headlines no input moves when swung alone: ") && table.contains("staged_incentives.investment_total"))
     }
 
     @Test func twoRendersAreByteIdentical() async throws {
