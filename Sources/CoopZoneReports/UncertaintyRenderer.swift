@@ -400,8 +400,10 @@ public struct ComparisonRenderer: Sendable {
                              return .object(pairs)
                          }))])
             })
-            var top: [(String, JSON)] = [("designs", .array(c.designs.map { d in .object([("file", .string(d.file)), ("title", .string(d.title)),
-                                                                                           ("scenario_hash", .string(d.result.manifest.scenarioHash))]) }))]
+            var top: [(String, JSON)] = [("designs", .array(zip(c.designs, provenances).map { d, p in
+                .object([("file", .string(d.file)), ("title", .string(d.title)), ("scenario_hash", .string(d.result.manifest.scenarioHash)),
+                         ("manifest", ResultsRenderer.manifestJSON(p.manifest))])
+            }))]
             if let first = c.designs.compactMap(\.monteCarlo).first {
                 top.append(("monte_carlo", .object([("draws", .int(first.draws)), ("seed", .string(String(first.seed)))])))
             }
