@@ -1,5 +1,6 @@
 import CoopZoneTestSupport
 import CoopZoneCore
+import Foundation
 import Testing
 @testable import CoopZoneReports
 
@@ -17,7 +18,7 @@ struct ComparisonRendererTests {
         }
 
         let html = renderer.render(.html)
-        var units: [Unit] = []
+        var units: [CoopZoneCore.Unit] = []
         for line in renderer.comparison.lines where line.unit != .calendarYear && !units.contains(line.unit) { units.append(line.unit) }
         let promised = units.map { "fig-compare-" + ChartFormat.slug($0.rawValue) }
         HTMLChecks.check(html, promised: promised)
@@ -38,6 +39,17 @@ struct ComparisonRendererTests {
         #expect(html.contains("<section id=\"beats-baseline\">"))
         #expect(html.contains("Whiskers span P5 to P95"))
         #expect(html.contains("seed 3, 40 draws"))
+        // The JSON says which draws, and carries each design's manifest.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(renderer.render(.json).utf8)) as? [String: Any])
+        let draws = try #require(json["monte_carlo"] as? [String: Any])
+        #expect(draws["draws"] as? Int == 40 && draws["seed"] as? String == "3")
+        let designs = try #require(json["designs"] as? [[String: Any]])
+        #expect(designs.count == 2)
+        for design in designs {
+            let manifest = try #require(design["manifest"] as? [String: Any])
+            #expect(manifest["draws"] as? Int == 40)
+            #expect((manifest["evaluators"] as? [Any])?.isEmpty == false)
+        }
     }
 
     @Test func cellsSayWhatTheyAre() {
