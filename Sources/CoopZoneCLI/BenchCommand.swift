@@ -34,6 +34,8 @@ public struct BenchCommand: AsyncParsableCommand {
 
     /// Checks, before measuring anything, that the scenarios are where the options say.
     public func validate() throws {
+        guard draws > 0 else { throw ValidationError("--draws must be positive, got \(draws)") }
+        guard repeats > 0 else { throw ValidationError("--repeats must be positive, got \(repeats)") }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("no folder '\(directory)' here: run bench in CoopZone's folder, or give --directory DIR and --scenario FILE")
@@ -61,8 +63,6 @@ public struct BenchCommand: AsyncParsableCommand {
 
     /// Runs the benchmark and prints the figures.
     public func run() async throws {
-        guard draws > 0 else { throw ValidationError("--draws must be positive") }
-        guard repeats > 0 else { throw ValidationError("--repeats must be positive") }
         var opened = CommandOutput()
         guard let catalog = EvaluatorCatalog.opened(external.search, output: &opened) else { try opened.emit(); return }
         defer { catalog.shutdown() }

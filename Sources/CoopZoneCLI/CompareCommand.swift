@@ -32,7 +32,10 @@ public struct CompareCommand: AsyncParsableCommand {
     public init() {}
 
     /// Checks the arguments before any work is done.
-    public func validate() throws { try checkOutputFile(output) }
+    public func validate() throws {
+        guard files.count >= 2 else { throw ValidationError("compare needs at least two scenario files (the first is the baseline)") }
+        try checkOutputFile(output)
+    }
 
     /// Runs every design and renders the comparison. External evaluators found through
     /// `evaluators` run as programs (one per evaluator, shared by every design) for the length of the call.
@@ -44,6 +47,21 @@ public struct CompareCommand: AsyncParsableCommand {
         var designs: [Comparison.Design] = []
         var descriptors: [EvaluatorDescriptor] = []
         var scenarios: [Scenario] = []
+        if let draws = monteCarlo, let problem = UncertaintyOptions.drawsProblem(draws) {
+            output.stderr += "error: \(problem)\n"
+            output.status = 64
+            return output
+        }
+        // A bad --set is reported once, not once per design.
+        let badOverrides = overrides.enumerated().flatMap { index, text -> [Diagnostic] in
+            if case .failure(let error) = Override.parse(text, index: index + 1) { return error.diagnostics }
+            return []
+        }
+        if !badOverrides.isEmpty {
+            output.stderr += badOverrides.map { $0.description + "\n" }.joined()
+            output.status = 1
+            return output
+        }
         var prepared: [(file: String, scenario: Scenario, plan: RunPlan)] = []
         for file in files {
             guard let (scenario, plan) = RunCommand.prepare(file: file, overrides: overrides, output: &output, catalog: catalog) else { continue }
@@ -58,10 +76,12 @@ public struct CompareCommand: AsyncParsableCommand {
             return output
         }
         for (file, scenario, plan) in prepared {
-            let result = await Engine.run(plan, on: scenario)
-            for failure in result.failures { output.stderr += "error: \(file): evaluator '\(failure.evaluator)' failed: \(failure.message)\n" }
+            // With draws, the Monte Carlo run's run on central values is the design's result.
             var mc: MonteCarloResult?
             if let draws = monteCarlo { mc = await MonteCarlo.run(plan, on: scenario, draws: draws, seed: seed, workers: workers ?? defaultWorkers) }
+            let result: RunResult
+            if let central = mc?.centralRun { result = central } else { result = await Engine.run(plan, on: scenario) }
+            for failure in result.failures { output.stderr += "error: \(file): evaluator '\(failure.evaluator)' failed: \(failure.message)\n" }
             designs.append(Comparison.Design(file: file, title: scenario.title, result: result, monteCarlo: mc))
             scenarios.append(scenario)
             for item in plan.evaluators where !descriptors.contains(where: { $0.id == item.entry.descriptor.id }) { descriptors.append(item.entry.descriptor) }
@@ -72,7 +92,6 @@ public struct CompareCommand: AsyncParsableCommand {
 
     /// Runs the command.
     public func run() async throws {
-        guard files.count >= 2 else { throw ValidationError("compare needs at least two scenario files (the first is the baseline)") }
         try await Self.execute(files: files, format: format, overrides: overrides, monteCarlo: uncertainty.monteCarlo, seed: uncertainty.seed,
                                workers: uncertainty.workers, evaluators: external.search).emit(outputFile: output)
     }

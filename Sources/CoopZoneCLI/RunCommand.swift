@@ -51,7 +51,7 @@ public struct RunCommand: AsyncParsableCommand {
         defer { catalog.shutdown() }
         guard let (scenario, plan) = prepare(file: file, overrides: overrides, output: &output, catalog: catalog) else { return output }
         if let draws = monteCarlo {
-            if let problem = MonteCarlo.tooManyDraws(draws, series: MonteCarlo.seriesCount(plan, on: scenario)) {
+            if let problem = UncertaintyOptions.drawsProblem(draws) ?? MonteCarlo.tooManyDraws(draws, series: MonteCarlo.seriesCount(plan, on: scenario)) {
                 output.stderr += "error: \(problem)\n"
                 output.status = 64
                 return output
@@ -61,9 +61,11 @@ public struct RunCommand: AsyncParsableCommand {
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             let manifest = Engine.manifest(plan, scenario: scenario, seed: seed, draws: draws)
             // The run on central values gives the Markdown and HTML reports their findings and charts.
-            let central = format == .markdown || format == .html ? await Engine.run(plan, on: scenario) : nil
-            output.stdout = MonteCarloRenderer(result: mc, scenario: scenario, manifest: manifest, central: central,
+            output.stdout = MonteCarloRenderer(result: mc, scenario: scenario, manifest: manifest, central: mc.centralRun,
                                                descriptors: plan.evaluators.map(\.entry.descriptor)).render(format)
+            for failure in mc.centralRun?.failures ?? [] {
+                output.stderr += "warning: evaluator '\(failure.evaluator)' failed in the run on central values: \(failure.message)\n"
+            }
             for (id, f) in mc.failures.sorted(by: { $0.key < $1.key }) { output.stderr += "warning: evaluator '\(id)' failed in \(f.count) of \(draws) draws: \(f.message)\n" }
             return output
         }
@@ -135,8 +137,13 @@ public struct UncertaintyOptions: ParsableArguments {
     /// Checked by the argument parser before the command runs, so a mistake prints the
     /// command's own usage.
     public func validate() throws {
-        if let n = monteCarlo, !(1...10_000_000).contains(n) { throw ValidationError("--monte-carlo needs a number of draws between 1 and 10000000, got \(n)") }
+        if let n = monteCarlo, let problem = Self.drawsProblem(n) { throw ValidationError(problem) }
         if let w = workers, !(1...256).contains(w) { throw ValidationError("--workers needs 1 to 256, got \(w)") }
+    }
+
+    /// What is wrong with `n` draws, or nil (the commands check it too, for callers that skip parsing).
+    static func drawsProblem(_ n: Int) -> String? {
+        (1...10_000_000).contains(n) ? nil : "--monte-carlo needs a number of draws between 1 and 10000000, got \(n)"
     }
 
     /// Progress on a terminal only, and only for runs long enough to notice.

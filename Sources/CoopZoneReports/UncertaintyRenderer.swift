@@ -347,11 +347,16 @@ public struct ComparisonRenderer: Sendable {
     /// The share of draws in which design `i` beats the baseline: "same" when every draw ties,
     /// else the share, with the share of ties when there are some.
     static func shareCell(_ line: Comparison.Line, _ i: Int, comparable: Bool = true) -> String {
-        if line.tiesBaseline[i] == 1 { return "same" }
-        guard let beats = line.beatsBaseline[i] else { return "—" }
-        let ties = line.tiesBaseline[i] ?? 0
         func percent(_ x: Double) -> String { "\(Int((x * 100).rounded())) %" }
-        let cell = ties > 0 ? "\(percent(beats)) better, \(percent(ties)) tied" : percent(beats)
+        let ties = line.tiesBaseline[i] ?? 0
+        let cell: String
+        if ties == 1 {
+            cell = "same"
+        } else if let beats = line.beatsBaseline[i] {
+            cell = ties > 0 ? "\(percent(beats)) better, \(percent(ties)) tied" : percent(beats)
+        } else {
+            return "—"
+        }
         return comparable ? cell : cell + " n/c"
     }
 

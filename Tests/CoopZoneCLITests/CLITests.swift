@@ -43,6 +43,18 @@ struct CLITests {
         let both = await CompareCommand.execute(files: [growthTriangle, growthTriangle], format: .json, monteCarlo: 400_000)
         #expect(both.status == 64)
         #expect(both.stderr.contains("828 series"))
+        // Callers that skip argument parsing get the same check of the draw count.
+        for draws in [0, -5] {
+            #expect(await RunCommand.execute(file: growthTriangle, format: .json, overrides: [], monteCarlo: draws).status == 64)
+            #expect(await CompareCommand.execute(files: [growthTriangle, growthTriangle], format: .json, monteCarlo: draws).status == 64)
+        }
+    }
+
+    @Test func compareReportsABadOverrideOnceNotOncePerDesign() async {
+        let out = await CompareCommand.execute(files: [growthTriangle, growthTriangle, growthTriangle], format: .table, overrides: ["no equals sign"])
+        #expect(out.status == 1)
+        let errors = out.stderr.components(separatedBy: "\n").filter { $0.contains("error:") }
+        #expect(errors.count == 1, "\(out.stderr)")
     }
 
     @Test func validateAcceptsEveryShippedScenarioStrictly() {

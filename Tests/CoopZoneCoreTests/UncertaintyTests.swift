@@ -296,6 +296,10 @@ struct ConstantEvaluatorTests {
         // Its band is its central value: t = 2 · (1 + 0.5) = 3 in every draw.
         let t = try #require(mc.index(of: SeriesKey(evaluator: "tally", metric: "t", year: nil)))
         #expect(mc.values[t] == [Double](repeating: 3, count: 300))
+        // The central run kept with the result is the single run: y = 3·1 + 1·0.5 + 1 = 4.5.
+        let single = await Engine.run(p, on: s)
+        #expect(mc.centralRun?.headlines == single.headlines)
+        #expect(mc.central[try #require(mc.index(of: SeriesKey(evaluator: "linear", metric: "y", year: nil)))] == 4.5)
 
         // Every series equals what running every evaluator in every draw gives.
         let layout = SeriesLayout(plan: p, scenario: s)
@@ -323,6 +327,8 @@ struct ConstantEvaluatorTests {
         let mc = await MonteCarlo.run(try threeEvaluatorPlan(s, log: log), on: s, draws: 250, seed: 2, workers: 2)
         #expect(log.calls == [1])
         #expect(mc.failures["tally"]?.count == 250)
+        // The run on central values, kept with the result, records the failure too.
+        #expect(mc.centralRun?.failures.map(\.evaluator) == ["tally"])
         #expect(mc.failures["tally"]?.message.contains("scale above 5") == true)
         let t = try #require(mc.index(of: SeriesKey(evaluator: "tally", metric: "t", year: nil)))
         #expect(mc.values[t].allSatisfy { $0.isNaN })
@@ -414,12 +420,16 @@ struct SeriesTotalsTests {
         // Metric ids of more than 15 bytes live on the heap; rebuilt from their characters (as a JSON
         // parser builds them) they are equal text in other storage. Rows, interleaved:
         //   one 2030: 1, two 2030: 10, one 2031: 2, rate 2031: 0.5, two 2031: 20, one 2030: 4
-        // Totals: one 2030 = 1 + 4 = 5, one 2031 = 2; two 2030 = 10, two 2031 = 20; rate not summed.
+        //   …, one 2031: 8 (right after "one 2030: 4")
+        // Totals: one 2030 = 1 + 4 = 5, one 2031 = 2 + 8 = 10; two 2030 = 10, two 2031 = 20; rate not summed.
         let s = try scenario(a: "1", b: "0.5", evaluators: "evaluators: {two_long: {}}")
         let p = try Engine.plan(s, registry: [EvaluatorEntry(TwoLongMetrics.self)]).get()
         func own(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
+        // The last two rows are of one metric in a row, each with its own string: the second is
+        // matched by the text of the row before it.
         let rows: [(String, Int, Double)] = [("long_metric_name_one", 2030, 1), ("long_metric_name_two", 2030, 10), ("long_metric_name_one", 2031, 2),
-                                            ("long_metric_name_rate", 2031, 0.5), ("long_metric_name_two", 2031, 20), ("long_metric_name_one", 2030, 4)]
+                                            ("long_metric_name_rate", 2031, 0.5), ("long_metric_name_two", 2031, 20), ("long_metric_name_one", 2030, 4),
+                                            ("long_metric_name_one", 2031, 8)]
         let result = EvaluationResult(rows: rows.map { ResultRow(evaluator: "two_long", metric: own($0.0), unit: .count, year: $0.1, value: $0.2) })
         let layout = SeriesLayout(plan: p, scenario: s)
         var totals = [Double](repeating: .nan, count: layout.keys.count)
@@ -428,7 +438,7 @@ struct SeriesTotalsTests {
             totals[try #require(layout.keys.firstIndex(of: SeriesKey(evaluator: "two_long", metric: metric, year: year)))]
         }
         #expect(try total("long_metric_name_one", 2030) == 5)
-        #expect(try total("long_metric_name_one", 2031) == 2)
+        #expect(try total("long_metric_name_one", 2031) == 10)
         #expect(try total("long_metric_name_two", 2030) == 10)
         #expect(try total("long_metric_name_two", 2031) == 20)
         #expect(!layout.keys.contains { $0.metric == "long_metric_name_rate" })

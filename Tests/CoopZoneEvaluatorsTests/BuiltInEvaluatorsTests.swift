@@ -37,6 +37,7 @@ struct BuiltInEvaluatorsTests {
         for p in d.parameters {
             #expect(d.parameters.filter { $0.name == p.name }.count == 1, "\(p.name) is declared once")
             #expect(p.allowed.contains(p.defaultValue), "\(p.name): default within the allowed range")
+            #expect(p.plausible.contains(p.defaultValue), "\(p.name): default within the plausible range")
             #expect(p.allowed.contains(p.plausible.lowerBound) && p.allowed.contains(p.plausible.upperBound), "\(p.name): plausible within allowed")
             #expect(!p.citation.isEmpty, "\(p.name) has a citation")
             #expect(text.contains("`\(p.name)`"), "\(p.name) is documented in \(doc)")

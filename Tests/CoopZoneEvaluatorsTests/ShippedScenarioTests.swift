@@ -27,8 +27,10 @@ struct ShippedScenarioMonteCarloTests {
             var totals = [Double](repeating: 0, count: layout.keys.count)
             layout.collect(Engine.runSynchronously(plan, on: draw).results, into: &totals)
             // The run keeps a subset of the layout's series (no totals by year for present values).
-            let differing = one.keys.indices.filter { k in
-                one.values[k][d].bitPattern != totals[layout.keys.firstIndex(of: one.keys[k]) ?? 0].bitPattern
+            var differing: [Int] = []
+            for k in one.keys.indices {
+                let j = try #require(layout.keys.firstIndex(of: one.keys[k]), "\(one.keys[k]) is a series of the layout")
+                if one.values[k][d].bitPattern != totals[j].bitPattern { differing.append(k) }
             }
             #expect(differing.isEmpty, "draw \(d): \(differing.prefix(5).map { one.keys[$0] })")
         }

@@ -111,6 +111,10 @@ public struct MonteCarloResult: Sendable {
     public var central: [Double] = []
     /// Draws in which an evaluator failed, with the first message.
     public var failures: [String: (count: Int, message: String)]
+    /// The run on central values the draws started from, as `Engine.run` gives it (findings
+    /// included): reports show it beside the bands, and a failure in it is worth reporting
+    /// even when the draws succeed.
+    public var centralRun: RunResult?
 
     /// The band of series k.
     public func band(_ k: Int) -> Band { Band(values[k]) }
@@ -217,7 +221,7 @@ public enum MonteCarlo {
         let layout = SeriesLayout(plan: plan, scenario: scenario)
         // The run on central values: reported beside the bands, and the outcome of the evaluators
         // no draw can change (see `constantEvaluators`), which the draws then take from it.
-        let centralRun = FindingsSwitch.$enabled.withValue(false) { Engine.runSynchronously(plan, on: scenario) }
+        let centralRun = Engine.runSynchronously(plan, on: scenario)
         let constant = draws > 0 ? constantEvaluators(plan, slots: slots) : []
         let fixed = (results: centralRun.results.filter { constant.contains($0.key) }, failures: centralRun.failures.filter { constant.contains($0.evaluator) })
         var central = [Double](repeating: 0, count: layout.keys.count)
@@ -261,10 +265,14 @@ public enum MonteCarlo {
             guard let year = layout.keys[k].year else { return true }
             return yearly[k - (year - layout.firstYear)]
         }
+        // Each part's series is freed as soon as it is copied, so the draws are held about once, not twice.
         var values = [[Double]](repeating: [], count: kept.count)
         for (i, k) in kept.enumerated() {
             values[i].reserveCapacity(draws)
-            for part in parts { values[i] += part.values[k] }
+            for p in parts.indices {
+                values[i] += parts[p].values[k]
+                parts[p].values[k] = []
+            }
         }
         var failures: [String: (count: Int, message: String)] = [:]
         for part in parts {
@@ -274,7 +282,8 @@ public enum MonteCarlo {
         }
         return MonteCarloResult(seed: seed, draws: draws, sampledInputs: slots.map { scenario.inputs[$0].path },
                                 distributions: slots.compactMap { scenario.inputs[$0].distribution }, keys: kept.map { layout.keys[$0] },
-                                units: kept.map { layout.units[$0] }, values: values, central: kept.map { central[$0] }, failures: failures)
+                                units: kept.map { layout.units[$0] }, values: values, central: kept.map { central[$0] }, failures: failures,
+                                centralRun: Engine.assemble(plan, scenario: scenario, results: centralRun.results, failures: centralRun.failures, seed: nil, draws: nil))
     }
 
     /// Runs a block of draws evaluator by evaluator: plain evaluators draw by draw on the workers,
