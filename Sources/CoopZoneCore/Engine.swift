@@ -266,12 +266,14 @@ public enum Engine {
         return assemble(plan, scenario: scenario, results: results, failures: failures, seed: seed, draws: draws)
     }
 
+    /// What a run of a plan produced: each evaluator's result, by id, and the failures.
+    public typealias Outcomes = (results: [String: EvaluationResult], failures: [EvaluatorFailure])
+
     /// Runs a plan on the calling thread, in order (what a Monte Carlo worker calls per draw).
     /// Evaluators with an outcome in `given` are not run: their given result or failure is taken
     /// (Monte Carlo gives the outcomes of evaluators that no draw can change).
     public static func runSynchronously(_ plan: RunPlan, on scenario: Scenario,
-                                        given: (results: [String: EvaluationResult], failures: [EvaluatorFailure]) = ([:], []))
-        -> (results: [String: EvaluationResult], failures: [EvaluatorFailure]) {
+                                        given: Outcomes = ([:], [])) -> Outcomes {
         var results = given.results
         var failures = given.failures
         var failedIds = Set(given.failures.map(\.evaluator))

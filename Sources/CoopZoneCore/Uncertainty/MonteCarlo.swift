@@ -223,7 +223,7 @@ public enum MonteCarlo {
         // no draw can change (see `constantEvaluators`), which the draws then take from it.
         let centralRun = Engine.runSynchronously(plan, on: scenario)
         let constant = draws > 0 ? constantEvaluators(plan, slots: slots) : []
-        let fixed = (results: centralRun.results.filter { constant.contains($0.key) }, failures: centralRun.failures.filter { constant.contains($0.evaluator) })
+        let fixed: Engine.Outcomes = (centralRun.results.filter { constant.contains($0.key) }, centralRun.failures.filter { constant.contains($0.evaluator) })
         var central = [Double](repeating: 0, count: layout.keys.count)
         var yearly = [Bool](repeating: false, count: layout.keys.count)
         layout.collect(centralRun.results, into: &central, yearly: &yearly)
@@ -276,9 +276,7 @@ public enum MonteCarlo {
         }
         var failures: [String: (count: Int, message: String)] = [:]
         for part in parts {
-            for (id, f) in part.failures {
-                failures[id] = (count: (failures[id]?.count ?? 0) + f.count, message: failures[id]?.message ?? f.message)
-            }
+            for (id, f) in part.failures { tally(&failures, id, f.message, times: f.count) }
         }
         return MonteCarloResult(seed: seed, draws: draws, sampledInputs: slots.map { scenario.inputs[$0].path },
                                 distributions: slots.compactMap { scenario.inputs[$0].distribution }, keys: kept.map { layout.keys[$0] },
@@ -289,7 +287,7 @@ public enum MonteCarlo {
     /// Runs a block of draws evaluator by evaluator: plain evaluators draw by draw on the workers,
     /// each batch evaluator once for the whole block.
     static func runBlock(_ range: Range<Int>, plan: RunPlan, scenario: Scenario, slots: [Int], keys: [UInt64], seed: UInt64, layout: SeriesLayout,
-                         fixed: (results: [String: EvaluationResult], failures: [EvaluatorFailure]),
+                         fixed: Engine.Outcomes,
                          workers: Int, counter: ProgressCounter, progress: (@Sendable (Int) -> Void)?) async -> Chunk {
         let scenarios = range.map { index in scenario.with(values: drawValues(scenario, slots: slots, keys: keys, seed: seed, index: index)) }
         var results = [[String: EvaluationResult]](repeating: [:], count: scenarios.count)
@@ -297,7 +295,7 @@ public enum MonteCarlo {
         var failures: [String: (count: Int, message: String)] = [:]
         func record(_ f: EvaluatorFailure, draw: Int) {
             failed[draw].insert(f.evaluator)
-            failures[f.evaluator] = (count: (failures[f.evaluator]?.count ?? 0) + 1, message: failures[f.evaluator]?.message ?? f.message)
+            tally(&failures, f.evaluator, f.message)
         }
         for item in plan.evaluators {
             let id = item.entry.descriptor.id
@@ -362,6 +360,11 @@ public enum MonteCarlo {
         return Chunk(values: values, yearly: yearly, failures: failures)
     }
 
+    /// Counts `times` more failed draws of `evaluator`, keeping the first message.
+    static func tally(_ failures: inout [String: (count: Int, message: String)], _ evaluator: String, _ message: String, times: Int = 1) {
+        failures[evaluator] = (count: (failures[evaluator]?.count ?? 0) + times, message: failures[evaluator]?.message ?? message)
+    }
+
     struct Chunk: Sendable {
         var values: [[Double]]
         /// By series index of the first year of each additive metric: whether some row had a year.
@@ -370,7 +373,7 @@ public enum MonteCarlo {
     }
 
     static func runChunk(_ range: Range<Int>, plan: RunPlan, scenario: Scenario, slots: [Int], keys: [UInt64], seed: UInt64, layout: SeriesLayout,
-                         fixed: (results: [String: EvaluationResult], failures: [EvaluatorFailure]),
+                         fixed: Engine.Outcomes,
                          counter: ProgressCounter, progress: (@Sendable (Int) -> Void)?) -> Chunk {
         var values = [[Double]](repeating: [], count: layout.keys.count)
         for k in values.indices { values[k].reserveCapacity(range.count) }
@@ -381,7 +384,7 @@ public enum MonteCarlo {
         for index in range {
             draw.values = drawValues(scenario, slots: slots, keys: keys, seed: seed, index: index)
             let (results, failed) = Engine.runSynchronously(plan, on: draw, given: fixed)
-            for f in failed { failures[f.evaluator] = (count: (failures[f.evaluator]?.count ?? 0) + 1, message: failures[f.evaluator]?.message ?? f.message) }
+            for f in failed { tally(&failures, f.evaluator, f.message) }
             layout.collect(results, into: &totals, yearly: &yearly)
             for k in totals.indices { values[k].append(totals[k]) }
             if let progress, (index - range.lowerBound) % 256 == 255 { progress(counter.add(256)) }
