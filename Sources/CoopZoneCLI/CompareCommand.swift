@@ -52,19 +52,11 @@ public struct CompareCommand: AsyncParsableCommand {
             output.status = 64
             return output
         }
-        // A bad --set is reported once, not once per design.
-        let badOverrides = overrides.enumerated().flatMap { index, text -> [Diagnostic] in
-            if case .failure(let error) = Override.parse(text, index: index + 1) { return error.diagnostics }
-            return []
-        }
-        if !badOverrides.isEmpty {
-            output.stderr += badOverrides.map { $0.description + "\n" }.joined()
-            output.status = 1
-            return output
-        }
+        // Parsed once for every design, so a bad --set is reported once.
+        guard let parsed = RunCommand.parseOverrides(overrides, output: &output) else { return output }
         var prepared: [(file: String, scenario: Scenario, plan: RunPlan)] = []
         for file in files {
-            guard let (scenario, plan) = RunCommand.prepare(file: file, overrides: overrides, output: &output, catalog: catalog) else { continue }
+            guard let (scenario, plan) = RunCommand.prepare(file: file, overrides: parsed, output: &output, catalog: catalog) else { continue }
             prepared.append((file, scenario, plan))
         }
         if prepared.count < files.count { output.status = 1; return output }

@@ -76,23 +76,34 @@ public struct RunCommand: AsyncParsableCommand {
         return output
     }
 
-    /// Loads a scenario with overrides and plans its evaluators, printing diagnostics to `output.stderr`.
-    static func prepare(file: String, overrides: [String], output: inout CommandOutput,
-                        catalog: EvaluatorCatalog = .compiledOnly()) -> (Scenario, RunPlan)? {
+    /// The `--set PATH=VALUE` overrides, or nil with every mistake in them printed to `output.stderr`.
+    static func parseOverrides(_ texts: [String], output: inout CommandOutput) -> [Override]? {
         var parsed: [Override] = []
-        var overrideErrors = ""
-        for (index, text) in overrides.enumerated() {
+        var errors = ""
+        for (index, text) in texts.enumerated() {
             switch Override.parse(text, index: index + 1) {
             case .success(let o): parsed.append(o)
-            case .failure(let error): overrideErrors += error.diagnostics.map { $0.description + "\n" }.joined()
+            case .failure(let error): errors += error.diagnostics.map { $0.description + "\n" }.joined()
             }
         }
-        // (`output` may already hold another file's diagnostics: compare prepares every design.)
-        if !overrideErrors.isEmpty {
-            output.stderr += overrideErrors
+        guard errors.isEmpty else {
+            output.stderr += errors
             output.status = 1
             return nil
         }
+        return parsed
+    }
+
+    /// Loads a scenario with overrides and plans its evaluators, printing diagnostics to `output.stderr`.
+    static func prepare(file: String, overrides: [String], output: inout CommandOutput,
+                        catalog: EvaluatorCatalog = .compiledOnly()) -> (Scenario, RunPlan)? {
+        guard let parsed = parseOverrides(overrides, output: &output) else { return nil }
+        return prepare(file: file, overrides: parsed, output: &output, catalog: catalog)
+    }
+
+    /// Loads a scenario with parsed overrides and plans its evaluators, printing diagnostics to `output.stderr`.
+    static func prepare(file: String, overrides parsed: [Override], output: inout CommandOutput,
+                        catalog: EvaluatorCatalog = .compiledOnly()) -> (Scenario, RunPlan)? {
         let outcome = ScenarioLoader.load(file: file, overrides: parsed)
         output.stderr += outcome.diagnostics.filter { $0.severity != .note }.map { $0.description + "\n" }.joined()
         guard let scenario = outcome.scenario else {
