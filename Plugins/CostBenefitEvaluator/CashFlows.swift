@@ -1,6 +1,6 @@
 /// The yearly money flows of the appraisal by component, country slot and year, in flat arrays
-/// (no string keys in the loops). Components are kept apart because the redundancy share scales
-/// some of them and not others. See Docs/methodology/cost_benefit.md#redundancy.
+/// (no string keys in the loops). Components are kept apart because the redundancy share acts on
+/// some of them and not others (and the break-even needs the investment-linked ones apart). See Docs/methodology/cost_benefit.md#redundancy.
 struct CashFlows {
     /// What a flow is, and how redundancy acts on it.
     enum Component: Int, CaseIterable {
@@ -10,23 +10,27 @@ struct CashFlows {
         case reimbursement
         /// Public infrastructure capital and running cost; a cost in full.
         case infrastructure
-        /// Tax on the wages of net jobs from investment; a gain in the share `1 − r`.
+        /// Tax on the wages of net jobs from investment (already net of redundancy in `employment`).
         case wageTaxInvestment
-        /// Tax on the wages of net jobs from trade; a gain in full.
+        /// Tax on the wages of net jobs from trade.
         case wageTaxTrade
-        /// After-tax wages (times the benefit share) of net jobs from investment; `1 − r`.
+        /// The worker's part of the benefit of net jobs from investment, `w·(1 − SWRF − t)`.
         case wagesInvestment
-        /// After-tax wages (times the benefit share) of net jobs from trade; in full.
+        /// The same for net jobs from trade.
         case wagesTrade
-        /// Corporate income tax paid by residents under the zone regime; `1 − r`.
+        /// Corporate income tax paid by residents under the zone regime; a gain in the share `1 − r`.
         case profitTax
         /// Customs revenue change; in full.
         case customs
         /// Trade welfare; in full.
         case welfare
-        /// Net jobs from investment (not money; for the cost per job); `1 − r`.
+        /// Trade-cost savings of facilitation; in full.
+        case tradeCostSaving
+        /// The value of produce no longer lost, net of storage costs; in full.
+        case savedProduce
+        /// Net jobs from investment (not money; for the cost per job).
         case jobsInvestment
-        /// Net jobs from trade (not money); in full.
+        /// Net jobs from trade (not money).
         case jobsTrade
     }
 

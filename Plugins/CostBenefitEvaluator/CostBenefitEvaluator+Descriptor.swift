@@ -6,18 +6,10 @@ extension CostBenefitEvaluator {
 
     /// The parameters, with units, defaults, ranges and citations.
     static let parameterSpecs: [ParameterSpec] = [
-        ParameterSpec("pre_tax_return", "Profit per unit of the residents' assets per year, for the profit-tax estimate; keep it equal to staged_incentives' pre_tax_return",
-                      unit: .fractionPerYear, default: 0.20, allowed: 0.01...1, plausible: 0.10...0.30,
-                      citation: "The same default as staged_incentives (Devereux & Griffith 2003; OECD Corporate Tax Statistics, 20 % profitability), so the two evaluators model the same profits"),
-        ParameterSpec("depreciation", "Geometric depreciation of the residents' assets, for the profit-tax estimate; keep it equal to staged_incentives' depreciation",
-                      unit: .fractionPerYear, default: 0.10, allowed: 0...0.5, plausible: 0.05...0.175,
-                      citation: "Assumption, the same default as staged_incentives: a mix of structures and machinery", assumption: true),
-        ParameterSpec("operation_lag", "Years from investment to the first year of operation, for the profit-tax estimate; keep it equal to staged_incentives' operation_lag",
-                      unit: .years, default: 1, allowed: 0...5, plausible: 0...2,
-                      citation: "Assumption, the same default as staged_incentives: a plant built in one year operates from the next", assumption: true),
-        ParameterSpec("wage_benefit_share", "Share of the after-tax wage of a net additional job counted as an economic benefit (1 − the worker's opportunity cost as a share of the wage)",
-                      unit: .fraction, default: 1.0, allowed: 0...1, plausible: 0.5...1.0,
-                      citation: "1 counts the whole wage, as METHODS 'Cost and benefit' asks; ADB (2017), Guidelines for the Economic Analysis of Projects, uses shadow wage rate factors below 1 for labour in surplus, the lower end of the range",
+        ParameterSpec("shadow_wage_rate_factor",
+                      "Shadow wage rate factor: the opportunity cost of the labour a net additional job employs, as a share of its wage; a job's economic benefit is w · (1 − SWRF), of which the wage tax goes to the treasury",
+                      unit: .fraction, default: 0.8, allowed: 0...1, plausible: 0.6...1.0,
+                      citation: "Asian Development Bank (2017), Guidelines for the Economic Analysis of Projects, ch. on the economic price of labour: the shadow wage rate factor is below 1 for unskilled labour in surplus and 1 for skilled labour in short supply; 0.8 is assumed for the mixed labour of zone plants in regions with open unemployment",
                       assumption: true),
     ]
 
@@ -29,7 +21,7 @@ extension CostBenefitEvaluator {
                    "Fiscal gain in the year: taxes on the wages of net additional jobs, corporate income tax of additional investment once holidays end, customs revenue gained",
                    dimensions: [.country, .instrument], equation: "\(doc)#fiscal-gain"),
         MetricSpec("economic_benefit", unit: .usdMillion,
-                   "Economic benefit in the year: after-tax wages of net additional jobs attributable to the zone, trade welfare",
+                   "Economic benefit in the year: the wage of net additional jobs above its opportunity cost less the wage tax, trade welfare, trade-cost savings, the value of produce no longer lost",
                    dimensions: [.country, .instrument], equation: "\(doc)#economic-benefit"),
         MetricSpec("net_benefit", unit: .usdMillion, "Net benefit in the year: fiscal gain + economic benefit − fiscal cost",
                    dimensions: [.country], equation: "\(doc)#net-benefit"),
@@ -37,8 +29,10 @@ extension CostBenefitEvaluator {
                    dimensions: [.country], equation: "\(doc)#net-present-value"),
         MetricSpec("cumulative_net_benefit_pv", unit: .usdMillion, "Cumulative discounted net benefit from the first year of the horizon to the year",
                    additive: false, equation: "\(doc)#payback-year"),
-        MetricSpec("attributable_jobs", unit: .jobs, "Net additional jobs attributable to the zone after redundancy: (1 − r) × net jobs from investment + net jobs from trade",
+        MetricSpec("attributable_jobs", unit: .jobs, "Net additional jobs of the parties, as employment counts them (jobs_net: redundancy applied to jobs from investment, deadweight to jobs from trade)",
                    dimensions: [.country], equation: "\(doc)#cost-per-net-job"),
+        MetricSpec("non_party_effect", unit: .usdMillion, "Effects on a country that is not a party to the zone, by stream (gains positive, costs negative): reported, kept out of the NPV and every headline",
+                   dimensions: [.country, .instrument], equation: "\(doc)#parties"),
     ]
 
     static let headlineSpecs: [MetricSpec] = [
@@ -63,7 +57,7 @@ extension CostBenefitEvaluator {
     public static let descriptor = EvaluatorDescriptor(
         id: "cost_benefit",
         summary: "Present values of a zone's fiscal costs, fiscal gains and economic benefits: NPV, benefit–cost ratio, cost per net job, payback year and break-even redundancy",
-        version: "1.0.0",
+        version: "2.0.0",
         dependencies: ["staged_incentives", "trade_effects", "employment"],
         parameters: parameterSpecs,
         metrics: metricSpecs,

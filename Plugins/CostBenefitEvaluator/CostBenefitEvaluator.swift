@@ -3,60 +3,46 @@ import Foundation
 
 /// The `cost_benefit` evaluator: present values at the scenario discount rate of the fiscal
 /// costs of a zone (tax expenditure on redundant investment, infrastructure reimbursements,
-/// public infrastructure), its fiscal gains (taxes on net additional wages, corporate income tax
-/// once holidays end, customs revenue change) and its economic benefits (after-tax wages of net
-/// additional jobs, trade welfare); the NPV, benefit–cost ratio, cost per net job, payback year
-/// and the redundancy share at which the NPV turns negative.
+/// public infrastructure), its fiscal gains (taxes on the wages of net additional jobs, corporate
+/// income tax once holidays end, customs revenue change) and its economic benefits (the wage of net
+/// additional jobs above its opportunity cost, trade welfare, trade-cost savings, the value of
+/// produce no longer lost); the NPV, benefit–cost ratio, cost per net job, payback year and the
+/// redundancy share at which the NPV turns negative. Countries that are not parties to a zone are
+/// reported on their own lines and kept out of the headlines.
 ///
 /// Reads `staged_incentives` (`redundancy`, `tax_expenditure`, `public_infrastructure`,
-/// `investment`), `employment` (`jobs_net`) and `trade_effects` (`tariff_revenue_change`,
-/// `welfare`). All zones of the scenario are appraised together, by country side.
-/// Equations: Docs/methodology/cost_benefit.md.
+/// `pre_tax_profit`), `employment` (`jobs_net`, whose `instrument` says whether the jobs come from
+/// investment or from trade) and `trade_effects` (`tariff_revenue_change`, `welfare`,
+/// `trade_cost_saving`, `saved_produce_value`). All zones of the scenario are appraised together,
+/// by country side. Equations: Docs/methodology/cost_benefit.md.
 public struct CostBenefitEvaluator: Evaluator {
     /// The evaluator's parameters (names as in the scenario's `evaluators` overrides).
     public struct Parameters: Decodable, Sendable {
-        /// Profit per unit of assets per year (as staged_incentives' `pre_tax_return`).
-        public var preTaxReturn: Double
-        /// Geometric depreciation of the assets (as staged_incentives' `depreciation`).
-        public var depreciation: Double
-        /// Years from investment to operation (as staged_incentives' `operation_lag`), rounded.
-        public var operationLag: Double
-        /// Share of the after-tax wage counted as an economic benefit.
-        public var wageBenefitShare: Double
+        /// Shadow wage rate factor: the opportunity cost of a zone worker's labour as a share of the wage.
+        public var shadowWageRateFactor: Double
 
         enum CodingKeys: String, CodingKey {
-            case preTaxReturn = "pre_tax_return"
-            case depreciation
-            case operationLag = "operation_lag"
-            case wageBenefitShare = "wage_benefit_share"
+            case shadowWageRateFactor = "shadow_wage_rate_factor"
         }
 
         /// Creates parameters; the defaults are the descriptor's.
-        public init(preTaxReturn: Double = 0.20, depreciation: Double = 0.10, operationLag: Double = 1, wageBenefitShare: Double = 1) {
-            self.preTaxReturn = preTaxReturn
-            self.depreciation = depreciation
-            self.operationLag = operationLag
-            self.wageBenefitShare = wageBenefitShare
+        public init(shadowWageRateFactor: Double = 0.8) {
+            self.shadowWageRateFactor = shadowWageRateFactor
         }
     }
 
-    /// The redundancy share used when `staged_incentives` gives none (METHODS' default).
+    /// The redundancy share used when `staged_incentives` gives none (its default).
     public static let fallbackRedundancy = 0.5
 
     /// The parameters in use.
     public let parameters: Parameters
-    private let profits: ProfitEstimate
 
     /// Creates the evaluator; throws when a parameter is outside its meaningful range.
     public init(parameters: Parameters) throws {
-        guard parameters.operationLag >= 0, parameters.depreciation >= 0, parameters.depreciation <= 1,
-              parameters.wageBenefitShare >= 0, parameters.wageBenefitShare <= 1 else {
-            throw EvaluatorError.unusableScenario(
-                "cost_benefit: operation_lag must be ≥ 0, depreciation and wage_benefit_share between 0 and 1")
+        guard (0...1).contains(parameters.shadowWageRateFactor) else {
+            throw EvaluatorError.unusableScenario("cost_benefit: shadow_wage_rate_factor must be between 0 and 1, got \(format(parameters.shadowWageRateFactor))")
         }
         self.parameters = parameters
-        profits = ProfitEstimate(preTaxReturn: parameters.preTaxReturn, depreciation: parameters.depreciation,
-                                 operationLag: Int(parameters.operationLag.rounded()))
     }
 
     /// What the scenario says about a region, resolved once per run.
@@ -79,8 +65,7 @@ public struct CostBenefitEvaluator: Evaluator {
         }
 
         // Country slots: the scenario's countries, then one for flows of no known country. Codes
-        // and ids are looked up by scanning the scenario's short lists (the first match wins),
-        // which is cheaper than building and hashing into tables on every call.
+        // and ids are looked up by scanning the scenario's short lists (the first match wins).
         let countries = scenario.countries
         let unknown = countries.count
         func countrySlot(_ code: String) -> Int? {
@@ -91,6 +76,12 @@ public struct CostBenefitEvaluator: Evaluator {
             guard let code else { return unknown }
             return countrySlot(code) ?? unknown
         }
+        // A country is a party when it is a party to some zone; flows of no known country count.
+        var isParty = [Bool](repeating: false, count: unknown + 1)
+        isParty[unknown] = true
+        for zone in scenario.zones {
+            for code in zone.parties { if let c = countrySlot(code) { isParty[c] = true } }
+        }
         var flows = CashFlows(slots: unknown + 1, years: n)
         var unassigned = 0.0
         var w = try Self.rowMetrics.writer()
@@ -99,43 +90,38 @@ public struct CostBenefitEvaluator: Evaluator {
             b.finding(.info, "\(dependency) is not among the evaluators run, so the cost–benefit appraisal leaves out what it computes")
         }
 
-        // 1. staged_incentives, in one pass over its rows (read in place): the redundancy share,
-        //    fiscal costs and the investment cohorts whose profits are taxed.
+        // 1. staged_incentives: the redundancy share, fiscal costs, and the profits whose tax
+        //    residents pay once their holidays end.
         var redundancy: Double?
         var incomeTaxExpenditure = [Double](repeating: 0, count: (unknown + 1) * n)
-        var profitsBySlot = [[Double]](repeating: [], count: unknown + 1)
-        context.results["staged_incentives"]?.rows.withUnsafeBufferPointer { rows in
-            for i in rows.indices {
-                switch Self.stagedMetric(rows[i].metric) {
-                case .redundancy:
-                    if redundancy == nil { redundancy = rows[i].value }
-                case .taxExpenditure:
-                    guard let t = yearIndex(rows[i].year) else { continue }
-                    let c = slot(rows[i].dimensions.country)
-                    let value = rows[i].value
-                    switch Self.instrumentKind(rows[i].dimensions.instrument) {
-                    case .reimbursement:
-                        flows.add(.reimbursement, slot: c, year: t, value)
-                    case .incomeTax:
-                        flows.add(.taxExpenditure, slot: c, year: t, value)
-                        incomeTaxExpenditure[c * n + t] += value
-                    case .other:
-                        flows.add(.taxExpenditure, slot: c, year: t, value)
-                    }
-                    if c == unknown { unassigned += abs(value) }
-                case .publicInfrastructure:
-                    guard let t = yearIndex(rows[i].year) else { continue }
-                    let c = slot(rows[i].dimensions.country)
-                    flows.add(.infrastructure, slot: c, year: t, rows[i].value)
-                    if c == unknown { unassigned += abs(rows[i].value) }
-                case .investment:
-                    guard let t = yearIndex(rows[i].year), rows[i].value != 0 else { continue }
-                    let c = slot(rows[i].dimensions.country)
-                    if profitsBySlot[c].isEmpty { profitsBySlot[c] = [Double](repeating: 0, count: n) }
-                    profits.addProfits(of: rows[i].value, investedAt: t, into: &profitsBySlot[c])
-                case .other:
-                    continue
+        var profitsBySlot = [Double](repeating: 0, count: (unknown + 1) * n)
+        for row in context.results["staged_incentives"]?.rows ?? [] {
+            switch row.metric {
+            case "redundancy":
+                if redundancy == nil { redundancy = row.value }
+            case "tax_expenditure":
+                guard let t = yearIndex(row.year) else { continue }
+                let c = slot(row.dimensions.country)
+                switch row.dimensions.instrument {
+                case "infrastructure_reimbursement":
+                    flows.add(.reimbursement, slot: c, year: t, row.value)
+                case "income_tax":
+                    flows.add(.taxExpenditure, slot: c, year: t, row.value)
+                    incomeTaxExpenditure[c * n + t] += row.value
+                default:
+                    flows.add(.taxExpenditure, slot: c, year: t, row.value)
                 }
+                if c == unknown { unassigned += abs(row.value) }
+            case "public_infrastructure":
+                guard let t = yearIndex(row.year) else { continue }
+                let c = slot(row.dimensions.country)
+                flows.add(.infrastructure, slot: c, year: t, row.value)
+                if c == unknown { unassigned += abs(row.value) }
+            case "pre_tax_profit":
+                guard let t = yearIndex(row.year) else { continue }
+                profitsBySlot[slot(row.dimensions.country) * n + t] += row.value
+            default:
+                continue
             }
         }
         var r = Self.fallbackRedundancy
@@ -146,28 +132,21 @@ public struct CostBenefitEvaluator: Evaluator {
                 r = min(1, max(0, r.isFinite ? r : Self.fallbackRedundancy))
             }
         } else {
-            b.finding(.info, "staged_incentives gives no redundancy share; \(format(r)) is used (METHODS default)")
+            b.finding(.info, "staged_incentives gives no redundancy share; \(format(r)) is used (its default)")
         }
-        var profitMismatch = 0.0
-        for c in 0...unknown where !profitsBySlot[c].isEmpty {
+        for c in 0...unknown {
             let baseline = c < unknown ? scenario[countries[c].fiscal.corporateIncomeTax, default: 0] : 0
-            for t in 0..<n {
-                let gross = baseline * profitsBySlot[c][t]
-                let forgone = incomeTaxExpenditure[c * n + t]
-                if forgone - gross > 1e-9 * max(1, forgone) { profitMismatch = max(profitMismatch, forgone - gross) }
-                flows.add(.profitTax, slot: c, year: t, ProfitEstimate.taxPaid(baselineTax: gross, taxExpenditure: forgone))
+            for t in 0..<n where profitsBySlot[c * n + t] != 0 || incomeTaxExpenditure[c * n + t] != 0 {
+                let gross = baseline * profitsBySlot[c * n + t]
+                flows.add(.profitTax, slot: c, year: t, ProfitTax.paid(baselineTax: gross, taxExpenditure: incomeTaxExpenditure[c * n + t]))
             }
         }
-        if profitMismatch > 0 {
-            b.finding(.warning, "the income-tax expenditure of staged_incentives exceeds the corporate income tax cost_benefit estimates on the same profits "
-                      + "(by up to \(format(profitMismatch)) USD m in a year): set cost_benefit's pre_tax_return, depreciation and operation_lag "
-                      + "to the values staged_incentives uses; the profit tax is taken as 0 in those years")
-        }
 
-        // 2. Wages and wage taxes of net additional jobs (employment).
+        // 2. Wages of net additional jobs (employment), by origin: the jobs from investment are
+        //    already net of redundancy (employment's reference case for them), so nothing here
+        //    scales them again.
         var wageTaxBySlot = [Double?](repeating: nil, count: unknown + 1)
         for c in 0..<unknown { wageTaxBySlot[c] = countries[c].fiscal.wageTax.map { scenario[$0] } }
-        // What the scenario says about each region, by the index of the first region with its id.
         let regions = scenario.regions
         var regionInfo: [RegionInfo] = []
         regionInfo.reserveCapacity(regions.count)
@@ -181,41 +160,46 @@ public struct CostBenefitEvaluator: Evaluator {
         }
         var noWage = Set<String>()
         var noWageTax = Set<String>()
-        var jobRows = 0
-        var tradeJobRows = 0
-        let share = parameters.wageBenefitShare
-        context.results["employment"]?.rows.withUnsafeBufferPointer { rows in
-            for i in rows.indices {
-                guard Self.isJobsNet(rows[i].metric), let t = yearIndex(rows[i].year) else { continue }
-                let value = rows[i].value
-                guard value != 0 else { continue }
-                jobRows += 1
-                let fromTrade = rows[i].dimensions.instrument == "trade"
-                if fromTrade { tradeJobRows += 1 }
-                let regionId = rows[i].dimensions.region
-                let country = rows[i].dimensions.country
-                let info = regionId.flatMap(regionIndex).map { regionInfo[$0] }
-                let countryIndex = country.flatMap(countrySlot)
-                let c = countryIndex ?? info?.slot ?? unknown
-                flows.add(fromTrade ? .jobsTrade : .jobsInvestment, slot: c, year: t, value)
-                guard let wage = info?.wage else {
-                    noWage.insert(regionId ?? "(no region)")
-                    continue
-                }
-                let taxRate: Double
-                if let i = countryIndex {
-                    taxRate = wageTaxBySlot[i] ?? 0
-                    if wageTaxBySlot[i] == nil, let code = country { noWageTax.insert(code) }
-                } else if let rate = info?.wageTax {
-                    taxRate = rate
-                } else {
-                    taxRate = 0
-                    noWageTax.insert(country ?? "(no country)")
-                }
-                let wageBill = value * wage / 1000
-                flows.add(fromTrade ? .wageTaxTrade : .wageTaxInvestment, slot: c, year: t, wageBill * taxRate)
-                flows.add(fromTrade ? .wagesTrade : .wagesInvestment, slot: c, year: t, wageBill * (1 - taxRate) * share)
+        var noOrigin = 0
+        let swrf = parameters.shadowWageRateFactor
+        for row in context.results["employment"]?.rows ?? [] {
+            guard row.metric == "jobs_net", let t = yearIndex(row.year), row.value != 0 else { continue }
+            let value = row.value
+            let fromInvestment: Bool
+            switch row.dimensions.instrument {
+            case "investment": fromInvestment = true
+            case "trade_creation", "trade_diversion", "trade_facilitation": fromInvestment = false
+            default:
+                // A row that does not say what caused it: counted as investment (conservative: its
+                // benefits then move with redundancy in the break-even), and reported.
+                fromInvestment = true
+                noOrigin += 1
             }
+            let regionId = row.dimensions.region
+            let country = row.dimensions.country
+            let info = regionId.flatMap(regionIndex).map { regionInfo[$0] }
+            let countryIndex = country.flatMap(countrySlot)
+            let c = countryIndex ?? info?.slot ?? unknown
+            flows.add(fromInvestment ? .jobsInvestment : .jobsTrade, slot: c, year: t, value)
+            guard let wage = info?.wage else {
+                noWage.insert(regionId ?? "(no region)")
+                continue
+            }
+            let taxRate: Double
+            if let i = countryIndex {
+                taxRate = wageTaxBySlot[i] ?? 0
+                if wageTaxBySlot[i] == nil, let code = country { noWageTax.insert(code) }
+            } else if let rate = info?.wageTax {
+                taxRate = rate
+            } else {
+                taxRate = 0
+                noWageTax.insert(country ?? "(no country)")
+            }
+            // A job's economic benefit is its wage above the labour's opportunity cost, w·(1 − SWRF):
+            // the wage tax t·w goes to the treasury (a fiscal gain), the rest w·(1 − SWRF − t) to the worker.
+            let wageBill = value * wage / 1000
+            flows.add(fromInvestment ? .wageTaxInvestment : .wageTaxTrade, slot: c, year: t, wageBill * taxRate)
+            flows.add(fromInvestment ? .wagesInvestment : .wagesTrade, slot: c, year: t, wageBill * (1 - swrf - taxRate))
         }
         if !noWage.isEmpty {
             b.finding(.warning, "region(s) \(noWage.sorted().joined(separator: ", ")) give no average_wage: the wages and wage taxes of their net jobs are not counted")
@@ -223,12 +207,13 @@ public struct CostBenefitEvaluator: Evaluator {
         if !noWageTax.isEmpty {
             b.finding(.warning, "country(ies) \(noWageTax.sorted().joined(separator: ", ")) give no wage_tax: no tax on the wages of their net jobs is counted")
         }
-        if jobRows > 0 && tradeJobRows == 0 {
-            b.finding(.info, "employment does not say which net jobs come from trade rather than investment, so all of them are scaled by (1 − redundancy) "
-                      + "(conservative: trade jobs do not depend on incentivised investment)")
+        if noOrigin > 0 {
+            b.finding(.warning, "\(noOrigin) jobs_net row(s) of employment do not say what caused them (instrument investment or a trade gain); "
+                      + "they are treated as jobs from investment")
         }
 
-        // 3. Customs revenue and trade welfare (trade_effects), to the importing country.
+        // 3. Customs revenue, trade welfare and trade-cost savings (trade_effects) to the importing
+        //    country, the value of produce no longer lost to the exporting one.
         //    The country slots of each link's ends, by the index of the first link with its id.
         let links = scenario.links
         var linkEnds: [(from: Int, to: Int)] = []
@@ -239,29 +224,38 @@ public struct CostBenefitEvaluator: Evaluator {
             for i in links.indices where links[i].id == id { return i }
             return nil
         }
-        context.results["trade_effects"]?.rows.withUnsafeBufferPointer { rows in
-            for i in rows.indices {
-                guard let isRevenue = Self.tradeMetric(rows[i].metric), let t = yearIndex(rows[i].year) else { continue }
-                let value = rows[i].value
-                var c = unknown
-                if isRevenue {
-                    c = slot(rows[i].dimensions.country)
-                    flows.add(.customs, slot: c, year: t, value)
-                } else {
-                    if let l = rows[i].dimensions.link.flatMap(linkIndex) {
-                        c = rows[i].dimensions.direction == FlowDirection.import.rawValue ? linkEnds[l].from : linkEnds[l].to
-                    }
-                    flows.add(.welfare, slot: c, year: t, value)
-                }
-                if c == unknown { unassigned += abs(value) }
+        for row in context.results["trade_effects"]?.rows ?? [] {
+            guard let t = yearIndex(row.year) else { continue }
+            let component: CashFlows.Component
+            switch row.metric {
+            case "tariff_revenue_change": component = .customs
+            case "welfare": component = .welfare
+            case "trade_cost_saving": component = .tradeCostSaving
+            case "saved_produce_value": component = .savedProduce
+            default: continue
             }
+            var c = unknown
+            if component == .welfare {
+                // Welfare rows name no country: the importer, from the link's ends.
+                if let l = row.dimensions.link.flatMap(linkIndex) {
+                    c = row.dimensions.direction == FlowDirection.import.rawValue ? linkEnds[l].from : linkEnds[l].to
+                }
+            } else {
+                // Revenue and trade-cost savings name the importer, saved produce the exporter.
+                c = slot(row.dimensions.country)
+            }
+            flows.add(component, slot: c, year: t, row.value)
+            if c == unknown { unassigned += abs(row.value) }
         }
         if unassigned > 0 {
             b.finding(.info, "flows of \(format(unassigned)) USD m (absolute, summed over years) name no country of the scenario; they are reported without a country")
         }
 
-        // 4. Rows by country and year; totals by year for the headlines.
+        // 4. Rows by country and year; totals by year for the headlines, over the parties only.
         let kept = 1 - r
+        // The benefits of investment jobs at redundancy 0, for the break-even: employment scaled
+        // them by (1 − r); undone here only when r < 1 (at r = 1 there are none to undo).
+        let undo = kept > 1e-12 ? 1 / kept : nil as Double?
         var netTotal = [Double](repeating: 0, count: n)
         var costTotal = [Double](repeating: 0, count: n)
         var fiscalNetTotal = [Double](repeating: 0, count: n)
@@ -270,8 +264,10 @@ public struct CostBenefitEvaluator: Evaluator {
         var unlinked = [Double](repeating: 0, count: n)    // B: benefits that do not depend on investment
         var redundantBase = [Double](repeating: 0, count: n) // T: tax expenditure, a cost in the share r
         var fixedCost = [Double](repeating: 0, count: n)   // C: costs that do not depend on r
+        var nonPartyPV: [(code: String, pv: Double)] = []
         for c in 0...unknown where flows.isActive(slot: c) {
             let code = c < unknown ? countries[c].code : nil
+            let party = isParty[c]
             let dims = Dimensions(country: code)
             // One dimensions value per instrument, shared by its rows of every year.
             func instrument(_ name: String) -> Dimensions { Dimensions(country: code, instrument: name) }
@@ -279,9 +275,16 @@ public struct CostBenefitEvaluator: Evaluator {
             let infrastructureDims = instrument("public_infrastructure"), customsDims = instrument("customs_revenue")
             let wageTaxDims = instrument("wage_tax"), profitTaxDims = instrument("profit_tax")
             let wagesDims = instrument("wages"), welfareDims = instrument("trade_welfare")
+            let savingDims = instrument("trade_cost_saving"), produceDims = instrument("saved_produce")
+            // A country that is not a party gets every stream on its own lines (non_party_effect:
+            // gains positive, costs negative) and no net benefit.
             func row(_ metric: Int, _ dims: Dimensions, _ t: Int, _ value: Double) {
                 guard value != 0 else { return }
-                w.add(metric, year: y0 + t, dims, value)
+                if party {
+                    w.add(metric, year: y0 + t, dims, value)
+                } else {
+                    w.add(M.nonPartyEffect, year: y0 + t, dims, metric == M.fiscalCost ? -value : value)
+                }
             }
             var netPV = 0.0
             for t in 0..<n {
@@ -290,18 +293,19 @@ public struct CostBenefitEvaluator: Evaluator {
                 let wageTaxInv = v(.wageTaxInvestment), wageTaxTrade = v(.wageTaxTrade)
                 let wagesInv = v(.wagesInvestment), wagesTrade = v(.wagesTrade)
                 let profitTax = v(.profitTax), customs = v(.customs), welfare = v(.welfare)
+                let saving = v(.tradeCostSaving), produce = v(.savedProduce)
 
                 let costTE = r * te
-                let wageTax = kept * wageTaxInv + wageTaxTrade
+                let wageTax = wageTaxInv + wageTaxTrade
                 let profit = kept * profitTax
-                let wages = kept * wagesInv + wagesTrade
+                let wages = wagesInv + wagesTrade
                 // A side's customs revenue change is a gain when it rises and a cost when it falls.
                 let customsGain = max(0, customs), customsLoss = max(0, -customs)
                 let cost = costTE + reimbursement + infrastructure + customsLoss
                 let gain = wageTax + profit + customsGain
-                let economic = wages + welfare
+                let economic = wages + welfare + saving + produce
                 let net = gain + economic - cost
-                let jobs = kept * v(.jobsInvestment) + v(.jobsTrade)
+                let jobs = v(.jobsInvestment) + v(.jobsTrade)
 
                 row(M.fiscalCost, teDims, t, costTE)
                 row(M.fiscalCost, reimbursementDims, t, reimbursement)
@@ -312,20 +316,31 @@ public struct CostBenefitEvaluator: Evaluator {
                 row(M.fiscalGain, customsDims, t, customsGain)
                 row(M.economicBenefit, wagesDims, t, wages)
                 row(M.economicBenefit, welfareDims, t, welfare)
+                row(M.economicBenefit, savingDims, t, saving)
+                row(M.economicBenefit, produceDims, t, produce)
+                netPV += net * df[t]
+                guard party else { continue }
                 w.add(M.netBenefit, year: y0 + t, dims, net)
                 if jobs != 0 { w.add(M.attributableJobs, year: y0 + t, dims, jobs) }
 
-                netPV += net * df[t]
                 netTotal[t] += net
                 costTotal[t] += cost
                 fiscalNetTotal[t] += gain - cost
                 jobsTotal[t] += jobs
-                linked[t] += wageTaxInv + wagesInv + profitTax
-                unlinked[t] += wageTaxTrade + wagesTrade + customs + welfare
+                linked[t] += (wageTaxInv + wagesInv) * (undo ?? 0) + profitTax
+                unlinked[t] += wageTaxTrade + wagesTrade + customs + welfare + saving + produce
                 redundantBase[t] += te
                 fixedCost[t] += reimbursement + infrastructure
             }
-            w.add(M.netBenefitPV, year: nil, dims, netPV)
+            if party {
+                w.add(M.netBenefitPV, year: nil, dims, netPV)
+            } else {
+                nonPartyPV.append((code ?? "?", netPV))
+            }
+        }
+        for (code, pv) in nonPartyPV {
+            b.finding(.info, "\(code) is not a party to the zone: its effects (present value \(format((pv * 10).rounded() / 10)) USD m) are reported as non_party_effect "
+                      + "and kept out of the NPV, the benefit–cost ratio and the cost per job")
         }
 
         // 5. Headlines.
@@ -371,21 +386,26 @@ public struct CostBenefitEvaluator: Evaluator {
         let pvB = Appraisal.presentValue(unlinked, discountFactors: df)
         let pvT = Appraisal.presentValue(redundantBase, discountFactors: df)
         let pvC = Appraisal.presentValue(fixedCost, discountFactors: df)
-        let breakEven = Appraisal.breakEvenRedundancy(npvAtZero: pvA + pvB - pvC, npvAtOne: pvB - pvT - pvC)
-        try b.headline("break_even_redundancy", breakEven.value)
-        switch breakEven.shape {
-        case .falling:
-            b.finding(.info, "the NPV turns negative once more than \(percent(breakEven.value)) of the incentivised investment would have come anyway "
-                      + "(redundancy used: \(percent(r)))")
-        case .rising:
-            b.finding(.info, "the NPV rises with redundancy (the tax expenditure and the benefits of investment are negative on balance); "
-                      + "it is negative below a redundancy of \(percent(breakEven.value))")
-        case .negativeEverywhere:
-            b.finding(.warning, "the NPV is negative even if every incentivised investment is additional (redundancy 0: \(format(pvA + pvB - pvC)) USD m); "
-                      + "break_even_redundancy is set to 0")
-        case .positiveEverywhere:
-            b.finding(.info, "the NPV stays positive even if all incentivised investment would have come anyway (redundancy 1: \(format(pvB - pvT - pvC)) USD m); "
-                      + "break_even_redundancy is set to 1")
+        if undo == nil {
+            b.finding(.warning, "with a redundancy of 1 employment counts no jobs from investment, so their benefits at a lower redundancy are unknown: "
+                      + "break_even_redundancy is not reported")
+        } else {
+            let breakEven = Appraisal.breakEvenRedundancy(npvAtZero: pvA + pvB - pvC, npvAtOne: pvB - pvT - pvC)
+            try b.headline("break_even_redundancy", breakEven.value)
+            switch breakEven.shape {
+            case .falling:
+                b.finding(.info, "the NPV turns negative once more than \(percent(breakEven.value)) of the incentivised investment would have come anyway "
+                          + "(redundancy used: \(percent(r)))")
+            case .rising:
+                b.finding(.info, "the NPV rises with redundancy (the tax expenditure and the benefits of investment are negative on balance); "
+                          + "it is negative below a redundancy of \(percent(breakEven.value))")
+            case .negativeEverywhere:
+                b.finding(.warning, "the NPV is negative even if every incentivised investment is additional (redundancy 0: \(format(pvA + pvB - pvC)) USD m); "
+                          + "break_even_redundancy is set to 0")
+            case .positiveEverywhere:
+                b.finding(.info, "the NPV stays positive even if all incentivised investment would have come anyway (redundancy 1: \(format(pvB - pvT - pvC)) USD m); "
+                          + "break_even_redundancy is set to 1")
+            }
         }
         b.finding(.info, "present values at \(y0) (the first year of the horizon) at a discount rate of \(percent(rate)), redundancy \(percent(r)): "
                   + "NPV \(format(npv)) USD m, of which fiscal cost −\(format(costPV))")
@@ -394,56 +414,12 @@ public struct CostBenefitEvaluator: Evaluator {
 
     /// The metrics this evaluator writes rows of, by position (see `M`).
     static let rowMetrics = RowMetrics(descriptor, ["fiscal_cost", "fiscal_gain", "economic_benefit", "net_benefit", "net_benefit_pv",
-                                                    "cumulative_net_benefit_pv", "attributable_jobs"])
+                                                    "cumulative_net_benefit_pv", "attributable_jobs", "non_party_effect"])
 
     /// Positions in `rowMetrics`.
     enum M {
         static let fiscalCost = 0, fiscalGain = 1, economicBenefit = 2, netBenefit = 3, netBenefitPV = 4, cumulativeNetBenefitPV = 5, attributableJobs = 6
-    }
-
-    /// The staged_incentives metrics this evaluator reads.
-    enum StagedMetric { case redundancy, taxExpenditure, publicInfrastructure, investment, other }
-
-    /// The kind of a staged_incentives metric, tested by UTF-8 length first (an integer test that
-    /// rejects most other metrics without comparing text).
-    @inline(__always) static func stagedMetric(_ metric: String) -> StagedMetric {
-        switch metric.utf8.count {
-        case 10:
-            if metric == "redundancy" { return .redundancy }
-            if metric == "investment" { return .investment }
-        case 15:
-            if metric == "tax_expenditure" { return .taxExpenditure }
-        case 21:
-            if metric == "public_infrastructure" { return .publicInfrastructure }
-        default:
-            break
-        }
-        return .other
-    }
-
-    /// How a tax_expenditure row's instrument enters the appraisal.
-    enum InstrumentKind { case reimbursement, incomeTax, other }
-
-    @inline(__always) static func instrumentKind(_ instrument: String?) -> InstrumentKind {
-        guard let instrument else { return .other }
-        switch instrument.utf8.count {
-        case 28: return instrument == "infrastructure_reimbursement" ? .reimbursement : .other
-        case 10: return instrument == "income_tax" ? .incomeTax : .other
-        default: return .other
-        }
-    }
-
-    /// True for `jobs_net`.
-    @inline(__always) static func isJobsNet(_ metric: String) -> Bool { metric.utf8.count == 8 && metric == "jobs_net" }
-
-    /// For the trade_effects metrics this evaluator reads: true for `tariff_revenue_change`,
-    /// false for `welfare`; nil for the others.
-    @inline(__always) static func tradeMetric(_ metric: String) -> Bool? {
-        switch metric.utf8.count {
-        case 21: return metric == "tariff_revenue_change" ? true : nil
-        case 7: return metric == "welfare" ? false : nil
-        default: return nil
-        }
+        static let nonPartyEffect = 7
     }
 
     /// A fraction as a rounded percentage (`0.4567` → `45.7 %`).

@@ -4,20 +4,23 @@ import CoopZoneCore
 /// behind its real trade gains, with indirect and induced jobs from employment multipliers, net
 /// additional jobs after the additionality chain, and a check against the regions' labour supply.
 ///
-/// Reads `investment` rows of `staged_incentives` and the `trade_creation`, `trade_diversion`,
-/// `trade_facilitation` and `loss_reduction` rows of `trade_effects` (never `formalisation`,
-/// which records existing trade and creates no output). See Docs/methodology/employment.md.
+/// Reads the `investment`, `redundancy`, `operation_lag` and `capacity_life_years` rows of
+/// `staged_incentives` and the `trade_creation`, `trade_diversion` and `trade_facilitation` rows
+/// of `trade_effects` (never `loss_reduction`, produce already grown, nor `formalisation`, trade
+/// already there: neither needs more production labour). Every row says what caused its jobs in
+/// its `instrument` dimension (`JobOrigin`). See Docs/methodology/employment.md.
 public struct EmploymentEvaluator: Evaluator {
     /// The evaluator's parameters (names as in the scenario's `evaluators` overrides).
     public struct Parameters: Decodable, Sendable {
         /// Jobs per USD m invested at full operation, for a sector of average labour intensity.
         public var labourIntensityInvestment: Double
+        /// Employment–output elasticity ε: the percentage change in a sector's jobs per percentage
+        /// change in its output.
+        public var employmentOutputElasticity: Double
         /// Jobs per USD m a year of output where the region gives no sector data.
         public var jobsPerOutput: Double
         /// Years to full employment.
         public var rampUpYears: Double
-        /// Years the capacity operates.
-        public var capacityLifeYears: Double
         /// Type I employment multiplier.
         public var type1Multiplier: Double
         /// Type II employment multiplier.
@@ -28,27 +31,27 @@ public struct EmploymentEvaluator: Evaluator {
         public var displacement: Double
         /// Substitution share.
         public var substitution: Double
-        /// Deadweight share.
+        /// Deadweight share of the jobs from trade gains.
         public var deadweight: Double
 
         enum CodingKeys: String, CodingKey {
             case labourIntensityInvestment = "labour_intensity_investment"
+            case employmentOutputElasticity = "employment_output_elasticity"
             case jobsPerOutput = "jobs_per_output"
             case rampUpYears = "ramp_up_years"
-            case capacityLifeYears = "capacity_life_years"
             case type1Multiplier = "type1_multiplier"
             case type2Multiplier = "type2_multiplier"
             case leakage, displacement, substitution, deadweight
         }
 
         /// Creates parameters; the defaults are the descriptor's.
-        public init(labourIntensityInvestment: Double = 9, jobsPerOutput: Double = 50, rampUpYears: Double = 3, capacityLifeYears: Double = 20,
-                    type1Multiplier: Double = 1.4, type2Multiplier: Double = 1.8, leakage: Double = 0.10, displacement: Double = 0.25,
-                    substitution: Double = 0, deadweight: Double = 0.20) {
+        public init(labourIntensityInvestment: Double = 3, employmentOutputElasticity: Double = 0.5, jobsPerOutput: Double = 50,
+                    rampUpYears: Double = 3, type1Multiplier: Double = 1.4, type2Multiplier: Double = 1.8, leakage: Double = 0.10,
+                    displacement: Double = 0.25, substitution: Double = 0, deadweight: Double = 0.20) {
             self.labourIntensityInvestment = labourIntensityInvestment
+            self.employmentOutputElasticity = employmentOutputElasticity
             self.jobsPerOutput = jobsPerOutput
             self.rampUpYears = rampUpYears
-            self.capacityLifeYears = capacityLifeYears
             self.type1Multiplier = type1Multiplier
             self.type2Multiplier = type2Multiplier
             self.leakage = leakage
@@ -58,35 +61,32 @@ public struct EmploymentEvaluator: Evaluator {
         }
     }
 
-    /// True for the trade_effects metrics that are real trade gains (more output in the exporting
-    /// region): creation, diversion, facilitation and loss reduction; not formalisation. The
-    /// UTF-8 length is tested first: an integer test that rejects most other metrics without
-    /// comparing text.
-    @inline(__always) static func isRealTradeGain(_ metric: String) -> Bool {
-        switch metric.utf8.count {
-        case 14: metric == "trade_creation" || metric == "loss_reduction"
-        case 15: metric == "trade_diversion"
-        case 18: metric == "trade_facilitation"
-        default: false
-        }
+    /// Cohort timing and redundancy used when `staged_incentives` is not run (its defaults).
+    public enum Fallback {
+        /// `staged_incentives`' default `operation_lag`.
+        public static let operationLag = 1.0
+        /// `staged_incentives`' default `capacity_life_years`.
+        public static let capacityLifeYears = 20.0
+        /// `staged_incentives`' default `redundancy`.
+        public static let redundancy = 0.5
     }
 
-    /// The metrics this evaluator writes rows of, by position: direct, indirect, induced, gross, net.
-    static let rowMetrics = RowMetrics(descriptor, ["jobs_direct", "jobs_indirect", "jobs_induced", "jobs_gross", "jobs_net"])
+    /// The metrics this evaluator writes rows of, by position: direct, indirect, induced, gross,
+    /// net, and the net jobs of countries that are not parties to the zone.
+    static let rowMetrics = RowMetrics(descriptor, ["jobs_direct", "jobs_indirect", "jobs_induced", "jobs_gross", "jobs_net", "non_party_jobs_net"])
 
-    /// The ends of the link with id `id` (the last link with that id, as a table by id would keep).
-    static func ends(ofLink id: String, in scenario: Scenario) -> (from: String, to: String)? {
+    /// The index of the link with id `id` (the last link with that id, as a table by id would keep).
+    static func linkIndex(_ id: String, in scenario: Scenario) -> Int? {
         var i = scenario.links.count
         while i > 0 {
             i -= 1
-            if scenario.links[i].id == id { return (scenario.links[i].from, scenario.links[i].to) }
+            if scenario.links[i].id == id { return i }
         }
         return nil
     }
 
     /// The parameters in use.
     public let parameters: Parameters
-    private let ramp: RampUp
     private let additionality: Additionality
 
     /// Creates the evaluator; throws when the Type II multiplier is below the Type I multiplier.
@@ -97,9 +97,28 @@ public struct EmploymentEvaluator: Evaluator {
                     + "Type II adds induced jobs to Type I, so it cannot be smaller")
         }
         self.parameters = parameters
-        ramp = RampUp(rampUpYears: parameters.rampUpYears, lifeYears: parameters.capacityLifeYears)
         additionality = Additionality(leakage: parameters.leakage, displacement: parameters.displacement,
                                       substitution: parameters.substitution, deadweight: parameters.deadweight)
+    }
+
+    /// What `staged_incentives` passes downstream: the redundancy share and the cohort timing.
+    struct CohortFacts {
+        var redundancy = Fallback.redundancy
+        var operationLag = Fallback.operationLag
+        var capacityLifeYears = Fallback.capacityLifeYears
+        var found = false
+
+        init(_ result: EvaluationResult?) {
+            guard let result else { return }
+            for row in result.rows where row.year == nil {
+                switch row.metric {
+                case "redundancy": redundancy = row.value; found = true
+                case "operation_lag": operationLag = row.value
+                case "capacity_life_years": capacityLifeYears = row.value
+                default: continue
+                }
+            }
+        }
     }
 
     /// Computes the jobs of `scenario` from its dependencies' rows in `context`.
@@ -109,45 +128,48 @@ public struct EmploymentEvaluator: Evaluator {
         let first = scenario.horizon.lowerBound
         let yearCount = scenario.horizon.count
         var table = JobTable(regionCount: geography.regions.count, yearCount: yearCount, sectorIds: scenario.sectors.map(\.id))
+        let facts = CohortFacts(context.results["staged_incentives"])
+        let redundancy = min(1, max(0, facts.redundancy.isFinite ? facts.redundancy : Fallback.redundancy))
+        let ramp = RampUp(rampUpYears: parameters.rampUpYears, lifeYears: facts.capacityLifeYears, lagYears: Int(facts.operationLag.rounded()))
 
         // Where the jobs of a row go: (cell, jobs per USD m) for each recipient region, resolved
         // once per distinct placement key, at the first row that has it (so sector slots and
         // cells are numbered in the order the rows come).
         var placements = Placements()
 
-        // 1. Direct jobs from investment, ramped up and persisting while the capacity operates.
+        // 1. Direct jobs from investment, from the cohort's first operating year while it operates.
         if let investment = context.results["staged_incentives"] {
             var unplaced: [String: Double] = [:]
             let upper = scenario.horizon.upperBound
-            // The rows are read in place: copying a row would retain and release its ten strings.
-            investment.rows.withUnsafeBufferPointer { rows in
-                for i in rows.indices {
-                    guard rows[i].metric == "investment", let year = rows[i].year else { continue }
-                    let value = rows[i].value
-                    guard value != 0, year <= upper else { continue }
-                    let k = placements.index(of: rows, i, trade: false)
-                    if !placements.isResolved(k) {
-                        let key = placements.key(k)
-                        placements.resolve(k) { out in
-                            let sector = key.sector ?? "all"
-                            let recipients = geography.recipients(region: key.region, country: key.country, stage: key.stage)
-                            for (r, w) in zip(recipients, geography.weights(recipients, sector: sector)) {
-                                out.append((table.cell(region: r, sector: sector),
-                                            w * parameters.labourIntensityInvestment * geography.relativeLabourIntensity(region: r, sector: sector)))
-                            }
+            for (i, row) in investment.rows.enumerated() {
+                guard row.metric == "investment", let year = row.year else { continue }
+                let value = row.value
+                guard value != 0, year <= upper else { continue }
+                let k = placements.index(of: investment.rows, i, trade: false)
+                if !placements.isResolved(k) {
+                    let key = placements.key(k)
+                    placements.resolve(k) { out in
+                        let sector = key.sector ?? "all"
+                        let recipients = geography.recipients(region: key.region, country: key.country, stage: key.stage)
+                        for (r, w) in zip(recipients, geography.weights(recipients, sector: sector)) {
+                            out.append((table.cell(region: r, sector: sector, origin: .investment),
+                                        w * parameters.labourIntensityInvestment * geography.relativeLabourIntensity(region: r, sector: sector)))
                         }
                     }
-                    let range = placements.range(k)
-                    if range.isEmpty { unplaced[placements.key(k).country ?? "?", default: 0] += value }
-                    for j in range {
-                        let p = placements.all[j]
-                        table.addStart(value * p.jobsPerUSDMillion, cell: p.cell, yearIndex: year - first, ramp: ramp)
-                    }
+                }
+                let range = placements.range(k)
+                if range.isEmpty { unplaced[placements.key(k).country ?? "?", default: 0] += value }
+                for j in range {
+                    let p = placements.all[j]
+                    table.addStart(value * p.jobsPerUSDMillion, cell: p.cell, yearIndex: year - first, ramp: ramp)
                 }
             }
             table.spreadStarts(ramp)
             for (country, amount) in unplaced.sorted(by: { $0.key < $1.key }) {
                 b.finding(.warning, "investment of \(format(amount.rounded())) USD m in country \(country) has no zone region of that country to go to; its jobs are not counted")
+            }
+            if !facts.found {
+                b.finding(.info, "staged_incentives gives no redundancy share; \(format(redundancy)) is used for the jobs from investment")
             }
         } else {
             b.finding(.info, "staged_incentives is not among the evaluators run, so no jobs from investment are counted")
@@ -156,68 +178,100 @@ public struct EmploymentEvaluator: Evaluator {
         // 2. Direct jobs from the additional output behind real trade gains, in the exporting region.
         if let trade = context.results["trade_effects"] {
             var outside: [String: Double] = [:]
+            var noZoneShare = Set<String>()
             placements.removeAll()
             // The exporting end of each placement key's link, by key index, once resolved.
             var exportingEnds: [String?] = []
-            trade.rows.withUnsafeBufferPointer { rows in
-                for i in rows.indices {
-                    guard Self.isRealTradeGain(rows[i].metric), let year = rows[i].year, scenario.horizon.contains(year) else { continue }
-                    let value = rows[i].value
-                    guard value != 0 else { continue }
-                    let k = placements.index(of: rows, i, trade: true)
-                    if !placements.isResolved(k) {
-                        let key = placements.key(k)
-                        let end = key.link.flatMap { Self.ends(ofLink: $0, in: scenario) }
-                            .map { key.direction == FlowDirection.import.rawValue ? $0.to : $0.from }
-                        if exportingEnds.count <= k { exportingEnds.append(contentsOf: repeatElement(nil, count: k + 1 - exportingEnds.count)) }
-                        exportingEnds[k] = end
-                        placements.resolve(k) { out in
-                            let sector = key.sector ?? "all"
-                            let recipients = geography.recipients(region: key.region, country: key.country, stage: nil, linkEnd: end)
-                            for (r, w) in zip(recipients, geography.weights(recipients, sector: sector)) {
-                                out.append((table.cell(region: r, sector: sector),
-                                            w * geography.jobsPerOutput(region: r, sector: sector, fallback: parameters.jobsPerOutput)))
-                            }
+            let elasticity = parameters.employmentOutputElasticity
+            for (i, row) in trade.rows.enumerated() {
+                guard let origin = JobOrigin(tradeMetric: row.metric), let year = row.year, scenario.horizon.contains(year) else { continue }
+                let value = row.value
+                guard value != 0 else { continue }
+                let k = placements.index(of: trade.rows, i, trade: true, origin: origin)
+                if !placements.isResolved(k) {
+                    let key = placements.key(k)
+                    let link = key.link.flatMap { Self.linkIndex($0, in: scenario) }.map { scenario.links[$0] }
+                    let end = link.map { key.direction == FlowDirection.import.rawValue ? $0.to : $0.from }
+                    if exportingEnds.count <= k { exportingEnds.append(contentsOf: repeatElement(nil, count: k + 1 - exportingEnds.count)) }
+                    exportingEnds[k] = end
+                    // A national link (a country at the exporting end): only its zone share is the zone regions'.
+                    var share = 1.0
+                    if let link, let end, geography.index(ofRegion: end) == nil {
+                        if let q = link.zoneShare { share = scenario[q] } else {
+                            share = 0
+                            noZoneShare.insert(link.id)
                         }
                     }
-                    let range = placements.range(k)
-                    if range.isEmpty { outside[placements.key(k).country ?? exportingEnds[k] ?? "?", default: 0] += value }
-                    for j in range {
-                        let p = placements.all[j]
-                        table.addDirect(value * p.jobsPerUSDMillion, cell: p.cell, yearIndex: year - first)
+                    placements.resolve(k) { out in
+                        guard share > 0 else { return }
+                        let sector = key.sector ?? "all"
+                        let recipients = geography.recipients(region: key.region, country: key.country, stage: nil, linkEnd: end)
+                        for (r, w) in zip(recipients, geography.weights(recipients, sector: sector)) {
+                            out.append((table.cell(region: r, sector: sector, origin: origin),
+                                        share * w * elasticity * geography.jobsPerOutput(region: r, sector: sector, fallback: parameters.jobsPerOutput)))
+                        }
                     }
+                }
+                let range = placements.range(k)
+                if range.isEmpty, !noZoneShare.contains(placements.key(k).link ?? "") {
+                    outside[placements.key(k).country ?? exportingEnds[k] ?? "?", default: 0] += value
+                }
+                for j in range {
+                    let p = placements.all[j]
+                    table.addDirect(value * p.jobsPerUSDMillion, cell: p.cell, yearIndex: year - first)
                 }
             }
             if !outside.isEmpty {
                 let list = outside.sorted { $0.key < $1.key }.map { "\($0.key) \(format(($0.value * 10).rounded() / 10)) USD m" }.joined(separator: ", ")
                 b.finding(.info, "trade gains of exporters without a zone region create no zone jobs (sum over the horizon: \(list))")
             }
+            for id in noZoneShare.sorted() {
+                b.finding(.warning, "link '\(id)' joins countries and gives no zone_share, so its trade gains make no jobs in the zone's regions; "
+                          + "give it a zone_share (the share of its trade that the zone's regions produce or that crosses at the zone)",
+                          at: scenario.links.last { $0.id == id }?.flows.first?.location)
+            }
         } else {
             b.finding(.info, "trade_effects is not among the evaluators run, so no jobs from trade gains are counted")
         }
 
-        // 3–4. Indirect, induced, gross and net, cell by cell, in (region, sector slot) order.
+        // 3–4. Indirect, induced, gross and net, cell by cell, in (region, sector, origin) order.
+        // One reference-case step per job: redundancy for jobs from incentivised investment,
+        // deadweight for jobs from trade gains.
         let indirectPerDirect = parameters.type1Multiplier - 1
         let inducedPerDirect = parameters.type2Multiplier - parameters.type1Multiplier
         let grossPerDirect = parameters.type2Multiplier
-        let netPerGross = additionality.netFactor
+        let adjusted = additionality.adjustmentFactor
+        let netPerGrossInvestment = adjusted * (1 - redundancy)
+        let netPerGrossTrade = adjusted * (1 - parameters.deadweight)
         let cells = table.orderedNonZeroCells()
         var w = try Self.rowMetrics.writer()
         w.reserve(cells.count * yearCount * 5)
-        // Net jobs by region index and year, for the regions with a cell (in region order).
+        // Net jobs by region index and year, for the party regions with a cell (in region order).
         var netRegions: [Int] = []
         var netByRegion: [Double] = []
         var netFinal = 0.0, grossFinal = 0.0, netJobYears = 0.0
+        var netFinalByOrigin = [Double](repeating: 0, count: JobOrigin.count)
+        var netYearsByOrigin = [Double](repeating: 0, count: JobOrigin.count)
+        var nonParty: [String: Double] = [:]
         for cell in cells {
-            let (r, s) = table.cells[cell]
+            let (r, s, origin) = table.cells[cell]
             let region = geography.regions[r]
-            let dims = Dimensions(region: region.id, country: region.country, sector: table.sectorIds[s])
+            let dims = Dimensions(region: region.id, country: region.country, sector: table.sectorIds[s], instrument: origin.id)
+            let netPerGross = origin == .investment ? netPerGrossInvestment : netPerGrossTrade
+            let base = cell * yearCount
+            guard geography.isParty(r) else {
+                for t in 0..<yearCount {
+                    let net = table.direct[base + t] * grossPerDirect * netPerGross
+                    w.add(5, year: first + t, dims, net)
+                    nonParty[region.country, default: 0] += net
+                }
+                continue
+            }
             if netRegions.last != r {
                 netRegions.append(r)
                 netByRegion.append(contentsOf: repeatElement(0, count: yearCount))
             }
             let netBase = netByRegion.count - yearCount
-            let base = cell * yearCount
             for t in 0..<yearCount {
                 let jobs = table.direct[base + t]
                 let year = first + t
@@ -230,24 +284,40 @@ public struct EmploymentEvaluator: Evaluator {
                 w.add(4, year: year, dims, net)
                 netByRegion[netBase + t] += net
                 netJobYears += net
+                netYearsByOrigin[origin.rawValue] += net
                 if t == yearCount - 1 {
                     netFinal += net
                     grossFinal += gross
+                    netFinalByOrigin[origin.rawValue] += net
                 }
             }
         }
         try b.headline("net_jobs_final_year", netFinal)
         try b.headline("net_job_years", netJobYears)
         try b.headline("gross_jobs_final_year", grossFinal)
+        guard FindingsSwitch.enabled else { return w.result(b) }
+
         if !cells.isEmpty {
             b.finding(.info, "indirect and induced jobs from multipliers (Type I \(format(parameters.type1Multiplier)), Type II \(format(parameters.type2Multiplier))); "
-                      + "the scenario gives no input–output table. Net jobs are \(format((netPerGross * 1000).rounded() / 1000)) of gross; "
-                      + "net job-years over the horizon: \(format(netJobYears.rounded()))")
+                      + "the scenario gives no input–output table. Net jobs are \(format((netPerGrossInvestment * 1000).rounded() / 1000)) of gross for jobs from "
+                      + "investment (redundancy \(format(redundancy)) as the reference case) and \(format((netPerGrossTrade * 1000).rounded() / 1000)) for jobs from "
+                      + "trade gains (deadweight \(format(parameters.deadweight))); net job-years over the horizon: \(format(netJobYears.rounded()))")
+        }
+        if netJobYears != 0 {
+            let parts = JobOrigin.allCases.filter { netYearsByOrigin[$0.rawValue] != 0 }.sorted { abs(netYearsByOrigin[$0.rawValue]) > abs(netYearsByOrigin[$1.rawValue]) }
+            let text = parts.map { o in "\(o.label) \(format(netYearsByOrigin[o.rawValue].rounded())) (\(format((100 * netYearsByOrigin[o.rawValue] / netJobYears).rounded())) %)" }
+                .joined(separator: ", ")
+            let last = JobOrigin.allCases.filter { netFinalByOrigin[$0.rawValue] != 0 }
+                .map { "\($0.label) \(format(netFinalByOrigin[$0.rawValue].rounded()))" }.joined(separator: ", ")
+            b.finding(.info, "net job-years by origin: \(text); net jobs in \(scenario.horizon.upperBound): \(last.isEmpty ? "none" : last)")
+        }
+        for (country, jobYears) in nonParty.sorted(by: { $0.key < $1.key }) where jobYears != 0 {
+            b.finding(.info, "\(format(jobYears.rounded())) net job-years in \(country), which is not a party to the zone, are reported as non_party_jobs_net "
+                      + "and kept out of the headlines and the appraisal")
         }
 
         // 5. Labour-market check: net jobs against the unemployed plus labour-force growth. It
         // only writes findings, so a Monte Carlo draw (which keeps none) skips it.
-        guard FindingsSwitch.enabled else { return w.result(b) }
         var unchecked: [String] = []
         for (k, r) in netRegions.enumerated() {
             let net = Array(netByRegion[(k * yearCount)..<((k + 1) * yearCount)])

@@ -1,6 +1,6 @@
 import CoopZoneCore
 
-/// The direct jobs of one evaluation, by (region, sector) cell and year index, in flat arrays: a
+/// The direct jobs of one evaluation, by (region, sector, origin) cell and year index, in flat arrays: a
 /// cell is found by two array lookups, not by hashing, and its years are contiguous. Investment
 /// is first collected as jobs starting per year, then spread over the ramp-up and life of the
 /// capacity in one pass per cell.
@@ -10,13 +10,13 @@ struct JobTable {
     /// Sector ids by slot: the scenario's (a repeated id keeps its first slot), then any other id
     /// a row names (such as `all`), in order of first use.
     private(set) var sectorIds: [String]
-    /// The (region index, sector slot) of each cell, by cell number.
-    private(set) var cells: [(region: Int, sector: Int)] = []
+    /// The (region index, sector slot, origin) of each cell, by cell number.
+    private(set) var cells: [(region: Int, sector: Int, origin: JobOrigin)] = []
     /// Direct jobs by cell number and year index: `direct[cell * yearCount + t]`.
     private(set) var direct: [Double] = []
     /// Investment jobs at full operation starting in each year, laid out as `direct`.
     private var starts: [Double] = []
-    /// For each region index, the cell number by sector slot (-1: none yet).
+    /// For each region index, the cell number by `sector slot × JobOrigin.count + origin` (-1: none yet).
     private var cellOf: [[Int]]
 
     /// An empty table for `regionCount` regions, `yearCount` years and the scenario's sector ids.
@@ -33,14 +33,15 @@ struct JobTable {
         return sectorIds.count - 1
     }
 
-    /// The number of the cell (region index, sector id), adding it (with zero jobs) if new.
-    mutating func cell(region r: Int, sector id: String) -> Int {
+    /// The number of the cell (region index, sector id, origin), adding it (with zero jobs) if new.
+    mutating func cell(region r: Int, sector id: String, origin: JobOrigin) -> Int {
         let s = sectorSlot(id)
-        if s < cellOf[r].count, cellOf[r][s] >= 0 { return cellOf[r][s] }
-        if s >= cellOf[r].count { cellOf[r].append(contentsOf: repeatElement(-1, count: s + 1 - cellOf[r].count)) }
+        let key = s * JobOrigin.count + origin.rawValue
+        if key < cellOf[r].count, cellOf[r][key] >= 0 { return cellOf[r][key] }
+        if key >= cellOf[r].count { cellOf[r].append(contentsOf: repeatElement(-1, count: key + 1 - cellOf[r].count)) }
         let number = cells.count
-        cellOf[r][s] = number
-        cells.append((r, s))
+        cellOf[r][key] = number
+        cells.append((r, s, origin))
         direct.append(contentsOf: repeatElement(0, count: yearCount))
         starts.append(contentsOf: repeatElement(0, count: yearCount))
         return number
@@ -80,7 +81,7 @@ struct JobTable {
         }
     }
 
-    /// The cells with a non-zero job count in some year, ordered by region index, then sector slot.
+    /// The cells with a non-zero job count in some year, ordered by region index, then sector slot, then origin.
     func orderedNonZeroCells() -> [Int] {
         var out: [Int] = []
         out.reserveCapacity(cells.count)
@@ -98,17 +99,20 @@ struct JobTable {
 }
 
 /// What decides where a row's jobs go: its dimensions that `ZoneGeography.recipients` and the
-/// sector's data read (the stage for investment rows, the link and direction for trade rows).
-/// It keeps the dimensions of the first row that had it: rows of one series share that value,
-/// so most rows match at an identity test without comparing text.
+/// sector's data read (the stage for investment rows, the link and direction for trade rows), and
+/// the origin of its jobs. It keeps the dimensions of the first row that had it: rows of one
+/// series share that value, so most rows match at an identity test without comparing text.
 struct PlacementKey {
     private let dimensions: Dimensions
     private let trade: Bool
+    /// What causes the jobs of the rows with this key.
+    let origin: JobOrigin
 
     /// The key of a row's dimensions: with the stage (investment) or with the link and direction (trade).
-    init(_ d: Dimensions, trade: Bool) {
+    init(_ d: Dimensions, trade: Bool, origin: JobOrigin) {
         dimensions = d
         self.trade = trade
+        self.origin = origin
     }
 
     var region: String? { dimensions.region }
@@ -118,8 +122,9 @@ struct PlacementKey {
     var link: String? { trade ? dimensions.link : nil }
     var direction: String? { trade ? dimensions.direction : nil }
 
-    /// True when dimensions `d` (of a row of the same kind) have this key.
-    @inline(__always) func matches(_ d: Dimensions) -> Bool {
+    /// True when dimensions `d` of a row whose jobs come from `origin` have this key.
+    func matches(_ d: Dimensions, origin: JobOrigin) -> Bool {
+        guard origin == self.origin else { return false }
         if d.isIdentical(to: dimensions) { return true }
         guard d.region == dimensions.region, d.country == dimensions.country, d.sector == dimensions.sector else { return false }
         return trade ? d.link == dimensions.link && d.direction == dimensions.direction : d.stage == dimensions.stage
@@ -137,16 +142,16 @@ struct Placements {
     /// The key looked up last (rows of one flow or line come in runs).
     private var last = -1
 
-    /// The index of the key of row `i` of `rows` (see `PlacementKey.init`), adding it
-    /// (unresolved) if new.
-    mutating func index(of rows: UnsafeBufferPointer<ResultRow>, _ i: Int, trade: Bool) -> Int {
+    /// The index of the key of row `i` of `rows`, whose jobs come from `origin` (see
+    /// `PlacementKey.init`), adding it (unresolved) if new.
+    mutating func index(of rows: [ResultRow], _ i: Int, trade: Bool, origin: JobOrigin = .investment) -> Int {
         let dimensions = rows[i].dimensions
-        if last >= 0, keys[last].matches(dimensions) { return last }
-        for k in keys.indices where keys[k].matches(dimensions) {
+        if last >= 0, keys[last].matches(dimensions, origin: origin) { return last }
+        for k in keys.indices where keys[k].matches(dimensions, origin: origin) {
             last = k
             return k
         }
-        keys.append(PlacementKey(dimensions, trade: trade))
+        keys.append(PlacementKey(dimensions, trade: trade, origin: origin))
         ranges.append((-1, 0))
         last = keys.count - 1
         return last
@@ -174,5 +179,47 @@ struct Placements {
         keys.removeAll(keepingCapacity: true)
         ranges.removeAll(keepingCapacity: true)
         last = -1
+    }
+}
+
+/// What caused a job: the zone's investment, or one kind of real trade gain. Written as the
+/// `instrument` dimension of every employment row, so that `cost_benefit` (and a reader) can
+/// tell jobs whose reference case is redundancy (investment) from those whose reference case is
+/// deadweight (trade gains).
+enum JobOrigin: Int, CaseIterable, Sendable {
+    case investment, tradeCreation, tradeDiversion, tradeFacilitation
+
+    static let count = allCases.count
+
+    /// The `instrument` value of the rows: `investment` or the trade_effects metric behind the jobs.
+    var id: String {
+        switch self {
+        case .investment: "investment"
+        case .tradeCreation: "trade_creation"
+        case .tradeDiversion: "trade_diversion"
+        case .tradeFacilitation: "trade_facilitation"
+        }
+    }
+
+    /// Words for findings.
+    var label: String {
+        switch self {
+        case .investment: "investment"
+        case .tradeCreation: "trade creation"
+        case .tradeDiversion: "trade diversion"
+        case .tradeFacilitation: "trade facilitation"
+        }
+    }
+
+    /// The origin of the jobs behind a trade_effects metric: creation, diversion and facilitation
+    /// are more output; loss reduction (produce already grown) and formalisation (trade already
+    /// there) make no production jobs, and other metrics none either.
+    init?(tradeMetric metric: String) {
+        switch metric {
+        case "trade_creation": self = .tradeCreation
+        case "trade_diversion": self = .tradeDiversion
+        case "trade_facilitation": self = .tradeFacilitation
+        default: return nil
+        }
     }
 }

@@ -17,6 +17,9 @@ struct ZoneGeography {
     private let member: [Bool]
     /// Jobs per USD m of output over each region's sectors with both numbers, or nil.
     private let regionAverageIntensity: [Double?]
+    /// For each region index: true when its country is a party to a zone it belongs to (see
+    /// `Zone.parties`); false for a region outside every zone.
+    private let party: [Bool]
 
     init(_ scenario: Scenario) {
         self.scenario = scenario
@@ -36,12 +39,16 @@ struct ZoneGeography {
             average[i] = totalY > 0 && totalE > 0 ? totalE / totalY : nil
         }
         self.regionAverageIntensity = average
+        var party = [Bool](repeating: false, count: regions.count)
         for zone in scenario.zones {
             for id in zone.regions {
-                if let i = Self.firstIndex(of: id, in: scenario.regions) { member[i] = true }
+                guard let i = Self.firstIndex(of: id, in: scenario.regions) else { continue }
+                member[i] = true
+                if zone.parties.contains(regions[i].country) { party[i] = true }
             }
         }
         self.member = member
+        self.party = party
     }
 
     private static func firstIndex(of id: String, in regions: [Region]) -> Int? {
@@ -54,6 +61,11 @@ struct ZoneGeography {
 
     /// True when region `i` belongs to a zone.
     func isMember(_ i: Int) -> Bool { member[i] }
+
+    /// True when region `i` belongs to a zone whose parties include the region's country: its jobs
+    /// count as the zone's. A member region of a country that is not a party (Ili in the Khorgos
+    /// case) gets its jobs reported on their own lines.
+    func isParty(_ i: Int) -> Bool { party[i] }
 
     /// The zone member regions that receive jobs of a result row.
     ///

@@ -30,9 +30,12 @@ extension StagedIncentivesEvaluator {
                       allowed: 0...1, plausible: 0.3...0.9,
                       citation: "IMF, OECD, UN, World Bank (2015), Options for Low Income Countries' Effective and Efficient Use of Tax Incentives for Investment: high redundancy in low-income countries, no single figure",
                       assumption: true),
-        ParameterSpec("operation_lag", "Years from the investment year to the first year of operation (profits, assets, sales)", unit: .years,
+        ParameterSpec("operation_lag", "Years from the investment year to the first year of operation (profits, assets, sales and jobs; passed downstream)", unit: .years,
                       default: 1, allowed: 0...5, plausible: 0...2,
                       citation: "Assumption: a plant built in one year operates from the next", assumption: true),
+        ParameterSpec("capacity_life_years", "Years a cohort of investment operates, counted from its first year of operation: its profits, assets, sales and tax expenditure, and (downstream) its jobs, stop after it",
+                      unit: .years, default: 20, allowed: 1...100, plausible: 10...30,
+                      citation: "Assumption: economic life of zone buildings and equipment, about 1/δ at the default depreciation of 0.10 a year", assumption: true),
         ParameterSpec("output_capital_ratio", "Output (turnover) per unit of assets per year", unit: .ratio, default: 1.0, allowed: 0...10, plausible: 0.5...2.0,
                       citation: "Assumption: light export manufacturing turns over roughly its capital stock each year", assumption: true),
         ParameterSpec("imported_input_share", "Imported inputs for export production as a share of output (base of the input-duty exemption)", unit: .fraction,
@@ -64,6 +67,12 @@ extension StagedIncentivesEvaluator {
                    dimensions: [.zone, .country, .stage], equation: "\(doc)#public-infrastructure"),
         MetricSpec("redundancy", unit: .fraction, "Share of incentivised investment that would have come anyway (the parameter, passed downstream)",
                    additive: false, equation: "\(doc)#redundancy"),
+        MetricSpec("operation_lag", unit: .years, "Years from a cohort's investment to its first year of operation (the parameter, passed downstream so that jobs start with profits)",
+                   additive: false, equation: "\(doc)#cohort-timing"),
+        MetricSpec("capacity_life_years", unit: .years, "Years a cohort operates from its first year of operation (the parameter, passed downstream so that jobs end with profits)",
+                   additive: false, equation: "\(doc)#cohort-timing"),
+        MetricSpec("pre_tax_profit", unit: .usdMillionPerYear, "Pre-tax profit of the zone's investment cohorts in operation, p · assets: the base of the income-tax expenditure and of the profit tax paid once holidays end",
+                   dimensions: [.zone, .country], equation: "\(doc)#cohort-timing"),
     ]
 
     static let headlineSpecs: [MetricSpec] = [

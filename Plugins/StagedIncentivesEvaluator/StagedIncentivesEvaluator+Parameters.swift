@@ -22,6 +22,8 @@ extension StagedIncentivesEvaluator {
         public var redundancy: Double
         /// Years from the investment year to the first year of operation.
         public var operationLag: Double
+        /// Years a cohort operates (profits, assets, sales, jobs), counted from its first year of operation.
+        public var capacityLifeYears: Double
         /// Output (turnover) per unit of assets per year.
         public var outputCapitalRatio: Double
         /// Imported inputs for export production as a share of output.
@@ -43,6 +45,7 @@ extension StagedIncentivesEvaluator {
             case investmentResponse = "investment_response"
             case redundancy
             case operationLag = "operation_lag"
+            case capacityLifeYears = "capacity_life_years"
             case outputCapitalRatio = "output_capital_ratio"
             case importedInputShare = "imported_input_share"
             case domesticSalesShare = "domestic_sales_share"

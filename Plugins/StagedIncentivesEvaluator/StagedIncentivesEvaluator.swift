@@ -24,11 +24,12 @@ public struct StagedIncentivesEvaluator: Evaluator {
 
     /// The metrics this evaluator writes rows of, by position (see `M`).
     static let rowMetrics = RowMetrics(descriptor, ["redundancy", "investment", "tax_expenditure", "tax_expenditure_pv", "emtr", "eatr",
-                                                    "public_infrastructure"])
+                                                    "public_infrastructure", "operation_lag", "capacity_life_years", "pre_tax_profit"])
 
     /// Positions in `rowMetrics`.
     enum M {
         static let redundancy = 0, investment = 1, taxExpenditure = 2, taxExpenditurePV = 3, emtr = 4, eatr = 5, publicInfrastructure = 6
+        static let operationLag = 7, capacityLifeYears = 8, preTaxProfit = 9
     }
 
     /// Runs the evaluator over every zone of `scenario`.
@@ -36,6 +37,8 @@ public struct StagedIncentivesEvaluator: Evaluator {
         var builder = ResultBuilder(Self.descriptor)
         var rows = try Self.rowMetrics.writer()
         rows.add(M.redundancy, year: nil, Dimensions(), parameters.redundancy)
+        rows.add(M.operationLag, year: nil, Dimensions(), parameters.operationLag.rounded())
+        rows.add(M.capacityLifeYears, year: nil, Dimensions(), parameters.capacityLifeYears)
         let shared = SharedInputs(scenario: scenario, parameters: parameters)
         var totals = Totals()
         for zone in scenario.zones {

@@ -92,7 +92,9 @@ struct ZoneRun {
         var missingLand = false
         var defaultEquipment = false
         let lag = Int(parameters.operationLag.rounded())
+        let life = parameters.capacityLifeYears
         let keep = 1 - parameters.depreciation
+        var profits = [Double](repeating: 0, count: countryCount * years)
         let landIncentives = packages.contains { $0.touchesLand }
 
         for line in zone.investment {
@@ -154,25 +156,29 @@ struct ZoneRun {
                 }
             }
 
-            // Every year from the investment year: land; from the first year of operation: the rest.
+            // Every year from the investment year to the end of the cohort's life: land; from the
+            // first year of operation: the rest, scaled in a fractional last year as its jobs are.
             let operationStart = line.year + lag
             var assets = amount
             for t in ty..<years {
                 let year = y0 + t
                 let st = active[t]
+                let k = year - operationStart
+                let operating = k < 0 ? 1 : min(1, max(0, life - Double(k)))
+                if operating == 0 { break }
                 if st >= 0 && land > 0 {
                     let package = packages[st]
                     if let landTax = package.landTax {
-                        te[slot(c, st, .landTax, t)] += TaxExpenditure.rateCut(base: land, baselineRate: baseline.landTax, zoneRate: landTax)
+                        te[slot(c, st, .landTax, t)] += TaxExpenditure.rateCut(base: land * operating, baselineRate: baseline.landTax, zoneRate: landTax)
                     }
                     if package.landRentExemption != 0 {
-                        te[slot(c, st, .landRent, t)] += TaxExpenditure.waiver(base: land, baselineRate: baseline.landRent, share: package.landRentExemption)
+                        te[slot(c, st, .landRent, t)] += TaxExpenditure.waiver(base: land * operating, baselineRate: baseline.landRent, share: package.landRentExemption)
                     }
                 }
-                let k = year - operationStart
                 guard k >= 0 else { continue }
                 if k > 0 { assets *= keep }
-                let profit = parameters.preTaxReturn * assets
+                let profit = parameters.preTaxReturn * assets * operating
+                profits[c * years + t] += profit
                 var exempt = 0.0
                 if holiday > 0 {
                     exempt = TaxExpenditure.holidayShare(operatingYear: k, holidayYears: holiday)
@@ -187,9 +193,9 @@ struct ZoneRun {
                                                                                           zoneRate: rate, exemptShare: exempt)
                 }
                 if let rate = package.propertyTaxRate {
-                    te[slot(c, st, .propertyTax, t)] += TaxExpenditure.rateCut(base: assets, baselineRate: baseline.propertyTax, zoneRate: rate)
+                    te[slot(c, st, .propertyTax, t)] += TaxExpenditure.rateCut(base: assets * operating, baselineRate: baseline.propertyTax, zoneRate: rate)
                 }
-                let output = assets * parameters.outputCapitalRatio
+                let output = assets * operating * parameters.outputCapitalRatio
                 if package.inputDutyExemption != 0 {
                     te[slot(c, st, .inputDuty, t)] += TaxExpenditure.waiver(base: output * parameters.importedInputShare, baselineRate: duty,
                                                                            share: package.inputDutyExemption)
@@ -202,6 +208,14 @@ struct ZoneRun {
                     te[slot(c, st, .customsDuty, t)] += TaxExpenditure.waiver(base: domestic, baselineRate: duty, share: package.dutyDiscount)
                 }
             }
+        }
+
+        // pre_tax_profit rows: the profits behind the income-tax expenditure, by country
+        for c in 0..<countryCount {
+            let base = c * years
+            guard profits[base..<(base + years)].contains(where: { $0 != 0 }) else { continue }
+            let dims = Dimensions(country: scenario.countries[c].code, zone: zone.id)
+            for t in 0..<years where profits[base + t] != 0 { w.add(M.preTaxProfit, year: y0 + t, dims, profits[base + t]) }
         }
 
         // investment rows

@@ -178,6 +178,10 @@ public struct TradeLink: Sendable {
     public var lossShare: Quantity?
     /// Share of true trade that is unrecorded (shadow trade).
     public var shadowShare: Quantity?
+    /// On a link with a country at an end (a national link): the share of its trade that the
+    /// zone's regions produce or that crosses at the zone. Only this share of the link's trade
+    /// gains makes jobs in the zone's regions.
+    public var zoneShare: Quantity?
     /// Flows by sector and direction.
     public var flows: [TradeFlow]
     /// Reported totals by year, to check against the flows (`turnover: {2020: 848.6}`).
@@ -248,6 +252,9 @@ public struct Zone: Sendable {
     public var kind: ZoneKind
     /// Member region ids.
     public var regions: [String]
+    /// The countries party to the zone (whose treasuries, jobs and benefits the appraisal
+    /// counts): as written, or the countries of the member regions.
+    public var parties: [String]
     /// Area, hectares.
     public var areaHectares: Quantity?
     /// Stages, in order.

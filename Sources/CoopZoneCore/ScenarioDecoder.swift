@@ -21,9 +21,9 @@ struct ScenarioDecoder {
                              "average_wage", "sectors"]
         static let regionSector = ["sector", "output", "employment", "share"]
         static let link = ["id", "from", "to", "distance_km", "border_crossing_days", "logistics_cost_share", "loss_share",
-                           "shadow_share", "turnover", "flows"]
+                           "shadow_share", "zone_share", "turnover", "flows"]
         static let flow = ["sector", "direction", "history", "base_year", "value", "growth", "tariff", "other_imports", "other_tariff"]
-        static let zone = ["id", "name", "kind", "regions", "area_ha", "stages", "investment"]
+        static let zone = ["id", "name", "kind", "regions", "parties", "area_ha", "stages", "investment"]
         static let stage = ["id", "name", "start", "end", "duration", "measures", "incentives"]
         static let start = ["year", "after", "lag", "infrastructure_spending", "earliest"]
         static let measures = ["tariffs", "border_time", "logistics_cost", "storage", "shadow_trade", "infrastructure"]
@@ -64,6 +64,7 @@ struct ScenarioDecoder {
         let regions = decodeRegions(top, countries: countries, sectors: sectors)
         let links = decodeLinks(top, countries: countries, regions: regions, sectors: sectors, horizon: horizon)
         let zones = decodeZones(top, countries: countries, regions: regions, links: links, sectors: sectors, horizon: horizon)
+        checkZoneShares(links: links, zones: zones, countries: countries)
         let evaluators = decodeEvaluators(top)
         let levers = decodeLevers(top, root: root)
         checkSourceReferences(sources)
@@ -77,6 +78,30 @@ struct ScenarioDecoder {
             values: context.values, inputs: context.inputs, contentHash: hash)
         for zone in zones where !context.zonesWithUnreadStages.contains(zone.id) { checkTimeline(scenario, zone) }
         return (context.diagnostics.hasErrors ? nil : scenario, context.diagnostics)
+    }
+
+    /// A link with a country at an end (a national link) that a zone measure names must say
+    /// which share of its trade is the zone's (`zone_share`): otherwise every gain on the national
+    /// trade would be placed in the zone's regions.
+    func checkZoneShares(links: [TradeLink], zones: [Zone], countries: [Country]) {
+        let codes = Set(countries.map(\.code))
+        var reported = Set<String>()
+        for zone in zones {
+            for stage in zone.stages {
+                let m = stage.measures
+                let named: [(String?, SourceLocation)] = m.tariffs.map { ($0.link, $0.location) } + m.borderTime.map { ($0.link, $0.location) }
+                    + m.logisticsCost.map { ($0.link, $0.location) } + m.storage.map { ($0.link, $0.location) }
+                    + m.shadowTrade.map { ($0.link, $0.location) }
+                for (id, location) in named {
+                    guard let id, let link = links.last(where: { $0.id == id }), link.zoneShare == nil,
+                          codes.contains(link.from) || codes.contains(link.to), reported.insert(id).inserted else { continue }
+                    context.error("link '\(id)' joins countries, not regions, so zone '\(zone.id)' needs to know how much of its trade is the zone's",
+                                  at: location,
+                                  hint: "give link '\(id)' a 'zone_share': the share of its trade that the zone's regions produce or that crosses at the zone, "
+                                      + "with a source or an assumption, e.g. zone_share: {value: 0.3, assumption: \"…\"}; or describe the zone's trade as a link between its regions")
+                }
+            }
+        }
     }
 
     // MARK: - Sections
@@ -273,7 +298,7 @@ struct ScenarioDecoder {
                              borderCrossingDays: fields.quantity("border_crossing_days", .days),
                              logisticsCostShare: fields.quantity("logistics_cost_share", .share),
                              lossShare: fields.quantity("loss_share", .share), shadowShare: fields.quantity("shadow_share", .share),
-                             flows: flows,
+                             zoneShare: fields.quantity("zone_share", .share), flows: flows,
                              turnoverHistory: yearSeries(fields["turnover"], fields: fields, key: "turnover", what: "the turnover of link '\(id)'",
                                                          rule: .moneyPerYear, horizonFirst: horizon?.lowerBound))
         }
@@ -314,6 +339,7 @@ struct ScenarioDecoder {
                                   at: fields["regions"]?.location, hint: "add a region across the border")
                 }
             }
+            let parties = decodeParties(fields, zone: id, memberCountries: memberCountries, membersSound: members.count == fields.list("regions").count)
             let stageNodes = fields.list("stages", required: true)
             let stages = stageNodes.enumerated().compactMap { sIndex, sNode in
                 decodeStage(sNode, index: sIndex, zone: id, parent: fields, countries: countries, links: links, sectors: sectors, horizon: horizon)
@@ -363,9 +389,36 @@ struct ScenarioDecoder {
                                   equipmentShare: inf.quantity("equipment_share", .share), landHectares: inf.quantity("land_ha", .hectares),
                                   location: iNode.location)
             }
-            return Zone(id: id, name: fields.string("name") ?? id, kind: kind, regions: members,
+            return Zone(id: id, name: fields.string("name") ?? id, kind: kind, regions: members, parties: parties,
                         areaHectares: fields.quantity("area_ha", .hectares), stages: stages, investment: investment, location: node.location)
         }
+    }
+
+    /// The zone's `parties`: country codes of member regions, each once; the member regions'
+    /// countries (sorted) when the key is absent.
+    func decodeParties(_ fields: Fields, zone id: String, memberCountries: Set<String>, membersSound: Bool) -> [String] {
+        guard fields["parties"] != nil else { return memberCountries.sorted() }
+        var parties: [String] = []
+        for item in fields.list("parties") {
+            guard let code = item.scalarText, !item.isNull else {
+                context.error("expected a country code in 'parties' of zone '\(id)', found \(item.kindDescription)", at: item.location)
+                continue
+            }
+            if parties.contains(code) {
+                context.error("country '\(code)' is listed twice in 'parties' of zone '\(id)'", at: item.location, hint: "remove the repeated code")
+            } else if membersSound, !memberCountries.contains(code) {
+                let s = closestMatch(to: code, in: memberCountries)
+                context.error("party '\(code)' of zone '\(id)' has no member region" + (s.map { "; did you mean '\($0)'?" } ?? ""), at: item.location,
+                              hint: "parties are countries of the zone's regions (\(memberCountries.sorted().joined(separator: ", "))); a party needs a region in 'regions'")
+            } else {
+                parties.append(code)
+            }
+        }
+        if parties.isEmpty, membersSound {
+            context.error("zone '\(id)' lists no parties", at: fields["parties"]?.location,
+                          hint: "name the countries whose treasuries fund the zone, e.g. parties: [\(memberCountries.sorted().first ?? "KZ")], or remove the key to take every member region's country")
+        }
+        return parties
     }
 
     func decodeStage(_ node: YNode, index: Int, zone: String, parent: Fields, countries: [Country], links: [TradeLink], sectors: [Sector],

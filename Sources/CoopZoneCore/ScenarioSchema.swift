@@ -448,6 +448,10 @@ public enum ScenarioSchema {
           "description": "Share of true trade that is unrecorded (shadow trade). Unit: fraction; range 0–1.",
           "$ref": "#/$defs/number"
         },
+        "zone_share": {
+          "description": "On a link with a country at an end: the share of its trade that the zone's regions produce or that crosses at the zone; only this share of the link's trade gains makes jobs in the zone's regions. Required on such a link when a zone measure names it. Unit: fraction; range 0–1.",
+          "$ref": "#/$defs/number"
+        },
         "turnover": {
           "description": "Reported turnover by year, to check against exports + imports (a mismatch is reported by the trade evaluator). Unit: usd_million_per_year; range ≥ 0.",
           "$ref": "#/$defs/series"
@@ -578,6 +582,13 @@ public enum ScenarioSchema {
         },
         "regions": {
           "description": "Member region ids: regions of at least two countries (three for a growth triangle). Required (checked by the loader; not enforced here, so that an 'extends' file may leave it out).",
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "parties": {
+          "description": "Country codes of the countries party to the zone, each with a member region: the appraisal counts their treasuries, jobs and benefits, and reports other countries' on their own lines. Default: the countries of the member regions.",
           "type": "array",
           "items": {
             "type": "string"

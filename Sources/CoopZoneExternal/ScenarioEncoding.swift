@@ -242,6 +242,7 @@ private struct Emitter {
             e.number("logistics_cost_share", link.logisticsCostShare)
             e.number("loss_share", link.lossShare)
             e.number("shadow_share", link.shadowShare)
+            e.number("zone_share", link.zoneShare)
             e.series("turnover", link.turnoverHistory)
             e.field("flows") { e in
                 e.array(link.flows) { e, flow in
@@ -269,6 +270,7 @@ private struct Emitter {
             e.text("name", zone.name)
             e.text("kind", zone.kind.rawValue)
             e.strings("regions", zone.regions)
+            e.strings("parties", zone.parties)
             e.number("area_ha", zone.areaHectares)
             e.field("stages") { e in
                 e.array(Array(zone.stages.enumerated())) { e, item in

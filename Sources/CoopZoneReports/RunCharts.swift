@@ -19,10 +19,34 @@ public struct RunCharts: Sendable {
     }
 
     /// Every chart the run has data for, in report order.
-    public var all: [ChartFigure] { [trade, jobsByYear, jobsBySide, taxExpenditure].compactMap { $0 } }
+    public var all: [ChartFigure] { [trade, jobsByYear, jobsByOrigin, jobsBySide, taxExpenditure].compactMap { $0 } }
 
     /// The ids of the charts `all` would draw, without drawing them.
-    public static let kinds = ["trade", "jobs-by-year", "jobs-by-side", "tax-expenditure"]
+    public static let kinds = ["trade", "jobs-by-year", "jobs-by-origin", "jobs-by-side", "tax-expenditure"]
+
+    /// What caused a net job (`employment`'s `instrument`), in display order, with its label.
+    public static let jobOrigins = [("investment", "investment"), ("trade_creation", "trade creation"),
+                                    ("trade_diversion", "trade diversion"), ("trade_facilitation", "trade facilitation")]
+
+    /// Net additional jobs by origin and year over every side, region and sector: one row per
+    /// origin with any job, `nil` without `jobs_net` rows.
+    public func netJobsByOrigin() -> [(label: String, values: [Double])]? {
+        let selected = rows("employment", "jobs_net")
+        guard !selected.isEmpty else { return nil }
+        let y0 = scenario.horizon.lowerBound
+        var out: [(label: String, values: [Double])] = []
+        let known = Set(Self.jobOrigins.map(\.0))
+        for (id, label) in Self.jobOrigins + [("", "not stated")] {
+            var values = [Double](repeating: 0, count: scenario.horizon.count)
+            for row in selected {
+                let origin = row.dimensions.instrument ?? ""
+                guard id.isEmpty ? !known.contains(origin) : origin == id, let year = row.year, scenario.horizon.contains(year) else { continue }
+                values[year - y0] += row.value
+            }
+            if values.contains(where: { $0 != 0 }) { out.append((label, values)) }
+        }
+        return out
+    }
 
     var money: String { "\(scenario.currency) million, \(scenario.priceYear) prices" }
 
@@ -68,7 +92,18 @@ public struct RunCharts: Sendable {
                                     xTitle: "year", yTitle: "jobs (annual average)", categories: scenario.years.map(String.init), series: series,
                                     overlay: net.map { (name: "net additional jobs", values: $0.map { Optional($0) }) })
         return ChartFigure(id: "fig-" + id("jobs-by-year"), heading: "Jobs by type, year by year", svg: chart.svg(),
-                           caption: "Each bar is the gross jobs of one year (all sides and sectors): direct jobs at the bottom (darkest), then indirect (supply chain) and induced (household spending) jobs; the number above a bar is its total. The dashed line with diamonds is net additional jobs: gross jobs less leakage, displacement, substitution and deadweight.")
+                           caption: "Each bar is the gross jobs of one year (all sides and sectors): direct jobs at the bottom (darkest), then indirect (supply chain) and induced (household spending) jobs; the number above a bar is its total. The dashed line with diamonds is net additional jobs: gross jobs less leakage, displacement, substitution and the reference case (redundancy for jobs from investment, deadweight for jobs from trade).")
+    }
+
+    /// Net additional jobs by year, stacked by what caused them.
+    public var jobsByOrigin: ChartFigure? {
+        guard let origins = netJobsByOrigin(), !origins.isEmpty else { return nil }
+        let chart = StackedBarChart(id: "chart-" + id("jobs-by-origin"), title: "Net additional jobs by origin and year",
+                                    summary: "Net additional jobs (annual average) by year, stacked by what caused them: the zone's investment or a kind of trade gain.",
+                                    xTitle: "year", yTitle: "net additional jobs (annual average)", categories: scenario.years.map(String.init),
+                                    series: origins.map { StackedSeries(name: $0.label, values: $0.values) })
+        return ChartFigure(id: "fig-" + id("jobs-by-origin"), heading: "Net additional jobs by origin", svg: chart.svg(),
+                           caption: "Each bar is the net additional jobs of one year, split by origin: jobs operating the zone's investment (net of redundancy, the investment that would have come anyway) and jobs producing the additional output of trade creation, trade diversion toward the zone's producers and trade facilitation (net of deadweight). Produce no longer lost and formalised shadow trade make no jobs. Jobs of countries that are not parties to the zone are not included.")
     }
 
     /// Gross jobs in the last year by side (country), stacked by type.

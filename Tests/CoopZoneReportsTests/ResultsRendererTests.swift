@@ -41,10 +41,10 @@ struct ResultsRendererTests {
     @Test func growthTriangleHTMLHasEveryRunChart() async throws {
         let renderer = try await Fixture(growthTriangle).results()
         let html = renderer.html()
-        let promised = ["fig-trade", "fig-jobs-by-year", "fig-jobs-by-side", "fig-tax-expenditure"]
+        let promised = ["fig-trade", "fig-jobs-by-year", "fig-jobs-by-origin", "fig-jobs-by-side", "fig-tax-expenditure"]
         HTMLChecks.check(html, promised: promised)
         #expect(HTMLChecks.figureIDs(html) == promised)
-        #expect(HTMLChecks.count("<svg", in: html) == 4)
+        #expect(HTMLChecks.count("<svg", in: html) == 5)
         // Axis titles carry units.
         #expect(html.contains("trade, USD m (2023 prices)"))
         #expect(html.contains("jobs (annual average)"))

@@ -30,6 +30,13 @@ struct RampUpTests {
         #expect(close(jobs[0], 30) && close(jobs[1], 60) && close(jobs[2], 90) && close(jobs[3], 90))
     }
 
+    @Test func operationLagShiftsTheWholeProfile() {
+        // Lag 2, ramp 2, life 3: k = 0, 1 → not operating (0); operating years j = k − 2:
+        // k = 2 → 1/2, k = 3 → 1, k = 4 → 1, k = 5 → life over (3 − 3 = 0) → 0.
+        let ramp = RampUp(rampUpYears: 2, lifeYears: 3, lagYears: 2)
+        #expect(ramp.shares(count: 6).enumerated().allSatisfy { k, s in close(s, [0, 0, 0.5, 1, 1, 0][k]) })
+    }
+
     @Test func rampBelowOneMeansImmediate() {
         // rampUpYears 0.5 is raised to 1: full employment in the investment year, share 1/1 = 1.
         #expect(close(RampUp(rampUpYears: 0.5, lifeYears: 10).share(yearsAfterInvestment: 0), 1))
