@@ -10,4 +10,11 @@ public enum StorageLoss {
         guard l0 < 1 else { return 0 }
         return s * x * ((1 - l1) / (1 - l0) - 1)
     }
+
+    /// The value of produce no longer lost, net of the storage and handling costs of keeping it:
+    /// `V = ΔX · (1 − c)`, with `ΔX` the loss reduction and `c` the cost share.
+    /// See `Docs/methodology/trade_effects.md#saved-produce-value`.
+    public static func savedValue(lossReduction dx: Double, storageCostShare c: Double) -> Double {
+        dx * (1 - c)
+    }
 }

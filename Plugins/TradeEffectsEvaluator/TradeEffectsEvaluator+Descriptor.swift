@@ -9,14 +9,17 @@ extension TradeEffectsEvaluator {
         id: "trade_effects",
         summary: "Baseline and scenario trade flows by link, sector and direction, decomposed into WITS-SMART tariff effects "
             + "(creation, diversion, tariff revenue, welfare), border-time and logistics facilitation, storage loss reduction "
-            + "and shadow-trade formalisation; history indices and data checks",
-        version: "1.0.0",
+            + "and shadow-trade formalisation, with one elasticity for tariffs and other trade costs; the importer's trade-cost "
+            + "saving and the value of produce no longer lost; history indices and data checks",
+        version: "1.1.0",
         parameters: [
-            ParameterSpec("import_demand_elasticity", "Import-demand elasticity Em (negative) of the SMART partial equilibrium",
-                          unit: .ratio, default: Parameters.Default.importDemandElasticity, allowed: -20 ... -0.01, plausible: -3.0 ... -0.5,
-                          citation: "WITS-SMART uses product-level estimates (Kee, Nicita & Olarreaga 2008); the WITS help's example product has 1.47 "
-                              + "(entered as a positive number). −1.5 is an assumption for an unspecified basket",
-                          assumption: true),
+            ParameterSpec("import_demand_elasticity",
+                          "Import-demand elasticity Em (negative) of the SMART partial equilibrium; by default also the elasticity of trade "
+                              + "to border time and logistics cost (one elasticity for every ad-valorem trade cost)",
+                          unit: .ratio, default: Parameters.Default.importDemandElasticity, allowed: -20 ... -0.01, plausible: -2.25 ... -0.76,
+                          citation: "Boehm, Levchenko & Pandalai-Nayar (2023), 'The Long and Short (Run) of Trade Elasticities', American Economic "
+                              + "Review 113(4), 861–905, abstract: the elasticity of tariff-exclusive trade to a tariff change is about −0.76 in "
+                              + "the first year and −1.75 to −2.25 in the long run (7–10 years); −2.0 is the middle of the long-run range"),
             ParameterSpec("substitution_elasticity", "Substitution elasticity Es between import sources (Armington)",
                           unit: .ratio, default: Parameters.Default.substitutionElasticity, allowed: 0 ... 50, plausible: 0.75 ... 3,
                           citation: "WITS-SMART default 1.5 (WITS online help, 'Checking the raw data'); Laird & Yeats (1986)"),
@@ -25,18 +28,33 @@ extension TradeEffectsEvaluator {
                           citation: "WITS-SMART default: infinite (the WITS software enters 99 for it; WITS online help)"),
             ParameterSpec("time_cost_per_day", "Ad-valorem equivalent of one day of border crossing time, as a fraction of the goods' value",
                           unit: .fraction, default: Parameters.Default.timeCostPerDay, allowed: 0 ... 0.2, plausible: 0.006 ... 0.021,
-                          citation: "Hummels & Schaur (2013), AER 103(7): each day in transit is worth 0.6–2.1 % ad valorem"),
+                          citation: "Hummels & Schaur (2013), 'Time as a Trade Barrier', American Economic Review 103(7), 2935–2959, abstract: "
+                              + "each day in transit is worth 0.6–2.1 % ad valorem; the low end, so that at Em = −2 a day moves trade by "
+                              + "2 · 0.6 % = 1.2 % (÷ (1 + τ0)), the 'more than 1 %' of Djankov, Freund & Pham (2010), 'Trading on Time', "
+                              + "Review of Economics and Statistics 92(1), 166–173"),
             ParameterSpec("perishable_time_cost_per_day", "Ad-valorem equivalent of one day of crossing time for perishable sectors",
                           unit: .fraction, default: Parameters.Default.perishableTimeCostPerDay, allowed: 0 ... 0.2, plausible: 0.013 ... 0.04,
                           citation: "Hummels & Schaur (2013): time costs are highest for time-sensitive goods; the top of their 0.6–2.1 % range "
                               + "for fresh produce is an assumption",
                           assumption: true),
-            ParameterSpec("trade_cost_elasticity", "Trade-cost elasticity θ in Δln X = −θ·Δln(1 + τ)",
-                          unit: .ratio, default: Parameters.Default.tradeCostElasticity, allowed: 0.5 ... 20, plausible: 3 ... 6,
-                          citation: "Simonovska & Waugh (2014), JIE 92(1): ≈ 4; Head & Mayer (2014), Handbook of Int. Econ. 4: preferred 5"),
+            ParameterSpec("trade_cost_elasticity",
+                          "Elasticity θ of trade to an ad-valorem trade cost (border time, logistics); 0 means −import_demand_elasticity, "
+                              + "so that equal ad-valorem cuts in a tariff and in a trade cost move trade equally",
+                          unit: .ratio, default: Parameters.Default.tradeCostElasticity, allowed: 0 ... 20,
+                          citation: "Anderson & van Wincoop (2004), 'Trade Costs', Journal of Economic Literature 42(3), 691–751, section 2: "
+                              + "tariffs and other trade costs enter demand as one ad-valorem tax equivalent with one elasticity; 0 (the "
+                              + "default) applies that. A switch, not a small number: give no distribution that reaches 0"),
             ParameterSpec("exportable_share", "Share of the extra marketable supply from lower storage losses that reaches the traded flow",
                           unit: .fraction, default: Parameters.Default.exportableShare, allowed: 0 ... 1, plausible: 0.5 ... 1,
-                          citation: "METHODS 'Trade effects' 3: the gain applies to the exportable share; no source pins it down (1 = all of it)",
+                          citation: "No source pins down the share of extra marketable supply that is traded rather than sold at home; 1 (all of it) "
+                              + "is an assumption",
+                          assumption: true),
+            ParameterSpec("storage_cost_share",
+                          "Share of the value of produce no longer lost that is spent on storing and handling it (cold-store energy, "
+                              + "labour, sorting, packing; the store's capital cost is in the investment rows)",
+                          unit: .fraction, default: Parameters.Default.storageCostShare, allowed: 0 ... 1, plausible: 0.1 ... 0.4,
+                          citation: "No published cost share for Central Asian fruit and vegetable storage was found; a quarter of the saved "
+                              + "produce's value is an assumption, the range 0.1–0.4 for sensitivity",
                           assumption: true),
             ParameterSpec("turnover_tolerance", "Absolute tolerance for reported turnover vs exports + imports before a data warning",
                           unit: .usdMillion, default: Parameters.Default.turnoverTolerance, allowed: 0 ... 1e12,
@@ -65,6 +83,13 @@ extension TradeEffectsEvaluator {
                        dimensions: tradeDims, equation: "\(doc)#tariff-revenue"),
             MetricSpec("welfare", unit: .usdMillion, "Deadweight-triangle welfare gain of the tariff change",
                        dimensions: [.link, .sector, .direction], equation: "\(doc)#welfare"),
+            MetricSpec("trade_cost_saving", unit: .usdMillion,
+                       "The importing country's saving from lower border-time and logistics costs: on trade that already crossed "
+                           + "(instrument existing_trade) and, by the rule of a half, on the trade the measures create (new_trade)",
+                       dimensions: [.link, .sector, .direction, .country, .instrument], equation: "\(doc)#trade-cost-saving"),
+            MetricSpec("saved_produce_value", unit: .usdMillion,
+                       "The exporting country's value of perishable produce no longer lost, net of storage and handling costs",
+                       dimensions: tradeDims, equation: "\(doc)#saved-produce-value"),
             MetricSpec("history_index", unit: .indexPercent, "Year-over-year index of recorded exports, imports or turnover (previous year = 100)",
                        dimensions: [.link, .direction, .instrument], additive: false, equation: "\(doc)#history-indices"),
             MetricSpec("history_cagr", unit: .fractionPerYear, "Compound annual growth of the recorded series, first to last year",
@@ -80,6 +105,10 @@ extension TradeEffectsEvaluator {
             MetricSpec("loss_reduction_total", unit: .usdMillion, "Loss reduction summed over flows and years",
                        equation: "\(doc)#headlines", higherIsBetter: true),
             MetricSpec("formalisation_total", unit: .usdMillion, "Formalised trade summed over flows and years",
+                       equation: "\(doc)#headlines", higherIsBetter: true),
+            MetricSpec("trade_cost_saving_total", unit: .usdMillion, "Trade-cost saving (existing and new trade) summed over flows and years",
+                       equation: "\(doc)#headlines", higherIsBetter: true),
+            MetricSpec("saved_produce_value_total", unit: .usdMillion, "Value of produce no longer lost, net of storage costs, summed over flows and years",
                        equation: "\(doc)#headlines", higherIsBetter: true),
             MetricSpec("tariff_revenue_change_pv", unit: .usdMillion, "Present value of the tariff revenue change at the scenario discount rate",
                        equation: "\(doc)#headlines", higherIsBetter: true),

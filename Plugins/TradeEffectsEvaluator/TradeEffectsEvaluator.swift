@@ -11,20 +11,25 @@ public struct TradeEffectsEvaluator: Evaluator {
     public struct Parameters: Decodable, Sendable, Equatable {
         /// The default values, shared with the descriptor.
         public enum Default {
-            /// Em: −1.5 (assumption near the WITS help's example product).
-            public static let importDemandElasticity = -1.5
+            /// Em: −2.0, the middle of the long-run trade elasticity −1.75 … −2.25 of Boehm,
+            /// Levchenko & Pandalai-Nayar (2023).
+            public static let importDemandElasticity = -2.0
             /// Es: SMART's default 1.5.
             public static let substitutionElasticity = 1.5
             /// Ex: 0, meaning infinite (SMART's default).
             public static let exportSupplyElasticity = 0.0
-            /// 1.3 % of value per day (Hummels & Schaur 2013).
-            public static let timeCostPerDay = 0.013
+            /// 0.6 % of value per day (the low end of Hummels & Schaur 2013), so that a day moves
+            /// trade by about 1 % (Djankov, Freund & Pham 2010) at the default elasticity.
+            public static let timeCostPerDay = 0.006
             /// 2.1 % of value per day for perishables (top of Hummels & Schaur's range; assumption).
             public static let perishableTimeCostPerDay = 0.021
-            /// θ = 4 (Simonovska & Waugh 2014).
-            public static let tradeCostElasticity = 4.0
+            /// 0, meaning "the import-demand elasticity's size": one elasticity for tariffs and
+            /// other trade costs.
+            public static let tradeCostElasticity = 0.0
             /// All extra perishable supply reaches the flow (assumption).
             public static let exportableShare = 1.0
+            /// A quarter of the saved produce's value goes to storage and handling (assumption).
+            public static let storageCostShare = 0.25
             /// 0.5 money units.
             public static let turnoverTolerance = 0.5
             /// 0.1 % of turnover.
@@ -41,10 +46,12 @@ public struct TradeEffectsEvaluator: Evaluator {
         public var timeCostPerDay: Double
         /// The same for perishable sectors.
         public var perishableTimeCostPerDay: Double
-        /// Trade-cost elasticity θ.
+        /// Trade-cost elasticity θ; 0 means `−importDemandElasticity` (see `facilitationElasticity`).
         public var tradeCostElasticity: Double
         /// Share of extra marketable perishable supply that reaches the traded flow.
         public var exportableShare: Double
+        /// Share of the saved produce's value spent on storing and handling it.
+        public var storageCostShare: Double
         /// Absolute tolerance of the turnover check, money.
         public var turnoverTolerance: Double
         /// Relative tolerance of the turnover check, fraction of turnover.
@@ -58,6 +65,7 @@ public struct TradeEffectsEvaluator: Evaluator {
                     perishableTimeCostPerDay: Double = Default.perishableTimeCostPerDay,
                     tradeCostElasticity: Double = Default.tradeCostElasticity,
                     exportableShare: Double = Default.exportableShare,
+                    storageCostShare: Double = Default.storageCostShare,
                     turnoverTolerance: Double = Default.turnoverTolerance,
                     turnoverRelativeTolerance: Double = Default.turnoverRelativeTolerance) {
             self.importDemandElasticity = importDemandElasticity
@@ -67,9 +75,15 @@ public struct TradeEffectsEvaluator: Evaluator {
             self.perishableTimeCostPerDay = perishableTimeCostPerDay
             self.tradeCostElasticity = tradeCostElasticity
             self.exportableShare = exportableShare
+            self.storageCostShare = storageCostShare
             self.turnoverTolerance = turnoverTolerance
             self.turnoverRelativeTolerance = turnoverRelativeTolerance
         }
+
+        /// The elasticity θ of trade to an ad-valorem trade cost: `trade_cost_elasticity` when
+        /// given (not 0), else `−import_demand_elasticity`, so that by default a cut in a trade cost
+        /// moves trade exactly as a tariff cut of the same size does.
+        public var facilitationElasticity: Double { tradeCostElasticity > 0 ? tradeCostElasticity : -importDemandElasticity }
 
         enum CodingKeys: String, CodingKey {
             case importDemandElasticity = "import_demand_elasticity"
@@ -79,6 +93,7 @@ public struct TradeEffectsEvaluator: Evaluator {
             case perishableTimeCostPerDay = "perishable_time_cost_per_day"
             case tradeCostElasticity = "trade_cost_elasticity"
             case exportableShare = "exportable_share"
+            case storageCostShare = "storage_cost_share"
             case turnoverTolerance = "turnover_tolerance"
             case turnoverRelativeTolerance = "turnover_relative_tolerance"
         }
@@ -99,6 +114,9 @@ public struct TradeEffectsEvaluator: Evaluator {
         guard (0...1).contains(parameters.exportableShare) else {
             throw EvaluatorError.unusableScenario("trade_effects: exportable_share must be between 0 and 1, got \(parameters.exportableShare)")
         }
+        guard (0...1).contains(parameters.storageCostShare) else {
+            throw EvaluatorError.unusableScenario("trade_effects: storage_cost_share must be between 0 and 1, got \(parameters.storageCostShare)")
+        }
         self.parameters = parameters
     }
 
@@ -107,6 +125,7 @@ public struct TradeEffectsEvaluator: Evaluator {
         var b = ResultBuilder(Self.descriptor)
         let p = parameters
         let ex = p.exportSupplyElasticity == 0 ? Double.infinity : p.exportSupplyElasticity
+        let theta = p.facilitationElasticity
         let timeline = MeasureTimeline(scenario)
         let n = timeline.count, y0 = timeline.firstYear
         let sectors = scenario.sectors
@@ -121,7 +140,7 @@ public struct TradeEffectsEvaluator: Evaluator {
         for i in 1..<max(n, 1) { discount[i] = discount[i - 1] / (1 + rate) }
         var totals = Totals()
         var matchedTariffs = Set<SourceLocation>()
-        w.reserve(scenario.links.reduce(0) { $0 + $1.flows.count } * n * 3)
+        w.reserve(scenario.links.reduce(0) { $0 + $1.flows.count } * n * 4)
 
         for link in scenario.links {
             let history = LinkHistory(link, in: scenario)
@@ -149,6 +168,10 @@ public struct TradeEffectsEvaluator: Evaluator {
                 let tradeDims = Dimensions(country: exporter, sector: flow.sector, link: link.id, direction: flow.direction.rawValue)
                 let revenueDims = Dimensions(country: importer, sector: flow.sector, link: link.id, direction: flow.direction.rawValue)
                 let welfareDims = Dimensions(sector: flow.sector, link: link.id, direction: flow.direction.rawValue)
+                let savingDims = (existing: Dimensions(country: importer, sector: flow.sector, link: link.id, instrument: Self.existingTrade,
+                                                       direction: flow.direction.rawValue),
+                                  new: Dimensions(country: importer, sector: flow.sector, link: link.id, instrument: Self.newTrade,
+                                                  direction: flow.direction.rawValue))
 
                 // Tariffs: the flow's own, else the importer's duty on the sector.
                 let t0Quantity = flow.tariff ?? importer.flatMap { scenario.country($0) }?.fiscal.duty(on: flow.sector)
@@ -175,6 +198,7 @@ public struct TradeEffectsEvaluator: Evaluator {
                     let year = y0 + i
                     let m = base.values[i]
                     var creation = 0.0, diversion = 0.0, welfare = 0.0, facilitation = 0.0, lossGain = 0.0, formal = 0.0
+                    var savingExisting = 0.0, savingNew = 0.0, savedProduce = 0.0
                     let t1 = tariff.values[i]
                     let tariffOn = tariff.isActive(i)
                     if tariffOn {
@@ -192,11 +216,14 @@ public struct TradeEffectsEvaluator: Evaluator {
                     if facilitationOn {
                         let tau1 = TradeCost.adValorem(days: paths.days?.path.values[i] ?? 0, costPerDay: perDay,
                                                        logisticsShare: paths.logistics?.path.values[i] ?? 0)
-                        facilitation = TradeCost.facilitation(flow: m, from: tau0, to: tau1, elasticity: p.tradeCostElasticity)
+                        facilitation = TradeCost.facilitation(flow: m, from: tau0, to: tau1, elasticity: theta, exportSupplyElasticity: ex)
+                        savingExisting = TradeCost.savingOnExistingTrade(flow: m, from: tau0, to: tau1)
+                        savingNew = TradeCost.savingOnNewTrade(newTrade: facilitation, from: tau0, to: tau1)
                     }
                     let lossOn = loss?.isActive(i) ?? false
                     if let loss, lossOn {
                         lossGain = StorageLoss.volumeGain(flow: m, lossBefore: l0, lossAfter: loss.values[i], exportableShare: p.exportableShare)
+                        savedProduce = StorageLoss.savedValue(lossReduction: lossGain, storageCostShare: p.storageCostShare)
                     }
                     let shadowOn = paths.shadow?.isActive(i) ?? false
                     if let shadow = paths.shadow, shadowOn {
@@ -211,8 +238,15 @@ public struct TradeEffectsEvaluator: Evaluator {
                         w.add(M.tradeDiversion, year: year, tradeDims, diversion)
                         w.add(M.welfare, year: year, welfareDims, welfare)
                     }
-                    if facilitationOn { w.add(M.tradeFacilitation, year: year, tradeDims, facilitation) }
-                    if lossOn { w.add(M.lossReduction, year: year, tradeDims, lossGain) }
+                    if facilitationOn {
+                        w.add(M.tradeFacilitation, year: year, tradeDims, facilitation)
+                        w.add(M.tradeCostSaving, year: year, savingDims.existing, savingExisting)
+                        w.add(M.tradeCostSaving, year: year, savingDims.new, savingNew)
+                    }
+                    if lossOn {
+                        w.add(M.lossReduction, year: year, tradeDims, lossGain)
+                        w.add(M.savedProduceValue, year: year, tradeDims, savedProduce)
+                    }
                     if shadowOn { w.add(M.formalisation, year: year, tradeDims, formal) }
                     var revenue = 0.0
                     if tariffOn || facilitationOn || lossOn || shadowOn {
@@ -226,6 +260,8 @@ public struct TradeEffectsEvaluator: Evaluator {
                         totals.facilitation += facilitation
                         totals.lossReduction += lossGain
                         totals.formalisation += formal
+                        totals.tradeCostSaving += savingExisting + savingNew
+                        totals.savedProduceValue += savedProduce
                         totals.welfare += welfare
                         totals.revenuePV += revenue * discount[i]
                         if i == n - 1 {
@@ -243,6 +279,8 @@ public struct TradeEffectsEvaluator: Evaluator {
         try b.headline("trade_facilitation_total", totals.facilitation)
         try b.headline("loss_reduction_total", totals.lossReduction)
         try b.headline("formalisation_total", totals.formalisation)
+        try b.headline("trade_cost_saving_total", totals.tradeCostSaving)
+        try b.headline("saved_produce_value_total", totals.savedProduceValue)
         try b.headline("tariff_revenue_change_pv", totals.revenuePV)
         try b.headline("welfare_total", totals.welfare)
         try b.headline("trade_scenario_last_year", totals.lastYearScenario)
@@ -255,18 +293,25 @@ extension TradeEffectsEvaluator {
     /// The metrics this evaluator writes rows of, by position (see `M`).
     static let rowMetrics = RowMetrics(descriptor, ["trade_baseline", "trade_scenario", "trade_creation", "trade_diversion", "welfare",
                                                     "trade_facilitation", "loss_reduction", "formalisation", "tariff_revenue_change",
-                                                    "history_index", "history_cagr"])
+                                                    "history_index", "history_cagr", "trade_cost_saving", "saved_produce_value"])
 
     /// Positions in `rowMetrics`.
     enum M {
         static let tradeBaseline = 0, tradeScenario = 1, tradeCreation = 2, tradeDiversion = 3, welfare = 4, tradeFacilitation = 5
         static let lossReduction = 6, formalisation = 7, tariffRevenueChange = 8, historyIndex = 9, historyCAGR = 10
+        static let tradeCostSaving = 11, savedProduceValue = 12
     }
+
+    /// The `instrument` of a `trade_cost_saving` row on trade that crossed before the measure.
+    static let existingTrade = "existing_trade"
+    /// The `instrument` of a `trade_cost_saving` row on the trade the measure creates.
+    static let newTrade = "new_trade"
 
     /// Sums behind the headlines.
     struct Totals {
         var creation = 0.0, diversion = 0.0, facilitation = 0.0, lossReduction = 0.0, formalisation = 0.0, welfare = 0.0
         var revenuePV = 0.0, lastYearScenario = 0.0, lastYearBaseline = 0.0
+        var tradeCostSaving = 0.0, savedProduceValue = 0.0
     }
 
     /// A flow's baseline per horizon year, and its value in the reference year (the last

@@ -30,19 +30,19 @@ struct CLITests {
     }
 
     @Test func monteCarloRunsWhoseDrawsWouldNotFitInMemoryAreRefusedBeforeRunning() async {
-        // The growth triangle lays out 414 series before it runs (5 evaluators' 24 headlines + 26 additive
-        // metrics × 15 years; the 60 of present values, which have no yearly rows, are dropped after the
-        // run, so bench reports 354 kept); the check counts all 414: 9,000,000 draws × 414 × 8 bytes
-        // = 29.8 GB. 2 GiB / (414 × 8) = 2,147,483,648 / 3,312 = 648,394.8 → at most 648,394 draws.
+        // The growth triangle lays out 446 series before it runs (5 evaluators' 26 headlines + 28 additive
+        // metrics × 15 years = 26 + 420; the 60 of present values, which have no yearly rows, are dropped after the
+        // run, so bench reports 386 kept); the check counts all 446: 9,000,000 draws × 446 × 8 bytes
+        // = 32.1 GB. 2 GiB / (446 × 8) = 2,147,483,648 / 3,568 = 601,873.2 → at most 601,873 draws.
         let out = await RunCommand.execute(file: growthTriangle, format: .json, overrides: [], monteCarlo: 9_000_000)
         #expect(out.status == 64)
         #expect(out.stdout.isEmpty)
-        #expect(out.stderr.contains("414 series"))
-        #expect(out.stderr.contains("at most 648394 draws fit"))
-        // compare keeps every design's draws: two designs of 414 series each → at most 324,197 draws.
+        #expect(out.stderr.contains("446 series"))
+        #expect(out.stderr.contains("at most 601873 draws fit"))
+        // compare keeps every design's draws: two designs of 446 series each → at most 300,936 draws.
         let both = await CompareCommand.execute(files: [growthTriangle, growthTriangle], format: .json, monteCarlo: 400_000)
         #expect(both.status == 64)
-        #expect(both.stderr.contains("828 series"))
+        #expect(both.stderr.contains("892 series"))
         // Callers that skip argument parsing get the same check of the draw count.
         for draws in [0, -5] {
             #expect(await RunCommand.execute(file: growthTriangle, format: .json, overrides: [], monteCarlo: draws).status == 64)
