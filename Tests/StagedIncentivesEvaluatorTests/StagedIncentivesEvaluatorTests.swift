@@ -184,31 +184,31 @@ struct StagedIncentivesEvaluatorTests {
         //   EATR = (0.2 × (0.2 − 0.11655457485271491) + 0.11655457485271491 − 0.08)/0.2
         //        = (0.016689085029457018 + 0.03655457485271491)/0.2 = 0.26621829941085964
         //   EMTR = 0.03655457485271491/0.11655457485271491 = 0.3136262553306669
-        // UZ 'investment': 3-year holiday, then 0.20, w = 0 → EATR 0.10769549540034717 (EffectiveTaxRateTests)
+        // UZ 'investment': 3-year holiday, then 0.20, w = 0 → EATR 0.1459545578156982 (permanent investment, EffectiveTaxRateTests)
         // UZ 'free_trade' (no incentives) = the baseline.
         let result = try Self.run(Self.threeStages)
         #expect(abs((Self.value(result, "eatr", year: nil, country: "UZ") ?? 0) - 0.26621829941085964) < 1e-12)
         #expect(abs((Self.value(result, "emtr", year: nil, country: "UZ") ?? 0) - 0.3136262553306669) < 1e-12)
-        #expect(abs((Self.value(result, "eatr", year: nil, country: "UZ", stage: "investment") ?? 0) - 0.10769549540034717) < 1e-12)
+        #expect(abs((Self.value(result, "eatr", year: nil, country: "UZ", stage: "investment") ?? 0) - 0.1459545578156982) < 1e-12)
         #expect(abs((Self.value(result, "eatr", year: nil, country: "UZ", stage: "free_trade") ?? 0) - 0.26621829941085964) < 1e-12)
-        // eatr_change: UZ's 100 in 'investment' at ΔEATR = 0.10769549540034717 − 0.26621829941085964 = −0.15852280401051247,
-        // KG's 50 in 'free_trade' at 0 → (100 × −0.15852280401051247 + 50 × 0)/150 = −0.10568186934034165
+        // eatr_change: UZ's 100 in 'investment' at ΔEATR = 0.1459545578156982 − 0.26621829941085964 = −0.12026374159516144,
+        // KG's 50 in 'free_trade' at 0 → (100 × −0.12026374159516144 + 50 × 0)/150 = −0.08017582773010763
         let change = result.headlines.first { $0.metric == "eatr_change" }?.value ?? 0
-        #expect(abs(change - -0.10568186934034165) < 1e-12)
+        #expect(abs(change - -0.08017582773010763) < 1e-12)
     }
 
     @Test func investmentResponseScalesTheProgramme() throws {
-        // investment_response = 1, ε = −3.3: UZ's 100 in 'investment' at ΔEATR = −0.15852280401051247
-        //   → 100 × (1 + 3.3 × 0.15852280401051247) = 100 × 1.5231252532346912 = 152.31252532346912
+        // investment_response = 1, ε = −3.3: UZ's 100 in 'investment' at ΔEATR = −0.12026374159516144
+        //   → 100 × (1 + 3.3 × 0.12026374159516144) = 100 × 1.3968703472640327 = 139.68703472640328
         // KG's 50 in 'free_trade' (ΔEATR 0) stays 50.
         var overrides = Self.standard
         overrides["investment_response"] = 1
         let result = try Self.run(Self.threeStages, overrides)
-        #expect(abs((Self.value(result, "investment", year: 2032, country: "UZ", stage: "investment") ?? 0) - 152.31252532346912) < 1e-9)
+        #expect(abs((Self.value(result, "investment", year: 2032, country: "UZ", stage: "investment") ?? 0) - 139.68703472640328) < 1e-9)
         #expect(Self.value(result, "investment", year: 2030, country: "KG", stage: "free_trade") == 50)
-        // The holiday TE scales with it: 2032 profit 0.2 × 152.31252532346912 × 0.2 = 6.092501012938765
+        // The holiday TE scales with it: 2032 profit 0.2 × 139.68703472640328 × 0.2 = 5.587481389056131
         #expect(abs((Self.value(result, "tax_expenditure", year: 2032, country: "UZ", stage: "investment", instrument: "income_tax") ?? 0)
-            - 6.092501012938765) < 1e-9)
+            - 5.587481389056131) < 1e-9)
         // By default (0) the programme is taken as given.
         let given = try Self.run(Self.threeStages)
         #expect(Self.value(given, "investment", year: 2032, country: "UZ", stage: "investment") == 100)
