@@ -88,7 +88,7 @@ extension StagedIncentivesEvaluator {
     public static let descriptor = EvaluatorDescriptor(
         id: "staged_incentives",
         summary: "Tax expenditure, effective tax rates, investment and public infrastructure of a zone's staged incentive packages",
-        version: "1.0.0",
+        version: "2.0.0",
         dependencies: [],
         parameters: parameterSpecs,
         metrics: metricSpecs,

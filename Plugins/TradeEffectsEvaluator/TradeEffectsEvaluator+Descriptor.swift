@@ -11,7 +11,7 @@ extension TradeEffectsEvaluator {
             + "(creation, diversion, tariff revenue, welfare), border-time and logistics facilitation, storage loss reduction "
             + "and shadow-trade formalisation, with one elasticity for tariffs and other trade costs; the importer's trade-cost "
             + "saving and the value of produce no longer lost; history indices and data checks",
-        version: "1.1.0",
+        version: "2.0.0",
         parameters: [
             ParameterSpec("import_demand_elasticity",
                           "Import-demand elasticity Em (negative) of the SMART partial equilibrium; by default also the elasticity of trade "

@@ -161,6 +161,7 @@ struct TradeEffectsEvaluatorTests {
           - id: kg_kz
             from: KG
             to: KZ
+            zone_share: 1
             border_crossing_days: 2
             logistics_cost_share: 0.05
             loss_share: 0.40
@@ -327,15 +328,18 @@ struct TradeEffectsEvaluatorTests {
           - id: tariffs
             from: KZ
             to: KG
+            zone_share: 1
             flows: [{sector: textiles, direction: export, base_year: 2025, value: 100, tariff: 0.10}]
           - id: logistics
             from: KZ
             to: KG
+            zone_share: 1
             logistics_cost_share: 0.10
             flows: [{sector: textiles, direction: export, base_year: 2025, value: 100, tariff: 0}]
           - id: border
             from: KZ
             to: KG
+            zone_share: 1
             border_crossing_days: 2
             logistics_cost_share: 0.05
             flows: [{sector: textiles, direction: export, base_year: 2025, value: 100, tariff: 0}]
