@@ -6,6 +6,8 @@ struct CashFlows {
     enum Component: Int, CaseIterable {
         /// Tax expenditure other than infrastructure reimbursement; a cost in the redundant share `r`.
         case taxExpenditure
+        /// The part of `taxExpenditure` on capacity already in place; a cost in full.
+        case taxExpenditureExisting
         /// Infrastructure reimbursements to residents; a cost in full.
         case reimbursement
         /// Public infrastructure capital and running cost; a cost in full.

@@ -112,6 +112,13 @@ public struct CostBenefitEvaluator: Evaluator {
                     flows.add(.taxExpenditure, slot: c, year: t, row.value)
                 }
                 if c == unknown { unassigned += abs(row.value) }
+            case "tax_expenditure_existing":
+                // Already in tax_expenditure; noted apart so that it is a cost in full, and kept out of
+                // the income tax that the new cohorts' profits are compared with.
+                guard let t = yearIndex(row.year) else { continue }
+                let c = slot(row.dimensions.country)
+                flows.add(.taxExpenditureExisting, slot: c, year: t, row.value)
+                if row.dimensions.instrument == "income_tax" { incomeTaxExpenditure[c * n + t] -= row.value }
             case "public_infrastructure":
                 guard let t = yearIndex(row.year) else { continue }
                 let c = slot(row.dimensions.country)
@@ -289,13 +296,16 @@ public struct CostBenefitEvaluator: Evaluator {
             var netPV = 0.0
             for t in 0..<n {
                 func v(_ component: CashFlows.Component) -> Double { flows.value(component, slot: c, year: t) }
-                let te = v(.taxExpenditure), reimbursement = v(.reimbursement), infrastructure = v(.infrastructure)
+                let te = v(.taxExpenditure), teExisting = v(.taxExpenditureExisting)
+                let reimbursement = v(.reimbursement), infrastructure = v(.infrastructure)
                 let wageTaxInv = v(.wageTaxInvestment), wageTaxTrade = v(.wageTaxTrade)
                 let wagesInv = v(.wagesInvestment), wagesTrade = v(.wagesTrade)
                 let profitTax = v(.profitTax), customs = v(.customs), welfare = v(.welfare)
                 let saving = v(.tradeCostSaving), produce = v(.savedProduce)
 
-                let costTE = r * te
+                // Tax expenditure on new investment is a cost in the redundant share; on capacity
+                // already in place, in full.
+                let costTE = r * (te - teExisting) + teExisting
                 let wageTax = wageTaxInv + wageTaxTrade
                 let profit = kept * profitTax
                 let wages = wagesInv + wagesTrade
@@ -329,8 +339,8 @@ public struct CostBenefitEvaluator: Evaluator {
                 jobsTotal[t] += jobs
                 linked[t] += (wageTaxInv + wagesInv) * (undo ?? 0) + profitTax
                 unlinked[t] += wageTaxTrade + wagesTrade + customs + welfare + saving + produce
-                redundantBase[t] += te
-                fixedCost[t] += reimbursement + infrastructure
+                redundantBase[t] += te - teExisting
+                fixedCost[t] += reimbursement + infrastructure + teExisting
             }
             if party {
                 w.add(M.netBenefitPV, year: nil, dims, netPV)

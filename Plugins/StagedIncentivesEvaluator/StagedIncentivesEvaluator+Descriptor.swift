@@ -71,7 +71,11 @@ extension StagedIncentivesEvaluator {
                    additive: false, equation: "\(doc)#cohort-timing"),
         MetricSpec("capacity_life_years", unit: .years, "Years a cohort operates from its first year of operation (the parameter, passed downstream so that jobs end with profits)",
                    additive: false, equation: "\(doc)#cohort-timing"),
-        MetricSpec("pre_tax_profit", unit: .usdMillionPerYear, "Pre-tax profit of the zone's investment cohorts in operation, p · assets: the base of the income-tax expenditure and of the profit tax paid once holidays end",
+        MetricSpec("tax_expenditure_existing", unit: .usdMillion, "The part of tax_expenditure on capacity already in place (investment lines with existing: true): a cost in full downstream, since none of it brings new investment",
+                   dimensions: [.zone, .country, .stage, .instrument], equation: "\(doc)#existing-capacity"),
+        MetricSpec("existing_capacity", unit: .usdMillion, "Capacity already in place under the zone's regime, at its value in its year (not investment: no jobs, no investment response)",
+                   dimensions: [.zone, .country, .region, .sector], equation: "\(doc)#existing-capacity"),
+        MetricSpec("pre_tax_profit", unit: .usdMillionPerYear, "Pre-tax profit of the zone's new investment cohorts in operation, p · assets: the base of the profit tax they pay once holidays end (existing capacity's profits are not included)",
                    dimensions: [.zone, .country], equation: "\(doc)#cohort-timing"),
     ]
 

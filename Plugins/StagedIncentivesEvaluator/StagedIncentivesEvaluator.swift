@@ -24,12 +24,13 @@ public struct StagedIncentivesEvaluator: Evaluator {
 
     /// The metrics this evaluator writes rows of, by position (see `M`).
     static let rowMetrics = RowMetrics(descriptor, ["redundancy", "investment", "tax_expenditure", "tax_expenditure_pv", "emtr", "eatr",
-                                                    "public_infrastructure", "operation_lag", "capacity_life_years", "pre_tax_profit"])
+                                                    "public_infrastructure", "operation_lag", "capacity_life_years", "pre_tax_profit",
+                                                    "tax_expenditure_existing", "existing_capacity"])
 
     /// Positions in `rowMetrics`.
     enum M {
         static let redundancy = 0, investment = 1, taxExpenditure = 2, taxExpenditurePV = 3, emtr = 4, eatr = 5, publicInfrastructure = 6
-        static let operationLag = 7, capacityLifeYears = 8, preTaxProfit = 9
+        static let operationLag = 7, capacityLifeYears = 8, preTaxProfit = 9, taxExpenditureExisting = 10, existingCapacity = 11
     }
 
     /// Runs the evaluator over every zone of `scenario`.

@@ -95,6 +95,19 @@ struct ZoneRun {
         let life = parameters.capacityLifeYears
         let keep = 1 - parameters.depreciation
         var profits = [Double](repeating: 0, count: countryCount * years)
+        var teExisting = [Double](repeating: 0, count: te.count)
+        var existingTotal = 0.0
+        var existingKeys: [(year: Int, country: Int, region: String?, sector: String, amount: Double)] = []
+        func recordInvestment(_ key: InvestmentKey, _ amount: Double) {
+            // A zone has a handful of lines: a scan (integers compared first) beats hashing strings.
+            if let i = investmentKeys.firstIndex(where: { $0.year == key.year && $0.country == key.country && $0.stage == key.stage
+                                                           && $0.sector == key.sector && $0.region == key.region }) {
+                investmentValues[i] += amount
+            } else {
+                investmentKeys.append(key)
+                investmentValues.append(amount)
+            }
+        }
         let landIncentives = packages.contains { $0.touchesLand }
 
         for line in zone.investment {
@@ -110,7 +123,16 @@ struct ZoneRun {
             let s = active[ty]
             let base = scenario[line.amount]
             var amount = base
-            if s >= 0 {
+            let existing = line.existing
+            /// Adds tax expenditure, and records it as on existing capacity when it is.
+            func addTE(_ k: Int, _ value: Double) {
+                te[k] += value
+                if existing { teExisting[k] += value }
+            }
+            if existing {
+                existingTotal += base
+                existingKeys.append((line.year, c, line.region, line.sector, base))
+            } else if s >= 0 {
                 let delta = deltaEATR[c * stageCount + s]
                 totals.eatrWeighted += base * delta
                 totals.eatrWeight += base
@@ -120,16 +142,10 @@ struct ZoneRun {
                     amount = base * factor
                 }
             }
-            programme += base
-            invested += amount
-            let key = InvestmentKey(year: line.year, country: c, region: line.region, sector: line.sector, stage: s)
-            // A zone has a handful of lines: a scan (integers compared first) beats hashing strings.
-            if let i = investmentKeys.firstIndex(where: { $0.year == key.year && $0.country == key.country && $0.stage == key.stage
-                                                           && $0.sector == key.sector && $0.region == key.region }) {
-                investmentValues[i] += amount
-            } else {
-                investmentKeys.append(key)
-                investmentValues.append(amount)
+            if !existing {
+                programme += base
+                invested += amount
+                recordInvestment(InvestmentKey(year: line.year, country: c, region: line.region, sector: line.sector, stage: s), amount)
             }
             guard stageCount > 0 else { continue }
 
@@ -140,7 +156,7 @@ struct ZoneRun {
             let holiday = s >= 0 ? max(0, packages[s].holidayYears) : 0
 
             // Once, in the investment year, under the stage then active.
-            if s >= 0 {
+            if s >= 0, !existing {
                 let package = packages[s]
                 if package.equipmentDutyExemption != 0 {
                     let share: Double
@@ -148,17 +164,18 @@ struct ZoneRun {
                         share = parameters.equipmentShare
                         defaultEquipment = true
                     }
-                    te[slot(c, s, .equipmentDuty, ty)] += TaxExpenditure.waiver(base: amount * share, baselineRate: baseline.equipmentDuty,
-                                                                               share: package.equipmentDutyExemption)
+                    addTE(slot(c, s, .equipmentDuty, ty), TaxExpenditure.waiver(base: amount * share, baselineRate: baseline.equipmentDuty,
+                                                                               share: package.equipmentDutyExemption))
                 }
                 if package.infrastructureReimbursement != 0 {
-                    te[slot(c, s, .infrastructureReimbursement, ty)] += amount * parameters.residentInfrastructureShare * package.infrastructureReimbursement
+                    addTE(slot(c, s, .infrastructureReimbursement, ty), amount * parameters.residentInfrastructureShare * package.infrastructureReimbursement)
                 }
             }
 
             // Every year from the investment year to the end of the cohort's life: land; from the
             // first year of operation: the rest, scaled in a fractional last year as its jobs are.
-            let operationStart = line.year + lag
+            // Existing capacity already operates in its year; new investment after the lag.
+            let operationStart = line.year + (existing ? 0 : lag)
             var assets = amount
             for t in ty..<years {
                 let year = y0 + t
@@ -169,43 +186,43 @@ struct ZoneRun {
                 if st >= 0 && land > 0 {
                     let package = packages[st]
                     if let landTax = package.landTax {
-                        te[slot(c, st, .landTax, t)] += TaxExpenditure.rateCut(base: land * operating, baselineRate: baseline.landTax, zoneRate: landTax)
+                        addTE(slot(c, st, .landTax, t), TaxExpenditure.rateCut(base: land * operating, baselineRate: baseline.landTax, zoneRate: landTax))
                     }
                     if package.landRentExemption != 0 {
-                        te[slot(c, st, .landRent, t)] += TaxExpenditure.waiver(base: land * operating, baselineRate: baseline.landRent, share: package.landRentExemption)
+                        addTE(slot(c, st, .landRent, t), TaxExpenditure.waiver(base: land * operating, baselineRate: baseline.landRent, share: package.landRentExemption))
                     }
                 }
                 guard k >= 0 else { continue }
                 if k > 0 { assets *= keep }
                 let profit = parameters.preTaxReturn * assets * operating
-                profits[c * years + t] += profit
+                if !existing { profits[c * years + t] += profit }
                 var exempt = 0.0
                 if holiday > 0 {
                     exempt = TaxExpenditure.holidayShare(operatingYear: k, holidayYears: holiday)
                     if exempt > 0 {
-                        te[slot(c, s, .incomeTax, t)] += TaxExpenditure.holidayIncomeTax(profit: profit, baselineRate: baseline.incomeTax, exemptShare: exempt)
+                        addTE(slot(c, s, .incomeTax, t), TaxExpenditure.holidayIncomeTax(profit: profit, baselineRate: baseline.incomeTax, exemptShare: exempt))
                     }
                 }
                 guard st >= 0 else { continue }
                 let package = packages[st]
                 if let rate = package.incomeTaxRate, exempt < 1 {
-                    te[slot(c, st, .incomeTax, t)] += TaxExpenditure.reducedRateIncomeTax(profit: profit, baselineRate: baseline.incomeTax,
-                                                                                          zoneRate: rate, exemptShare: exempt)
+                    addTE(slot(c, st, .incomeTax, t), TaxExpenditure.reducedRateIncomeTax(profit: profit, baselineRate: baseline.incomeTax,
+                                                                                          zoneRate: rate, exemptShare: exempt))
                 }
                 if let rate = package.propertyTaxRate {
-                    te[slot(c, st, .propertyTax, t)] += TaxExpenditure.rateCut(base: assets * operating, baselineRate: baseline.propertyTax, zoneRate: rate)
+                    addTE(slot(c, st, .propertyTax, t), TaxExpenditure.rateCut(base: assets * operating, baselineRate: baseline.propertyTax, zoneRate: rate))
                 }
                 let output = assets * operating * parameters.outputCapitalRatio
                 if package.inputDutyExemption != 0 {
-                    te[slot(c, st, .inputDuty, t)] += TaxExpenditure.waiver(base: output * parameters.importedInputShare, baselineRate: duty,
-                                                                           share: package.inputDutyExemption)
+                    addTE(slot(c, st, .inputDuty, t), TaxExpenditure.waiver(base: output * parameters.importedInputShare, baselineRate: duty,
+                                                                           share: package.inputDutyExemption))
                 }
                 let domestic = output * parameters.domesticSalesShare
                 if package.vatDiscount != 0 {
-                    te[slot(c, st, .vat, t)] += TaxExpenditure.waiver(base: domestic, baselineRate: baseline.vat, share: package.vatDiscount)
+                    addTE(slot(c, st, .vat, t), TaxExpenditure.waiver(base: domestic, baselineRate: baseline.vat, share: package.vatDiscount))
                 }
                 if package.dutyDiscount != 0 {
-                    te[slot(c, st, .customsDuty, t)] += TaxExpenditure.waiver(base: domestic, baselineRate: duty, share: package.dutyDiscount)
+                    addTE(slot(c, st, .customsDuty, t), TaxExpenditure.waiver(base: domestic, baselineRate: duty, share: package.dutyDiscount))
                 }
             }
         }
@@ -216,6 +233,17 @@ struct ZoneRun {
             guard profits[base..<(base + years)].contains(where: { $0 != 0 }) else { continue }
             let dims = Dimensions(country: scenario.countries[c].code, zone: zone.id)
             for t in 0..<years where profits[base + t] != 0 { w.add(M.preTaxProfit, year: y0 + t, dims, profits[base + t]) }
+        }
+
+        // existing_capacity rows, and what they mean
+        for line in existingKeys {
+            let dims = Dimensions(region: line.region, country: scenario.countries[line.country].code, sector: line.sector, zone: zone.id)
+            w.add(M.existingCapacity, year: line.year, dims, line.amount)
+        }
+        if existingTotal > 0 {
+            b.finding(.info, "zone '\(zone.id)': \(format(existingTotal)) USD m of capacity already in place is under the zone's regime: its tax expenditure is counted "
+                      + "(as tax_expenditure, and apart as tax_expenditure_existing), but it is not new investment, so it makes no jobs and no profit tax gain downstream",
+                      at: zone.location)
         }
 
         // investment rows
@@ -261,6 +289,7 @@ struct ZoneRun {
                         guard value != 0 else { continue }
                         pv += value * shared.discountFactors[t]
                         w.add(M.taxExpenditure, year: y0 + t, dims, value)
+                        if teExisting[base + t] != 0 { w.add(M.taxExpenditureExisting, year: y0 + t, dims, teExisting[base + t]) }
                     }
                 }
                 w.add(M.taxExpenditurePV, year: nil, Dimensions(country: code, instrument: instrument.rawValue, zone: zone.id), pv)

@@ -446,6 +446,10 @@ public struct Investment: Sendable {
     public var equipmentShare: Quantity?
     /// Land the investment occupies, hectares.
     public var landHectares: Quantity?
+    /// True for capacity already in place in `year` (booked at its value then), not new
+    /// investment: the zone's regime applies to it, but it creates no jobs, no equipment duty or
+    /// reimbursement, and the tax expenditure on it is a cost in full.
+    public var existing: Bool = false
     /// Where it is written.
     public var location: SourceLocation
 }

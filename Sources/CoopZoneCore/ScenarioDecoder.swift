@@ -36,7 +36,7 @@ struct ScenarioDecoder {
         static let incentives = ["income_tax_holiday_years", "corporate_income_tax_rate", "property_tax_rate", "land_tax",
                                  "input_duty_exemption", "equipment_duty_exemption", "land_rent_exemption",
                                  "infrastructure_reimbursement", "vat_discount", "duty_discount"]
-        static let investment = ["year", "country", "region", "sector", "amount", "equipment_share", "land_ha"]
+        static let investment = ["year", "country", "region", "sector", "amount", "equipment_share", "land_ha", "existing"]
         static let lever = ["id", "label", "path", "min", "max", "step"]
         static let tariffRules = ["new_rate", "maximum_rate", "linear_cut", "swiss"]
     }
@@ -387,7 +387,7 @@ struct ScenarioDecoder {
                 }
                 return Investment(year: year, country: country, region: region, sector: sector, amount: amount,
                                   equipmentShare: inf.quantity("equipment_share", .share), landHectares: inf.quantity("land_ha", .hectares),
-                                  location: iNode.location)
+                                  existing: inf.bool("existing") ?? false, location: iNode.location)
             }
             return Zone(id: id, name: fields.string("name") ?? id, kind: kind, regions: members, parties: parties,
                         areaHectares: fields.quantity("area_ha", .hectares), stages: stages, investment: investment, location: node.location)

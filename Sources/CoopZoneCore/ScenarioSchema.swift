@@ -1274,6 +1274,10 @@ public enum ScenarioSchema {
           "description": "Land the investment occupies. Unit: hectares; range ≥ 0.",
           "$ref": "#/$defs/number"
         },
+        "existing": {
+          "description": "true for capacity already in place in `year`, booked at its value then: the zone's regime applies to it, but it is not new investment (no jobs, no equipment duty or reimbursement, no investment response; the tax expenditure on it is a cost in full). Default: false.",
+          "type": "boolean"
+        },
         "source": {
           "description": "Id of an entry of `sources`; plain numbers inside this mapping cite it.",
           "type": "string"

@@ -309,6 +309,7 @@ private struct Emitter {
                         e.number("amount", inv.amount)
                         e.number("equipment_share", inv.equipmentShare)
                         e.number("land_ha", inv.landHectares)
+                        if inv.existing { e.bool("existing", true) }
                     }
                 }
             }

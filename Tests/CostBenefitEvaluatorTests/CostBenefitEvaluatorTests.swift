@@ -284,4 +284,29 @@ struct CostBenefitEvaluatorTests {
         #expect(Self.close(Self.headline(result, "npv"), -1064.0 / 121))
         #expect(result.findings.contains { $0.message.contains("gives no redundancy share") })
     }
+
+    @Test func taxExpenditureOnExistingCapacityIsACostInFull() throws {
+        // UZ tax expenditure 10 in 2030, of which 4 on capacity already in place (tax_expenditure_existing), r = 0.5:
+        // cost = 0.5 × (10 − 4) + 4 = 7 (instead of 5). Break-even: T = 6 (redundant part), C = 4 (fixed): no benefits, so
+        // NPV(0) = −4 and NPV(1) = −10 → 0. Income-tax expenditure of 3 on existing capacity in 2031 is not set against the
+        // new cohorts' profits (20 × 0.2 = 4): profit tax paid 4, × (1 − r) = 2.
+        let context = EvaluationContext(results: [
+            "staged_incentives": EvaluationResult(rows: [
+                Self.row("staged_incentives", "redundancy", .fraction, nil, Dimensions(), 0.5),
+                Self.row("staged_incentives", "tax_expenditure", .usdMillion, 2030, Dimensions(country: "UZ", instrument: "property_tax"), 10),
+                Self.row("staged_incentives", "tax_expenditure_existing", .usdMillion, 2030, Dimensions(country: "UZ", instrument: "property_tax"), 4),
+                Self.row("staged_incentives", "tax_expenditure", .usdMillion, 2031, Dimensions(country: "UZ", instrument: "income_tax"), 3),
+                Self.row("staged_incentives", "tax_expenditure_existing", .usdMillion, 2031, Dimensions(country: "UZ", instrument: "income_tax"), 3),
+                Self.row("staged_incentives", "pre_tax_profit", .usdMillionPerYear, 2031, Dimensions(country: "UZ"), 20),
+            ]),
+            "employment": EvaluationResult(), "trade_effects": EvaluationResult(),
+        ])
+        let result = try Self.evaluator().evaluate(Self.scenario(), context: context)
+        #expect(Self.close(Self.value(result, "fiscal_cost", year: 2030, country: "UZ", instrument: "tax_expenditure"), 7))
+        // 2031: cost 3 in full (all existing); profit tax 2.
+        #expect(Self.close(Self.value(result, "fiscal_cost", year: 2031, country: "UZ", instrument: "tax_expenditure"), 3))
+        #expect(Self.close(Self.value(result, "fiscal_gain", year: 2031, country: "UZ", instrument: "profit_tax"), 2))
+        // NPV = −7 + (2 − 3)/1.1 = −7 − 1/1.1.
+        #expect(Self.close(Self.headline(result, "npv"), -7 - 1 / 1.1))
+    }
 }

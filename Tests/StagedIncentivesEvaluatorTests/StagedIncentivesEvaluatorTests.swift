@@ -295,4 +295,77 @@ struct StagedIncentivesEvaluatorTests {
         // i − π + δ = 0.02 − 0.10 + 0.05 = −0.03 ≤ 0
         #expect(throws: EvaluatorError.self) { try Self.evaluator(["nominal_interest_rate": 0.02, "inflation": 0.10, "depreciation": 0.05]) }
     }
+
+    /// One zone with a CIT cut to 0.10 and zero property tax from 2030; UZ has USD 100 m of capacity already in place
+    /// in 2030 (existing: true) and invests USD 100 m more in 2030, with a 0.4 equipment share.
+    static let existingCapacity = """
+        title: Existing capacity
+        horizon: {first: 2030, last: 2033}
+        price_year: 2024
+        discount_rate: 0.10
+        sectors:
+          - {id: logistics}
+        countries:
+          - code: UZ
+            fiscal: {corporate_income_tax: 0.20, property_tax: 0.02, equipment_duty: 0.05}
+          - code: KG
+            fiscal: {corporate_income_tax: 0.10}
+        regions:
+          - {id: fergana, country: UZ}
+          - {id: osh, country: KG}
+        zones:
+          - id: fz
+            kind: cross_border_free_economic_zone
+            regions: [fergana, osh]
+            stages:
+              - id: fez
+                start: 2030
+                incentives: {corporate_income_tax_rate: 0.10, property_tax_rate: 0, equipment_duty_exemption: 1}
+            investment:
+              - {year: 2030, existing: true, country: UZ, region: fergana, sector: logistics, amount: 100, equipment_share: 0.4}
+              - {year: 2030, country: UZ, region: fergana, sector: logistics, amount: 100, equipment_share: 0.4}
+        """
+
+    @Test func existingCapacityGetsTheRegimeButIsNotInvestment() throws {
+        // operation_lag 1 for new investment; existing capacity already operates in 2030. δ = 0.10, p = 0.20.
+        // Existing: assets 100 (2030), 90, 81, 72.9; profits 20, 18, 16.2, 14.58; CIT forgone (0.20 − 0.10) × profit = 2, 1.8,
+        // 1.62, 1.458; property tax forgone 0.02 × assets = 2, 1.8, 1.62, 1.458. No equipment duty (already imported).
+        // New: operates from 2031: assets 100, 90, 81; CIT forgone 2, 1.8, 1.62; property 2, 1.8, 1.62; equipment duty
+        // 100 × 0.4 × 0.05 = 2 in 2030.
+        var overrides = Self.standard
+        overrides["operation_lag"] = 1
+        let r = try Self.run(Self.existingCapacity, overrides)
+        func close(_ a: Double?, _ b: Double) -> Bool { a.map { abs($0 - b) < 1e-9 } ?? false }
+        #expect(close(Self.value(r, "tax_expenditure_existing", year: 2030, country: "UZ", stage: "fez", instrument: "income_tax"), 2))
+        #expect(close(Self.value(r, "tax_expenditure_existing", year: 2033, country: "UZ", stage: "fez", instrument: "property_tax"), 1.458))
+        #expect(Self.value(r, "tax_expenditure_existing", year: 2030, country: "UZ", stage: "fez", instrument: "equipment_duty") == nil)
+        // tax_expenditure holds both: 2031 income tax = 1.8 (existing) + 2 (new) = 3.8; equipment duty 2 (new only).
+        #expect(close(Self.value(r, "tax_expenditure", year: 2031, country: "UZ", stage: "fez", instrument: "income_tax"), 3.8))
+        #expect(close(Self.value(r, "tax_expenditure", year: 2030, country: "UZ", stage: "fez", instrument: "equipment_duty"), 2))
+        // Only the new line is investment (and in investment_total); the stock is existing_capacity.
+        #expect(r.rows.filter { $0.metric == "investment" }.map(\.value) == [100])
+        #expect(r.headlines.first { $0.metric == "investment_total" }?.value == 100)
+        #expect(close(r.rows.filter { $0.metric == "existing_capacity" }.reduce(0) { $0 + $1.value }, 100))
+        // pre_tax_profit is the new cohort's only: 2030 none, 2031 20, 2033 16.2.
+        #expect(Self.value(r, "pre_tax_profit", year: 2030, country: "UZ") == nil)
+        #expect(close(Self.value(r, "pre_tax_profit", year: 2031, country: "UZ"), 20))
+        #expect(close(Self.value(r, "pre_tax_profit", year: 2033, country: "UZ"), 16.2))
+        #expect(r.findings.contains { $0.message.contains("100 USD m of capacity already in place") })
+    }
+
+    @Test func aCohortStopsAtTheEndOfItsLife() throws {
+        // capacity_life_years 2, operation_lag 1: the new cohort of 2030 operates in 2031 and 2032 only. Profits 20, 18, then
+        // none in 2033; its property tax forgone 2, 1.8, then none. (The existing stock also lives 2 years: 2030, 2031.)
+        var overrides = Self.standard
+        overrides["operation_lag"] = 1
+        overrides["capacity_life_years"] = 2
+        let r = try Self.run(Self.existingCapacity, overrides)
+        #expect(Self.value(r, "pre_tax_profit", year: 2032, country: "UZ").map { abs($0 - 18) < 1e-9 } == true)
+        #expect(Self.value(r, "pre_tax_profit", year: 2033, country: "UZ") == nil)
+        #expect(Self.value(r, "tax_expenditure_existing", year: 2032, country: "UZ", stage: "fez", instrument: "property_tax") == nil)
+        #expect(Self.value(r, "tax_expenditure", year: 2033, country: "UZ", stage: "fez", instrument: "property_tax") == nil)
+        // Both rows downstream evaluators read: the lag and the life.
+        #expect(r.rows.contains { $0.metric == "operation_lag" && $0.year == nil && $0.value == 1 })
+        #expect(r.rows.contains { $0.metric == "capacity_life_years" && $0.year == nil && $0.value == 2 })
+    }
 }
