@@ -1,12 +1,12 @@
 import CoopZoneCore
 import Foundation
 
-/// The `zone_fit` evaluator: the book's rules for choosing a kind of cross-border zone
-/// [004:L1509-1547], made measurable. For each zone it measures the structural similarity and the
-/// processing-industry overlap of the member regions, the trade complementarity and intra-industry
-/// trade on the zone's links, the number of countries and each side's fiscal capacity; tests each
-/// kind's rule against thresholds; and recommends the kinds whose rule the data meet, with the
-/// reasons, warning where the scenario's chosen kind is not among them.
+/// The `zone_fit` evaluator: the book's rules for choosing a kind of cross-border zone, made
+/// measurable. For each zone it measures the structural similarity and the processing-industry
+/// overlap of the member regions, the trade complementarity of the countries' total trade (Michaely)
+/// and the intra-industry trade on the zone's links, the number of countries and each side's fiscal
+/// capacity; scores each kind's rule against thresholds, ranks the kinds and recommends the best,
+/// with the reasons, warning where the scenario's chosen kind is not recommended.
 /// Reads the scenario only. See Docs/methodology/zone_fit.md.
 public struct ZoneFitEvaluator: Evaluator {
     /// The evaluator's parameters (names as in the scenario's `evaluators` overrides).
@@ -71,12 +71,12 @@ public struct ZoneFitEvaluator: Evaluator {
 
     /// The metrics this evaluator writes rows of, by position (see `M`).
     static let rowMetrics = RowMetrics(descriptor, ["countries", "similarity", "processing_overlap", "complementarity", "intra_industry",
-                                                    "fiscal_capacity", "kind_fit", "recommended"])
+                                                    "fiscal_capacity", "kind_fit", "recommended", "kind_rank"])
 
     /// Positions in `rowMetrics`.
     enum M {
         static let countries = 0, similarity = 1, processingOverlap = 2, complementarity = 3, intraIndustry = 4, fiscalCapacity = 5
-        static let kindFit = 6, recommended = 7
+        static let kindFit = 6, recommended = 7, kindRank = 8
     }
 
     /// Tests every kind's rule against a zone's profile, in `kindOrder`; without `describe`, the
@@ -84,7 +84,7 @@ public struct ZoneFitEvaluator: Evaluator {
     func assess(_ profile: ZoneProfile, describe: Bool = true) -> [KindAssessment] {
         let p = parameters
         let noShares = "a member region gives neither sector shares nor outputs"
-        let noTrade = "no link of the zone gives sector flows with the importer's other_imports"
+        let noTrade = "complementarity is not measured: a country of the zone gives no trade_totals, or the zone has no link across a border"
         let noTwoWay = "no link of the zone gives sector flows in both directions"
         typealias C = KindAssessment.Criterion
         return Self.kindOrder.map { kind in
@@ -116,7 +116,7 @@ public struct ZoneFitEvaluator: Evaluator {
             case .growthTriangle:
                 criteria = [
                     C("a junction of three countries", measure: "countries", value: Double(profile.countries.count),
-                      atLeast: p.triangleMinCountries, missing: "", describe: describe),
+                      atLeast: p.triangleMinCountries, missing: "", graded: false, describe: describe),
                 ]
             }
             return KindAssessment(kind: kind, criteria: criteria)
@@ -167,14 +167,16 @@ public struct ZoneFitEvaluator: Evaluator {
             }
 
             let assessments = assess(profile, describe: findings)
+            let ranking = KindAssessment.ranked(assessments, order: Self.kindOrder)
             for a in assessments {
                 let dims = Dimensions(instrument: a.kind.rawValue, zone: z)
                 w.add(M.kindFit, year: nil, dims, a.fit)
                 w.add(M.recommended, year: nil, dims, a.isRecommended ? 1 : 0)
+                w.add(M.kindRank, year: nil, dims, Double((ranking.firstIndex { $0.kind == a.kind } ?? 0) + 1))
             }
             let chosen = assessments.first { $0.kind == zone.kind }
             fitTotal += chosen?.fit ?? 0
-            if findings { report(zone: zone, profile: profile, assessments: assessments, chosen: chosen, into: &b) }
+            if findings { report(zone: zone, scenario: scenario, profile: profile, ranking: ranking, chosen: chosen, into: &b) }
         }
 
         let zoneCount = scenario.zones.count
@@ -190,43 +192,55 @@ public struct ZoneFitEvaluator: Evaluator {
         return w.result(b)
     }
 
-    /// The findings of one zone: the recommendation with its reasons, and a warning where the
-    /// chosen kind is not recommended.
-    private func report(zone: Zone, profile: ZoneProfile, assessments: [KindAssessment], chosen: KindAssessment?,
+    /// The findings of one zone: the best kind and the ranking with the reasons, a warning where
+    /// the chosen kind is not recommended, and what could not be measured.
+    private func report(zone: Zone, scenario: Scenario, profile: ZoneProfile, ranking: [KindAssessment], chosen: KindAssessment?,
                         into b: inout ResultBuilder) {
         let label = "zone '\(zone.id)' (\(zone.name))"
-        let recommended = assessments.filter(\.isRecommended)
-        if recommended.isEmpty {
-            let best = assessments.max { $0.fit < $1.fit }
-            var text = "\(label): no kind meets every criterion of its rule"
-            if let best {
-                text += "; closest is \(best.kind.rawValue) (\(format(KindAssessment.Criterion.rounded(best.fit))) of its criteria met"
-                let unmet = best.describe(.unmet)
-                if !unmet.isEmpty { text += "; not met: " + unmet.joined(separator: "; ") }
-                text += ")"
+        let recommended = ranking.filter(\.isRecommended)
+        let scores = "ranking by score: " + ranking.map { "\($0.kind.rawValue) \(format(KindAssessment.Criterion.rounded($0.fit)))" }.joined(separator: ", ")
+        if let best = recommended.first {
+            var text = "\(label): best \(best.kind.rawValue) — " + best.describe(.met).joined(separator: "; ")
+            let unknown = best.describe(.unknown)
+            if !unknown.isEmpty { text += " (not tested: " + unknown.joined(separator: "; ") + ")" }
+            let others = recommended.dropFirst().map { a -> String in
+                let unknown = a.criteria.filter { $0.outcome == .unknown }.map(\.label)
+                return a.kind.rawValue + (unknown.isEmpty ? "" : " (not tested: " + unknown.joined(separator: "; ") + ")")
             }
-            b.finding(.recommendation, text, at: zone.location)
+            if !others.isEmpty { text += "; the rule of " + others.joined(separator: ", ") + " is also met" }
+            b.finding(.recommendation, text + "; " + scores, at: zone.location)
         } else {
-            let parts = recommended.map { a -> String in
-                var text = "\(a.kind.rawValue) — " + a.describe(.met).joined(separator: "; ")
-                let unknown = a.describe(.unknown)
-                if !unknown.isEmpty { text += " (not tested: " + unknown.joined(separator: "; ") + ")" }
-                return text
+            var text = "\(label): no kind meets every criterion of its rule"
+            if let best = ranking.first {
+                text += "; closest is \(best.kind.rawValue)"
+                let unmet = best.describe(.unmet)
+                if !unmet.isEmpty { text += " (not met: " + unmet.joined(separator: "; ") + ")" }
             }
-            b.finding(.recommendation, "\(label): recommended " + parts.joined(separator: " | "), at: zone.location)
+            b.finding(.recommendation, text + "; " + scores, at: zone.location)
         }
 
-        guard let chosen else { return }
-        if !chosen.isRecommended {
+        if let chosen, !chosen.isRecommended {
             let unmet = chosen.describe(.unmet)
             let why = unmet.isEmpty ? "none of its criteria can be tested with the scenario's data (" + chosen.describe(.unknown).joined(separator: "; ") + ")"
                 : "its data do not meet the book's rule for it: " + unmet.joined(separator: "; ")
             let instead = recommended.isEmpty ? "no kind's rule is fully met" : "the data point to " + recommended.map(\.kind.rawValue).joined(separator: ", ")
             b.finding(.warning, "\(label) is a \(zone.kind.rawValue), but \(why); \(instead)", at: zone.location)
         }
+        let withoutTotals = profile.countriesWithoutTotals(in: scenario)
+        if !withoutTotals.isEmpty {
+            b.finding(.warning, "\(label): trade complementarity is not measured, because \(withoutTotals.joined(separator: ", ")) give(s) no trade_totals; "
+                      + "the complementarity criteria of the cross-border economic zone and the cross-border FEZ are not tested. "
+                      + "Add countries[].trade_totals with exports and imports by sector (with all partners)", at: zone.location)
+        } else if profile.countryPairs.isEmpty {
+            b.finding(.warning, "\(label): trade complementarity is not measured, because no link of the scenario joins two of its members across a border",
+                      at: zone.location)
+        } else if let pair = profile.countryPairs.first(where: { $0.value == nil }) {
+            b.finding(.warning, "\(label): trade complementarity is not measured for \(pair.exporter) → \(pair.importer): "
+                      + "the exporter's exports or the importer's imports of the scenario's sectors sum to 0", at: zone.location)
+        }
         if !profile.linksWithoutStructure.isEmpty {
-            b.finding(.info, "\(label): link(s) \(profile.linksWithoutStructure.joined(separator: ", ")) give no sector flows with other_imports or in both directions, "
-                      + "so their complementarity and intra-industry trade are not measured", at: zone.location)
+            b.finding(.info, "\(label): link(s) \(profile.linksWithoutStructure.joined(separator: ", ")) give no sector flows in both directions, "
+                      + "so their intra-industry trade is not measured", at: zone.location)
         }
         let missing = profile.members.enumerated().filter { profile.shares[$0.offset] == nil }.map(\.element.id)
         if !missing.isEmpty {

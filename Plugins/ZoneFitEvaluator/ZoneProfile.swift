@@ -23,6 +23,14 @@ struct ZoneProfile {
         var value: Double
     }
 
+    /// Trade complementarity of one ordered pair of the zone's countries, from their totals.
+    struct CountryPair {
+        var exporter: String
+        var importer: String
+        /// `nil` when a side gives no `trade_totals`, or trades none of the scenario's sectors.
+        var value: Double?
+    }
+
     /// Intra-industry trade on one link.
     struct IntraIndustry {
         var link: String
@@ -40,11 +48,13 @@ struct ZoneProfile {
     let shareSources: [String?]
     /// Cross-country pairs of members.
     let pairs: [Pair]
-    /// Complementarity by link and direction, where the importer's imports are known.
+    /// Complementarity by link and direction, where both countries give trade totals.
     let complementarity: [Complementarity]
+    /// The ordered country pairs (exporter, importer) on the zone's links, each once.
+    let countryPairs: [CountryPair]
     /// Intra-industry trade by link, where trade goes both ways.
     let intraIndustry: [IntraIndustry]
-    /// Links of the zone whose trade structure is unknown (no sector flows, or no other imports).
+    /// Links of the zone without sector flows in both directions (intra-industry trade not measured).
     let linksWithoutStructure: [String]
     /// Fiscal capacity by side (country code, USD m a year); `nil` where no region of the side has data.
     let fiscalCapacity: [(country: String, value: Double?)]
@@ -53,8 +63,21 @@ struct ZoneProfile {
     var similarity: Double? { Self.mean(pairs, \.similarity) }
     /// The mean of the pairs' processing overlap, where known.
     var processingOverlap: Double? { Self.mean(pairs, \.processingOverlap) }
-    /// The mean complementarity over link directions with data.
-    var meanComplementarity: Double? { Self.mean(complementarity, \.value) }
+    /// The mean complementarity over the ordered country pairs on the zone's links; `nil` unless
+    /// every pair is measured (a partial mean would hide the side that gives no totals).
+    var meanComplementarity: Double? {
+        countryPairs.allSatisfy { $0.value != nil } ? Self.mean(countryPairs, \.value) : nil
+    }
+    /// The countries among the zone's pairs that give no trade totals.
+    func countriesWithoutTotals(in scenario: Scenario) -> [String] {
+        var codes: [String] = []
+        for pair in countryPairs {
+            for code in [pair.exporter, pair.importer] where scenario.country(code)?.tradeTotals == nil && !codes.contains(code) {
+                codes.append(code)
+            }
+        }
+        return codes
+    }
     /// The aggregate Grubel–Lloyd index over the zone's links with two-way trade.
     var intraIndustryIndex: Double? {
         let total = intraIndustry.reduce(0) { $0 + $1.total }
@@ -130,61 +153,67 @@ struct ZoneProfile {
         self.pairs = pairs
 
         // Trade on the zone's links: both ends are members (a member region or a member's country).
-
         func country(of end: String) -> String? {
             if let region = scenario.region(end) { return region.country }
             return scenario.country(end)?.code
         }
         func inZone(_ end: String) -> Bool { members.contains { $0.id == end } || (scenario.region(end) == nil && countries.contains(end)) }
+        func end(_ id: String) -> (region: String?, country: String?) {
+            scenario.region(id).map { ($0.id, $0.country) } ?? (nil, country(of: id))
+        }
+        // Complementarity compares national totals, so it is one number per ordered pair of
+        // countries (exporter, importer); `nil` when a side gives no totals or none in these sectors.
+        var pairValues: [String: Double?] = [:]
+        func complementarityOf(_ exporter: String, _ importer: String) -> Double? {
+            let key = exporter + ">" + importer
+            if let known = pairValues[key] { return known }
+            var value: Double?
+            if let x = scenario.country(exporter)?.tradeTotals, let m = scenario.country(importer)?.tradeTotals {
+                let exports = sectors.map { x.exports[$0.id].map { scenario[$0] } ?? 0 }
+                let imports = sectors.map { m.imports[$0.id].map { scenario[$0] } ?? 0 }
+                value = StructureIndex.tradeComplementarity(exports: exports, imports: imports)
+            }
+            pairValues[key] = value
+            return value
+        }
         var complementarity: [Complementarity] = []
+        var pairs2: [CountryPair] = []
         var intra: [IntraIndustry] = []
-        var unknownLinks: [String] = []
+        var oneWayLinks: [String] = []
         for link in scenario.links where inZone(link.from) && inZone(link.to) && country(of: link.from) != country(of: link.to) {
-            var exports = [Double](repeating: 0, count: sectorCount)
-            var imports = [Double](repeating: 0, count: sectorCount)
-            var exportDemand = [Double](repeating: 0, count: sectorCount)  // the `to` end's imports: from `from` plus from others
-            var importDemand = [Double](repeating: 0, count: sectorCount)  // the `from` end's imports
-            var exportOthers = false, importOthers = false
-            for flow in link.flows {
-                guard let s = sectorIndex(flow.sector), let value = Self.value(of: flow, in: scenario) else { continue }
-                let others = flow.otherImports.map { scenario[$0] }
-                switch flow.direction {
-                case .export:
-                    exports[s] += value
-                    exportDemand[s] += value + (others ?? 0)
-                    if others != nil { exportOthers = true }
-                case .import:
-                    imports[s] += value
-                    importDemand[s] += value + (others ?? 0)
-                    if others != nil { importOthers = true }
+            for (direction, from, to) in [(FlowDirection.export, link.from, link.to), (.import, link.to, link.from)] {
+                guard let exporter = country(of: from), let importer = country(of: to) else { continue }
+                let value = complementarityOf(exporter, importer)
+                if !pairs2.contains(where: { $0.exporter == exporter && $0.importer == importer }) {
+                    pairs2.append(CountryPair(exporter: exporter, importer: importer, value: value))
+                }
+                if let value {
+                    let e = end(from)
+                    complementarity.append(Complementarity(link: link.id, direction: direction, exporter: from, exporterRegion: e.region,
+                                                           exporterCountry: e.country, value: value))
                 }
             }
-            var known = false
-            func end(_ id: String) -> (region: String?, country: String?) {
-                scenario.region(id).map { ($0.id, $0.country) } ?? (nil, country(of: id))
+            // Intra-industry trade: the link's own flows in both directions.
+            var exports = [Double](repeating: 0, count: sectorCount)
+            var imports = [Double](repeating: 0, count: sectorCount)
+            for flow in link.flows {
+                guard let s = sectorIndex(flow.sector), let value = Self.value(of: flow, in: scenario) else { continue }
+                switch flow.direction {
+                case .export: exports[s] += value
+                case .import: imports[s] += value
+                }
             }
-            if exportOthers, let tc = StructureIndex.tradeComplementarity(exports: exports, imports: exportDemand) {
-                let e = end(link.from)
-                complementarity.append(Complementarity(link: link.id, direction: .export, exporter: link.from, exporterRegion: e.region,
-                                                       exporterCountry: e.country, value: tc))
-                known = true
-            }
-            if importOthers, let tc = StructureIndex.tradeComplementarity(exports: imports, imports: importDemand) {
-                let e = end(link.to)
-                complementarity.append(Complementarity(link: link.id, direction: .import, exporter: link.to, exporterRegion: e.region,
-                                                       exporterCountry: e.country, value: tc))
-                known = true
-            }
-            let parts = StructureIndex.intraIndustryParts(exports: exports, imports: imports)
             if exports.contains(where: { $0 > 0 }), imports.contains(where: { $0 > 0 }) {
+                let parts = StructureIndex.intraIndustryParts(exports: exports, imports: imports)
                 intra.append(IntraIndustry(link: link.id, matched: parts.matched, total: parts.total))
-                known = true
+            } else {
+                oneWayLinks.append(link.id)
             }
-            if !known { unknownLinks.append(link.id) }
         }
         self.complementarity = complementarity
+        countryPairs = pairs2
         intraIndustry = intra
-        linksWithoutStructure = unknownLinks
+        linksWithoutStructure = oneWayLinks
 
         // Fiscal capacity by side: wage tax on the wage bill plus corporate income tax on a profit margin of output.
         fiscalCapacity = countries.map { code in

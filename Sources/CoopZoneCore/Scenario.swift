@@ -99,6 +99,21 @@ public struct Country: Sendable {
     public var name: String
     /// The baseline fiscal regime, before any zone incentive.
     public var fiscal: FiscalRegime
+    /// Total exports and imports by sector (with all partners), when given.
+    public var tradeTotals: TradeTotals? = nil
+}
+
+/// A country's total exports and imports (with all partners) by sector, money per year: what
+/// the zone fit's complementarity index compares (Docs/methodology/zone_fit.md#complementarity).
+public struct TradeTotals: Sendable {
+    /// The year of the statistics, when given.
+    public var year: Int?
+    /// Exports by sector id; a sector not listed is not known.
+    public var exports: [String: Quantity]
+    /// Imports by sector id; a sector not listed is not known.
+    public var imports: [String: Quantity]
+    /// Where the block is written.
+    public var location: SourceLocation
 }
 
 /// A country's baseline taxes, as fractions (rates) or money per hectare (land).

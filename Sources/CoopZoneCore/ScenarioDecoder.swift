@@ -14,7 +14,8 @@ struct ScenarioDecoder {
         static let source = ["id", "title", "url"]
         static let horizon = ["first", "last"]
         static let sector = ["id", "name", "perishable"]
-        static let country = ["code", "name", "fiscal"]
+        static let country = ["code", "name", "fiscal", "trade_totals"]
+        static let tradeTotals = ["year", "exports", "imports"]
         static let fiscal = ["corporate_income_tax", "property_tax", "land_tax", "vat", "land_rent", "import_duty",
                              "import_duty_by_sector", "equipment_duty", "wage_tax"]
         static let region = ["id", "name", "country", "population", "labour_force", "unemployment_rate", "labour_force_growth",
@@ -175,8 +176,35 @@ struct ScenarioDecoder {
                 importDutyBySector: duties,
                 equipmentDuty: fiscalFields?.quantity("equipment_duty", .rate),
                 wageTax: fiscalFields?.quantity("wage_tax", .rate))
-            return Country(code: code, name: fields.string("name") ?? code, fiscal: fiscal)
+            let totals = fields["trade_totals"].flatMap { decodeTradeTotals($0, of: code, path: "\(path).trade_totals", inherited: fields.provenance, sectors: sectors) }
+            return Country(code: code, name: fields.string("name") ?? code, fiscal: fiscal, tradeTotals: totals)
         }
+    }
+
+    /// A country's `trade_totals`: the year, and exports and imports by sector, each a mapping of
+    /// every scenario sector to money per year (0 for a sector the country does not trade).
+    func decodeTradeTotals(_ node: YNode, of code: String, path: String, inherited: Provenance, sectors: [Sector]) -> TradeTotals? {
+        let fields = Fields(node, context: context, path: path, what: "the trade totals of \(code)", allowed: Keys.tradeTotals, inherited: inherited)
+        guard fields.isMapping else { return nil }
+        let year = fields.integer("year", range: 1900...2200)
+        let ids = sectors.map(\.id)
+        func side(_ key: String) -> [String: Quantity] {
+            guard let sideNode = fields.requireKey(key) else { return [:] }
+            let what = "the \(key) of \(code) in trade_totals"
+            let by = Fields(sideNode, context: context, path: "\(path).\(key)", what: what, allowed: ids, inherited: fields.provenance)
+            guard by.isMapping else { return [:] }
+            var values: [String: Quantity] = [:]
+            for id in ids { if let q = by.quantity(id, .moneyPerYear) { values[id] = q } }
+            let missing = ids.filter { by[$0] == nil }
+            if !missing.isEmpty {
+                context.error("\(what) give no value for sector(s) \(missing.joined(separator: ", "))", at: sideNode.location,
+                              hint: "list every sector of the scenario, in millions a year with all partners; write 0 for a sector \(code) does not trade")
+            }
+            return values
+        }
+        let exports = side("exports")
+        let imports = side("imports")
+        return TradeTotals(year: year, exports: exports, imports: imports, location: node.location)
     }
 
     func reference(_ fields: Fields, _ key: String, kind: String, among ids: [String], required: Bool = true) -> String? {

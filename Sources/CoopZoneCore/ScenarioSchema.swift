@@ -212,6 +212,10 @@ public enum ScenarioSchema {
           "description": "The baseline fiscal regime, before any zone incentive. Default: no taxes given.",
           "$ref": "#/$defs/fiscal"
         },
+        "trade_totals": {
+          "description": "The country's total exports and imports (with all partners) by sector, for the zone fit's complementarity index. Default: none (complementarity is then not measured).",
+          "$ref": "#/$defs/tradeTotals"
+        },
         "source": {
           "description": "Id of an entry of `sources`; plain numbers inside this mapping cite it.",
           "type": "string"
@@ -1506,6 +1510,74 @@ public enum ScenarioSchema {
       "type": "object",
       "propertyNames": {
         "pattern": "^[0-9]{4}$"
+      },
+      "additionalProperties": {
+        "$ref": "#/$defs/number"
+      }
+    },
+    "tradeTotals": {
+      "title": "trade_totals (of a country)",
+      "type": "object",
+      "properties": {
+        "year": {
+          "description": "The year of the statistics (1900–2200). Default: not given.",
+          "type": "integer",
+          "minimum": 1900,
+          "maximum": 2200
+        },
+        "exports": {
+          "description": "Total exports by sector id, every sector of the scenario (0 for one not traded). Unit: usd_million_per_year; range ≥ 0. Required (checked by the loader).",
+          "$ref": "#/$defs/amountsBySector"
+        },
+        "imports": {
+          "description": "Total imports by sector id, every sector of the scenario (0 for one not traded). Unit: usd_million_per_year; range ≥ 0. Required (checked by the loader).",
+          "$ref": "#/$defs/amountsBySector"
+        },
+        "source": {
+          "description": "Id of an entry of `sources`; plain numbers inside this mapping cite it.",
+          "type": "string"
+        },
+        "at": {
+          "description": "Where in the source (line numbers, table); only read next to `source`.",
+          "type": [
+            "string",
+            "number"
+          ]
+        },
+        "assumption": {
+          "description": "Flags the numbers inside this mapping as an assumption, with the reason (ignored when `source` is also given).",
+          "type": "string"
+        },
+        "note": {
+          "description": "A free comment, ignored by the loader.",
+          "type": "string"
+        }
+      },
+      "additionalProperties": false
+    },
+    "amountsBySector": {
+      "description": "Money per year by sector id; the keys must be ids of 'sectors'.",
+      "type": "object",
+      "properties": {
+        "source": {
+          "description": "Id of an entry of `sources`; plain numbers inside this mapping cite it.",
+          "type": "string"
+        },
+        "at": {
+          "description": "Where in the source (line numbers, table); only read next to `source`.",
+          "type": [
+            "string",
+            "number"
+          ]
+        },
+        "assumption": {
+          "description": "Flags the numbers inside this mapping as an assumption, with the reason (ignored when `source` is also given).",
+          "type": "string"
+        },
+        "note": {
+          "description": "A free comment, ignored by the loader.",
+          "type": "string"
+        }
       },
       "additionalProperties": {
         "$ref": "#/$defs/number"

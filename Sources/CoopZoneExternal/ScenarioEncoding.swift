@@ -206,6 +206,16 @@ private struct Emitter {
                     e.number("wage_tax", f.wageTax)
                 }
             }
+            if let totals = country.tradeTotals {
+                e.field("trade_totals") { e in
+                    e.object { e in
+                        if let year = totals.year { e.integer("year", year) }
+                        for (key, values) in [("exports", totals.exports), ("imports", totals.imports)] {
+                            e.field(key) { e in e.object { e in for (sector, q) in values.sorted(by: { $0.key < $1.key }) { e.number(sector, q) } } }
+                        }
+                    }
+                }
+            }
         }
     }
 

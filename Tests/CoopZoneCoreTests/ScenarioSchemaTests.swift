@@ -26,6 +26,7 @@ struct ScenarioSchemaTests {
             Level(name: "sector", keys: K.sector, definition: "sector", provenance: false),
             Level(name: "country", keys: K.country, definition: "country", provenance: true),
             Level(name: "fiscal", keys: K.fiscal, definition: "fiscal", provenance: true),
+            Level(name: "tradeTotals", keys: K.tradeTotals, definition: "tradeTotals", provenance: true),
             Level(name: "region", keys: K.region, definition: "region", provenance: true),
             Level(name: "regionSector", keys: K.regionSector, definition: "regionSector", provenance: true),
             Level(name: "link", keys: K.link, definition: "link", provenance: true),

@@ -82,4 +82,21 @@ struct ScenarioEncodingTests {
         #expect(items.contains { $0["path"] == .array(stagePath + [.string("first_year")]) && $0["value"] == .null })
         #expect(items.contains { $0["path"] == .array(stagePath + [.string("last_year")]) && $0["value"] == .null })
     }
+
+    @Test func tradeTotalsAreSentWithTheCountryAndADrawMovesThem() throws {
+        // The Andijan–Osh scenario (which the example extends) gives UZ's total exports of clothing as 1300.
+        let scenario = try ScenarioLoader.loadOrThrow(file: gravityScenario)
+        let encoding = ScenarioEncoding(scenario)
+        let json = try JSONParser.parse(encoding.json)
+        let uz = json["countries"]?.arrayItems?.first
+        #expect(uz?["code"] == .string("UZ"))
+        #expect(uz?["trade_totals"]?["year"] == .number(2022))
+        #expect(uz?["trade_totals"]?["exports"]?["clothing"] == .number(1300))
+        let slot = try #require(scenario.inputs.firstIndex { $0.path == "countries.UZ.trade_totals.imports.engineering" })
+        var values = scenario.values
+        values[slot] = 8000
+        let changes = try JSONParser.parse(encoding.changes(for: scenario.with(values: values)))
+        let path: [JSONValue] = [.string("countries"), .number(0), .string("trade_totals"), .string("imports"), .string("engineering")]
+        #expect(changes == .array([.object([("path", .array(path)), ("value", .number(8000))])]))
+    }
 }
