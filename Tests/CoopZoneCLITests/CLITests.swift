@@ -30,20 +30,20 @@ struct CLITests {
     }
 
     @Test func monteCarloRunsWhoseDrawsWouldNotFitInMemoryAreRefusedBeforeRunning() async {
-        // The growth triangle lays out 491 series before it runs (5 evaluators' 26 headlines + 31 additive
-        // metrics × 15 years = 26 + 465; present values, which have no yearly rows, are dropped after the run);
-        // the check counts all 491: 9,000,000 draws × 491 × 8 bytes = 35.4 GB.
-        // 2 GiB / (491 × 8) = 2,147,483,648 / 3,928 = 546,711.7 → at most 546,711 draws.
+        // The growth triangle lays out 521 series before it runs (5 evaluators' 26 headlines + 33 additive
+        // metrics × 15 years = 26 + 495; present values, which have no yearly rows, are dropped after the run);
+        // the check counts all 521: 9,000,000 draws × 521 × 8 bytes = 37.5 GB.
+        // 2 GiB / (521 × 8) = 2,147,483,648 / 4,168 = 515,231.2 → at most 515,231 draws.
         let out = await RunCommand.execute(file: growthTriangle, format: .json, overrides: [], monteCarlo: 9_000_000)
         #expect(out.status == 64)
         #expect(out.stdout.isEmpty)
-        #expect(out.stderr.contains("491 series"))
-        #expect(out.stderr.contains("at most 546711 draws fit"))
-        // compare keeps every design's draws: two designs of 491 series each → 2 GiB / (982 × 8) = 273,355.8 → at most 273,355 draws.
+        #expect(out.stderr.contains("521 series"))
+        #expect(out.stderr.contains("at most 515231 draws fit"))
+        // compare keeps every design's draws: two designs of 521 series each → 2 GiB / (1,042 × 8) = 257,615.6 → at most 257,615 draws.
         let both = await CompareCommand.execute(files: [growthTriangle, growthTriangle], format: .json, monteCarlo: 400_000)
         #expect(both.status == 64)
-        #expect(both.stderr.contains("982 series"))
-        #expect(both.stderr.contains("at most 273355 draws fit"))
+        #expect(both.stderr.contains("1042 series"))
+        #expect(both.stderr.contains("at most 257615 draws fit"))
         // Callers that skip argument parsing get the same check of the draw count.
         for draws in [0, -5] {
             #expect(await RunCommand.execute(file: growthTriangle, format: .json, overrides: [], monteCarlo: draws).status == 64)
