@@ -17,7 +17,7 @@ extension CostBenefitEvaluator {
                       citation: "Assumption, the same default as staged_incentives: a plant built in one year operates from the next", assumption: true),
         ParameterSpec("wage_benefit_share", "Share of the after-tax wage of a net additional job counted as an economic benefit (1 − the worker's opportunity cost as a share of the wage)",
                       unit: .fraction, default: 1.0, allowed: 0...1, plausible: 0.5...1.0,
-                      citation: "1 counts the whole wage, as METHODS 'Cost and benefit' asks; ADB (2017), Guidelines for the Economic Analysis of Projects, uses shadow wage rate factors below 1 for labour in surplus, the lower end of the range",
+                      citation: "1 counts the whole wage (no shadow wage adjustment); ADB (2017), Guidelines for the Economic Analysis of Projects, uses shadow wage rate factors below 1 for labour in surplus, the lower end of the range",
                       assumption: true),
     ]
 

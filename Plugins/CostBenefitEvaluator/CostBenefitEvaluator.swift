@@ -40,7 +40,7 @@ public struct CostBenefitEvaluator: Evaluator {
         }
     }
 
-    /// The redundancy share used when `staged_incentives` gives none (METHODS' default).
+    /// The redundancy share used when `staged_incentives` gives none (its own default; IMF, OECD, UN & World Bank 2015).
     public static let fallbackRedundancy = 0.5
 
     /// The parameters in use.
@@ -146,7 +146,7 @@ public struct CostBenefitEvaluator: Evaluator {
                 r = min(1, max(0, r.isFinite ? r : Self.fallbackRedundancy))
             }
         } else {
-            b.finding(.info, "staged_incentives gives no redundancy share; \(format(r)) is used (METHODS default)")
+            b.finding(.info, "staged_incentives gives no redundancy share; \(format(r)) is used (the default of staged_incentives)")
         }
         var profitMismatch = 0.0
         for c in 0...unknown where !profitsBySlot[c].isEmpty {

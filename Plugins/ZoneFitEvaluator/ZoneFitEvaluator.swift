@@ -2,7 +2,7 @@ import CoopZoneCore
 import Foundation
 
 /// The `zone_fit` evaluator: the book's rules for choosing a kind of cross-border zone
-/// [004:L1509-1547], made measurable. For each zone it measures the structural similarity and the
+/// (Logistics & Diplomacy in Central Asia, 2022, zones chapter), made measurable. For each zone it measures the structural similarity and the
 /// processing-industry overlap of the member regions, the trade complementarity and intra-industry
 /// trade on the zone's links, the number of countries and each side's fiscal capacity; tests each
 /// kind's rule against thresholds; and recommends the kinds whose rule the data meet, with the
