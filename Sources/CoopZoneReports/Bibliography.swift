@@ -13,7 +13,8 @@ public enum Bibliography {
         public let id: String
         /// Texts a citation that names this publication contains (`"Hummels & Schaur"`).
         public let cues: [String]
-        /// The full reference, as in `Docs/sources.md` without Markdown emphasis.
+        /// The full reference, as in `Docs/sources.md` without Markdown emphasis (and without
+        /// web addresses: a report prints addresses only as a scenario source's address).
         public let reference: String
     }
 
@@ -36,7 +37,7 @@ public enum Bibliography {
         Entry(id: "laird1986", cues: ["Laird & Yeats"],
               reference: "Laird, S. & Yeats, A. (1986). The UNCTAD trade policy simulation model: a note on the methodology, data and uses. UNCTAD Discussion Paper No. 19."),
         Entry(id: "wits", cues: ["WITS"],
-              reference: "World Bank, WITS (World Integrated Trade Solution) online help: SMART (theoretical framework; input requirements and output results; checking the raw data) and the Trade Complementarity Index. https://wits.worldbank.org"),
+              reference: "World Bank, WITS (World Integrated Trade Solution) online help: SMART (theoretical framework; input requirements and output results; checking the raw data) and the Trade Complementarity Index."),
         Entry(id: "kee2008", cues: ["Kee, Nicita & Olarreaga"],
               reference: "Kee, H. L., Nicita, A. & Olarreaga, M. (2008). Import demand elasticities and trade distortions. Review of Economics and Statistics 90(4), 666–682."),
         Entry(id: "hummels2013", cues: ["Hummels & Schaur"],
