@@ -31,7 +31,7 @@ public struct CostBenefitEvaluator: Evaluator {
         }
     }
 
-    /// The redundancy share used when `staged_incentives` gives none (its default).
+    /// The redundancy share used when `staged_incentives` gives none (its own default; IMF, OECD, UN & World Bank 2015).
     public static let fallbackRedundancy = 0.5
 
     /// The parameters in use.
@@ -139,7 +139,7 @@ public struct CostBenefitEvaluator: Evaluator {
                 r = min(1, max(0, r.isFinite ? r : Self.fallbackRedundancy))
             }
         } else {
-            b.finding(.info, "staged_incentives gives no redundancy share; \(format(r)) is used (its default)")
+            b.finding(.info, "staged_incentives gives no redundancy share; \(format(r)) is used (the default of staged_incentives)")
         }
         for c in 0...unknown {
             let baseline = c < unknown ? scenario[countries[c].fiscal.corporateIncomeTax, default: 0] : 0

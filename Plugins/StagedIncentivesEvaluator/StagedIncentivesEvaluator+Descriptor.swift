@@ -16,7 +16,7 @@ extension StagedIncentivesEvaluator {
                       assumption: true),
         ParameterSpec("pre_tax_return", "Real pre-tax return p of the inframarginal project (EATR) and profit per unit of the zone's assets", unit: .fractionPerYear,
                       default: 0.20, allowed: 0.01...1, plausible: 0.10...0.30,
-                      citation: "Devereux & Griffith (2003), Int. Tax and Public Finance 10(2); OECD Corporate Tax Statistics EATR at 20 % profitability (Hanappi 2018, OECD Taxation WP 38); METHODS §2"),
+                      citation: "Devereux & Griffith (2003), Int. Tax and Public Finance 10(2); OECD Corporate Tax Statistics EATR at 20 % profitability (Hanappi 2018, OECD Taxation WP 38)"),
         ParameterSpec("allowance_life", "Straight-line tax depreciation life Y", unit: .years, default: 10, allowed: 1...50, plausible: 5...20,
                       citation: "Assumption: straight line over 10 years, between machinery (5–8) and buildings (20+)", assumption: true),
         ParameterSpec("semi_elasticity", "Semi-elasticity ε of investment to the EATR (per unit of EATR)", unit: .ratio, default: -3.3,

@@ -58,7 +58,7 @@ extension TradeEffectsEvaluator {
                           assumption: true),
             ParameterSpec("turnover_tolerance", "Absolute tolerance for reported turnover vs exports + imports before a data warning",
                           unit: .usdMillion, default: Parameters.Default.turnoverTolerance, allowed: 0 ... 1e12,
-                          citation: "DIGEST §4.1: the consistent rows of article 000 Table 1 agree within ±0.1 (one-decimal rounding)",
+                          citation: "Kuanshaliev (2024), Table 1: the rows whose parts add up agree within ±0.1 (one-decimal rounding)",
                           assumption: true),
             ParameterSpec("turnover_relative_tolerance", "Relative tolerance for reported turnover vs exports + imports (fraction of turnover)",
                           unit: .fraction, default: Parameters.Default.turnoverRelativeTolerance, allowed: 0 ... 1,

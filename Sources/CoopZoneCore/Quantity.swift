@@ -2,14 +2,14 @@ import Foundation
 
 /// Where a number comes from. The loader knows which inputs are sourced and which are assumptions.
 public enum Provenance: Sendable, Hashable, Codable {
-    /// From a source listed in the scenario's `sources`, with an optional locator (`L1464`, `Table 1`).
+    /// From a source listed in the scenario's `sources`, with an optional locator (`Table 1`, `zones chapter, Table 2`).
     case source(id: String, locator: String?)
     /// Flagged by the author as an assumption, with the reason.
     case assumption(String)
     /// Neither: `coopzone validate --strict` reports these.
     case unspecified
 
-    /// A short label: `source book L1690`, `assumption`, `unspecified`.
+    /// A short label: `source book Table 2`, `assumption`, `unspecified`.
     public var label: String {
         switch self {
         case .source(let id, let locator): locator.map { "source \(id) \($0)" } ?? "source \(id)"

@@ -23,7 +23,7 @@ public enum ScenarioSchema {
       "type": "string"
     },
     "description": {
-      "description": "What the scenario describes, with citations such as [004:L1570-1575]. Default: empty.",
+      "description": "What the scenario describes, with citations such as (book, zones chapter, Table 2). Default: empty.",
       "type": "string"
     },
     "authors": {

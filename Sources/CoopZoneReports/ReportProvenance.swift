@@ -21,6 +21,12 @@ public struct ReportProvenance: Sendable {
 
     func descriptor(_ id: String) -> EvaluatorDescriptor? { descriptors.first { $0.id == id } }
 
+    /// The publications the parameter citations of the evaluators that ran name, with their
+    /// full references (the tables cite them by author and year).
+    var citedReferences: [Bibliography.Entry] {
+        Bibliography.cited(in: manifest.evaluators.flatMap { descriptor($0.id)?.parameters.map(\.citation) ?? [] })
+    }
+
     /// `seed S, N draws` or a note that the run made no random draws.
     var seedText: String {
         if let seed = manifest.seed { return "seed \(seed)" + (manifest.draws.map { ", \($0) draws" } ?? "") }
@@ -99,6 +105,7 @@ public struct ReportProvenance: Sendable {
             out += scenario.sources.isEmpty ? "The scenario lists no sources.\n\n"
                 : markdownTable(["id", "reference", "address"], scenario.sources.map { [$0.id, $0.title, $0.url ?? "—"] }) + "\n\n"
         }
+        out += Bibliography.note + "\n\n"
         out += "\(h3) Evaluators and equations\n\n"
         out += markdownTable(["evaluator", "version", "equations"], manifest.evaluators.map { [$0.id, $0.version, "`\($0.documentation)`"] }) + "\n\n"
         for record in manifest.evaluators {
@@ -111,6 +118,10 @@ public struct ReportProvenance: Sendable {
                 return [name, Self.parameterText(record.parameters[name]), spec?.unit.symbol ?? "", spec.map { format($0.defaultValue) } ?? "",
                         spec.map { Self.basis($0).flag ? "assumption: " + $0.citation : $0.citation } ?? ""]
             }) + "\n\n"
+        }
+        let references = citedReferences
+        if !references.isEmpty {
+            out += "References the parameters' citations name:\n\n" + markdownTable(["id", "reference"], references.map { [$0.id, $0.reference] }) + "\n\n"
         }
         let metrics = metricRows()
         if !metrics.isEmpty {
@@ -160,6 +171,7 @@ public struct ReportProvenance: Sendable {
             out += scenario.sources.isEmpty ? "<p>The scenario lists no sources.</p>\n"
                 : HTMLPage.table(["id", "reference", "address"], scenario.sources.map { [c($0.id), t($0.title), $0.url.map { "<span class=\"address\">\(t($0))</span>" } ?? "—"] })
         }
+        out += "<p>\(t(Bibliography.note))</p>\n"
         out += "<h3>Evaluators and equations</h3>\n"
         out += HTMLPage.table(["evaluator", "version", "equations"], manifest.evaluators.map { [c($0.id), t($0.version), c($0.documentation)] })
         for record in manifest.evaluators {
@@ -173,6 +185,10 @@ public struct ReportProvenance: Sendable {
                 return [c(name), changed ? "<strong>\(t(used))</strong>" : t(used), t(spec?.unit.symbol ?? ""), t(spec.map { format($0.defaultValue) } ?? ""),
                         spec.map { (Self.basis($0).flag ? "<span class=\"kind\">assumption</span>" : "") + t($0.citation) } ?? ""]
             }, numeric: [1, 3], caption: "Parameters of \(c(record.id)) as used (bold: differs from the default)")
+        }
+        let references = citedReferences
+        if !references.isEmpty {
+            out += HTMLPage.table(["id", "reference"], references.map { [c($0.id), t($0.reference)] }, caption: "References the parameters' citations name")
         }
         let metrics = metricRows()
         if !metrics.isEmpty {
