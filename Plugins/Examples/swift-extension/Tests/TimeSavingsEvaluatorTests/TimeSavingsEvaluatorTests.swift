@@ -17,6 +17,7 @@ links:
   - id: ab
     from: AA
     to: BB
+    zone_share: 1
     border_crossing_days: 2
     flows: [{sector: goods, direction: export, base_year: 2030, value: 100, growth: 0, tariff: 0}]
 zones:
