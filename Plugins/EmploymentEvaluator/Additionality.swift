@@ -31,7 +31,8 @@ public struct Additionality: Sendable, Equatable {
     /// Gross after leakage, displacement and substitution: `(1 − L)(1 − D)(1 − S)`.
     public var adjustmentFactor: Double { (1 - leakage) * (1 - displacement) * (1 - substitution) }
 
-    /// Net jobs per gross job: `(1 − L)(1 − D)(1 − S)(1 − DW)`.
+    /// Net jobs per gross job with deadweight as the reference case (jobs from trade gains):
+    /// `(1 − L)(1 − D)(1 − S)(1 − DW)`. Jobs from investment take `adjustmentFactor · (1 − redundancy)`.
     public var netFactor: Double { adjustmentFactor * (1 - deadweight) }
 
     /// The reference case (deadweight) for `gross` jobs: `DW × gross × (1 − L)(1 − D)(1 − S)`.

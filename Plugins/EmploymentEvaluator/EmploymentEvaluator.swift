@@ -75,16 +75,6 @@ public struct EmploymentEvaluator: Evaluator {
     /// net, and the net jobs of countries that are not parties to the zone.
     static let rowMetrics = RowMetrics(descriptor, ["jobs_direct", "jobs_indirect", "jobs_induced", "jobs_gross", "jobs_net", "non_party_jobs_net"])
 
-    /// The index of the link with id `id` (the last link with that id, as a table by id would keep).
-    static func linkIndex(_ id: String, in scenario: Scenario) -> Int? {
-        var i = scenario.links.count
-        while i > 0 {
-            i -= 1
-            if scenario.links[i].id == id { return i }
-        }
-        return nil
-    }
-
     /// The parameters in use.
     public let parameters: Parameters
     private let additionality: Additionality
@@ -190,7 +180,8 @@ public struct EmploymentEvaluator: Evaluator {
                 let k = placements.index(of: trade.rows, i, trade: true, origin: origin)
                 if !placements.isResolved(k) {
                     let key = placements.key(k)
-                    let link = key.link.flatMap { Self.linkIndex($0, in: scenario) }.map { scenario.links[$0] }
+                    // The last link with the id, as a table by id would keep.
+                    let link = key.link.flatMap { id in scenario.links.last { $0.id == id } }
                     let end = link.map { key.direction == FlowDirection.import.rawValue ? $0.to : $0.from }
                     if exportingEnds.count <= k { exportingEnds.append(contentsOf: repeatElement(nil, count: k + 1 - exportingEnds.count)) }
                     exportingEnds[k] = end
@@ -240,9 +231,8 @@ public struct EmploymentEvaluator: Evaluator {
         let indirectPerDirect = parameters.type1Multiplier - 1
         let inducedPerDirect = parameters.type2Multiplier - parameters.type1Multiplier
         let grossPerDirect = parameters.type2Multiplier
-        let adjusted = additionality.adjustmentFactor
-        let netPerGrossInvestment = adjusted * (1 - redundancy)
-        let netPerGrossTrade = adjusted * (1 - parameters.deadweight)
+        let netPerGrossInvestment = additionality.adjustmentFactor * (1 - redundancy)
+        let netPerGrossTrade = additionality.netFactor
         let cells = table.orderedNonZeroCells()
         var w = try Self.rowMetrics.writer()
         w.reserve(cells.count * yearCount * 5)
