@@ -8,7 +8,8 @@ import CoopZoneReports
 /// Carlo run, a comparison and a sensitivity run, byte for byte as committed under `Tests/Golden/`.
 /// A refactoring must leave them unchanged; a change that is meant to change an output updates the
 /// files in the same commit (`COOPZONE_UPDATE_GOLDEN=1 swift test --filter GoldenOutputTests`) and
-/// says why, so the diff of `Tests/Golden/` is the list of intended changes.
+/// says why, so the diff of `Tests/Golden/` is the list of intended changes. The checkout's folder
+/// is written `<root>/` in them.
 ///
 /// Nothing here is computed by hand: these are regression anchors, not correctness tests. The
 /// numbers in them are checked by the evaluators' own tests against hand-worked cases.
@@ -26,7 +27,12 @@ struct GoldenOutputTests {
     /// Compares `actual` with the golden file `name`, or writes it when updating. On a difference the
     /// actual output is written beside the build (`.build/golden-actual/`) and the first differing
     /// line is quoted.
-    func check(_ actual: String, _ name: String) throws {
+    func check(_ output: String, _ name: String) throws {
+        // Scenario paths are absolute in these runs: the checkout's folder is written as `<root>/`,
+        // so the files are the same on every machine.
+        let root = packageRoot.standardizedFileURL.path
+        let actual = output.replacingOccurrences(of: root + "/", with: "<root>/")
+            .replacingOccurrences(of: root.replacingOccurrences(of: "/", with: "\\/") + "\\/", with: "<root>\\/")
         let url = Self.folder.appendingPathComponent(name)
         if Self.updating {
             try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
