@@ -55,15 +55,15 @@ public enum ScenarioTemplate {
         w.item(ScenarioFormat.zone, [("id", zoneId), ("name", "\"TODO: the zone's name\""), ("kind", kind.rawValue),
                                      ("regions", "[" + sides.map { "region_\($0)" }.joined(separator: ", ") + "]")],
                indent: 2, optional: true)
-        w.key(ScenarioFormat.zone, "stages", nil, indent: 4)
+        w.key(ScenarioFormat.zone, "stages", nil, indent: 2)
         w.item(ScenarioFormat.stage, [("id", "first_stage"), ("name", "\"TODO: what the zone does first\""), ("start", "2027"),
                                       ("assumption", "\"PLACEHOLDER: illustrative measure; replace with the design's and its source\"")],
-               indent: 6, optional: true, skip: ["measures", "incentives"])
-        w.key(ScenarioFormat.stage, "measures", nil, indent: 6)
-        w.key(ScenarioFormat.measures, "border_time", "[{link: a_b, days: 1}]", indent: 8)
-        w.optionals(ScenarioFormat.measures, except: ["border_time"], indent: 8)
-        w.comment("incentives: the package for zone residents during the stage, e.g.", indent: 6)
-        w.optionals(ScenarioFormat.incentives, except: [], indent: 6, prefix: "  ")
+               indent: 4, optional: true, skip: ["measures", "incentives"])
+        w.key(ScenarioFormat.stage, "measures", nil, indent: 4)
+        w.key(ScenarioFormat.measures, "border_time", "[{link: a_b, days: 1}]", indent: 6)
+        w.optionals(ScenarioFormat.measures, except: ["border_time"], indent: 6)
+        w.comment("incentives: the package for zone residents during the stage, e.g.", indent: 4)
+        w.optionals(ScenarioFormat.incentives, except: [], indent: 4, prefix: "  ")
         w.comment("evaluators: which evaluators run, with parameter overrides (default: every built-in one); see 'coopzone evaluators'", indent: 0)
         w.comment("levers: sliders for a workshop, e.g. levers: [{id: border_days, path: links.a_b.border_crossing_days, min: 0, max: 5}]", indent: 0)
         return w.text
