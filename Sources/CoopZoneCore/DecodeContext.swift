@@ -46,7 +46,9 @@ struct NumberRule {
     static let any = NumberRule(unit: .ratio, range: nil, rangeHint: nil)
 }
 
-/// The keys of one mapping, checked against the keys the format allows there.
+/// The keys of one mapping, checked against the keys the format allows there (its level's
+/// table in `ScenarioFormat`), and read by the rules of that table: whether a key is required,
+/// a number's unit and range, a whole number's range.
 struct Fields {
     let node: YNode
     let context: DecodeContext
@@ -57,11 +59,19 @@ struct Fields {
     /// What this mapping is, for messages ("region 'fergana'").
     let what: String
     let isMapping: Bool
+    /// The format's table for this mapping; nil for mappings whose keys are data (sector ids, evaluator parameters).
+    let level: FormatLevel?
 
-    static let provenanceKeys = ["source", "at", "assumption", "note"]
+    static let provenanceKeys = ScenarioFormat.provenance.map(\.key)
+
+    /// A mapping of the format's `level`.
+    init(_ node: YNode, context: DecodeContext, path: String, what: String, level: FormatLevel, inherited: Provenance = .unspecified) {
+        self.init(node, context: context, path: path, what: what, allowed: level.keys, inherited: inherited, carriesProvenance: level.provenance, level: level)
+    }
 
     init(_ node: YNode, context: DecodeContext, path: String, what: String, allowed: [String],
-         inherited: Provenance = .unspecified, carriesProvenance: Bool = true) {
+         inherited: Provenance = .unspecified, carriesProvenance: Bool = true, level: FormatLevel? = nil) {
+        self.level = level
         self.node = node
         self.context = context
         self.path = path
@@ -98,19 +108,29 @@ struct Fields {
 
     func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
+    /// Whether the format's table requires `key` here (a key some cases need is read with `required:` in code).
+    func isRequired(_ key: String) -> Bool { level?.field(key)?.required == .yes }
+
+    /// The value of `key`, reporting its absence once when it is required.
     @discardableResult
     func requireKey(_ key: String) -> YNode? {
         guard isMapping else { return nil }
         guard let value = node[key], !value.isNull else {
-            context.error("\(what) needs '\(key)'", at: node[key]?.location ?? node.location,
-                          hint: "add '\(key): …' (see Docs/scenario-format.md)")
+            let missing = Diagnostic(.error, "\(what) needs '\(key)'", at: node[key]?.location ?? node.location,
+                                     hint: "add '\(key): …' (see Docs/scenario-format.md)")
+            // A key read twice (a zone's regions) is reported once.
+            if !context.diagnostics.contains(missing) { context.diagnostics.append(missing) }
             return nil
         }
         return value
     }
 
-    func string(_ key: String, required: Bool = false) -> String? {
-        guard let value = required ? requireKey(key) : self[key], !value.isNull else { return nil }
+    func value(_ key: String, required: Bool?) -> YNode? {
+        (required ?? isRequired(key)) ? requireKey(key) : self[key]
+    }
+
+    func string(_ key: String, required: Bool? = nil) -> String? {
+        guard let value = value(key, required: required), !value.isNull else { return nil }
         guard case .scalar(let text, _) = value.value else {
             context.error("expected text for '\(key)' in \(what), found \(value.kindDescription)", at: value.location)
             return nil
@@ -119,7 +139,7 @@ struct Fields {
     }
 
     /// An identifier: letters, digits, '_' and '-'.
-    func identifier(_ key: String, required: Bool = true) -> String? {
+    func identifier(_ key: String, required: Bool? = nil) -> String? {
         guard let text = string(key, required: required) else { return nil }
         if text.isEmpty || text.count > 64 || !text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) {
             context.error("'\(text)' is not a valid id for '\(key)' in \(what)", at: self[key]?.location,
@@ -140,9 +160,9 @@ struct Fields {
         }
     }
 
-    func integer(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil) -> Int? {
-        guard let value = required ? requireKey(key) : self[key], !value.isNull else { return nil }
-        return Fields.integer(value, what: "'\(key)' in \(what)", context: context, range: range)
+    func integer(_ key: String, required: Bool? = nil) -> Int? {
+        guard let value = value(key, required: required), !value.isNull else { return nil }
+        return Fields.integer(value, what: "'\(key)' in \(what)", context: context, range: level?.field(key)?.integerRange)
     }
 
     static func integer(_ value: YNode, what: String, context: DecodeContext, range: ClosedRange<Int>? = nil) -> Int? {
@@ -157,8 +177,8 @@ struct Fields {
         return number
     }
 
-    func list(_ key: String, required: Bool = false) -> [YNode] {
-        guard let value = required ? requireKey(key) : self[key], !value.isNull else { return [] }
+    func list(_ key: String, required: Bool? = nil) -> [YNode] {
+        guard let value = value(key, required: required), !value.isNull else { return [] }
         guard let items = value.items else {
             context.error("expected a list for '\(key)' in \(what), found \(value.kindDescription)", at: value.location,
                           hint: "write a list as lines starting with '- ', or as [a, b]")
@@ -167,7 +187,7 @@ struct Fields {
         return items
     }
 
-    func stringList(_ key: String, required: Bool = false) -> [String] {
+    func stringList(_ key: String, required: Bool? = nil) -> [String] {
         list(key, required: required).compactMap { item in
             guard let text = item.scalarText, !item.isNull else {
                 context.error("expected text in '\(key)' of \(what), found \(item.kindDescription)", at: item.location)
@@ -177,13 +197,28 @@ struct Fields {
         }
     }
 
-    /// A number, plain or as a mapping with provenance and an optional distribution.
-    func quantity(_ key: String, _ rule: NumberRule, required: Bool = false) -> Quantity? {
-        guard let value = required ? requireKey(key) : self[key], !value.isNull else { return nil }
+    /// A number, plain or as a mapping with provenance and an optional distribution, in the unit
+    /// and range of its row in the format's table.
+    func quantity(_ key: String, required: Bool? = nil) -> Quantity? {
+        guard let value = value(key, required: required), !value.isNull else { return nil }
+        return Fields.quantity(value, path: child(key), name: "'\(key)' in \(what)", rule: rule(of: key), inherited: provenance, context: context)
+    }
+
+    /// A number by an explicit rule, for a mapping whose keys are data (a sector id's duty).
+    func quantity(_ key: String, _ rule: NumberRule, required: Bool? = nil) -> Quantity? {
+        guard let value = value(key, required: required), !value.isNull else { return nil }
         return Fields.quantity(value, path: child(key), name: "'\(key)' in \(what)", rule: rule, inherited: provenance, context: context)
     }
 
-    static let quantityKeys = ["value", "unit", "uniform", "triangular", "normal"]
+    /// The unit and range of the number `key` (`.any` for a mapping whose keys are data).
+    func rule(of key: String) -> NumberRule {
+        guard let level else { return .any }
+        guard let rule = level.field(key)?.numberRule else {
+            assertionFailure("'\(key)' is not a number of level '\(level.name)' in ScenarioFormat")
+            return .any
+        }
+        return rule
+    }
 
     static func quantity(_ node: YNode, path: String, name: String, rule: NumberRule, inherited: Provenance, context: DecodeContext) -> Quantity? {
         var central: Double?
@@ -198,7 +233,7 @@ struct Fields {
                           hint: "write a number, or a mapping such as {value: 0.2, source: book}")
             return nil
         case .mapping:
-            let fields = Fields(node, context: context, path: path, what: name, allowed: quantityKeys, inherited: inherited)
+            let fields = Fields(node, context: context, path: path, what: name, level: ScenarioFormat.quantity, inherited: inherited)
             provenance = fields.provenance
             if let unitNode = fields["unit"], let text = unitNode.scalarText {
                 if Unit(rawValue: text) != rule.unit {
@@ -208,7 +243,7 @@ struct Fields {
             }
             if let valueNode = fields["value"] { central = number(valueNode, name: name, context: context) }
             distribution = Fields.distribution(fields, name: name, context: context)
-            let distributionGiven = ["uniform", "triangular", "normal"].contains { fields[$0] != nil }
+            let distributionGiven = ScenarioFormat.distributionKeys.contains { fields[$0] != nil }
             // A warning, not an error: a workshop lever or `--set` may move the central value past
             // the range on purpose, but the author should know what that does to the bands.
             if let distribution, let value = central, let valueNode = fields["value"], !(distribution.low...distribution.high).contains(value) {
@@ -243,7 +278,7 @@ struct Fields {
     }
 
     static func distribution(_ fields: Fields, name: String, context: DecodeContext) -> Distribution? {
-        let given = ["uniform", "triangular", "normal"].filter { fields[$0] != nil }
+        let given = ScenarioFormat.distributionKeys.filter { fields[$0] != nil }
         if given.count > 1 {
             context.error("\(name) has more than one distribution (\(given.joined(separator: ", ")))", at: fields.location(of: given[1]),
                           hint: "keep one of uniform, triangular or normal")
@@ -274,10 +309,9 @@ struct Fields {
             }
             return .triangular(low: v[0], mode: v[1], high: v[2])
         default:
-            let normal = Fields(node, context: context, path: fields.path + ".normal", what: "normal distribution of \(name)",
-                                allowed: ["mean", "sd", "low", "high"], carriesProvenance: false)
+            let normal = Fields(node, context: context, path: fields.path + ".normal", what: "normal distribution of \(name)", level: ScenarioFormat.normal)
             guard normal.isMapping else { return nil }
-            let parts = ["mean", "sd", "low", "high"].map { key -> Double? in
+            let parts = ScenarioFormat.normal.keys.map { key -> Double? in
                 guard let value = normal.requireKey(key) else { return nil }
                 return number(value, name: "'\(key)' of the normal distribution of \(name)", context: context)
             }

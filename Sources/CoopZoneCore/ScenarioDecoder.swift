@@ -6,60 +6,24 @@ struct ScenarioDecoder {
     let context = DecodeContext()
     let file: String
 
-    /// The keys allowed at each level: the format's one definition, used for unknown-key
-    /// checks here and listed in Docs/scenario-format.md (a test keeps the two in step).
-    enum Keys {
-        static let top = ["format", "title", "description", "authors", "sources", "extends", "horizon", "price_year", "currency",
-                          "discount_rate", "sectors", "countries", "regions", "links", "zones", "evaluators", "levers"]
-        static let source = ["id", "title", "url"]
-        static let horizon = ["first", "last"]
-        static let sector = ["id", "name", "perishable"]
-        static let country = ["code", "name", "fiscal", "trade_totals"]
-        static let tradeTotals = ["year", "exports", "imports"]
-        static let fiscal = ["corporate_income_tax", "property_tax", "land_tax", "vat", "land_rent", "import_duty",
-                             "import_duty_by_sector", "equipment_duty", "wage_tax"]
-        static let region = ["id", "name", "country", "population", "labour_force", "unemployment_rate", "labour_force_growth",
-                             "average_wage", "sectors"]
-        static let regionSector = ["sector", "output", "employment", "share"]
-        static let link = ["id", "from", "to", "distance_km", "border_crossing_days", "logistics_cost_share", "loss_share",
-                           "shadow_share", "zone_share", "turnover", "flows"]
-        static let flow = ["sector", "direction", "history", "base_year", "value", "growth", "tariff", "other_imports", "other_tariff"]
-        static let zone = ["id", "name", "kind", "regions", "parties", "area_ha", "stages", "investment"]
-        static let stage = ["id", "name", "start", "end", "duration", "measures", "incentives"]
-        static let start = ["year", "after", "lag", "infrastructure_spending", "earliest"]
-        static let measures = ["tariffs", "border_time", "logistics_cost", "storage", "shadow_trade", "infrastructure"]
-        static let tariff = ["link", "sector", "direction", "rule", "rate", "cut", "a"]
-        static let borderTime = ["link", "days"]
-        static let logistics = ["link", "cost_share"]
-        static let storage = ["link", "sector", "loss_share", "capacity_tonnes"]
-        static let shadow = ["link", "shadow_share"]
-        static let infrastructure = ["country", "amount_per_year", "running_cost_per_year"]
-        static let incentives = ["income_tax_holiday_years", "corporate_income_tax_rate", "property_tax_rate", "land_tax",
-                                 "input_duty_exemption", "equipment_duty_exemption", "land_rent_exemption",
-                                 "infrastructure_reimbursement", "vat_discount", "duty_discount"]
-        static let investment = ["year", "country", "region", "sector", "amount", "equipment_share", "land_ha", "existing"]
-        static let lever = ["id", "label", "path", "min", "max", "step"]
-        static let tariffRules = ["new_rate", "maximum_rate", "linear_cut", "swiss"]
-    }
-
     func decode(_ root: YNode, extends: [String], hash: String) -> (Scenario?, [Diagnostic]) {
-        let top = Fields(root, context: context, path: "", what: "the scenario", allowed: Keys.top, carriesProvenance: false)
+        let top = Fields(root, context: context, path: "", what: "the scenario", level: ScenarioFormat.top)
         guard top.isMapping else { return (nil, context.diagnostics) }
         if let format = top.integer("format"), format != 1 {
             context.error("this scenario is in format \(format); this CoopZone reads format 1", at: top["format"]?.location,
                           hint: "write 'format: 1', or use the CoopZone version the scenario was written for")
         }
-        let title = top.string("title", required: true) ?? ""
+        let title = top.string("title") ?? ""
         let description = top.string("description") ?? ""
         let authors = top.stringList("authors")
         let sources = decodeSources(top)
         let horizon = decodeHorizon(top)
-        let priceYear = top.integer("price_year", required: true, range: 1900...2200) ?? 0
+        let priceYear = top.integer("price_year") ?? 0
         let currency = top.string("currency") ?? "USD"
         if currency.count != 3 || !currency.allSatisfy({ $0.isUppercase && $0.isASCII }) {
             context.error("currency '\(currency)' is not an ISO 4217 code", at: top["currency"]?.location, hint: "write a three-letter code such as USD")
         }
-        let discountRate = top.quantity("discount_rate", .share, required: true)
+        let discountRate = top.quantity("discount_rate")
         let sectors = decodeSectors(top)
         let countries = decodeCountries(top, sectors: sectors)
         let regions = decodeRegions(top, countries: countries, sectors: sectors)
@@ -81,47 +45,23 @@ struct ScenarioDecoder {
         return (context.diagnostics.hasErrors ? nil : scenario, context.diagnostics)
     }
 
-    /// A link with a country at an end (a national link) that a zone measure names must say
-    /// which share of its trade is the zone's (`zone_share`): otherwise every gain on the national
-    /// trade would be placed in the zone's regions.
-    func checkZoneShares(links: [TradeLink], zones: [Zone], countries: [Country]) {
-        let codes = Set(countries.map(\.code))
-        var reported = Set<String>()
-        for zone in zones {
-            for stage in zone.stages {
-                let m = stage.measures
-                let named: [(String?, SourceLocation)] = m.tariffs.map { ($0.link, $0.location) } + m.borderTime.map { ($0.link, $0.location) }
-                    + m.logisticsCost.map { ($0.link, $0.location) } + m.storage.map { ($0.link, $0.location) }
-                    + m.shadowTrade.map { ($0.link, $0.location) }
-                for (id, location) in named {
-                    guard let id, let link = links.last(where: { $0.id == id }), link.zoneShare == nil,
-                          codes.contains(link.from) || codes.contains(link.to), reported.insert(id).inserted else { continue }
-                    context.error("link '\(id)' joins countries, not regions, so zone '\(zone.id)' needs to know how much of its trade is the zone's",
-                                  at: location,
-                                  hint: "give link '\(id)' a 'zone_share': the share of its trade that the zone's regions produce or that crosses at the zone, "
-                                      + "with a source or an assumption, e.g. zone_share: {value: 0.3, assumption: \"…\"}; or describe the zone's trade as a link between its regions")
-                }
-            }
-        }
-    }
-
     // MARK: - Sections
 
     func decodeSources(_ top: Fields) -> [SourceReference] {
         var seen = Set<String>()
         return top.list("sources").enumerated().compactMap { index, node in
-            let fields = Fields(node, context: context, path: "sources.\(index)", what: "source #\(index + 1)", allowed: Keys.source, carriesProvenance: false)
+            let fields = Fields(node, context: context, path: "sources.\(index)", what: "source #\(index + 1)", level: ScenarioFormat.source)
             guard fields.isMapping, let id = fields.identifier("id") else { return nil }
             if !seen.insert(id).inserted { context.error("source '\(id)' is listed twice", at: fields["id"]?.location, hint: "give each source its own id") }
-            return SourceReference(id: id, title: fields.string("title", required: true) ?? "", url: fields.string("url"))
+            return SourceReference(id: id, title: fields.string("title") ?? "", url: fields.string("url"))
         }
     }
 
     func decodeHorizon(_ top: Fields) -> ClosedRange<Int>? {
         guard let node = top.requireKey("horizon") else { return nil }
-        let fields = Fields(node, context: context, path: "horizon", what: "'horizon'", allowed: Keys.horizon, carriesProvenance: false)
-        guard let first = fields.integer("first", required: true, range: 1900...2200),
-              let last = fields.integer("last", required: true, range: 1900...2200) else { return nil }
+        let fields = Fields(node, context: context, path: "horizon", what: "'horizon'", level: ScenarioFormat.horizon)
+        guard let first = fields.integer("first"),
+              let last = fields.integer("last") else { return nil }
         guard first <= last else {
             context.error("the horizon ends (\(last)) before it starts (\(first))", at: fields["last"]?.location, hint: "'last' must be the same year as 'first' or later")
             return nil
@@ -135,8 +75,8 @@ struct ScenarioDecoder {
 
     func decodeSectors(_ top: Fields) -> [Sector] {
         var seen = Set<String>()
-        return top.list("sectors", required: true).enumerated().compactMap { index, node in
-            let fields = Fields(node, context: context, path: "sectors.\(index)", what: "sector #\(index + 1)", allowed: Keys.sector, carriesProvenance: false)
+        return top.list("sectors").enumerated().compactMap { index, node in
+            let fields = Fields(node, context: context, path: "sectors.\(index)", what: "sector #\(index + 1)", level: ScenarioFormat.sector)
             guard fields.isMapping, let id = fields.identifier("id") else { return nil }
             if id == "all" { context.error("'all' is reserved for total trade and cannot be a sector id", at: fields["id"]?.location) }
             if !seen.insert(id).inserted { context.error("sector '\(id)' is defined twice", at: fields["id"]?.location, hint: "give each sector its own id") }
@@ -146,9 +86,9 @@ struct ScenarioDecoder {
 
     func decodeCountries(_ top: Fields, sectors: [Sector]) -> [Country] {
         var seen = Set<String>()
-        return top.list("countries", required: true).enumerated().compactMap { index, node in
-            let fields = Fields(node, context: context, path: "countries.\(index)", what: "country #\(index + 1)", allowed: Keys.country)
-            guard fields.isMapping, let code = fields.string("code", required: true) else { return nil }
+        return top.list("countries").enumerated().compactMap { index, node in
+            let fields = Fields(node, context: context, path: "countries.\(index)", what: "country #\(index + 1)", level: ScenarioFormat.country)
+            guard fields.isMapping, let code = fields.string("code") else { return nil }
             if code.count != 2 || !code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
                 context.error("'\(code)' is not an ISO 3166 alpha-2 country code", at: fields["code"]?.location,
                               hint: "write two capital letters, e.g. UZ, KG, TJ, KZ, CN")
@@ -156,26 +96,26 @@ struct ScenarioDecoder {
             if !seen.insert(code).inserted { context.error("country '\(code)' is defined twice", at: fields["code"]?.location) }
             let path = "countries.\(code)"
             let fiscalFields = fields["fiscal"].map {
-                Fields($0, context: context, path: "\(path).fiscal", what: "the fiscal regime of \(code)", allowed: Keys.fiscal, inherited: fields.provenance)
+                Fields($0, context: context, path: "\(path).fiscal", what: "the fiscal regime of \(code)", level: ScenarioFormat.fiscal, inherited: fields.provenance)
             }
             var duties: [String: Quantity] = [:]
             if let f = fiscalFields, let byNode = f["import_duty_by_sector"] {
                 let by = Fields(byNode, context: context, path: "\(path).fiscal.import_duty_by_sector", what: "import duties by sector of \(code)",
                                 allowed: sectors.map(\.id), inherited: f.provenance)
                 for entry in byNode.entries ?? [] where sectors.contains(where: { $0.id == entry.key }) {
-                    duties[entry.key] = by.quantity(entry.key, .rate)
+                    duties[entry.key] = by.quantity(entry.key, f.rule(of: "import_duty_by_sector"))
                 }
             }
             let fiscal = FiscalRegime(
-                corporateIncomeTax: fiscalFields?.quantity("corporate_income_tax", .rate),
-                propertyTax: fiscalFields?.quantity("property_tax", .rate),
-                landTax: fiscalFields?.quantity("land_tax", .moneyPerHectare),
-                vat: fiscalFields?.quantity("vat", .rate),
-                landRent: fiscalFields?.quantity("land_rent", .moneyPerHectare),
-                importDuty: fiscalFields?.quantity("import_duty", .rate),
+                corporateIncomeTax: fiscalFields?.quantity("corporate_income_tax"),
+                propertyTax: fiscalFields?.quantity("property_tax"),
+                landTax: fiscalFields?.quantity("land_tax"),
+                vat: fiscalFields?.quantity("vat"),
+                landRent: fiscalFields?.quantity("land_rent"),
+                importDuty: fiscalFields?.quantity("import_duty"),
                 importDutyBySector: duties,
-                equipmentDuty: fiscalFields?.quantity("equipment_duty", .rate),
-                wageTax: fiscalFields?.quantity("wage_tax", .rate))
+                equipmentDuty: fiscalFields?.quantity("equipment_duty"),
+                wageTax: fiscalFields?.quantity("wage_tax"))
             let totals = fields["trade_totals"].flatMap { decodeTradeTotals($0, of: code, path: "\(path).trade_totals", inherited: fields.provenance, sectors: sectors) }
             return Country(code: code, name: fields.string("name") ?? code, fiscal: fiscal, tradeTotals: totals)
         }
@@ -184,9 +124,9 @@ struct ScenarioDecoder {
     /// A country's `trade_totals`: the year, and exports and imports by sector, each a mapping of
     /// every scenario sector to money per year (0 for a sector the country does not trade).
     func decodeTradeTotals(_ node: YNode, of code: String, path: String, inherited: Provenance, sectors: [Sector]) -> TradeTotals? {
-        let fields = Fields(node, context: context, path: path, what: "the trade totals of \(code)", allowed: Keys.tradeTotals, inherited: inherited)
+        let fields = Fields(node, context: context, path: path, what: "the trade totals of \(code)", level: ScenarioFormat.tradeTotals, inherited: inherited)
         guard fields.isMapping else { return nil }
-        let year = fields.integer("year", range: 1900...2200)
+        let year = fields.integer("year")
         let ids = sectors.map(\.id)
         func side(_ key: String) -> [String: Quantity] {
             guard let sideNode = fields.requireKey(key) else { return [:] }
@@ -194,7 +134,7 @@ struct ScenarioDecoder {
             let by = Fields(sideNode, context: context, path: "\(path).\(key)", what: what, allowed: ids, inherited: fields.provenance)
             guard by.isMapping else { return [:] }
             var values: [String: Quantity] = [:]
-            for id in ids { if let q = by.quantity(id, .moneyPerYear) { values[id] = q } }
+            for id in ids { if let q = by.quantity(id, fields.rule(of: key)) { values[id] = q } }
             let missing = ids.filter { by[$0] == nil }
             if !missing.isEmpty {
                 context.error("\(what) give no value for sector(s) \(missing.joined(separator: ", "))", at: sideNode.location,
@@ -207,7 +147,7 @@ struct ScenarioDecoder {
         return TradeTotals(year: year, exports: exports, imports: imports, location: node.location)
     }
 
-    func reference(_ fields: Fields, _ key: String, kind: String, among ids: [String], required: Bool = true) -> String? {
+    func reference(_ fields: Fields, _ key: String, kind: String, among ids: [String], required: Bool? = nil) -> String? {
         guard let id = fields.string(key, required: required) else { return nil }
         if !ids.contains(id) {
             let suggestion = closestMatch(to: id, in: ids)
@@ -221,34 +161,34 @@ struct ScenarioDecoder {
     func decodeRegions(_ top: Fields, countries: [Country], sectors: [Sector]) -> [Region] {
         var seen = Set<String>()
         let codes = countries.map(\.code)
-        return top.list("regions", required: true).enumerated().compactMap { index, node in
+        return top.list("regions").enumerated().compactMap { index, node in
             let probe = node["id"]?.scalarText ?? "#\(index + 1)"
-            let fields = Fields(node, context: context, path: "regions.\(probe)", what: "region '\(probe)'", allowed: Keys.region)
+            let fields = Fields(node, context: context, path: "regions.\(probe)", what: "region '\(probe)'", level: ScenarioFormat.region)
             guard fields.isMapping, let id = fields.identifier("id") else { return nil }
             if !seen.insert(id).inserted { context.error("region '\(id)' is defined twice", at: fields["id"]?.location) }
             let country = reference(fields, "country", kind: "country", among: codes) ?? ""
             let regionSectors: [RegionSector] = fields.list("sectors").enumerated().compactMap { sIndex, sNode in
                 let sid = sNode["sector"]?.scalarText ?? "#\(sIndex + 1)"
                 let sf = Fields(sNode, context: context, path: "regions.\(id).sectors.\(sid)", what: "sector '\(sid)' of region '\(id)'",
-                                allowed: Keys.regionSector, inherited: fields.provenance)
+                                level: ScenarioFormat.regionSector, inherited: fields.provenance)
                 guard sf.isMapping, let sector = reference(sf, "sector", kind: "sector", among: sectors.map(\.id)) else { return nil }
-                return RegionSector(sector: sector, output: sf.quantity("output", .moneyPerYear),
-                                    employment: sf.quantity("employment", .persons), share: sf.quantity("share", .share))
+                return RegionSector(sector: sector, output: sf.quantity("output"),
+                                    employment: sf.quantity("employment"), share: sf.quantity("share"))
             }
-            let labour = fields.quantity("labour_force", .persons)
-            let population = fields.quantity("population", .persons)
+            let labour = fields.quantity("labour_force")
+            let population = fields.quantity("population")
             if let labour, let population, context.values[labour.slot] > context.values[population.slot] {
                 context.error("the labour force of region '\(id)' exceeds its population", at: fields["labour_force"]?.location,
                               hint: "labour force and population are both in persons")
             }
             return Region(id: id, name: fields.string("name") ?? id, country: country, population: population, labourForce: labour,
-                          unemploymentRate: fields.quantity("unemployment_rate", .share),
-                          labourForceGrowth: fields.quantity("labour_force_growth", .growth),
-                          averageWage: fields.quantity("average_wage", .wage), sectors: regionSectors)
+                          unemploymentRate: fields.quantity("unemployment_rate"),
+                          labourForceGrowth: fields.quantity("labour_force_growth"),
+                          averageWage: fields.quantity("average_wage"), sectors: regionSectors)
         }
     }
 
-    func yearSeries(_ node: YNode?, fields: Fields, key: String, what: String, rule: NumberRule, horizonFirst: Int?) -> [YearValue] {
+    func yearSeries(_ node: YNode?, fields: Fields, key: String, what: String, horizonFirst: Int?) -> [YearValue] {
         guard let node, !node.isNull else { return [] }
         guard let entries = node.entries else {
             context.error("expected a series by year for \(what), e.g. {2020: 581.0, 2021: 625.2}, found \(node.kindDescription)", at: node.location)
@@ -266,7 +206,7 @@ struct ScenarioDecoder {
             }
             let name = "\(what) in \(year)"
             if let q = Fields.quantity(entry.value, path: "\(fields.child(key)).\(year)", name: name,
-                                       rule: NumberRule(unit: rule.unit, range: nil), inherited: fields.provenance, context: context) {
+                                       rule: NumberRule(unit: fields.rule(of: key).unit, range: nil), inherited: fields.provenance, context: context) {
                 series.append(YearValue(year: year, value: q, location: entry.value.location))
             }
         }
@@ -278,7 +218,7 @@ struct ScenarioDecoder {
         let ends = countries.map(\.code) + regions.map(\.id)
         return top.list("links").enumerated().compactMap { index, node in
             let probe = node["id"]?.scalarText ?? "#\(index + 1)"
-            let fields = Fields(node, context: context, path: "links.\(probe)", what: "link '\(probe)'", allowed: Keys.link)
+            let fields = Fields(node, context: context, path: "links.\(probe)", what: "link '\(probe)'", level: ScenarioFormat.link)
             guard fields.isMapping, let id = fields.identifier("id") else { return nil }
             if !seen.insert(id).inserted { context.error("link '\(id)' is defined twice", at: fields["id"]?.location) }
             let from = reference(fields, "from", kind: "country or region", among: ends) ?? ""
@@ -289,9 +229,9 @@ struct ScenarioDecoder {
             let flows: [TradeFlow] = fields.list("flows").enumerated().compactMap { fIndex, fNode in
                 let label = "\(fNode["sector"]?.scalarText ?? "?")/\(fNode["direction"]?.scalarText ?? "?")"
                 let ff = Fields(fNode, context: context, path: "links.\(id).flows.\(fIndex)", what: "flow \(label) of link '\(id)'",
-                                allowed: Keys.flow, inherited: fields.provenance)
+                                level: ScenarioFormat.flow, inherited: fields.provenance)
                 guard ff.isMapping, let sector = reference(ff, "sector", kind: "sector", among: sectorIds) else { return nil }
-                guard let directionText = ff.string("direction", required: true) else { return nil }
+                guard let directionText = ff.string("direction") else { return nil }
                 guard let direction = FlowDirection(rawValue: directionText) else {
                     let s = closestMatch(to: directionText, in: FlowDirection.allCases.map(\.rawValue))
                     context.error("unknown direction '\(directionText)'" + (s.map { "; did you mean '\($0)'?" } ?? ""), at: ff["direction"]?.location,
@@ -302,14 +242,14 @@ struct ScenarioDecoder {
                     context.error("link '\(id)' has two \(direction.rawValue) flows of sector '\(sector)'", at: fNode.location, hint: "merge them into one flow")
                 }
                 let history = yearSeries(ff["history"], fields: ff, key: "history", what: "the \(direction.rawValue) history of \(sector) on link '\(id)'",
-                                         rule: .moneyPerYear, horizonFirst: horizon?.lowerBound)
+                                         horizonFirst: horizon?.lowerBound)
                 for entry in history where context.values[entry.value.slot] < 0 {
                     // A negative flow is not silently used: the trade evaluator reports it; here it is only flagged.
                     context.warning("negative trade value \(format(context.values[entry.value.slot])) in \(entry.year)", at: entry.location,
                                     hint: "trade flows are positive amounts; check the sign")
                 }
-                let baseYear = ff.integer("base_year", range: 1900...2200)
-                let baseValue = ff.quantity("value", .moneyPerYear)
+                let baseYear = ff.integer("base_year")
+                let baseValue = ff.quantity("value")
                 if history.isEmpty && baseValue == nil && ff.isMapping {
                     context.error("flow \(label) of link '\(id)' needs either 'history' or 'base_year' and 'value'", at: fNode.location,
                                   hint: "e.g. history: {2022: 793.0, 2023: 1147.2}, or base_year: 2023 and value: 1147.2")
@@ -318,29 +258,29 @@ struct ScenarioDecoder {
                     context.error("flow \(label) of link '\(id)' gives 'value' without 'base_year'", at: ff["value"]?.location, hint: "add 'base_year: YYYY'")
                 }
                 return TradeFlow(sector: sector, direction: direction, history: history, baseYear: baseYear, baseValue: baseValue,
-                                 growth: ff.quantity("growth", .growth), tariff: ff.quantity("tariff", .rate),
-                                 otherImports: ff.quantity("other_imports", .moneyPerYear), otherTariff: ff.quantity("other_tariff", .rate),
+                                 growth: ff.quantity("growth"), tariff: ff.quantity("tariff"),
+                                 otherImports: ff.quantity("other_imports"), otherTariff: ff.quantity("other_tariff"),
                                  location: fNode.location)
             }
-            return TradeLink(id: id, from: from, to: to, distanceKm: fields.quantity("distance_km", .kilometres),
-                             borderCrossingDays: fields.quantity("border_crossing_days", .days),
-                             logisticsCostShare: fields.quantity("logistics_cost_share", .share),
-                             lossShare: fields.quantity("loss_share", .share), shadowShare: fields.quantity("shadow_share", .share),
-                             zoneShare: fields.quantity("zone_share", .share), flows: flows,
+            return TradeLink(id: id, from: from, to: to, distanceKm: fields.quantity("distance_km"),
+                             borderCrossingDays: fields.quantity("border_crossing_days"),
+                             logisticsCostShare: fields.quantity("logistics_cost_share"),
+                             lossShare: fields.quantity("loss_share"), shadowShare: fields.quantity("shadow_share"),
+                             zoneShare: fields.quantity("zone_share"), flows: flows,
                              turnoverHistory: yearSeries(fields["turnover"], fields: fields, key: "turnover", what: "the turnover of link '\(id)'",
-                                                         rule: .moneyPerYear, horizonFirst: horizon?.lowerBound))
+                                                         horizonFirst: horizon?.lowerBound))
         }
     }
 
     func decodeZones(_ top: Fields, countries: [Country], regions: [Region], links: [TradeLink], sectors: [Sector], horizon: ClosedRange<Int>?) -> [Zone] {
         var seen = Set<String>()
-        return top.list("zones", required: true).enumerated().compactMap { index, node in
+        return top.list("zones").enumerated().compactMap { index, node in
             let probe = node["id"]?.scalarText ?? "#\(index + 1)"
-            let fields = Fields(node, context: context, path: "zones.\(probe)", what: "zone '\(probe)'", allowed: Keys.zone)
+            let fields = Fields(node, context: context, path: "zones.\(probe)", what: "zone '\(probe)'", level: ScenarioFormat.zone)
             guard fields.isMapping, let id = fields.identifier("id") else { return nil }
             if !seen.insert(id).inserted { context.error("zone '\(id)' is defined twice", at: fields["id"]?.location) }
             var kind = ZoneKind.freeTradeZone
-            if let text = fields.string("kind", required: true) {
+            if let text = fields.string("kind") {
                 if let k = ZoneKind(rawValue: text) { kind = k } else {
                     let s = closestMatch(to: text, in: ZoneKind.allCases.map(\.rawValue))
                     context.error("unknown zone kind '\(text)'" + (s.map { "; did you mean '\($0)'?" } ?? ""), at: fields["kind"]?.location,
@@ -349,7 +289,7 @@ struct ScenarioDecoder {
             }
             let regionIds = regions.map(\.id)
             var members: [String] = []
-            for item in fields.list("regions", required: true) {
+            for item in fields.list("regions") {
                 guard let rid = item.scalarText else { context.error("expected a region id, found \(item.kindDescription)", at: item.location); continue }
                 if regionIds.contains(rid) { members.append(rid) } else {
                     let s = closestMatch(to: rid, in: regionIds)
@@ -368,7 +308,7 @@ struct ScenarioDecoder {
                 }
             }
             let parties = decodeParties(fields, zone: id, memberCountries: memberCountries, membersSound: members.count == fields.list("regions").count)
-            let stageNodes = fields.list("stages", required: true)
+            let stageNodes = fields.list("stages")
             let stages = stageNodes.enumerated().compactMap { sIndex, sNode in
                 decodeStage(sNode, index: sIndex, zone: id, parent: fields, countries: countries, links: links, sectors: sectors, horizon: horizon)
             }
@@ -386,9 +326,9 @@ struct ScenarioDecoder {
             }
             let investment: [Investment] = fields.list("investment").enumerated().compactMap { iIndex, iNode in
                 let inf = Fields(iNode, context: context, path: "zones.\(id).investment.\(iIndex)", what: "investment line #\(iIndex + 1) of zone '\(id)'",
-                                 allowed: Keys.investment, inherited: fields.provenance)
+                                 level: ScenarioFormat.investment, inherited: fields.provenance)
                 guard inf.isMapping else { return nil }
-                let year = inf.integer("year", required: true, range: 1900...2200)
+                let year = inf.integer("year")
                 if let year, let horizon, !horizon.contains(year) {
                     context.error("investment in \(year) is outside the horizon \(horizon.lowerBound)–\(horizon.upperBound)", at: inf["year"]?.location)
                 }
@@ -401,24 +341,24 @@ struct ScenarioDecoder {
                                   hint: "the zone's regions are in \(memberCountries.sorted().joined(separator: ", ")); add a region of \(c) to 'regions', or change the country")
                     country = nil
                 }
-                var region = reference(inf, "region", kind: "region", among: regions.map(\.id), required: false)
+                var region = reference(inf, "region", kind: "region", among: regions.map(\.id))
                 if let r = region, membersSound, !members.contains(r) {
                     context.error("region '\(r)' is not a member of zone '\(id)'", at: inf["region"]?.location,
                                   hint: "members: \(members.joined(separator: ", ")); add it to the zone's 'regions', or change the region")
                     region = nil
                 }
                 let sector = reference(inf, "sector", kind: "sector", among: sectors.map(\.id))
-                let amount = inf.quantity("amount", .money, required: true)
+                let amount = inf.quantity("amount")
                 guard let year, let country, let sector, let amount else { return nil }
                 if let region, let r = regions.first(where: { $0.id == region }), r.country != country {
                     context.error("region '\(region)' is in \(r.country), not \(country)", at: inf["region"]?.location)
                 }
                 return Investment(year: year, country: country, region: region, sector: sector, amount: amount,
-                                  equipmentShare: inf.quantity("equipment_share", .share), landHectares: inf.quantity("land_ha", .hectares),
+                                  equipmentShare: inf.quantity("equipment_share"), landHectares: inf.quantity("land_ha"),
                                   existing: inf.bool("existing") ?? false, location: iNode.location)
             }
             return Zone(id: id, name: fields.string("name") ?? id, kind: kind, regions: members, parties: parties,
-                        areaHectares: fields.quantity("area_ha", .hectares), stages: stages, investment: investment, location: node.location)
+                        areaHectares: fields.quantity("area_ha"), stages: stages, investment: investment, location: node.location)
         }
     }
 
@@ -453,19 +393,19 @@ struct ScenarioDecoder {
                      horizon: ClosedRange<Int>?) -> Stage? {
         let probe = node["id"]?.scalarText ?? "#\(index + 1)"
         let path = "zones.\(zone).stages.\(probe)"
-        let fields = Fields(node, context: context, path: path, what: "stage '\(probe)' of zone '\(zone)'", allowed: Keys.stage, inherited: parent.provenance)
+        let fields = Fields(node, context: context, path: path, what: "stage '\(probe)' of zone '\(zone)'", level: ScenarioFormat.stage, inherited: parent.provenance)
         guard fields.isMapping, let id = fields.identifier("id") else { return nil }
         var start: StageStart?
         if let startNode = fields.requireKey("start") {
             if case .scalar = startNode.value {
-                if let year = Fields.integer(startNode, what: "'start' of stage '\(id)'", context: context, range: 1900...2200) { start = .year(year) }
+                if let year = Fields.integer(startNode, what: "'start' of stage '\(id)'", context: context, range: ScenarioFormat.years) { start = .year(year) }
             } else {
-                let sf = Fields(startNode, context: context, path: "\(path).start", what: "'start' of stage '\(id)'", allowed: Keys.start, inherited: fields.provenance)
+                let sf = Fields(startNode, context: context, path: "\(path).start", what: "'start' of stage '\(id)'", level: ScenarioFormat.start, inherited: fields.provenance)
                 if let after = sf.string("after") {
-                    start = .after(stage: after, lag: sf.integer("lag", range: 0...100) ?? 0)
-                } else if let amount = sf.quantity("infrastructure_spending", .money) {
-                    start = .infrastructureSpending(amount: amount, earliest: sf.integer("earliest", range: 1900...2200))
-                } else if let year = sf.integer("year", range: 1900...2200) {
+                    start = .after(stage: after, lag: sf.integer("lag") ?? 0)
+                } else if let amount = sf.quantity("infrastructure_spending") {
+                    start = .infrastructureSpending(amount: amount, earliest: sf.integer("earliest"))
+                } else if let year = sf.integer("year") {
                     start = .year(year)
                 } else if sf.isMapping {
                     let asNumber = ["value", "uniform", "triangular", "normal"].contains { startNode[$0] != nil }
@@ -475,8 +415,8 @@ struct ScenarioDecoder {
                 }
             }
         }
-        let end = fields.integer("end", range: 1900...2200)
-        let duration = fields.integer("duration", range: 1...100)
+        let end = fields.integer("end")
+        let duration = fields.integer("duration")
         if end != nil && duration != nil {
             context.error("stage '\(id)' gives both 'end' and 'duration'", at: fields["duration"]?.location, hint: "keep one of them")
         }
@@ -501,17 +441,17 @@ struct ScenarioDecoder {
     }
 
     func decodeMeasures(_ node: YNode, path: String, stage: String, parent: Fields, countries: [Country], links: [TradeLink], sectors: [Sector]) -> Measures {
-        let fields = Fields(node, context: context, path: path, what: "measures of stage '\(stage)'", allowed: Keys.measures, inherited: parent.provenance)
+        let fields = Fields(node, context: context, path: path, what: "measures of stage '\(stage)'", level: ScenarioFormat.measures, inherited: parent.provenance)
         let linkIds = links.map(\.id)
-        func items(_ key: String, _ allowed: [String], _ body: (Fields, YNode) -> Void) {
+        func items(_ key: String, _ level: FormatLevel, _ body: (Fields, YNode) -> Void) {
             for (i, item) in fields.list(key).enumerated() {
                 let f = Fields(item, context: context, path: "\(path).\(key).\(i)", what: "\(key) measure #\(i + 1) of stage '\(stage)'",
-                               allowed: allowed, inherited: fields.provenance)
+                               level: level, inherited: fields.provenance)
                 if f.isMapping { body(f, item) }
             }
         }
         var m = Measures.none
-        items("tariffs", Keys.tariff) { f, item in
+        items("tariffs", ScenarioFormat.tariff) { f, item in
             let link = f["link"] == nil ? nil : reference(f, "link", kind: "link", among: linkIds)
             let sector = f["sector"] == nil ? nil : reference(f, "sector", kind: "sector", among: sectors.map(\.id))
             let direction = f.string("direction").flatMap { text -> FlowDirection? in
@@ -521,67 +461,67 @@ struct ScenarioDecoder {
                 }
                 return d
             }
-            guard let ruleText = f.string("rule", required: true) else { return }
+            guard let ruleText = f.string("rule") else { return }
             let rule: TariffRule?
             switch ruleText {
-            case "new_rate": rule = f.quantity("rate", .rate, required: true).map(TariffRule.newRate)
-            case "maximum_rate": rule = f.quantity("rate", .rate, required: true).map(TariffRule.maximumRate)
-            case "linear_cut": rule = f.quantity("cut", .share, required: true).map(TariffRule.linearCut)
-            case "swiss": rule = f.quantity("a", NumberRule(unit: .fraction, range: 0.000001...10, rangeHint: "WITS's a = 16 points is 0.16 as a fraction"), required: true).map(TariffRule.swiss)
+            case "new_rate": rule = f.quantity("rate", required: true).map(TariffRule.newRate)
+            case "maximum_rate": rule = f.quantity("rate", required: true).map(TariffRule.maximumRate)
+            case "linear_cut": rule = f.quantity("cut", required: true).map(TariffRule.linearCut)
+            case "swiss": rule = f.quantity("a", required: true).map(TariffRule.swiss)
             default:
-                let s = closestMatch(to: ruleText, in: Keys.tariffRules)
+                let s = closestMatch(to: ruleText, in: ScenarioFormat.tariffRules)
                 context.error("unknown tariff rule '\(ruleText)'" + (s.map { "; did you mean '\($0)'?" } ?? ""), at: f["rule"]?.location,
-                              hint: "rules (WITS-SMART): " + Keys.tariffRules.joined(separator: ", "))
+                              hint: "rules (WITS-SMART): " + ScenarioFormat.tariffRules.joined(separator: ", "))
                 rule = nil
             }
             if let rule { m.tariffs.append(TariffChange(link: link, sector: sector, direction: direction, rule: rule, location: item.location)) }
         }
-        items("border_time", Keys.borderTime) { f, item in
-            if let link = reference(f, "link", kind: "link", among: linkIds), let days = f.quantity("days", .days, required: true) {
+        items("border_time", ScenarioFormat.borderTime) { f, item in
+            if let link = reference(f, "link", kind: "link", among: linkIds), let days = f.quantity("days") {
                 m.borderTime.append(BorderTimeChange(link: link, days: days, location: item.location))
             }
         }
-        items("logistics_cost", Keys.logistics) { f, item in
-            if let link = reference(f, "link", kind: "link", among: linkIds), let share = f.quantity("cost_share", .share, required: true) {
+        items("logistics_cost", ScenarioFormat.logistics) { f, item in
+            if let link = reference(f, "link", kind: "link", among: linkIds), let share = f.quantity("cost_share") {
                 m.logisticsCost.append(LogisticsCostChange(link: link, costShare: share, location: item.location))
             }
         }
-        items("storage", Keys.storage) { f, item in
+        items("storage", ScenarioFormat.storage) { f, item in
             let sector = f["sector"] == nil ? nil : reference(f, "sector", kind: "sector", among: sectors.map(\.id))
-            if let link = reference(f, "link", kind: "link", among: linkIds), let loss = f.quantity("loss_share", .share, required: true) {
+            if let link = reference(f, "link", kind: "link", among: linkIds), let loss = f.quantity("loss_share") {
                 m.storage.append(StorageMeasure(link: link, sector: sector, lossShare: loss,
-                                                capacityTonnes: f.quantity("capacity_tonnes", NumberRule(unit: .count, range: 0...Double.greatestFiniteMagnitude)),
+                                                capacityTonnes: f.quantity("capacity_tonnes"),
                                                 location: item.location))
             }
         }
-        items("shadow_trade", Keys.shadow) { f, item in
-            if let link = reference(f, "link", kind: "link", among: linkIds), let share = f.quantity("shadow_share", .share, required: true) {
+        items("shadow_trade", ScenarioFormat.shadow) { f, item in
+            if let link = reference(f, "link", kind: "link", among: linkIds), let share = f.quantity("shadow_share") {
                 m.shadowTrade.append(ShadowTradeMeasure(link: link, shadowShare: share, location: item.location))
             }
         }
-        items("infrastructure", Keys.infrastructure) { f, item in
+        items("infrastructure", ScenarioFormat.infrastructure) { f, item in
             if let country = reference(f, "country", kind: "country", among: countries.map(\.code)),
-               let amount = f.quantity("amount_per_year", .moneyPerYear, required: true) {
+               let amount = f.quantity("amount_per_year") {
                 m.infrastructure.append(InfrastructureSpending(country: country, amountPerYear: amount,
-                                                               runningCostPerYear: f.quantity("running_cost_per_year", .moneyPerYear), location: item.location))
+                                                               runningCostPerYear: f.quantity("running_cost_per_year"), location: item.location))
             }
         }
         return m
     }
 
     func decodeIncentives(_ node: YNode, path: String, stage: String, parent: Fields) -> Incentives {
-        let f = Fields(node, context: context, path: path, what: "incentives of stage '\(stage)'", allowed: Keys.incentives, inherited: parent.provenance)
+        let f = Fields(node, context: context, path: path, what: "incentives of stage '\(stage)'", level: ScenarioFormat.incentives, inherited: parent.provenance)
         return Incentives(
-            incomeTaxHolidayYears: f.quantity("income_tax_holiday_years", .years),
-            corporateIncomeTaxRate: f.quantity("corporate_income_tax_rate", .rate),
-            propertyTaxRate: f.quantity("property_tax_rate", .rate),
-            landTax: f.quantity("land_tax", .moneyPerHectare),
-            inputDutyExemption: f.quantity("input_duty_exemption", .share),
-            equipmentDutyExemption: f.quantity("equipment_duty_exemption", .share),
-            landRentExemption: f.quantity("land_rent_exemption", .share),
-            infrastructureReimbursement: f.quantity("infrastructure_reimbursement", .share),
-            vatDiscount: f.quantity("vat_discount", .share),
-            dutyDiscount: f.quantity("duty_discount", .share))
+            incomeTaxHolidayYears: f.quantity("income_tax_holiday_years"),
+            corporateIncomeTaxRate: f.quantity("corporate_income_tax_rate"),
+            propertyTaxRate: f.quantity("property_tax_rate"),
+            landTax: f.quantity("land_tax"),
+            inputDutyExemption: f.quantity("input_duty_exemption"),
+            equipmentDutyExemption: f.quantity("equipment_duty_exemption"),
+            landRentExemption: f.quantity("land_rent_exemption"),
+            infrastructureReimbursement: f.quantity("infrastructure_reimbursement"),
+            vatDiscount: f.quantity("vat_discount"),
+            dutyDiscount: f.quantity("duty_discount"))
     }
 
     func decodeEvaluators(_ top: Fields) -> [EvaluatorSelection] {
@@ -612,8 +552,8 @@ struct ScenarioDecoder {
     func decodeLevers(_ top: Fields, root: YNode) -> [Lever] {
         var seen = Set<String>()
         return top.list("levers").enumerated().compactMap { index, node in
-            let f = Fields(node, context: context, path: "levers.\(index)", what: "lever #\(index + 1)", allowed: Keys.lever, carriesProvenance: false)
-            guard f.isMapping, let id = f.identifier("id"), let path = f.string("path", required: true) else { return nil }
+            let f = Fields(node, context: context, path: "levers.\(index)", what: "lever #\(index + 1)", level: ScenarioFormat.lever)
+            guard f.isMapping, let id = f.identifier("id"), let path = f.string("path") else { return nil }
             if !seen.insert(id).inserted { context.error("lever '\(id)' is defined twice", at: f["id"]?.location) }
             guard let min = f["min"].flatMap({ Fields.number($0, name: "'min' of lever '\(id)'", context: context) }),
                   let max = f["max"].flatMap({ Fields.number($0, name: "'max' of lever '\(id)'", context: context) }) else {
@@ -634,27 +574,6 @@ struct ScenarioDecoder {
                 context.error("lever '\(id)' points at '\(path)', which \(message.text)", at: f["path"]?.location, hint: message.hint)
             }
             return Lever(id: id, label: f.string("label") ?? id, path: path, min: min, max: max, step: step, location: node.location)
-        }
-    }
-
-    func checkSourceReferences(_ sources: [SourceReference]) {
-        let ids = sources.map(\.id)
-        for info in context.inputs {
-            if case .source(let id, _) = info.provenance, !ids.contains(id) {
-                let s = closestMatch(to: id, in: ids)
-                context.error("source '\(id)' of '\(info.path)' is not in the scenario's 'sources'" + (s.map { "; did you mean '\($0)'?" } ?? ""),
-                              at: info.location, hint: "add it to 'sources' with an id and a title")
-            }
-        }
-    }
-
-    func checkTimeline(_ scenario: Scenario, _ zone: Zone) {
-        let timeline = scenario.timeline(of: zone)
-        for error in timeline.errors { context.error(error.message, at: error.location, hint: error.hint) }
-        let stages = timeline.stages
-        for (a, b) in zip(stages, stages.dropFirst()) where b.first <= a.last {
-            context.error("stage '\(b.stage.id)' (\(b.first)–\(b.last)) overlaps stage '\(a.stage.id)' (\(a.first)–\(a.last)) in zone '\(zone.id)'",
-                          at: b.stage.location, hint: "a zone is in one stage at a time: end '\(a.stage.id)' before \(b.first), or start '\(b.stage.id)' later")
         }
     }
 }

@@ -158,116 +158,173 @@ private struct Emitter {
         field(key) { e in e.object { e in for v in values { e.number(String(v.year), v.value) } } }
     }
 
+    /// An object of the format's `level`: its keys in the table's order, each written by
+    /// `write` (which writes nothing for a key that is absent or not sent).
+    mutating func object(_ level: FormatLevel, _ write: (inout Emitter, String) -> Void) {
+        object { e in for key in level.keys { write(&e, key) } }
+    }
+
     mutating func encodeScenario() {
         let s = scenario
         object { e in
             e.text("file", s.file)
-            e.text("title", s.title)
-            e.text("description", s.description)
-            e.strings("authors", s.authors)
-            e.field("sources") { e in
-                e.array(s.sources) { e, source in e.object { e in e.text("id", source.id); e.text("title", source.title); e.text("url", source.url) } }
+            for key in ScenarioFormat.top.keys {
+                switch key {
+                case "title": e.text(key, s.title)
+                case "description": e.text(key, s.description)
+                case "authors": e.strings(key, s.authors)
+                case "sources":
+                    e.field(key) { e in
+                        e.array(s.sources) { e, source in
+                            e.object(ScenarioFormat.source) { e, key in
+                                switch key {
+                                case "id": e.text(key, source.id)
+                                case "title": e.text(key, source.title)
+                                case "url": e.text(key, source.url)
+                                default: break
+                                }
+                            }
+                        }
+                    }
+                case "extends":
+                    e.strings(key, s.extends)
+                    e.text("content_hash", s.contentHash)
+                case "horizon":
+                    e.field(key) { e in
+                        e.object(ScenarioFormat.horizon) { e, key in e.integer(key, key == "first" ? s.horizon.lowerBound : s.horizon.upperBound) }
+                    }
+                case "price_year": e.integer(key, s.priceYear)
+                case "currency": e.text(key, s.currency)
+                case "discount_rate": e.number(key, s.discountRate)
+                case "sectors":
+                    e.field(key) { e in
+                        e.array(s.sectors) { e, sector in
+                            e.object(ScenarioFormat.sector) { e, key in
+                                switch key {
+                                case "id": e.text(key, sector.id)
+                                case "name": e.text(key, sector.name)
+                                case "perishable": e.bool(key, sector.perishable)
+                                default: break
+                                }
+                            }
+                        }
+                    }
+                case "countries": e.field(key) { e in e.array(s.countries) { e, country in e.encodeCountry(country) } }
+                case "regions": e.field(key) { e in e.array(s.regions) { e, region in e.encodeRegion(region) } }
+                case "links": e.field(key) { e in e.array(s.links) { e, link in e.encodeLink(link) } }
+                case "zones": e.field(key) { e in e.array(Array(s.zones.enumerated())) { e, item in e.encodeZone(item.element, index: item.offset) } }
+                default: break  // format, evaluators (sent as the run's parameters), levers
+                }
             }
-            e.strings("extends", s.extends)
-            e.text("content_hash", s.contentHash)
-            e.field("horizon") { e in e.object { e in e.integer("first", s.horizon.lowerBound); e.integer("last", s.horizon.upperBound) } }
-            e.integer("price_year", s.priceYear)
-            e.text("currency", s.currency)
-            e.number("discount_rate", s.discountRate)
-            e.field("sectors") { e in
-                e.array(s.sectors) { e, sector in e.object { e in e.text("id", sector.id); e.text("name", sector.name); e.bool("perishable", sector.perishable) } }
-            }
-            e.field("countries") { e in e.array(s.countries) { e, country in e.encodeCountry(country) } }
-            e.field("regions") { e in e.array(s.regions) { e, region in e.encodeRegion(region) } }
-            e.field("links") { e in e.array(s.links) { e, link in e.encodeLink(link) } }
-            e.field("zones") { e in e.array(Array(s.zones.enumerated())) { e, item in e.encodeZone(item.element, index: item.offset) } }
         }
     }
 
+    mutating func bySector(_ key: String, _ values: [String: Quantity]) {
+        field(key) { e in e.object { e in for (sector, q) in values.sorted(by: { $0.key < $1.key }) { e.number(sector, q) } } }
+    }
+
     mutating func encodeCountry(_ country: Country) {
-        object { e in
-            e.text("code", country.code)
-            e.text("name", country.name)
-            e.field("fiscal") { e in
-                e.object { e in
-                    let f = country.fiscal
-                    e.number("corporate_income_tax", f.corporateIncomeTax)
-                    e.number("property_tax", f.propertyTax)
-                    e.number("land_tax", f.landTax)
-                    e.number("vat", f.vat)
-                    e.number("land_rent", f.landRent)
-                    e.number("import_duty", f.importDuty)
-                    if !f.importDutyBySector.isEmpty {
-                        e.field("import_duty_by_sector") { e in
-                            e.object { e in for (sector, q) in f.importDutyBySector.sorted(by: { $0.key < $1.key }) { e.number(sector, q) } }
-                        }
-                    }
-                    e.number("equipment_duty", f.equipmentDuty)
-                    e.number("wage_tax", f.wageTax)
-                }
-            }
-            if let totals = country.tradeTotals {
-                e.field("trade_totals") { e in
-                    e.object { e in
-                        if let year = totals.year { e.integer("year", year) }
-                        for (key, values) in [("exports", totals.exports), ("imports", totals.imports)] {
-                            e.field(key) { e in e.object { e in for (sector, q) in values.sorted(by: { $0.key < $1.key }) { e.number(sector, q) } } }
+        object(ScenarioFormat.country) { e, key in
+            switch key {
+            case "code": e.text(key, country.code)
+            case "name": e.text(key, country.name)
+            case "fiscal":
+                let f = country.fiscal
+                e.field(key) { e in
+                    e.object(ScenarioFormat.fiscal) { e, key in
+                        switch key {
+                        case "corporate_income_tax": e.number(key, f.corporateIncomeTax)
+                        case "property_tax": e.number(key, f.propertyTax)
+                        case "land_tax": e.number(key, f.landTax)
+                        case "vat": e.number(key, f.vat)
+                        case "land_rent": e.number(key, f.landRent)
+                        case "import_duty": e.number(key, f.importDuty)
+                        case "import_duty_by_sector": if !f.importDutyBySector.isEmpty { e.bySector(key, f.importDutyBySector) }
+                        case "equipment_duty": e.number(key, f.equipmentDuty)
+                        case "wage_tax": e.number(key, f.wageTax)
+                        default: break
                         }
                     }
                 }
+            case "trade_totals":
+                guard let totals = country.tradeTotals else { return }
+                e.field(key) { e in
+                    e.object(ScenarioFormat.tradeTotals) { e, key in
+                        switch key {
+                        case "year": e.integer(key, totals.year)
+                        case "exports": e.bySector(key, totals.exports)
+                        case "imports": e.bySector(key, totals.imports)
+                        default: break
+                        }
+                    }
+                }
+            default: break
             }
         }
     }
 
     mutating func encodeRegion(_ region: Region) {
-        object { e in
-            e.text("id", region.id)
-            e.text("name", region.name)
-            e.text("country", region.country)
-            e.number("population", region.population)
-            e.number("labour_force", region.labourForce)
-            e.number("unemployment_rate", region.unemploymentRate)
-            e.number("labour_force_growth", region.labourForceGrowth)
-            e.number("average_wage", region.averageWage)
-            e.field("sectors") { e in
-                e.array(region.sectors) { e, rs in
-                    e.object { e in
-                        e.text("sector", rs.sector)
-                        e.number("output", rs.output)
-                        e.number("employment", rs.employment)
-                        e.number("share", rs.share)
+        object(ScenarioFormat.region) { e, key in
+            switch key {
+            case "id": e.text(key, region.id)
+            case "name": e.text(key, region.name)
+            case "country": e.text(key, region.country)
+            case "population": e.number(key, region.population)
+            case "labour_force": e.number(key, region.labourForce)
+            case "unemployment_rate": e.number(key, region.unemploymentRate)
+            case "labour_force_growth": e.number(key, region.labourForceGrowth)
+            case "average_wage": e.number(key, region.averageWage)
+            case "sectors":
+                e.field(key) { e in
+                    e.array(region.sectors) { e, rs in
+                        e.object(ScenarioFormat.regionSector) { e, key in
+                            switch key {
+                            case "sector": e.text(key, rs.sector)
+                            case "output": e.number(key, rs.output)
+                            case "employment": e.number(key, rs.employment)
+                            case "share": e.number(key, rs.share)
+                            default: break
+                            }
+                        }
                     }
                 }
+            default: break
             }
         }
     }
 
     mutating func encodeLink(_ link: TradeLink) {
-        object { e in
-            e.text("id", link.id)
-            e.text("from", link.from)
-            e.text("to", link.to)
-            e.number("distance_km", link.distanceKm)
-            e.number("border_crossing_days", link.borderCrossingDays)
-            e.number("logistics_cost_share", link.logisticsCostShare)
-            e.number("loss_share", link.lossShare)
-            e.number("shadow_share", link.shadowShare)
-            e.number("zone_share", link.zoneShare)
-            e.series("turnover", link.turnoverHistory)
-            e.field("flows") { e in
-                e.array(link.flows) { e, flow in
-                    e.object { e in
-                        e.text("sector", flow.sector)
-                        e.text("direction", flow.direction.rawValue)
-                        e.series("history", flow.history)
-                        e.integer("base_year", flow.baseYear)
-                        e.number("value", flow.baseValue)
-                        e.number("growth", flow.growth)
-                        e.number("tariff", flow.tariff)
-                        e.number("other_imports", flow.otherImports)
-                        e.number("other_tariff", flow.otherTariff)
-                    }
-                }
+        object(ScenarioFormat.link) { e, key in
+            switch key {
+            case "id": e.text(key, link.id)
+            case "from": e.text(key, link.from)
+            case "to": e.text(key, link.to)
+            case "distance_km": e.number(key, link.distanceKm)
+            case "border_crossing_days": e.number(key, link.borderCrossingDays)
+            case "logistics_cost_share": e.number(key, link.logisticsCostShare)
+            case "loss_share": e.number(key, link.lossShare)
+            case "shadow_share": e.number(key, link.shadowShare)
+            case "zone_share": e.number(key, link.zoneShare)
+            case "turnover": e.series(key, link.turnoverHistory)
+            case "flows": e.field(key) { e in e.array(link.flows) { e, flow in e.encodeFlow(flow) } }
+            default: break
+            }
+        }
+    }
+
+    mutating func encodeFlow(_ flow: TradeFlow) {
+        object(ScenarioFormat.flow) { e, key in
+            switch key {
+            case "sector": e.text(key, flow.sector)
+            case "direction": e.text(key, flow.direction.rawValue)
+            case "history": e.series(key, flow.history)
+            case "base_year": e.integer(key, flow.baseYear)
+            case "value": e.number(key, flow.baseValue)
+            case "growth": e.number(key, flow.growth)
+            case "tariff": e.number(key, flow.tariff)
+            case "other_imports": e.number(key, flow.otherImports)
+            case "other_tariff": e.number(key, flow.otherTariff)
+            default: break
             }
         }
     }
@@ -275,102 +332,151 @@ private struct Emitter {
     mutating func encodeZone(_ zone: Zone, index z: Int) {
         let timeline = scenario.timeline(of: zone)
         if zone.stages.contains(where: { if case .infrastructureSpending = $0.start { true } else { false } }) { dynamicZones.insert(z) }
-        object { e in
-            e.text("id", zone.id)
-            e.text("name", zone.name)
-            e.text("kind", zone.kind.rawValue)
-            e.strings("regions", zone.regions)
-            e.strings("parties", zone.parties)
-            e.number("area_ha", zone.areaHectares)
-            e.field("stages") { e in
-                e.array(Array(zone.stages.enumerated())) { e, item in
-                    let (s, stage) = item
-                    let placed = timeline.stages.first { $0.stage.id == stage.id }
-                    e.object { e in
-                        e.text("id", stage.id)
-                        e.text("name", stage.name)
-                        e.field("start") { e in
-                            e.object { e in
-                                switch stage.start {
-                                case .year(let year): e.integer("year", year)
-                                case .after(let other, let lag): e.text("after", other); e.integer("lag", lag)
-                                case .infrastructureSpending(let amount, let earliest):
-                                    e.number("infrastructure_spending", amount)
-                                    e.integer("earliest", earliest)
-                                }
-                            }
-                        }
-                        e.integer("end", stage.end)
-                        e.integer("duration", stage.duration)
-                        e.field("first_year") { e in e.leaf(.stageYear(zone: z, stage: s, last: false), value: placed.map { Double($0.first) }) }
-                        e.field("last_year") { e in e.leaf(.stageYear(zone: z, stage: s, last: true), value: placed.map { Double($0.last) }) }
-                        e.field("measures") { e in e.encodeMeasures(stage.measures) }
-                        e.field("incentives") { e in e.encodeIncentives(stage.incentives) }
+        object(ScenarioFormat.zone) { e, key in
+            switch key {
+            case "id": e.text(key, zone.id)
+            case "name": e.text(key, zone.name)
+            case "kind": e.text(key, zone.kind.rawValue)
+            case "regions": e.strings(key, zone.regions)
+            case "parties": e.strings(key, zone.parties)
+            case "area_ha": e.number(key, zone.areaHectares)
+            case "stages":
+                e.field(key) { e in
+                    e.array(Array(zone.stages.enumerated())) { e, item in
+                        e.encodeStage(item.element, index: item.offset, zone: z, placed: timeline.stages.first { $0.stage.id == item.element.id })
                     }
                 }
+            case "investment": e.field(key) { e in e.array(zone.investment) { e, inv in e.encodeInvestment(inv) } }
+            default: break
             }
-            e.field("investment") { e in
-                e.array(zone.investment) { e, inv in
-                    e.object { e in
-                        e.integer("year", inv.year)
-                        e.text("country", inv.country)
-                        e.text("region", inv.region)
-                        e.text("sector", inv.sector)
-                        e.number("amount", inv.amount)
-                        e.number("equipment_share", inv.equipmentShare)
-                        e.number("land_ha", inv.landHectares)
-                        if inv.existing { e.bool("existing", true) }
+        }
+    }
+
+    mutating func encodeStage(_ stage: Stage, index s: Int, zone z: Int, placed: ResolvedStage?) {
+        object(ScenarioFormat.stage) { e, key in
+            switch key {
+            case "id": e.text(key, stage.id)
+            case "name": e.text(key, stage.name)
+            case "start":
+                e.field(key) { e in
+                    e.object(ScenarioFormat.start) { e, key in
+                        switch (key, stage.start) {
+                        case ("year", .year(let year)): e.integer(key, year)
+                        case ("after", .after(let other, _)): e.text(key, other)
+                        case ("lag", .after(_, let lag)): e.integer(key, lag)
+                        case ("infrastructure_spending", .infrastructureSpending(let amount, _)): e.number(key, amount)
+                        case ("earliest", .infrastructureSpending(_, let earliest)): e.integer(key, earliest)
+                        default: break
+                        }
                     }
                 }
+            case "end": e.integer(key, stage.end)
+            case "duration":
+                e.integer(key, stage.duration)
+                // The stage's years as the timeline places them: sent, not read.
+                e.field("first_year") { e in e.leaf(.stageYear(zone: z, stage: s, last: false), value: placed.map { Double($0.first) }) }
+                e.field("last_year") { e in e.leaf(.stageYear(zone: z, stage: s, last: true), value: placed.map { Double($0.last) }) }
+            case "measures": e.field(key) { e in e.encodeMeasures(stage.measures) }
+            case "incentives": e.field(key) { e in e.encodeIncentives(stage.incentives) }
+            default: break
+            }
+        }
+    }
+
+    mutating func encodeInvestment(_ inv: Investment) {
+        object(ScenarioFormat.investment) { e, key in
+            switch key {
+            case "year": e.integer(key, inv.year)
+            case "country": e.text(key, inv.country)
+            case "region": e.text(key, inv.region)
+            case "sector": e.text(key, inv.sector)
+            case "amount": e.number(key, inv.amount)
+            case "equipment_share": e.number(key, inv.equipmentShare)
+            case "land_ha": e.number(key, inv.landHectares)
+            case "existing": if inv.existing { e.bool(key, true) }
+            default: break
             }
         }
     }
 
     mutating func encodeMeasures(_ m: Measures) {
-        object { e in
-            e.field("tariffs") { e in
-                e.array(m.tariffs) { e, t in
-                    e.object { e in
-                        e.text("link", t.link)
-                        e.text("sector", t.sector)
-                        e.text("direction", t.direction?.rawValue)
-                        switch t.rule {
-                        case .newRate(let q): e.text("rule", "new_rate"); e.number("rate", q)
-                        case .maximumRate(let q): e.text("rule", "maximum_rate"); e.number("rate", q)
-                        case .linearCut(let q): e.text("rule", "linear_cut"); e.number("cut", q)
-                        case .swiss(let q): e.text("rule", "swiss"); e.number("a", q)
+        object(ScenarioFormat.measures) { e, key in
+            switch key {
+            case "tariffs":
+                e.field(key) { e in
+                    e.array(m.tariffs) { e, t in
+                        e.object(ScenarioFormat.tariff) { e, key in
+                            switch (key, t.rule) {
+                            case ("link", _): e.text(key, t.link)
+                            case ("sector", _): e.text(key, t.sector)
+                            case ("direction", _): e.text(key, t.direction?.rawValue)
+                            case ("rule", .newRate): e.text(key, "new_rate")
+                            case ("rule", .maximumRate): e.text(key, "maximum_rate")
+                            case ("rule", .linearCut): e.text(key, "linear_cut")
+                            case ("rule", .swiss): e.text(key, "swiss")
+                            case ("rate", .newRate(let q)), ("rate", .maximumRate(let q)), ("cut", .linearCut(let q)), ("a", .swiss(let q)): e.number(key, q)
+                            default: break
+                            }
                         }
                     }
                 }
-            }
-            e.field("border_time") { e in e.array(m.borderTime) { e, b in e.object { e in e.text("link", b.link); e.number("days", b.days) } } }
-            e.field("logistics_cost") { e in e.array(m.logisticsCost) { e, l in e.object { e in e.text("link", l.link); e.number("cost_share", l.costShare) } } }
-            e.field("storage") { e in
-                e.array(m.storage) { e, st in
-                    e.object { e in e.text("link", st.link); e.text("sector", st.sector); e.number("loss_share", st.lossShare); e.number("capacity_tonnes", st.capacityTonnes) }
+            case "border_time":
+                e.field(key) { e in e.array(m.borderTime) { e, b in e.object(ScenarioFormat.borderTime) { e, key in if key == "link" { e.text(key, b.link) } else { e.number(key, b.days) } } } }
+            case "logistics_cost":
+                e.field(key) { e in
+                    e.array(m.logisticsCost) { e, l in e.object(ScenarioFormat.logistics) { e, key in if key == "link" { e.text(key, l.link) } else { e.number(key, l.costShare) } } }
                 }
-            }
-            e.field("shadow_trade") { e in e.array(m.shadowTrade) { e, st in e.object { e in e.text("link", st.link); e.number("shadow_share", st.shadowShare) } } }
-            e.field("infrastructure") { e in
-                e.array(m.infrastructure) { e, i in
-                    e.object { e in e.text("country", i.country); e.number("amount_per_year", i.amountPerYear); e.number("running_cost_per_year", i.runningCostPerYear) }
+            case "storage":
+                e.field(key) { e in
+                    e.array(m.storage) { e, st in
+                        e.object(ScenarioFormat.storage) { e, key in
+                            switch key {
+                            case "link": e.text(key, st.link)
+                            case "sector": e.text(key, st.sector)
+                            case "loss_share": e.number(key, st.lossShare)
+                            case "capacity_tonnes": e.number(key, st.capacityTonnes)
+                            default: break
+                            }
+                        }
+                    }
                 }
+            case "shadow_trade":
+                e.field(key) { e in
+                    e.array(m.shadowTrade) { e, st in e.object(ScenarioFormat.shadow) { e, key in if key == "link" { e.text(key, st.link) } else { e.number(key, st.shadowShare) } } }
+                }
+            case "infrastructure":
+                e.field(key) { e in
+                    e.array(m.infrastructure) { e, i in
+                        e.object(ScenarioFormat.infrastructure) { e, key in
+                            switch key {
+                            case "country": e.text(key, i.country)
+                            case "amount_per_year": e.number(key, i.amountPerYear)
+                            case "running_cost_per_year": e.number(key, i.runningCostPerYear)
+                            default: break
+                            }
+                        }
+                    }
+                }
+            default: break
             }
         }
     }
 
     mutating func encodeIncentives(_ i: Incentives) {
-        object { e in
-            e.number("income_tax_holiday_years", i.incomeTaxHolidayYears)
-            e.number("corporate_income_tax_rate", i.corporateIncomeTaxRate)
-            e.number("property_tax_rate", i.propertyTaxRate)
-            e.number("land_tax", i.landTax)
-            e.number("input_duty_exemption", i.inputDutyExemption)
-            e.number("equipment_duty_exemption", i.equipmentDutyExemption)
-            e.number("land_rent_exemption", i.landRentExemption)
-            e.number("infrastructure_reimbursement", i.infrastructureReimbursement)
-            e.number("vat_discount", i.vatDiscount)
-            e.number("duty_discount", i.dutyDiscount)
+        object(ScenarioFormat.incentives) { e, key in
+            switch key {
+            case "income_tax_holiday_years": e.number(key, i.incomeTaxHolidayYears)
+            case "corporate_income_tax_rate": e.number(key, i.corporateIncomeTaxRate)
+            case "property_tax_rate": e.number(key, i.propertyTaxRate)
+            case "land_tax": e.number(key, i.landTax)
+            case "input_duty_exemption": e.number(key, i.inputDutyExemption)
+            case "equipment_duty_exemption": e.number(key, i.equipmentDutyExemption)
+            case "land_rent_exemption": e.number(key, i.landRentExemption)
+            case "infrastructure_reimbursement": e.number(key, i.infrastructureReimbursement)
+            case "vat_discount": e.number(key, i.vatDiscount)
+            case "duty_discount": e.number(key, i.dutyDiscount)
+            default: break
+            }
         }
     }
 }

@@ -37,6 +37,29 @@ struct ScenarioEncodingTests {
         #expect(encoding.changes(for: scenario) == "[]")
     }
 
+    /// The keys of an object of the JSON, in order.
+    func keys(_ value: JSONValue?) -> [String] {
+        if case .object(let pairs)? = value { return pairs.map(\.0) }
+        return []
+    }
+
+    @Test func keysAreSentInTheFormatsOrderWithTheProtocolsOwn() throws {
+        // The order of each level's table in ScenarioFormat, as the protocol has always sent it: `file` first,
+        // `content_hash` after `extends`, a stage's `first_year` and `last_year` after `duration`;
+        // `format`, `evaluators` and `levers` are not sent (parameters travel with the request).
+        let scenario = try ScenarioLoader.loadOrThrow(file: growthTriangle)
+        let json = try JSONParser.parse(ScenarioEncoding(scenario).json)
+        #expect(keys(json) == ["file", "title", "description", "authors", "sources", "extends", "content_hash", "horizon", "price_year",
+                               "currency", "discount_rate", "sectors", "countries", "regions", "links", "zones"])
+        let stage = json["zones"]?.arrayItems?.first?["stages"]?.arrayItems?.first
+        #expect(keys(stage) == ["id", "name", "start", "end", "duration", "first_year", "last_year", "measures", "incentives"].filter { stage?[$0] != nil })
+        #expect(keys(stage).starts(with: ["id", "name", "start"]))
+        #expect(keys(stage).suffix(4) == ["first_year", "last_year", "measures", "incentives"])
+        let link = json["links"]?.arrayItems?.first
+        #expect(keys(link).prefix(3) == ["id", "from", "to"] && keys(link).last == "flows")
+        #expect(keys(json["countries"]?.arrayItems?.first).prefix(3) == ["code", "name", "fiscal"])
+    }
+
     @Test func aDrawIsSentAsTheNumbersThatDifferFromTheScenario() throws {
         let scenario = try ScenarioLoader.loadOrThrow(file: gravityScenario)
         let encoding = ScenarioEncoding(scenario)
