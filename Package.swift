@@ -28,15 +28,19 @@ var targets: [Target] = [
             "CoopZoneCore", "CoopZoneEvaluators", "CoopZoneReports", "CoopZoneExternal",
             "CoopZoneServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]
+        ],
+        // The scaffolds of `coopzone new evaluator`, as files (Bundle.module).
+        resources: [.copy("Resources")]
     ),
     .target(
         name: "CoopZoneServer",
         dependencies: [
-            "CoopZoneCore", "CoopZoneEvaluators",
+            "CoopZoneCore", "CoopZoneEvaluators", "CoopZoneReports",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
-        ]
+        ],
+        // The workshop page's script, stylesheet and icon, as files (Bundle.module).
+        resources: [.copy("Resources")]
     ),
     .executableTarget(name: "coopzone", dependencies: ["CoopZoneCLI"]),
     // Where the repository and its shipped scenarios are, for every test target.
@@ -55,7 +59,7 @@ var targets: [Target] = [
     .testTarget(
         name: "CoopZoneServerTests",
         dependencies: [
-            "CoopZoneServer", "CoopZoneCore", "CoopZoneEvaluators", "CoopZoneTestSupport",
+            "CoopZoneServer", "CoopZoneCore", "CoopZoneEvaluators", "CoopZoneReports", "CoopZoneTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]
     ),

@@ -189,13 +189,20 @@ def main():
         def loads():
             driver.get(page)
             wait_for(lambda: page_ready(driver), timeout=30, what="the cards and the first update")
+            # Each chart is the server's SVG (drawn by the reports' chart code), put in place as sent.
             figures = driver.execute_script("""
-              return Array.from(document.querySelectorAll('figure.chart')).map(f => ({
-                id: f.dataset.chart, paths: f.querySelectorAll('svg path.series').length,
-                width: f.querySelector('svg') ? f.querySelector('svg').getBoundingClientRect().width : 0}));""")
+              return Array.from(document.querySelectorAll('figure.chart')).map(f => {
+                const svg = f.querySelector('svg');
+                return {id: f.dataset.chart, svg: svg ? svg.id : null,
+                        lines: svg ? svg.querySelectorAll('path[fill="none"][stroke-width="2.2"]').length : 0,
+                        width: svg ? svg.getBoundingClientRect().width : 0};
+              });""")
             assert len(figures) == 4, figures
+            status, body = http_get(server.base + "/api/scenarios/%s/run" % SCENARIO)
+            served = json.loads(body)["svg"]
             for f in figures:
-                assert f["paths"] >= 1 and f["width"] > 200, f
+                assert f["svg"] and f["svg"].startswith("svg-") and f["id"] in served, f
+                assert f["lines"] >= 1 and f["width"] > 200, f
             # Count the updates the page makes from now on.
             driver.execute_script("""
               window.__updates = 0;
@@ -264,7 +271,9 @@ def main():
             bands = driver.find_element(By.ID, "bands-toggle")
             bands.click()
             wait_for(lambda: "90 % range" in driver.find_element(By.CSS_SELECTOR, ".card .band").text, timeout=60, what="uncertainty bands")
-            assert driver.execute_script("return document.querySelectorAll('figure.chart polygon.band').length") >= 4
+            # The bands' SVG replaces the lines' SVG: each chart gains its shaded P5–P95 areas.
+            wait_for(lambda: driver.execute_script("return document.querySelectorAll('figure.chart svg path[fill-opacity]').length") >= 4,
+                     what="the charts with their bands")
             screenshot(driver, os.path.join(args.out, "scenario-desktop.png"), 1280)
             name = driver.find_element(By.ID, "variant-name")
             name.send_keys("Browser test: long holiday, open border")

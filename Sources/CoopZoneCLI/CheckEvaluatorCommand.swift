@@ -165,10 +165,3 @@ public struct CheckEvaluatorCommand: AsyncParsableCommand {
         try await Self.execute(directory: directory, scenarios: scenarios, scenarioDirectory: scenarioDirectory, draws: draws, timeout: timeout).emit()
     }
 }
-
-/// Where this CoopZone's source tree was when it was built (for the shipped scenarios and for
-/// Swift extension packages, which depend on it by path).
-enum SourceTree {
-    /// The package root.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-}

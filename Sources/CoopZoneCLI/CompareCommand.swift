@@ -15,14 +15,7 @@ public struct CompareCommand: AsyncParsableCommand {
     @Argument(help: "Two or more scenario files; the first is the baseline.")
     var files: [String]
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: OutputFormat = .table
-
-    @Option(name: .customLong("set"), help: "Override a value in every design: PATH=VALUE (repeatable).")
-    var overrides: [String] = []
-
-    @Option(help: "Write the output to this file instead of standard output.")
-    var output: String?
+    @OptionGroup var report: ReportOptions
 
     @OptionGroup var uncertainty: UncertaintyOptions
 
@@ -34,7 +27,6 @@ public struct CompareCommand: AsyncParsableCommand {
     /// Checks the arguments before any work is done.
     public func validate() throws {
         guard files.count >= 2 else { throw ValidationError("compare needs at least two scenario files (the first is the baseline)") }
-        try checkOutputFile(output)
     }
 
     /// Runs every design and renders the comparison. External evaluators found through
@@ -84,55 +76,7 @@ public struct CompareCommand: AsyncParsableCommand {
 
     /// Runs the command.
     public func run() async throws {
-        try await Self.execute(files: files, format: format, overrides: overrides, monteCarlo: uncertainty.monteCarlo, seed: uncertainty.seed,
-                               workers: uncertainty.workers, evaluators: external.search).emit(outputFile: output)
-    }
-}
-
-/// `coopzone sensitivity FILE`: each uncertain input at its low and high bound.
-public struct SensitivityCommand: AsyncParsableCommand {
-    /// The command's configuration.
-    public static let configuration = CommandConfiguration(
-        commandName: "sensitivity",
-        abstract: "Swing of each headline metric with each uncertain input at its low and high bound, the others central, ranked."
-    )
-
-    @Argument(help: "The scenario file.")
-    var file: String
-
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: OutputFormat = .table
-
-    @Option(name: .customLong("set"), help: "Override a value: PATH=VALUE (repeatable).")
-    var overrides: [String] = []
-
-    @Option(help: "Write the output to this file instead of standard output.")
-    var output: String?
-
-    @OptionGroup var external: ExternalEvaluatorOptions
-
-    /// Creates the command.
-    public init() {}
-
-    /// Checks the arguments before any work is done.
-    public func validate() throws { try checkOutputFile(output) }
-
-    /// Runs the sensitivity analysis (external evaluators found through `evaluators` included).
-    public static func execute(file: String, format: OutputFormat, overrides: [String] = [],
-                               evaluators: EvaluatorSearch = EvaluatorSearch()) async -> CommandOutput {
-        var output = CommandOutput()
-        guard let catalog = EvaluatorCatalog.opened(evaluators, output: &output) else { return output }
-        defer { catalog.shutdown() }
-        guard let (scenario, plan) = RunCommand.prepare(file: file, overrides: overrides, output: &output, catalog: catalog) else { return output }
-        // The run on central values gives the reports their headline order, findings and manifest.
-        let central = await Engine.run(plan, on: scenario)
-        output.stdout = SensitivityRenderer(swings: Sensitivity.run(plan, on: scenario), scenario: scenario, central: central,
-                                            descriptors: plan.evaluators.map(\.entry.descriptor)).render(format)
-        return output
-    }
-
-    /// Runs the command.
-    public func run() async throws {
-        try await Self.execute(file: file, format: format, overrides: overrides, evaluators: external.search).emit(outputFile: output)
+        try await Self.execute(files: files, format: report.format, overrides: report.overrides, monteCarlo: uncertainty.monteCarlo, seed: uncertainty.seed,
+                               workers: uncertainty.workers, evaluators: external.search).emit(outputFile: report.output)
     }
 }

@@ -30,7 +30,7 @@ public struct ValidateCommand: AsyncParsableCommand {
     public static func execute(files: [String], json: Bool = false, strict: Bool = false,
                                evaluators: EvaluatorSearch = EvaluatorSearch()) -> CommandOutput {
         var output = CommandOutput()
-        var reports: [String] = []
+        var reports: [JSONValue] = []
         var errorCount = 0, warningCount = 0
         let catalog = EvaluatorCatalog.open(evaluators)
         defer { catalog.shutdown() }
@@ -38,7 +38,8 @@ public struct ValidateCommand: AsyncParsableCommand {
             errorCount += catalog.diagnostics.filter { $0.severity == .error }.count
             warningCount += catalog.diagnostics.filter { $0.severity == .warning }.count
             if json {
-                reports.append("{\"file\":null,\"errors\":\(errorCount),\"warnings\":\(warningCount),\"diagnostics\":[" + catalog.diagnostics.map(\.json).joined(separator: ",") + "]}")
+                reports.append(.object([("file", .null), ("errors", .int(errorCount)), ("warnings", .int(warningCount)),
+                                        ("diagnostics", .array(catalog.diagnostics.map(\.jsonValue)))]))
             } else {
                 output.stdout += catalog.report
             }
@@ -75,7 +76,8 @@ public struct ValidateCommand: AsyncParsableCommand {
             errorCount += errors
             warningCount += warnings
             if json {
-                reports.append("{\"file\":\(quoteJSON(file)),\"errors\":\(errors),\"warnings\":\(warnings),\"diagnostics\":[" + diagnostics.map(\.json).joined(separator: ",") + "]}")
+                reports.append(.object([("file", .string(file)), ("errors", .int(errors)), ("warnings", .int(warnings)),
+                                        ("diagnostics", .array(diagnostics.map(\.jsonValue)))]))
             } else {
                 for diagnostic in diagnostics where diagnostic.severity != .note { output.stdout += diagnostic.description + "\n" }
                 output.stdout += note
@@ -83,7 +85,7 @@ public struct ValidateCommand: AsyncParsableCommand {
             }
         }
         if json {
-            output.stdout = "{\"files\":[" + reports.joined(separator: ",") + "],\"errors\":\(errorCount),\"warnings\":\(warningCount)}\n"
+            output.stdout = JSONValue.object([("files", .array(reports)), ("errors", .int(errorCount)), ("warnings", .int(warningCount))]).text + "\n"
         }
         output.status = errorCount > 0 ? 1 : 0
         return output

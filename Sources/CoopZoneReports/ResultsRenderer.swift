@@ -1,19 +1,5 @@
 import CoopZoneCore
 
-/// The output formats of `coopzone run`.
-public enum OutputFormat: String, Sendable, CaseIterable {
-    /// Aligned columns for a terminal: headlines first.
-    case table
-    /// One JSON object with `rows`, `findings`, `headlines`, `failures` and `manifest`.
-    case json
-    /// The tidy rows: `evaluator,metric,unit,year,<dimensions…>,value`.
-    case csv
-    /// A Markdown report for a memo.
-    case markdown
-    /// One self-contained HTML file with inline SVG charts: nothing is fetched from anywhere.
-    case html
-}
-
 /// Renders a run's results. Every renderer is deterministic: the same result gives the same bytes.
 public struct ResultsRenderer: Sendable {
     /// The run.
@@ -56,7 +42,7 @@ public struct ResultsRenderer: Sendable {
         for row in result.rows {
             var fields = [row.evaluator, row.metric, row.unit.rawValue, row.year.map(String.init) ?? ""]
             for d in dims { fields.append(csvField(row.dimensions[d] ?? "")) }
-            fields.append(JSONWriter.number(row.value))
+            fields.append(JSONWriter.numberText(row.value))
             lines.append(fields.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -71,36 +57,36 @@ public struct ResultsRenderer: Sendable {
     /// The whole run as one JSON object.
     public func json() -> String {
         let dims = dimensionColumns
-        let rows = JSON.array(result.rows.map { row in
-            var pairs: [(String, JSON)] = [("evaluator", .string(row.evaluator)), ("metric", .string(row.metric)), ("unit", .string(row.unit.rawValue)),
+        let rows = JSONValue.array(result.rows.map { row in
+            var pairs: [(String, JSONValue)] = [("evaluator", .string(row.evaluator)), ("metric", .string(row.metric)), ("unit", .string(row.unit.rawValue)),
                                            ("year", .optional(row.year))]
             for d in dims { pairs.append((d.rawValue, .optional(row.dimensions[d]))) }
             pairs.append(("value", .number(row.value)))
             return .object(pairs)
         })
-        let findings = JSON.array(result.findings.map { f in
+        let findings = JSONValue.array(result.findings.map { f in
             .object([("evaluator", .string(f.evaluator)), ("kind", .string(f.kind.rawValue)), ("message", .string(f.message)),
                      ("location", .optional(f.location?.description))])
         })
-        let headlines = JSON.array(result.headlines.map { h in
+        let headlines = JSONValue.array(result.headlines.map { h in
             .object([("evaluator", .string(h.evaluator)), ("metric", .string(h.metric)), ("unit", .string(h.unit.rawValue)), ("value", .number(h.value))])
         })
-        let failures = JSON.array(result.failures.map { .object([("evaluator", .string($0.evaluator)), ("message", .string($0.message))]) })
-        return JSON.object([("rows", rows), ("findings", findings), ("headlines", headlines), ("failures", failures),
-                            ("manifest", Self.manifestJSON(result.manifest))]).render() + "\n"
+        let failures = JSONValue.array(result.failures.map { .object([("evaluator", .string($0.evaluator)), ("message", .string($0.message))]) })
+        return JSONValue.object([("rows", rows), ("findings", findings), ("headlines", headlines), ("failures", failures),
+                            ("manifest", Self.manifestJSON(result.manifest))]).prettyText + "\n"
     }
 
-    static func manifestJSON(_ m: RunManifest) -> JSON {
+    static func manifestJSON(_ m: RunManifest) -> JSONValue {
         .object([
-            ("coopzone_version", .string(m.coopzoneVersion)), ("scenario", .string(m.scenario)), ("extends", .array(m.extends.map(JSON.string))),
+            ("coopzone_version", .string(m.coopzoneVersion)), ("scenario", .string(m.scenario)), ("extends", .array(m.extends.map(JSONValue.string))),
             ("scenario_hash", .string(m.scenarioHash)),
             ("evaluators", .array(m.evaluators.map { e in
                 .object([("id", .string(e.id)), ("version", .string(e.version)), ("documentation", .string(e.documentation)),
                          ("parameters", .object(e.parameters.keys.sorted().map { key in
                              switch e.parameters[key] {
-                             case .number(let n)?: (key, JSON.number(n))
-                             case .text(let t)?: (key, JSON.string(t))
-                             case nil: (key, JSON.null)
+                             case .number(let n)?: (key, JSONValue.number(n))
+                             case .text(let t)?: (key, JSONValue.string(t))
+                             case nil: (key, JSONValue.null)
                              }
                          }))])
             })),
@@ -238,34 +224,5 @@ public struct ResultsRenderer: Sendable {
         }
         out += "\n" + provenance.markdown(level: 2)
         return out.trimmingTrailingSpaces() + "\n"
-    }
-}
-
-/// How many of a scenario's inputs are sourced, assumptions or neither.
-public struct ProvenanceSummary: Sendable {
-    /// Inputs citing a source.
-    public var sourced = 0
-    /// Inputs flagged as assumptions.
-    public var assumptions = 0
-    /// Inputs with neither.
-    public var unspecified = 0
-
-    /// Counts the inputs of `scenario`.
-    public init(_ scenario: Scenario) {
-        for input in scenario.inputs {
-            switch input.provenance {
-            case .source: sourced += 1
-            case .assumption: assumptions += 1
-            case .unspecified: unspecified += 1
-            }
-        }
-    }
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var s = self
-        while s.last == " " || s.last == "\n" { s.removeLast() }
-        return s
     }
 }

@@ -24,8 +24,10 @@ public final class Workshop: Sendable {
 
     private let room = Mutex(Room())
 
-    /// Opens the store and reads the room's state.
+    /// Opens the store and reads the room's state; throws when the page's assets are missing
+    /// from the resource bundle.
     public init(configuration: WorkshopConfiguration) async throws {
+        try WorkshopAssets.check()
         self.configuration = configuration
         catalog = ScenarioCatalog(directory: configuration.directory, registry: configuration.registry)
         runner = WorkshopRunner(registry: configuration.registry)

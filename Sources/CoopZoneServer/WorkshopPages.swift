@@ -1,24 +1,12 @@
+import CoopZoneReports
 import Foundation
 
 /// The HTML of the workshop's pages. Each is a small shell: the list of scenarios is written
 /// on the server (it works without script); the scenario, compare and facilitator pages are
 /// filled in by `/assets/workshop.js` from the JSON routes. Nothing is loaded from outside.
 enum WorkshopPages {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// Text escaped for HTML content and attribute values: the reports' escaping.
+    static func escape(_ text: String) -> String { ChartFormat.escape(text) }
 
     static func page(title: String, bodyAttributes: String, nav: String, main: String) -> String {
         """

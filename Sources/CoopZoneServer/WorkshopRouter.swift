@@ -14,7 +14,8 @@ public let accessCodeHeader = HTTPField.Name("X-Workshop-Code")!
 ///
 /// JSON: `GET /api/scenarios`, `GET /api/scenarios/{id}` (levers, headlines, charts or
 /// diagnostics), `GET /api/scenarios/{id}/state` (version, reset, locks: what pages poll),
-/// `GET /api/scenarios/{id}/run?LEVER=VALUE…`, `GET /api/scenarios/{id}/bands?LEVER=VALUE…&_draws=N`,
+/// `GET /api/scenarios/{id}/run?LEVER=VALUE…` and `GET /api/scenarios/{id}/bands?LEVER=VALUE…&_draws=N`
+/// (numbers, and the charts drawn as SVG by `WorkshopCharts`),
 /// `GET /api/scenarios/{id}/variants?rank=KEY`, `POST /api/scenarios/{id}/variants`
 /// (participant code), `POST /api/scenarios/{id}/locks` and `POST /api/scenarios/{id}/reset`
 /// (facilitator code), `GET /api/variants/{n}/export` (YAML), `GET /api/room`.
@@ -39,11 +40,11 @@ public func buildRouter(_ workshop: Workshop) -> Router<WorkshopRequestContext> 
         _ = try workshop.entry(id)
         return html(WorkshopPages.facilitator(id: id, workshop: workshop))
     }
-    router.get("/assets/workshop.js") { _, _ in asset(WorkshopAssets.script, type: "text/javascript; charset=utf-8") }
-    router.get("/assets/workshop.css") { _, _ in asset(WorkshopAssets.stylesheet, type: "text/css; charset=utf-8") }
-    router.get("/assets/favicon.svg") { _, _ in asset(WorkshopAssets.favicon, type: "image/svg+xml") }
-    router.get("/favicon.ico") { _, _ in asset(WorkshopAssets.favicon, type: "image/svg+xml") }
-    router.get("/healthz") { _, _ in asset("ok\n", type: "text/plain; charset=utf-8") }
+    router.get("/assets/workshop.js") { _, _ in try asset(WorkshopAssets.script, type: "text/javascript; charset=utf-8") }
+    router.get("/assets/workshop.css") { _, _ in try asset(WorkshopAssets.stylesheet, type: "text/css; charset=utf-8") }
+    router.get("/assets/favicon.svg") { _, _ in try asset(WorkshopAssets.favicon, type: "image/svg+xml") }
+    router.get("/favicon.ico") { _, _ in try asset(WorkshopAssets.favicon, type: "image/svg+xml") }
+    router.get("/healthz") { _, _ in try asset("ok\n", type: "text/plain; charset=utf-8") }
 
     // JSON.
     router.get("/api/scenarios") { _, _ in
@@ -121,26 +122,6 @@ public func buildApplication(_ workshop: Workshop, onServerRunning: @escaping @S
     )
 }
 
-/// `{"scenarios": […], "requiresCode": …}`.
-struct ScenarioList: Codable, Sendable {
-    var scenarios: [ScenarioSummary]
-    var requiresCode: Bool
-}
-
-/// The body of a save: `{"name": "…", "author": "…", "values": {"lever": number}}`.
-struct SaveRequest: Codable, Sendable {
-    var name: String
-    var author: String?
-    var values: [String: Double]?
-}
-
-/// The body of a lock: `{"lever": "…", "value": number, "locked": true|false}`.
-struct LockRequest: Codable, Sendable {
-    var lever: String
-    var value: Double?
-    var locked: Bool?
-}
-
 func requireFacilitator(_ request: Request, _ workshop: Workshop) throws {
     guard workshop.configuration.access.allowsFacilitator(request.headers[accessCodeHeader]) else {
         throw WorkshopError.accessDenied("this is the facilitator's action: it needs the facilitator's code printed when the server started")
@@ -200,7 +181,8 @@ func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
     return response
 }
 
-func asset(_ text: String, type: String) -> Response {
+func asset(_ text: String?, type: String) throws -> Response {
+    guard let text else { throw HTTPError(.internalServerError, message: "a workshop asset is missing from the server's resource bundle") }
     var response = Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: text)))
     response.headers[.contentType] = type
     response.headers[.cacheControl] = "no-cache"

@@ -67,12 +67,14 @@ public actor WorkshopRunner {
             hit.computeMs = 0
             return hit
         }
+        // The lines the bands are drawn around: the run for the same values (usually cached).
+        let lines = try await run(entry, values: values).charts
         if let running = bandsInFlight[key] { return try await running.value }
         guard bandJobs < maxBandJobs else { throw WorkshopError.busy }
         bandJobs += 1
         defer { bandJobs -= 1 }
         let registry = registry
-        let task = Task.detached { try await Self.computeBands(entry, values: values, draws: draws, registry: registry) }
+        let task = Task.detached { try await Self.computeBands(entry, values: values, draws: draws, lines: lines, registry: registry) }
         bandsInFlight[key] = task
         defer { bandsInFlight[key] = nil }
         let payload = try await task.value
@@ -107,13 +109,16 @@ public actor WorkshopRunner {
         let result = await Engine.run(plan, on: scenario)
         let presentation = ScenarioPresentation(plan: plan)
         let years = scenario.years
+        let charts = presentation.chartValues(result, years: years)
+        let svg = WorkshopCharts.svg(presentation.charts, years: years, values: charts)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         return RunPayload(scenario: entry.item.id, version: entry.version, values: values, headlines: presentation.headlineValues(result),
-                          years: years, charts: presentation.chartValues(result, years: years),
+                          years: years, charts: charts, svg: svg,
                           failures: result.failures.map { "\($0.evaluator): \($0.message)" }, computeMs: elapsed, cached: false)
     }
 
-    static func computeBands(_ entry: ScenarioCatalog.Entry, values: [String: Double], draws: Int, registry: [EvaluatorEntry]) async throws -> BandsPayload {
+    static func computeBands(_ entry: ScenarioCatalog.Entry, values: [String: Double], draws: Int, lines: [String: [String: [Double?]]],
+                             registry: [EvaluatorEntry]) async throws -> BandsPayload {
         let start = DispatchTime.now().uptimeNanoseconds
         let (scenario, plan) = try prepare(entry, values: values, registry: registry)
         let seed: UInt64 = 1
@@ -148,43 +153,10 @@ public actor WorkshopRunner {
             }
             charts[chart.id] = series
         }
+        let svg = WorkshopCharts.svg(presentation.charts, years: scenario.years, values: lines, bands: charts, draws: draws)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         return BandsPayload(scenario: entry.item.id, version: entry.version, values: values, draws: draws, seed: seed,
-                            sampledInputs: mc.sampledInputs.count, headlines: headlines, charts: charts, computeMs: elapsed, cached: false)
+                            sampledInputs: mc.sampledInputs.count, headlines: headlines, charts: charts, svg: svg, computeMs: elapsed, cached: false)
     }
 }
 
-/// A small least-recently-used cache.
-struct LRUCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
-    let capacity: Int
-    private var values: [Key: (value: Value, tick: UInt64)] = [:]
-    private var tick: UInt64 = 0
-
-    init(capacity: Int) { self.capacity = max(1, capacity) }
-
-    subscript(key: Key) -> Value? {
-        mutating get {
-            guard let found = values[key] else { return nil }
-            tick += 1
-            values[key] = (found.value, tick)
-            return found.value
-        }
-        set {
-            guard let newValue else {
-                values[key] = nil
-                return
-            }
-            tick += 1
-            values[key] = (newValue, tick)
-            if values.count > capacity {
-                // Evict the oldest quarter at once, so eviction stays cheap on average.
-                let cut = values.values.map(\.tick).sorted()[values.count / 4]
-                values = values.filter { $0.value.tick > cut }
-            }
-        }
-    }
-
-    mutating func removeAll() { values.removeAll() }
-
-    var count: Int { values.count }
-}

@@ -1,3 +1,4 @@
+import CoopZoneCore
 @testable import CoopZoneExternal
 import Testing
 

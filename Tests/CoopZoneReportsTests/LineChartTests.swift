@@ -23,4 +23,22 @@ struct LineChartTests {
         checkChart(gappy.svg(), id: "g")
         checkChart(LineChart(id: "e", title: "e", summary: "e", yTitle: "y", series: []).svg(), id: "e")
     }
+
+    @Test func drawsABandBehindEachLineThatHasOneAndScalesToIt() throws {
+        let band = (2026...2030).map { BandPoint(x: Double($0), low: -50, median: .nan, high: Double($0 - 1900)) }
+        let banded = LineChart(id: "b", title: "b", summary: "b", yTitle: "y", series: [
+            ChartSeries(name: "with band", points: (2026...2030).map { ChartPoint(x: Double($0), y: 10) }, band: band),
+            ChartSeries(name: "without", points: (2026...2030).map { ChartPoint(x: Double($0), y: 20) }),
+        ])
+        let svg = banded.svg()
+        checkChart(svg, id: "b")
+        #expect(svg.components(separatedBy: "fill-opacity=\"0.16\"").count - 1 == 1, "one band, for the series that has one")
+        #expect(svg.contains("fill=\"\(SeriesStyle.line(0).color)\" fill-opacity"), "the band takes its line's colour")
+        // The axis reaches the band's extremes (−50 and 130), not only the lines' values.
+        let scale = AxisScale(minimum: -50, maximum: 130)
+        #expect(svg.contains(">\(scale.label(scale.lower))</text>") && svg.contains(">\(scale.label(scale.upper))</text>"))
+        // The area comes before the lines, so the lines are drawn over it.
+        let area = try #require(svg.range(of: "fill-opacity")), line = try #require(svg.range(of: "stroke-width=\"2.2\" stroke-linejoin"))
+        #expect(area.lowerBound < line.lowerBound)
+    }
 }

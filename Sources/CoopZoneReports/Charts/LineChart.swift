@@ -18,15 +18,19 @@ public struct ChartSeries: Sendable, Hashable {
     public var name: String
     /// The points, in increasing `x`.
     public var points: [ChartPoint]
+    /// An uncertainty band around the line (P5–P95 by `x`; the median is not drawn), or `nil`.
+    public var band: [BandPoint]?
 
     /// Creates a series.
-    public init(name: String, points: [ChartPoint]) {
+    public init(name: String, points: [ChartPoint], band: [BandPoint]? = nil) {
         self.name = name
         self.points = points
+        self.band = band
     }
 }
 
-/// Lines over years: each series with its own dash and marker, labelled at its last point.
+/// Lines over years: each series with its own dash and marker, labelled at its last point, and
+/// with its uncertainty band, when it has one, as a light area of its colour behind the lines.
 public struct LineChart: Sendable {
     /// The id of the `<svg>` element (and prefix of the ids inside it).
     public var id: String
@@ -58,11 +62,15 @@ public struct LineChart: Sendable {
         self.height = height
     }
 
+    /// The opacity of a band's area: light enough for the lines and the other bands to show through.
+    static let bandOpacity = 0.16
+
     /// The `<svg>` element.
     public func svg() -> String {
         var canvas = SVGCanvas(id: id, width: width, height: height)
         let points = series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
-        let xs = points.map(\.x), ys = points.map(\.y)
+        let bands = series.map { ($0.band ?? []).filter { $0.x.isFinite && $0.low.isFinite && $0.high.isFinite } }
+        let xs = points.map(\.x), ys = points.map(\.y) + bands.joined().flatMap { [$0.low, $0.high] }
         // About 40 pixels per year label.
         let xScale = AxisScale(years: Int((xs.min() ?? 0).rounded()), Int((xs.max() ?? 0).rounded()), maxTicks: max(2, Int((width - 100) / 40)))
         let yScale = AxisScale(minimum: ys.min() ?? 0, maximum: ys.max() ?? 1)
@@ -74,6 +82,11 @@ public struct LineChart: Sendable {
         let top = 14 + legendHeight + 8, bottom = height - 44
         canvas.valueAxisLeft(yScale, left: left, right: right, top: top, bottom: bottom, title: yTitle)
         YearAxis.draw(&canvas, xScale, left: left, right: right, bottom: bottom, title: xTitle, inset: 10)
+        for (i, band) in bands.enumerated() where band.count > 1 {
+            let upper = band.map { (YearAxis.x($0.x, xScale, left: left, right: right, inset: 10), yScale.position($0.high, from: bottom, to: top)) }
+            let lower = band.reversed().map { (YearAxis.x($0.x, xScale, left: left, right: right, inset: 10), yScale.position($0.low, from: bottom, to: top)) }
+            canvas.path(SVGCanvas.polyline(upper + lower) + " Z", fill: SeriesStyle.line(i).color, opacity: Self.bandOpacity)
+        }
         var endLabels: [(y: Double, text: String, color: String)] = []
         for (i, s) in series.enumerated() {
             let style = SeriesStyle.line(i)
@@ -89,45 +102,5 @@ public struct LineChart: Sendable {
             canvas.text(endLabels[label.offset].text, x: right + 6, y: label.element + 4, size: 11, fill: endLabels[label.offset].color, halo: true)
         }
         return canvas.render(title: title, summary: summary)
-    }
-}
-
-/// Helpers shared by charts with a year axis.
-enum YearAxis {
-    /// The horizontal position of `year`, with `inset` pixels kept free at both ends.
-    static func x(_ year: Double, _ scale: AxisScale, left: Double, right: Double, inset: Double) -> Double {
-        scale.position(year, from: left + inset, to: right - inset)
-    }
-
-    /// Tick marks and labels of years along the bottom, and the axis title.
-    static func draw(_ canvas: inout SVGCanvas, _ scale: AxisScale, left: Double, right: Double, bottom: Double, title: String, inset: Double) {
-        canvas.line(x1: left, y1: bottom, x2: right, y2: bottom, stroke: SVGCanvas.axisInk)
-        for tick in scale.ticks {
-            let x = Self.x(tick, scale, left: left, right: right, inset: inset)
-            canvas.line(x1: x, y1: bottom, x2: x, y2: bottom + 4, stroke: SVGCanvas.axisInk)
-            canvas.text(scale.label(tick), x: x, y: bottom + 16, anchor: .middle, size: 11, fill: SVGCanvas.mutedInk)
-        }
-        canvas.text(title, x: (left + right) / 2, y: bottom + 35, anchor: .middle, size: 12)
-    }
-
-    /// Vertical label positions near `wanted`, at least `gap` apart and within `top…bottom`.
-    static func spread(_ wanted: [Double], gap: Double, top: Double, bottom: Double) -> [Double] {
-        let order = wanted.indices.sorted { wanted[$0] != wanted[$1] ? wanted[$0] < wanted[$1] : $0 < $1 }
-        var placed = [Double](repeating: 0, count: wanted.count)
-        var previous = -Double.infinity
-        for i in order {
-            let y = max(wanted[i], previous + gap)
-            placed[i] = y
-            previous = y
-        }
-        // If the stack ran past the bottom, push it back up.
-        if let lastIndex = order.last, placed[lastIndex] > bottom {
-            var next = bottom + gap
-            for i in order.reversed() {
-                placed[i] = min(placed[i], next - gap)
-                next = placed[i]
-            }
-        }
-        return placed.map { max(top, $0) }
     }
 }

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+
+/// What a command printed and how it ended: commands are run in-process by the tests.
+public struct CommandOutput: Sendable {
+    /// Standard output.
+    public var stdout = ""
+    /// Standard error.
+    public var stderr = ""
+    /// The exit status: 0 clean, 1 errors in the input, 64 bad arguments.
+    public var status: Int32 = 0
+
+    /// Prints and exits with the status when it is not 0.
+    func emit(outputFile: String? = nil) throws {
+        if !stderr.isEmpty { FileHandle.standardError.write(Data(stderr.utf8)) }
+        if let outputFile {
+            do { try stdout.write(toFile: outputFile, atomically: true, encoding: .utf8) } catch {
+                FileHandle.standardError.write(Data("error: cannot write '\(outputFile)': \(error.localizedDescription)\n".utf8))
+                throw ExitCode(1)
+            }
+        } else if !stdout.isEmpty {
+            FileHandle.standardOutput.write(Data(stdout.utf8))
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}

@@ -1,0 +1,5 @@
+/// `{"scenarios": […], "requiresCode": …}`.
+struct ScenarioList: Codable, Sendable {
+    var scenarios: [ScenarioSummary]
+    var requiresCode: Bool
+}

@@ -1,0 +1,11 @@
+/// What a polling page needs to notice changes.
+public struct ScenarioState: Codable, Sendable, Equatable {
+    /// The file's version.
+    public var version: String
+    /// Incremented by the facilitator's reset.
+    public var resetGeneration: Int
+    /// Locked levers and their values.
+    public var locks: [String: Double]
+    /// Number of saved variants.
+    public var variants: Int
+}

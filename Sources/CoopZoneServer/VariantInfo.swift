@@ -1,0 +1,22 @@
+/// A saved variant, with its headline numbers.
+public struct VariantInfo: Codable, Sendable, Equatable {
+    /// Identifier.
+    public var id: Int64
+    /// Scenario id.
+    public var scenario: String
+    /// Name given by the participant.
+    public var name: String
+    /// Who saved it (optional).
+    public var author: String
+    /// Lever values.
+    public var values: [String: Double]
+    /// Headline values by key, for the scenario's current version.
+    public var headlines: [String: Double?]
+    /// When it was saved (ISO 8601, UTC).
+    public var createdAt: String
+    /// Set when the variant no longer fits the scenario (a lever removed or its bounds changed):
+    /// its numbers are those computed when it was saved.
+    public var stale: String?
+    /// Rank by the chosen metric (1 = best), nil when the metric is missing.
+    public var rank: Int?
+}
