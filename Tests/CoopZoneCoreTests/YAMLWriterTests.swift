@@ -34,8 +34,15 @@ struct YAMLWriterTests {
             note: 'a: b'
 
             """)
+        // It reads back as the same tree, except that the text the emitter quoted now is quoted.
         let back = try YAMLTree.parse(text, file: "back.yaml").get()
-        #expect(ScenarioLoader.contentHash(of: back) == ScenarioLoader.contentHash(of: tree))
+        var expected = tree
+        if case .mapping(var entries) = expected.value {
+            entries[4].value = Self.scalar("a: b", quoted: true)
+            expected.value = .mapping(entries)
+        }
+        #expect(ScenarioLoader.contentHash(of: back) == ScenarioLoader.contentHash(of: expected))
+        #expect(ScenarioLoader.contentHash(of: back) != ScenarioLoader.contentHash(of: tree))
     }
 
     @Test func longTextIsNotFolded() throws {
