@@ -12,10 +12,14 @@ let builtInEvaluators = [
 ]
 
 var targets: [Target] = [
-    .target(
-        name: "CoopZoneCore",
-        dependencies: [.product(name: "Yams", package: "Yams")]
+    // Debian's libyaml (libyaml-dev, installed by scripts/setup.sh): the loader builds its tree
+    // from libyaml's event stream and the exporter writes through its emitter (ADR 0001).
+    .systemLibrary(
+        name: "CLibYAML",
+        pkgConfig: "yaml-0.1",
+        providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
+    .target(name: "CoopZoneCore", dependencies: ["CLibYAML"]),
     .target(
         name: "CoopZoneEvaluators",
         dependencies: ["CoopZoneCore"] + builtInEvaluators.map { .target(name: $0) }
@@ -88,7 +92,6 @@ let package = Package(
         .library(name: "CoopZoneExternal", targets: ["CoopZoneExternal"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),

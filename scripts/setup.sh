@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Installs what CoopZone needs beyond Swift, only when it is missing: the SQLite headers GRDB
-# builds against (Debian's libsqlite3-dev) and python3 for the example evaluator and the tests.
+# builds against (Debian's libsqlite3-dev), libyaml with its headers and pkg-config file, which
+# the loader and the variant exporter link (Debian's libyaml-dev), pkg-config, which SwiftPM asks
+# for libyaml's flags, and python3 for the example evaluator and the tests.
 set -euo pipefail
 need=()
 dpkg -s libsqlite3-dev >/dev/null 2>&1 || need+=(libsqlite3-dev)
+dpkg -s libyaml-dev >/dev/null 2>&1 || need+=(libyaml-dev)
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 if [ "${#need[@]}" -gt 0 ]; then
   echo "setup: installing ${need[*]}"

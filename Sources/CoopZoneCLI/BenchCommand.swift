@@ -8,7 +8,7 @@ public struct BenchCommand: AsyncParsableCommand {
     /// The command's configuration.
     public static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure load/validate time of every scenario, one full run, and Monte Carlo throughput at 1 and N workers.",
+        abstract: "Measure load/validate time (and YAML parsing time) of every scenario, one full run, and Monte Carlo throughput at 1 and N workers.",
         discussion: "Build in release mode for meaningful figures: swift run -c release coopzone bench"
     )
 
@@ -73,11 +73,13 @@ public struct BenchCommand: AsyncParsableCommand {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
             .map { "\(directory)/\($0)" }
         print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
-        print("\nload + validate (mean of 20):")
+        print("\nload + validate (mean of 20; in brackets, of which parsing the YAML text into a tree):")
         for file in files {
             var ok = true
             let t = await Self.seconds { for _ in 0..<20 { ok = ok && ScenarioLoader.load(file: file).scenario != nil } }
-            print("  \(file): \(String(format: "%.2f", t / 20 * 1000)) ms\(ok ? "" : " (has errors)")")
+            let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            let parse = await Self.seconds { for _ in 0..<20 { ok = ok && (try? YAMLTree.parse(text, file: file).get()) != nil } }
+            print("  \(file): \(String(format: "%.3f", t / 20 * 1000)) ms (YAML \(String(format: "%.3f", parse / 20 * 1000)) ms)\(ok ? "" : " (has errors)")")
         }
         print("\none full run (mean of 20, evaluators in parallel levels):")
         for file in files {

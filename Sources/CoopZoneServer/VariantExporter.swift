@@ -9,7 +9,8 @@ import Foundation
 /// (or `code`); a list whose items have none (a stage's `border_time` measures) is replaced
 /// whole, so for those the exporter copies the whole list with the lever's value set, and the
 /// same for a number in mapping form. The result loads to the same numbers as the lever values
-/// given as overrides (a test checks this for every shipped scenario with levers).
+/// given as overrides (a test checks this for every shipped scenario with levers). The YAML is
+/// written by libyaml's emitter (`YAMLWriter`), under a header of comments.
 public enum VariantExporter {
     /// The YAML text of `variant` of the scenario `entry`.
     public static func yaml(_ variant: StoredVariant, entry: ScenarioCatalog.Entry) throws(WorkshopError) -> String {
@@ -52,9 +53,11 @@ public enum VariantExporter {
             head += body
             document.value = .mapping(head)
         }
-        var out = lines.joined(separator: "\n") + "\n"
-        emit(document, indent: 0, into: &out)
-        return out
+        do {
+            return lines.joined(separator: "\n") + "\n" + (try YAMLWriter.text(of: document))
+        } catch {
+            throw .scenarioInvalid([Diagnostic(.error, "\(error)", at: nil, hint: "this is a bug in the exporter; the variant's values are still stored")])
+        }
     }
 
     static func oneLine(_ text: String) -> String {
@@ -136,87 +139,5 @@ public enum VariantExporter {
             if let entry = entries.first(where: { $0.key == key }), entry.value.scalarText != nil { return [entry] }
         }
         return nil
-    }
-
-    // MARK: Writing YAML
-
-    static func emit(_ node: YNode, indent: Int, into out: inout String) {
-        let pad = String(repeating: " ", count: indent)
-        switch node.value {
-        case .scalar:
-            out += pad + scalar(node) + "\n"
-        case .mapping(let entries):
-            for entry in entries {
-                let key = plainKey(entry.key) ? entry.key : quote(entry.key)
-                switch entry.value.value {
-                case .scalar: out += "\(pad)\(key): \(scalar(entry.value))\n"
-                case .mapping(let inner) where inner.isEmpty: out += "\(pad)\(key): {}\n"
-                case .sequence(let inner) where inner.isEmpty: out += "\(pad)\(key): []\n"
-                case .mapping:
-                    out += "\(pad)\(key):\n"
-                    emit(entry.value, indent: indent + 2, into: &out)
-                case .sequence:
-                    out += "\(pad)\(key):\n"
-                    emit(entry.value, indent: indent + 2, into: &out)
-                }
-            }
-        case .sequence(let items):
-            for item in items {
-                switch item.value {
-                case .scalar: out += "\(pad)- \(scalar(item))\n"
-                case .mapping(let inner) where inner.isEmpty: out += "\(pad)- {}\n"
-                case .sequence(let inner) where inner.isEmpty: out += "\(pad)- []\n"
-                case .mapping, .sequence:
-                    var inner = ""
-                    emit(item, indent: indent + 2, into: &inner)
-                    // The first line of the item goes on the dash's line.
-                    out += pad + "- " + inner.dropFirst(indent + 2)
-                }
-            }
-        }
-    }
-
-    static func plainKey(_ key: String) -> Bool {
-        guard let first = key.unicodeScalars.first, first == "_" || (first.properties.isAlphabetic && first.isASCII) else { return false }
-        return key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }
-    }
-
-    static func scalar(_ node: YNode) -> String {
-        guard case .scalar(let text, let quoted) = node.value else { return "~" }
-        if quoted { return quote(text) }
-        if node.isNull { return "~" }
-        return safePlain(text) ? text : quote(text)
-    }
-
-    /// Whether a plain scalar reads back as the same text.
-    static func safePlain(_ text: String) -> Bool {
-        guard let first = text.first, let last = text.last, !first.isWhitespace, !last.isWhitespace, last != ":" else { return false }
-        if "-?:,[]{}#&*!|>'\"%@`".contains(first) {
-            // A leading minus sign of a number is fine.
-            return first == "-" && text.count > 1 && text.dropFirst().first.map { $0.isNumber || $0 == "." } == true
-        }
-        if text.contains(": ") || text.contains(" #") || text.contains(where: { $0.isNewline || $0 == "\t" }) { return false }
-        return true
-    }
-
-    /// A YAML double-quoted scalar (JSON escapes).
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -125,7 +125,7 @@ struct YAMLTreeTests {
         #expect(found.first?.hint?.contains("alias bomb") == true)
     }
 
-    /// Keys that are aliases or collections would make Yams hash an alias bomb in full.
+    /// Keys that are aliases or collections: hashing one in full (as Yams did) would expand an alias bomb.
     static let bombKeys: [MarkedCase] = [
         MarkedCase("flow list as a block key", "↓[*a9]: 1\n", "a list or mapping is used as a key"),
         MarkedCase("flow list as a key after a stray quote", "description: rock 'n roll\n↓[*a9]: 1\n", "a list or mapping is used as a key"),
@@ -183,8 +183,9 @@ struct YAMLTreeTests {
                        + (50..<100).map { String(repeating: "  ", count: $0) + "-\n" }.joined(),
                    "more than 48 levels"),
         MarkedCase("500 brackets after a stray quote", "description: rock 'n roll\nx: " + String(repeating: "[", count: 48) + "↓" + String(repeating: "[", count: 452) + String(repeating: "]", count: 500), "more than 48 levels"),
-        // libyaml stops at its own limit of 1000 levels before any event, and reports it at the second bracket.
-        MarkedCase("200 000 brackets after a stray quote", "description: rock 'n roll\nx: [↓" + String(repeating: "[", count: 199_999) + String(repeating: "]", count: 200_000), "more than 1000 levels"),
+        // Debian's libyaml 0.2.5 has no nesting limit of its own (Yams' copy stopped at 1000 levels):
+        // the event reader's cap stops it at the 49th bracket, as for 500, after the scanner's look-ahead.
+        MarkedCase("200 000 brackets after a stray quote", "description: rock 'n roll\nx: " + String(repeating: "[", count: 48) + "↓" + String(repeating: "[", count: 199_952) + String(repeating: "]", count: 200_000), "more than 48 levels"),
     ]
 
     @Test(arguments: deepNesting)

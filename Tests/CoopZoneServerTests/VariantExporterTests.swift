@@ -40,11 +40,26 @@ struct VariantExporterTests {
         }
     }
 
-    @Test func quotesWhatWouldNotReadBack() {
-        #expect(VariantExporter.safePlain("0.25") && VariantExporter.safePlain("-3") && VariantExporter.safePlain("Fergana region"))
-        for risky in ["", "a: b", "# x", "- x", "x #y", "{a}", "'q'", "tail:", " lead", "multi\nline"] {
-            #expect(!VariantExporter.safePlain(risky), "\(risky)")
+    /// The text is libyaml's emitter's (`YAMLWriter`): what would not read back as plain text is
+    /// quoted by it, and reads back as the same text.
+    @Test func quotesWhatWouldNotReadBack() throws {
+        let risky = ["a: b", "# x", "- x", "x #y", "{a}", "'q'", "tail:", " lead", "multi\nline"]
+        let location = CoopZoneCore.SourceLocation(file: "test", line: 1, column: 1)
+        let tree = YNode(.mapping(risky.enumerated().map { i, text in
+            YNode.Entry(key: "k\(i)", keyLocation: location, value: YNode(.scalar(text, quoted: false), at: location))
+        } + [YNode.Entry(key: "safe", keyLocation: location, value: YNode(.sequence(["0.25", "-3", "Fergana region"].map {
+            YNode(.scalar($0, quoted: false), at: location)
+        }), at: location))]), at: location)
+        let text = try YAMLWriter.text(of: tree)
+        let back = try YAMLTree.parse(text, file: "back.yaml").get()
+        for (i, expected) in risky.enumerated() {
+            guard case .scalar(let read, let quoted)? = back["k\(i)"]?.value else { Issue.record("k\(i) missing in\n\(text)"); continue }
+            #expect(read == expected && quoted, "\(expected.debugDescription) came back as \(read.debugDescription) in\n\(text)")
         }
-        #expect(VariantExporter.quote("a\"b\\c\n\u{1}") == "\"a\\\"b\\\\c\\n\\u0001\"")
+        // Plain where plain reads back: a list in a mapping sits at its key's indentation.
+        #expect(text.hasSuffix("safe:\n- 0.25\n- -3\n- Fergana region\n"), "\(text)")
+        // Double quotes, as the exporter asks for its quoted values, escape '"', '\\', line breaks and control characters.
+        let quotedTree = YNode(.scalar("a\"b\\c\n\u{1}", quoted: true), at: location)
+        #expect(try YAMLWriter.text(of: quotedTree) == "\"a\\\"b\\\\c\\n\\x01\"\n")
     }
 }
