@@ -166,7 +166,8 @@ struct Fields {
     }
 
     static func integer(_ value: YNode, what: String, context: DecodeContext, range: ClosedRange<Int>? = nil) -> Int? {
-        guard case .scalar(let text, let quoted) = value.value, !quoted, let number = Int(text.replacingOccurrences(of: "_", with: "")) else {
+        guard case .scalar(let text, let quoted) = value.value, !quoted,
+              let number = Int(text) ?? (text.utf8.contains(UInt8(ascii: "_")) ? Int(text.replacingOccurrences(of: "_", with: "")) : nil) else {
             context.error("expected a whole number for \(what), found \(value.kindDescription)", at: value.location)
             return nil
         }
@@ -335,7 +336,7 @@ struct Fields {
             context.error("expected a number for \(name), found \(node.kindDescription)", at: node.location)
             return nil
         }
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = trimmedSpaces(raw)
         if !quoted, let value = parseNumber(text) {
             if value.isNaN || value.isInfinite {
                 context.error("\(name) is \(text), which is not a finite number", at: node.location, hint: "write a finite number")
@@ -358,11 +359,30 @@ struct Fields {
         return nil
     }
 
+    /// A number of digits, signs, '.', 'e' or 'E', with '_' as a digit separator (`1_000`); nil for
+    /// anything else. Scans the UTF-8 bytes once (every number of every load comes through here).
     static func parseNumber(_ text: String) -> Double? {
-        let cleaned = text.replacingOccurrences(of: "_", with: "")
-        guard !cleaned.isEmpty, cleaned.count < 64,
-              cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
-        return Double(cleaned)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 where byte != UInt8(ascii: "_") {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"):
+                bytes.append(byte)
+            default:
+                return nil
+            }
+        }
+        guard !bytes.isEmpty, bytes.count < 64 else { return nil }
+        return Double(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// `text` without leading and trailing spaces and tabs.
+    static func trimmedSpaces(_ text: String) -> String {
+        let utf8 = text.utf8
+        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return text }
+        guard let start = utf8.firstIndex(where: { !isSpace($0) }), let end = utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(text[start...end])
     }
 }
 
