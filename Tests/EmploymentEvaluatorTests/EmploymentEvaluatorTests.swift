@@ -61,7 +61,11 @@ struct EmploymentEvaluatorTests {
     }
 
     /// Parameters with the old labour intensity of 9 jobs per USD m, which the hand cases use.
-    static let nine = EmploymentEvaluator.Parameters(labourIntensityInvestment: 9)
+    static let nine: EmploymentEvaluator.Parameters = {
+        var p = EmploymentEvaluator.Parameters()
+        p.labourIntensityInvestment = 9
+        return p
+    }()
 
     static func investment(_ year: Int, _ value: Double, country: String, region: String? = nil, sector: String) -> ResultRow {
         ResultRow(evaluator: "staged_incentives", metric: "investment", unit: .usdMillion, year: year,
