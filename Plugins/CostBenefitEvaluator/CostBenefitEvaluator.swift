@@ -279,12 +279,12 @@ public struct CostBenefitEvaluator: Evaluator {
             let savingDims = instrument("trade_cost_saving"), produceDims = instrument("saved_produce")
             // A country that is not a party gets every stream on its own lines (non_party_effect:
             // gains positive, costs negative) and no net benefit.
-            func row(_ metric: Int, _ dims: Dimensions, _ t: Int, _ value: Double) {
+            func row(_ metric: Metric, _ dims: Dimensions, _ t: Int, _ value: Double) {
                 guard value != 0 else { return }
                 if party {
                     w.add(metric, year: y0 + t, dims, value)
                 } else {
-                    w.add(Metrics.nonPartyEffect, year: y0 + t, dims, metric == Metrics.fiscalCost ? -value : value)
+                    w.add(Metrics.nonPartyEffect, year: y0 + t, dims, metric.key == Metrics.fiscalCost.key ? -value : value)
                 }
             }
             var netPV = 0.0

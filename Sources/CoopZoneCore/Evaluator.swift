@@ -65,7 +65,9 @@ public struct EvaluatorDescriptor: Sendable, Codable {
         self.charts = charts
     }
 
-    /// A descriptor whose metrics and headlines are declared as handles (`Metric`).
+    /// A descriptor whose metrics and headlines are declared as handles (`Metric`). (Disfavoured so
+    /// that `metrics: []` picks the init above.)
+    @_disfavoredOverload
     public init(id: String, summary: String, version: String, dependencies: [String] = [],
                 parameters: [ParameterSpec], metrics: [Metric], headlines: [Metric], documentation: String, charts: [ChartSpec] = []) {
         self.init(id: id, summary: summary, version: version, dependencies: dependencies, parameters: parameters,

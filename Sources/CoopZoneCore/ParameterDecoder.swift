@@ -132,6 +132,14 @@ extension ParameterSet {
         return table.map { $0.spec(default: defaults[keyPath: $0.path]) }
     }
 
+    /// These parameters with the one at `path` set to `value`:
+    /// `Parameters().with(\.rampUpYears, 1).with(\.deadweight, 0.1)`.
+    public func with(_ path: WritableKeyPath<Self, Double>, _ value: Double) -> Self {
+        var copy = self
+        copy[keyPath: path] = value
+        return copy
+    }
+
     /// Decodes the parameters by their scenario names (every name has a value: the default or
     /// the scenario's override).
     public init(from decoder: any Decoder) throws {

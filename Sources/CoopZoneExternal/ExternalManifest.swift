@@ -168,11 +168,11 @@ public struct ExternalManifest: Sendable {
         if top["metrics"] == nil && top["headlines"] == nil {
             reader.error("the manifest declares no metrics", at: tree.location, hint: "add 'metrics:' (rows by year and dimension) and/or 'headlines:' (single numbers)")
         }
-        let charts = charts(top["charts"], metrics: metrics, reader: reader)
+        let chartSpecs = charts(top["charts"], metrics: metrics, reader: reader)
         if reader.diagnostics.hasErrors { return .failure(DiagnosticsError(reader.diagnostics.sortedByLocation())) }
         let descriptor = EvaluatorDescriptor(id: id, summary: summary, version: version, dependencies: dependencies, parameters: parameters,
                                              metrics: metrics, headlines: headlines, documentation: documentation,
-                                             charts: charts)
+                                             charts: chartSpecs)
         return .success(ExternalManifest(directory: directory, file: file, descriptor: descriptor, command: command, protocolVersion: protocolVersion,
                                          limits: limitsOut, idLocation: idNode?.location ?? SourceLocation(file: file, line: 1, column: 1)))
     }
@@ -234,9 +234,9 @@ public struct ExternalManifest: Sendable {
             }
         }
         let additive = fields["additive"].flatMap { reader.bool($0, what: "'additive' of \(what)") } ?? true
-        let presentation = presentation(fields, what: what, reader: reader)
+        let hints = presentation(fields, what: what, reader: reader)
         guard let unit else { return nil }
-        return MetricSpec(entry.key, unit: unit, summary, dimensions: dimensions, additive: additive, equation: equation, presentation: presentation)
+        return MetricSpec(entry.key, unit: unit, summary, dimensions: dimensions, additive: additive, equation: equation, presentation: hints)
     }
 }
 

@@ -10,7 +10,7 @@ extension RunCharts {
             lines.append((s.label, values))
         }
         guard !lines.isEmpty else { return nil }
-        let unit = unit(d, chart)
+        let unit = unitSymbol(d, chart)
         let years = scenario.years.map(Double.init)
         let svg = LineChart(id: "chart-" + id(chart.id), title: fill(chart.title, unit: unit), summary: fill(chart.summary, unit: unit),
                             yTitle: fill(chart.yTitle, unit: unit),
@@ -25,20 +25,20 @@ extension RunCharts {
         let stacked = series(chart, .series).compactMap { s in totalsByYear(d.id, s.metric).map { StackedSeries(name: s.label, values: $0) } }
         guard !stacked.isEmpty else { return nil }
         let overlay = series(chart, .overlay).first.flatMap { s in totalsByYear(d.id, s.metric).map { (name: s.label, values: $0.map { Optional($0) }) } }
-        let unit = unit(d, chart)
+        let unit = unitSymbol(d, chart)
         let svg = StackedBarChart(id: "chart-" + id(chart.id), title: fill(chart.title, unit: unit), summary: fill(chart.summary, unit: unit),
                                   xTitle: fill(chart.xTitle, unit: unit), yTitle: fill(chart.yTitle, unit: unit),
-                                  categories: scenario.years.map(String.init), series: stacked, overlay: overlay).svg()
+                                  categories: scenario.years.map(String.init), series: stacked, overlay: overlay).svg(height: chart.height)
         return figure(chart, svg: svg, unit: unit)
     }
 
     /// The one series by year, stacked by the values of the chart's split dimension.
     func stackByYearSplit(_ d: EvaluatorDescriptor, _ chart: ChartSpec) -> ChartFigure? {
         guard let parts = splitByYear(d, chart), !parts.isEmpty else { return nil }
-        let unit = unit(d, chart)
+        let unit = unitSymbol(d, chart)
         let svg = StackedBarChart(id: "chart-" + id(chart.id), title: fill(chart.title, unit: unit), summary: fill(chart.summary, unit: unit),
                                   xTitle: fill(chart.xTitle, unit: unit), yTitle: fill(chart.yTitle, unit: unit),
-                                  categories: scenario.years.map(String.init), series: parts.map { StackedSeries(name: $0.label, values: $0.values) }).svg()
+                                  categories: scenario.years.map(String.init), series: parts.map { StackedSeries(name: $0.label, values: $0.values) }).svg(height: chart.height)
         return figure(chart, svg: svg, unit: unit)
     }
 
@@ -57,7 +57,7 @@ extension RunCharts {
         guard !stacked.isEmpty else { return nil }
         let overlay = series(chart, .overlay).first.flatMap { s in bySide(s.metric).map { (name: s.label, values: $0.map { Optional($0) }) } }
         let labels = sides.map { code in scenario.country(code).map { "\($0.name) (\(code))" } ?? code }
-        let unit = unit(d, chart)
+        let unit = unitSymbol(d, chart)
         let svg = StackedBarChart(id: "chart-" + id(chart.id), title: fill(chart.title, unit: unit), summary: fill(chart.summary, unit: unit),
                                   xTitle: fill(chart.xTitle, unit: unit), yTitle: fill(chart.yTitle, unit: unit), categories: labels, series: stacked,
                                   overlay: overlay, connectOverlay: false).svg(height: chart.height)
@@ -94,7 +94,7 @@ extension RunCharts {
             return values.allSatisfy { $0 == 0 } ? nil : StackedSeries(name: instrument, values: values)
         }
         guard !stacked.isEmpty else { return nil }
-        let unit = selected.first?.unit.symbol ?? unit(d, chart)
+        let unit = selected.first?.unit.symbol ?? unitSymbol(d, chart)
         let labels = stages.map { stage in
             guard let a = firstYear[stage], let b = lastYear[stage] else { return stage }
             return a == b ? "\(stage) (\(a))" : "\(stage) (\(a)–\(b))"

@@ -96,7 +96,7 @@ public struct RunCharts: Sendable {
     }
 
     /// The unit symbol of a chart's first series.
-    func unit(_ evaluator: EvaluatorDescriptor, _ chart: ChartSpec) -> String {
+    func unitSymbol(_ evaluator: EvaluatorDescriptor, _ chart: ChartSpec) -> String {
         chart.series.first.flatMap { evaluator.metric($0.metric) }?.unit.symbol ?? ""
     }
 

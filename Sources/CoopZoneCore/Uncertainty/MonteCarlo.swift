@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// P5, P50 and P95 (and the mean) of a set of draws.
 public struct Band: Sendable, Hashable, Codable {
@@ -26,27 +27,25 @@ public struct Band: Sendable, Hashable, Codable {
         mean = a.reduce(0, +) / Double(n)
         let h = [0.05, 0.5, 0.95].map { Double(n - 1) * $0 }
         let k = h.map { Int($0.rounded(.down)) }
-        let q = a.withUnsafeMutableBufferPointer { a in
-            Self.select(a, k[1], 0, n - 1)
-            if k[0] < k[1] { Self.select(a, k[0], 0, k[1] - 1) }
-            if k[2] > k[1] { Self.select(a, k[2], k[1] + 1, n - 1) }
-            // a[k[i]] is in place: nothing before it is larger, nothing after it smaller.
-            func next(_ j: Int) -> Double {
-                guard j + 1 < n else { return a[j] }
-                let stop = k.first { $0 > j } ?? n
-                var least = stop < n ? a[stop] : a[j + 1]
-                for i in (j + 1)..<stop where a[i] < least { least = a[i] }
-                return least
-            }
-            return (0..<3).map { i in a[k[i]] + (h[i] - Double(k[i])) * (next(k[i]) - a[k[i]]) }
+        Self.select(&a, k[1], 0, n - 1)
+        if k[0] < k[1] { Self.select(&a, k[0], 0, k[1] - 1) }
+        if k[2] > k[1] { Self.select(&a, k[2], k[1] + 1, n - 1) }
+        // a[k[i]] is in place: nothing before it is larger, nothing after it smaller.
+        func next(_ j: Int) -> Double {
+            guard j + 1 < n else { return a[j] }
+            let stop = k.first { $0 > j } ?? n
+            var least = stop < n ? a[stop] : a[j + 1]
+            for i in (j + 1)..<stop where a[i] < least { least = a[i] }
+            return least
         }
+        let q = (0..<3).map { i in a[k[i]] + (h[i] - Double(k[i])) * (next(k[i]) - a[k[i]]) }
         (p5, p50, p95) = (q[0], q[1], q[2])
     }
 
     /// Places the k-th smallest value of `a[lo...hi]` at `a[k]`, with no larger value before it and
     /// no smaller one after it (Hoare's FIND with a median-of-three pivot; equal values split
     /// evenly, so a constant series takes one pass per halving).
-    static func select(_ a: UnsafeMutableBufferPointer<Double>, _ k: Int, _ lo: Int, _ hi: Int) {
+    static func select(_ a: inout [Double], _ k: Int, _ lo: Int, _ hi: Int) {
         var lo = lo, hi = hi
         while lo < hi {
             let mid = lo + (hi - lo) / 2
@@ -121,17 +120,15 @@ public struct MonteCarloResult: Sendable {
 
     /// The band of every series, by index of `keys`, computed on every core.
     public func bands() -> [Band] {
-        var bands = [Band](repeating: Band([]), count: values.count)
         let chunks = min(values.count, ProcessInfo.processInfo.activeProcessorCount * 4)
         guard chunks > 1 else { return values.map(Band.init) }
-        bands.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration writes its own slice of the buffer.
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                for k in stride(from: c, to: values.count, by: chunks) { out[k] = Band(values[k]) }
-            }
+        // Each chunk computes its series' bands, then stores them under the lock once.
+        let bands = Mutex([Band](repeating: Band([]), count: values.count))
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let mine = stride(from: c, to: values.count, by: chunks).map { ($0, Band(values[$0])) }
+            bands.withLock { all in for (k, band) in mine { all[k] = band } }
         }
-        return bands
+        return bands.withLock { $0 }
     }
     /// The index of a series.
     public func index(of key: SeriesKey) -> Int? { keys.firstIndex(of: key) }
