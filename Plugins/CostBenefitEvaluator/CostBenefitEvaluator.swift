@@ -17,18 +17,12 @@ import Foundation
 /// by country side. Equations: Docs/methodology/cost_benefit.md.
 public struct CostBenefitEvaluator: Evaluator {
     /// The evaluator's parameters (names as in the scenario's `evaluators` overrides).
-    public struct Parameters: Decodable, Sendable {
+    public struct Parameters: ParameterSet {
+        /// The defaults.
+        public init() {}
+
         /// Shadow wage rate factor: the opportunity cost of a zone worker's labour as a share of the wage.
-        public var shadowWageRateFactor: Double
-
-        enum CodingKeys: String, CodingKey {
-            case shadowWageRateFactor = "shadow_wage_rate_factor"
-        }
-
-        /// Creates parameters; the defaults are the descriptor's.
-        public init(shadowWageRateFactor: Double = 0.8) {
-            self.shadowWageRateFactor = shadowWageRateFactor
-        }
+        public var shadowWageRateFactor = 0.8
     }
 
     /// The redundancy share used when `staged_incentives` gives none (its own default; IMF, OECD, UN & World Bank 2015).
@@ -84,7 +78,7 @@ public struct CostBenefitEvaluator: Evaluator {
         }
         var flows = CashFlows(slots: unknown + 1, years: n)
         var unassigned = 0.0
-        var w = try Self.rowMetrics.writer()
+        var w = Self.rows.writer()
 
         for dependency in Self.descriptor.dependencies where context.results[dependency] == nil {
             b.finding(.info, "\(dependency) is not among the evaluators run, so the cost–benefit appraisal leaves out what it computes")
@@ -96,10 +90,10 @@ public struct CostBenefitEvaluator: Evaluator {
         var incomeTaxExpenditure = [Double](repeating: 0, count: (unknown + 1) * n)
         var profitsBySlot = [Double](repeating: 0, count: (unknown + 1) * n)
         for row in context.results["staged_incentives"]?.rows ?? [] {
-            switch row.metric {
-            case "redundancy":
+            switch row.key {
+            case Reads.redundancy.key:
                 if redundancy == nil { redundancy = row.value }
-            case "tax_expenditure":
+            case Reads.taxExpenditure.key:
                 guard let t = yearIndex(row.year) else { continue }
                 let c = slot(row.dimensions.country)
                 switch row.dimensions.instrument {
@@ -112,19 +106,19 @@ public struct CostBenefitEvaluator: Evaluator {
                     flows.add(.taxExpenditure, slot: c, year: t, row.value)
                 }
                 if c == unknown { unassigned += abs(row.value) }
-            case "tax_expenditure_existing":
+            case Reads.taxExpenditureExisting.key:
                 // Already in tax_expenditure; noted apart so that it is a cost in full, and kept out of
                 // the income tax that the new cohorts' profits are compared with.
                 guard let t = yearIndex(row.year) else { continue }
                 let c = slot(row.dimensions.country)
                 flows.add(.taxExpenditureExisting, slot: c, year: t, row.value)
                 if row.dimensions.instrument == "income_tax" { incomeTaxExpenditure[c * n + t] -= row.value }
-            case "public_infrastructure":
+            case Reads.publicInfrastructure.key:
                 guard let t = yearIndex(row.year) else { continue }
                 let c = slot(row.dimensions.country)
                 flows.add(.infrastructure, slot: c, year: t, row.value)
                 if c == unknown { unassigned += abs(row.value) }
-            case "pre_tax_profit":
+            case Reads.preTaxProfit.key:
                 guard let t = yearIndex(row.year) else { continue }
                 profitsBySlot[slot(row.dimensions.country) * n + t] += row.value
             default:
@@ -170,7 +164,7 @@ public struct CostBenefitEvaluator: Evaluator {
         var noOrigin = 0
         let swrf = parameters.shadowWageRateFactor
         for row in context.results["employment"]?.rows ?? [] {
-            guard row.metric == "jobs_net", let t = yearIndex(row.year), row.value != 0 else { continue }
+            guard row.key == Reads.jobsNet.key, let t = yearIndex(row.year), row.value != 0 else { continue }
             let value = row.value
             let fromInvestment: Bool
             switch row.dimensions.instrument {
@@ -234,11 +228,11 @@ public struct CostBenefitEvaluator: Evaluator {
         for row in context.results["trade_effects"]?.rows ?? [] {
             guard let t = yearIndex(row.year) else { continue }
             let component: CashFlows.Component
-            switch row.metric {
-            case "tariff_revenue_change": component = .customs
-            case "welfare": component = .welfare
-            case "trade_cost_saving": component = .tradeCostSaving
-            case "saved_produce_value": component = .savedProduce
+            switch row.key {
+            case Reads.tariffRevenueChange.key: component = .customs
+            case Reads.welfare.key: component = .welfare
+            case Reads.tradeCostSaving.key: component = .tradeCostSaving
+            case Reads.savedProduceValue.key: component = .savedProduce
             default: continue
             }
             var c = unknown
@@ -285,12 +279,12 @@ public struct CostBenefitEvaluator: Evaluator {
             let savingDims = instrument("trade_cost_saving"), produceDims = instrument("saved_produce")
             // A country that is not a party gets every stream on its own lines (non_party_effect:
             // gains positive, costs negative) and no net benefit.
-            func row(_ metric: Int, _ dims: Dimensions, _ t: Int, _ value: Double) {
+            func row(_ metric: Metric, _ dims: Dimensions, _ t: Int, _ value: Double) {
                 guard value != 0 else { return }
                 if party {
                     w.add(metric, year: y0 + t, dims, value)
                 } else {
-                    w.add(M.nonPartyEffect, year: y0 + t, dims, metric == M.fiscalCost ? -value : value)
+                    w.add(Metrics.nonPartyEffect, year: y0 + t, dims, metric.key == Metrics.fiscalCost.key ? -value : value)
                 }
             }
             var netPV = 0.0
@@ -317,21 +311,21 @@ public struct CostBenefitEvaluator: Evaluator {
                 let net = gain + economic - cost
                 let jobs = v(.jobsInvestment) + v(.jobsTrade)
 
-                row(M.fiscalCost, teDims, t, costTE)
-                row(M.fiscalCost, reimbursementDims, t, reimbursement)
-                row(M.fiscalCost, infrastructureDims, t, infrastructure)
-                row(M.fiscalCost, customsDims, t, customsLoss)
-                row(M.fiscalGain, wageTaxDims, t, wageTax)
-                row(M.fiscalGain, profitTaxDims, t, profit)
-                row(M.fiscalGain, customsDims, t, customsGain)
-                row(M.economicBenefit, wagesDims, t, wages)
-                row(M.economicBenefit, welfareDims, t, welfare)
-                row(M.economicBenefit, savingDims, t, saving)
-                row(M.economicBenefit, produceDims, t, produce)
+                row(Metrics.fiscalCost, teDims, t, costTE)
+                row(Metrics.fiscalCost, reimbursementDims, t, reimbursement)
+                row(Metrics.fiscalCost, infrastructureDims, t, infrastructure)
+                row(Metrics.fiscalCost, customsDims, t, customsLoss)
+                row(Metrics.fiscalGain, wageTaxDims, t, wageTax)
+                row(Metrics.fiscalGain, profitTaxDims, t, profit)
+                row(Metrics.fiscalGain, customsDims, t, customsGain)
+                row(Metrics.economicBenefit, wagesDims, t, wages)
+                row(Metrics.economicBenefit, welfareDims, t, welfare)
+                row(Metrics.economicBenefit, savingDims, t, saving)
+                row(Metrics.economicBenefit, produceDims, t, produce)
                 netPV += net * df[t]
                 guard party else { continue }
-                w.add(M.netBenefit, year: y0 + t, dims, net)
-                if jobs != 0 { w.add(M.attributableJobs, year: y0 + t, dims, jobs) }
+                w.add(Metrics.netBenefit, year: y0 + t, dims, net)
+                if jobs != 0 { w.add(Metrics.attributableJobs, year: y0 + t, dims, jobs) }
 
                 netTotal[t] += net
                 costTotal[t] += cost
@@ -343,7 +337,7 @@ public struct CostBenefitEvaluator: Evaluator {
                 fixedCost[t] += reimbursement + infrastructure + teExisting
             }
             if party {
-                w.add(M.netBenefitPV, year: nil, dims, netPV)
+                w.add(Metrics.netBenefitPV, year: nil, dims, netPV)
             } else {
                 nonPartyPV.append((code ?? "?", netPV))
             }
@@ -356,10 +350,10 @@ public struct CostBenefitEvaluator: Evaluator {
         // 5. Headlines.
         let npv = Appraisal.presentValue(netTotal, discountFactors: df)
         let costPV = Appraisal.presentValue(costTotal, discountFactors: df)
-        try b.headline("npv", npv)
-        try b.headline("fiscal_npv", Appraisal.presentValue(fiscalNetTotal, discountFactors: df))
+        try b.headline(Metrics.npv, npv)
+        try b.headline(Metrics.fiscalNpv, Appraisal.presentValue(fiscalNetTotal, discountFactors: df))
         if let ratio = Appraisal.benefitCostRatio(benefitsPV: npv + costPV, costsPV: costPV) {
-            try b.headline("benefit_cost_ratio", ratio)
+            try b.headline(Metrics.benefitCostRatio, ratio)
         } else {
             b.finding(.info, "there is no fiscal cost, so the benefit–cost ratio is undefined and not reported")
         }
@@ -367,8 +361,8 @@ public struct CostBenefitEvaluator: Evaluator {
         let peak = jobsTotal.max() ?? 0
         let jobYearsPV = Appraisal.presentValue(jobsTotal, discountFactors: df)
         if peak > 0 && jobYearsPV > 0 {
-            try b.headline("cost_per_net_job", costPV / peak)
-            try b.headline("cost_per_net_job_year", costPV / jobYearsPV * 1000)
+            try b.headline(Metrics.costPerNetJob, costPV / peak)
+            try b.headline(Metrics.costPerNetJobYear, costPV / jobYearsPV * 1000)
         } else {
             b.finding(.warning, "no net additional jobs are attributable to the zone (redundancy \(format(r))), so the cost per net job is not reported")
         }
@@ -376,17 +370,17 @@ public struct CostBenefitEvaluator: Evaluator {
         var cumulative = 0.0
         for t in 0..<n {
             cumulative += netTotal[t] * df[t]
-            w.add(M.cumulativeNetBenefitPV, year: y0 + t, Dimensions(), cumulative)
+            w.add(Metrics.cumulativeNetBenefitPV, year: y0 + t, Dimensions(), cumulative)
         }
         let payback = Appraisal.payback(netTotal, discountFactors: df)
         if let index = payback.index {
-            try b.headline("payback_year", Double(y0 + index))
+            try b.headline(Metrics.paybackYear, Double(y0 + index))
             if let earlier = payback.earlierIndex {
                 b.finding(.info, "the cumulative discounted net benefit first reaches zero in \(y0 + earlier) but falls below zero again; "
                           + "payback_year is \(y0 + index), from when it stays at or above zero")
             }
         } else {
-            try b.headline("payback_year", Double(scenario.horizon.upperBound + 1))
+            try b.headline(Metrics.paybackYear, Double(scenario.horizon.upperBound + 1))
             b.finding(.warning, "the zone does not pay back within the horizon: the cumulative discounted net benefit in \(scenario.horizon.upperBound) is "
                       + "\(format(payback.finalCumulative)) USD m; payback_year is set to \(scenario.horizon.upperBound + 1), the year after the horizon")
         }
@@ -401,7 +395,7 @@ public struct CostBenefitEvaluator: Evaluator {
                       + "break_even_redundancy is not reported")
         } else {
             let breakEven = Appraisal.breakEvenRedundancy(npvAtZero: pvA + pvB - pvC, npvAtOne: pvB - pvT - pvC)
-            try b.headline("break_even_redundancy", breakEven.value)
+            try b.headline(Metrics.breakEvenRedundancy, breakEven.value)
             switch breakEven.shape {
             case .falling:
                 b.finding(.info, "the NPV turns negative once more than \(percent(breakEven.value)) of the incentivised investment would have come anyway "
@@ -419,18 +413,11 @@ public struct CostBenefitEvaluator: Evaluator {
         }
         b.finding(.info, "present values at \(y0) (the first year of the horizon) at a discount rate of \(percent(rate)), redundancy \(percent(r)): "
                   + "NPV \(format(npv)) USD m, of which fiscal cost −\(format(costPV))")
-        return w.result(b)
+        return try w.result(b)
     }
 
-    /// The metrics this evaluator writes rows of, by position (see `M`).
-    static let rowMetrics = RowMetrics(descriptor, ["fiscal_cost", "fiscal_gain", "economic_benefit", "net_benefit", "net_benefit_pv",
-                                                    "cumulative_net_benefit_pv", "attributable_jobs", "non_party_effect"])
-
-    /// Positions in `rowMetrics`.
-    enum M {
-        static let fiscalCost = 0, fiscalGain = 1, economicBenefit = 2, netBenefit = 3, netBenefitPV = 4, cumulativeNetBenefitPV = 5, attributableJobs = 6
-        static let nonPartyEffect = 7
-    }
+    /// The rows it may write: its descriptor's metrics.
+    static let rows = RowTable(descriptor)
 
     /// A fraction as a rounded percentage (`0.4567` → `45.7 %`).
     private func percent(_ value: Double) -> String { "\(format((value * 1000).rounded() / 10)) %" }

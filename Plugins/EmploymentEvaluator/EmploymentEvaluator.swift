@@ -11,54 +11,31 @@ import CoopZoneCore
 /// its `instrument` dimension (`JobOrigin`). See Docs/methodology/employment.md.
 public struct EmploymentEvaluator: Evaluator {
     /// The evaluator's parameters (names as in the scenario's `evaluators` overrides).
-    public struct Parameters: Decodable, Sendable {
+    public struct Parameters: ParameterSet {
+        /// The defaults.
+        public init() {}
+
         /// Jobs per USD m invested at full operation, for a sector of average labour intensity.
-        public var labourIntensityInvestment: Double
+        public var labourIntensityInvestment = 3.0
         /// Employment–output elasticity ε: the percentage change in a sector's jobs per percentage
         /// change in its output.
-        public var employmentOutputElasticity: Double
+        public var employmentOutputElasticity = 0.5
         /// Jobs per USD m a year of output where the region gives no sector data.
-        public var jobsPerOutput: Double
+        public var jobsPerOutput = 50.0
         /// Years to full employment.
-        public var rampUpYears: Double
+        public var rampUpYears = 3.0
         /// Type I employment multiplier.
-        public var type1Multiplier: Double
+        public var type1Multiplier = 1.4
         /// Type II employment multiplier.
-        public var type2Multiplier: Double
+        public var type2Multiplier = 1.8
         /// Leakage share.
-        public var leakage: Double
+        public var leakage = 0.10
         /// Displacement share.
-        public var displacement: Double
+        public var displacement = 0.25
         /// Substitution share.
-        public var substitution: Double
+        public var substitution = 0.0
         /// Deadweight share of the jobs from trade gains.
-        public var deadweight: Double
-
-        enum CodingKeys: String, CodingKey {
-            case labourIntensityInvestment = "labour_intensity_investment"
-            case employmentOutputElasticity = "employment_output_elasticity"
-            case jobsPerOutput = "jobs_per_output"
-            case rampUpYears = "ramp_up_years"
-            case type1Multiplier = "type1_multiplier"
-            case type2Multiplier = "type2_multiplier"
-            case leakage, displacement, substitution, deadweight
-        }
-
-        /// Creates parameters; the defaults are the descriptor's.
-        public init(labourIntensityInvestment: Double = 3, employmentOutputElasticity: Double = 0.5, jobsPerOutput: Double = 50,
-                    rampUpYears: Double = 3, type1Multiplier: Double = 1.4, type2Multiplier: Double = 1.8, leakage: Double = 0.10,
-                    displacement: Double = 0.25, substitution: Double = 0, deadweight: Double = 0.20) {
-            self.labourIntensityInvestment = labourIntensityInvestment
-            self.employmentOutputElasticity = employmentOutputElasticity
-            self.jobsPerOutput = jobsPerOutput
-            self.rampUpYears = rampUpYears
-            self.type1Multiplier = type1Multiplier
-            self.type2Multiplier = type2Multiplier
-            self.leakage = leakage
-            self.displacement = displacement
-            self.substitution = substitution
-            self.deadweight = deadweight
-        }
+        public var deadweight = 0.20
     }
 
     /// Cohort timing and redundancy used when `staged_incentives` is not run (its defaults).
@@ -73,7 +50,8 @@ public struct EmploymentEvaluator: Evaluator {
 
     /// The metrics this evaluator writes rows of, by position: direct, indirect, induced, gross,
     /// net, and the net jobs of countries that are not parties to the zone.
-    static let rowMetrics = RowMetrics(descriptor, ["jobs_direct", "jobs_indirect", "jobs_induced", "jobs_gross", "jobs_net", "non_party_jobs_net"])
+    /// The rows it may write: its descriptor's metrics.
+    static let rows = RowTable(descriptor)
 
     /// The parameters in use.
     public let parameters: Parameters
@@ -101,10 +79,10 @@ public struct EmploymentEvaluator: Evaluator {
         init(_ result: EvaluationResult?) {
             guard let result else { return }
             for row in result.rows where row.year == nil {
-                switch row.metric {
-                case "redundancy": redundancy = row.value; found = true
-                case "operation_lag": operationLag = row.value
-                case "capacity_life_years": capacityLifeYears = row.value
+                switch row.key {
+                case Reads.redundancy.key: redundancy = row.value; found = true
+                case Reads.operationLag.key: operationLag = row.value
+                case Reads.capacityLifeYears.key: capacityLifeYears = row.value
                 default: continue
                 }
             }
@@ -132,7 +110,7 @@ public struct EmploymentEvaluator: Evaluator {
             var unplaced: [String: Double] = [:]
             let upper = scenario.horizon.upperBound
             for (i, row) in investment.rows.enumerated() {
-                guard row.metric == "investment", let year = row.year else { continue }
+                guard row.key == Reads.investment.key, let year = row.year else { continue }
                 let value = row.value
                 guard value != 0, year <= upper else { continue }
                 let k = placements.index(of: investment.rows, i, trade: false)
@@ -174,7 +152,7 @@ public struct EmploymentEvaluator: Evaluator {
             var exportingEnds: [String?] = []
             let elasticity = parameters.employmentOutputElasticity
             for (i, row) in trade.rows.enumerated() {
-                guard let origin = JobOrigin(tradeMetric: row.metric), let year = row.year, scenario.horizon.contains(year) else { continue }
+                guard let origin = JobOrigin(tradeMetric: row.key), let year = row.year, scenario.horizon.contains(year) else { continue }
                 let value = row.value
                 guard value != 0 else { continue }
                 let k = placements.index(of: trade.rows, i, trade: true, origin: origin)
@@ -234,7 +212,7 @@ public struct EmploymentEvaluator: Evaluator {
         let netPerGrossInvestment = additionality.adjustmentFactor * (1 - redundancy)
         let netPerGrossTrade = additionality.netFactor
         let cells = table.orderedNonZeroCells()
-        var w = try Self.rowMetrics.writer()
+        var w = Self.rows.writer()
         w.reserve(cells.count * yearCount * 5)
         // Net jobs by region index and year, for the party regions with a cell (in region order).
         var netRegions: [Int] = []
@@ -252,7 +230,7 @@ public struct EmploymentEvaluator: Evaluator {
             guard geography.isParty(r) else {
                 for t in 0..<yearCount {
                     let net = table.direct[base + t] * grossPerDirect * netPerGross
-                    w.add(5, year: first + t, dims, net)
+                    w.add(Metrics.nonPartyJobsNet, year: first + t, dims, net)
                     nonParty[region.country, default: 0] += net
                 }
                 continue
@@ -267,11 +245,11 @@ public struct EmploymentEvaluator: Evaluator {
                 let year = first + t
                 let gross = jobs * grossPerDirect
                 let net = gross * netPerGross
-                w.add(0, year: year, dims, jobs)
-                w.add(1, year: year, dims, jobs * indirectPerDirect)
-                w.add(2, year: year, dims, jobs * inducedPerDirect)
-                w.add(3, year: year, dims, gross)
-                w.add(4, year: year, dims, net)
+                w.add(Metrics.jobsDirect, year: year, dims, jobs)
+                w.add(Metrics.jobsIndirect, year: year, dims, jobs * indirectPerDirect)
+                w.add(Metrics.jobsInduced, year: year, dims, jobs * inducedPerDirect)
+                w.add(Metrics.jobsGross, year: year, dims, gross)
+                w.add(Metrics.jobsNet, year: year, dims, net)
                 netByRegion[netBase + t] += net
                 netJobYears += net
                 netYearsByOrigin[origin.rawValue] += net
@@ -282,10 +260,10 @@ public struct EmploymentEvaluator: Evaluator {
                 }
             }
         }
-        try b.headline("net_jobs_final_year", netFinal)
-        try b.headline("net_job_years", netJobYears)
-        try b.headline("gross_jobs_final_year", grossFinal)
-        guard FindingsSwitch.enabled else { return w.result(b) }
+        try b.headline(Metrics.netJobsFinalYear, netFinal)
+        try b.headline(Metrics.netJobYears, netJobYears)
+        try b.headline(Metrics.grossJobsFinalYear, grossFinal)
+        guard FindingsSwitch.enabled else { return try w.result(b) }
 
         if !cells.isEmpty {
             b.finding(.info, "indirect and induced jobs from multipliers (Type I \(format(parameters.type1Multiplier)), Type II \(format(parameters.type2Multiplier))); "
@@ -328,6 +306,6 @@ public struct EmploymentEvaluator: Evaluator {
         if !unchecked.isEmpty {
             b.finding(.info, "labour-market check skipped for region(s) \(unchecked.joined(separator: ", ")): labour_force and unemployment_rate are needed")
         }
-        return w.result(b)
+        return try w.result(b)
     }
 }

@@ -59,10 +59,7 @@ struct JobTable {
         if t >= 0 {
             starts[base + t] += jobs
         } else {
-            let count = yearCount
-            direct.withUnsafeMutableBufferPointer { direct in
-                for u in 0..<count { direct[base + u] += jobs * ramp.share(yearsAfterInvestment: u - t) }
-            }
+            for u in 0..<yearCount { direct[base + u] += jobs * ramp.share(yearsAfterInvestment: u - t) }
         }
     }
 
@@ -70,13 +67,11 @@ struct JobTable {
     mutating func spreadStarts(_ ramp: RampUp) {
         let shares = ramp.shares(count: yearCount)
         let count = yearCount
-        let starts = self.starts
-        direct.withUnsafeMutableBufferPointer { direct in
-            for c in 0..<(starts.count / max(count, 1)) {
-                let base = c * count
-                for y in 0..<count where starts[base + y] != 0 {
-                    for t in y..<count { direct[base + t] += starts[base + y] * shares[t - y] }
-                }
+        for c in 0..<(starts.count / max(count, 1)) {
+            let base = c * count
+            for y in 0..<count where starts[base + y] != 0 {
+                let start = starts[base + y]
+                for t in y..<count { direct[base + t] += start * shares[t - y] }
             }
         }
     }
@@ -214,11 +209,11 @@ enum JobOrigin: Int, CaseIterable, Sendable {
     /// The origin of the jobs behind a trade_effects metric: creation, diversion and facilitation
     /// are more output; loss reduction (produce already grown) and formalisation (trade already
     /// there) make no production jobs, and other metrics none either.
-    init?(tradeMetric metric: String) {
+    init?(tradeMetric metric: MetricKey) {
         switch metric {
-        case "trade_creation": self = .tradeCreation
-        case "trade_diversion": self = .tradeDiversion
-        case "trade_facilitation": self = .tradeFacilitation
+        case EmploymentEvaluator.Reads.tradeCreation.key: self = .tradeCreation
+        case EmploymentEvaluator.Reads.tradeDiversion.key: self = .tradeDiversion
+        case EmploymentEvaluator.Reads.tradeFacilitation.key: self = .tradeFacilitation
         default: return nil
         }
     }

@@ -22,31 +22,23 @@ public struct StagedIncentivesEvaluator: Evaluator {
         self.parameters = parameters
     }
 
-    /// The metrics this evaluator writes rows of, by position (see `M`).
-    static let rowMetrics = RowMetrics(descriptor, ["redundancy", "investment", "tax_expenditure", "tax_expenditure_pv", "emtr", "eatr",
-                                                    "public_infrastructure", "operation_lag", "capacity_life_years", "pre_tax_profit",
-                                                    "tax_expenditure_existing", "existing_capacity"])
-
-    /// Positions in `rowMetrics`.
-    enum M {
-        static let redundancy = 0, investment = 1, taxExpenditure = 2, taxExpenditurePV = 3, emtr = 4, eatr = 5, publicInfrastructure = 6
-        static let operationLag = 7, capacityLifeYears = 8, preTaxProfit = 9, taxExpenditureExisting = 10, existingCapacity = 11
-    }
+    /// The rows it may write: its descriptor's metrics.
+    static let rows = RowTable(descriptor)
 
     /// Runs the evaluator over every zone of `scenario`.
     public func evaluate(_ scenario: Scenario, context: EvaluationContext) throws -> EvaluationResult {
         var builder = ResultBuilder(Self.descriptor)
-        var rows = try Self.rowMetrics.writer()
-        rows.add(M.redundancy, year: nil, Dimensions(), parameters.redundancy)
-        rows.add(M.operationLag, year: nil, Dimensions(), parameters.operationLag.rounded())
-        rows.add(M.capacityLifeYears, year: nil, Dimensions(), parameters.capacityLifeYears)
+        var rows = Self.rows.writer()
+        rows.add(Metrics.redundancy, year: nil, Dimensions(), parameters.redundancy)
+        rows.add(Metrics.operationLag, year: nil, Dimensions(), parameters.operationLag.rounded())
+        rows.add(Metrics.capacityLifeYears, year: nil, Dimensions(), parameters.capacityLifeYears)
         let shared = SharedInputs(scenario: scenario, parameters: parameters)
         var totals = Totals()
         for zone in scenario.zones {
             try ZoneRun(zone: zone, scenario: scenario, parameters: parameters, shared: shared).run(into: &builder, rows: &rows, totals: &totals)
         }
-        try builder.headline("tax_expenditure_pv_total", totals.taxExpenditurePV)
-        try builder.headline("investment_total", totals.investment)
+        try builder.headline(Metrics.taxExpenditurePVTotal, totals.taxExpenditurePV)
+        try builder.headline(Metrics.investmentTotal, totals.investment)
         let eatrChange: Double
         if totals.eatrWeight > 0 {
             eatrChange = totals.eatrWeighted / totals.eatrWeight
@@ -55,7 +47,7 @@ public struct StagedIncentivesEvaluator: Evaluator {
         } else {
             eatrChange = 0
         }
-        try builder.headline("eatr_change", eatrChange)
-        return rows.result(builder)
+        try builder.headline(Metrics.eatrChange, eatrChange)
+        return try rows.result(builder)
     }
 }

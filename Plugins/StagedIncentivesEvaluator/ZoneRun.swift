@@ -3,8 +3,7 @@ import CoopZoneCore
 /// The evaluation of one zone: its timeline, effective tax rates, investment, tax expenditure
 /// and public infrastructure, written into the result builder.
 struct ZoneRun {
-    /// Positions in `StagedIncentivesEvaluator.rowMetrics`.
-    typealias M = StagedIncentivesEvaluator.M
+    typealias Metrics = StagedIncentivesEvaluator.Metrics
 
     let zone: Zone
     let scenario: Scenario
@@ -232,13 +231,13 @@ struct ZoneRun {
             let base = c * years
             guard profits[base..<(base + years)].contains(where: { $0 != 0 }) else { continue }
             let dims = Dimensions(country: scenario.countries[c].code, zone: zone.id)
-            for t in 0..<years where profits[base + t] != 0 { w.add(M.preTaxProfit, year: y0 + t, dims, profits[base + t]) }
+            for t in 0..<years where profits[base + t] != 0 { w.add(Metrics.preTaxProfit, year: y0 + t, dims, profits[base + t]) }
         }
 
         // existing_capacity rows, and what they mean
         for line in existingKeys {
             let dims = Dimensions(region: line.region, country: scenario.countries[line.country].code, sector: line.sector, zone: zone.id)
-            w.add(M.existingCapacity, year: line.year, dims, line.amount)
+            w.add(Metrics.existingCapacity, year: line.year, dims, line.amount)
         }
         if existingTotal > 0 {
             b.finding(.info, "zone '\(zone.id)': \(format(existingTotal)) USD m of capacity already in place is under the zone's regime: its tax expenditure is counted "
@@ -251,7 +250,7 @@ struct ZoneRun {
         for (i, key) in investmentKeys.enumerated() {
             let dims = Dimensions(region: key.region, country: scenario.countries[key.country].code, sector: key.sector,
                                   stage: key.stage >= 0 ? stages[key.stage].stage.id : nil, zone: zone.id)
-            w.add(M.investment, year: key.year, dims, investmentValues[i])
+            w.add(Metrics.investment, year: key.year, dims, investmentValues[i])
         }
         totals.investment += invested
         if parameters.appliesResponse {
@@ -288,11 +287,11 @@ struct ZoneRun {
                         let value = te[base + t]
                         guard value != 0 else { continue }
                         pv += value * shared.discountFactors[t]
-                        w.add(M.taxExpenditure, year: y0 + t, dims, value)
-                        if teExisting[base + t] != 0 { w.add(M.taxExpenditureExisting, year: y0 + t, dims, teExisting[base + t]) }
+                        w.add(Metrics.taxExpenditure, year: y0 + t, dims, value)
+                        if teExisting[base + t] != 0 { w.add(Metrics.taxExpenditureExisting, year: y0 + t, dims, teExisting[base + t]) }
                     }
                 }
-                w.add(M.taxExpenditurePV, year: nil, Dimensions(country: code, instrument: instrument.rawValue, zone: zone.id), pv)
+                w.add(Metrics.taxExpenditurePV, year: nil, Dimensions(country: code, instrument: instrument.rawValue, zone: zone.id), pv)
                 totals.taxExpenditurePV += pv
             }
         }
@@ -304,11 +303,11 @@ struct ZoneRun {
     private func addRates(_ rates: EffectiveTaxRate.Rates, _ dims: Dimensions, into b: inout ResultBuilder, rows w: inout RowWriter,
                           what: @autoclosure () -> String) {
         if let emtr = rates.emtr {
-            w.add(M.emtr, year: nil, dims, emtr)
+            w.add(Metrics.emtr, year: nil, dims, emtr)
         } else {
             b.finding(.warning, "the EMTR of \(what()) in zone '\(zone.id)' is undefined: its cost of capital is zero", at: zone.location)
         }
-        w.add(M.eatr, year: nil, dims, rates.eatr)
+        w.add(Metrics.eatr, year: nil, dims, rates.eatr)
     }
 
     /// `public_infrastructure` rows: capital spending in each year of the stage, running cost in
@@ -333,7 +332,7 @@ struct ZoneRun {
             }
             for (code, values) in byCountry {
                 let dims = Dimensions(country: code, stage: placed.stage.id, zone: zone.id)
-                for (t, value) in values.enumerated() where value != 0 { w.add(M.publicInfrastructure, year: y0 + t, dims, value) }
+                for (t, value) in values.enumerated() where value != 0 { w.add(Metrics.publicInfrastructure, year: y0 + t, dims, value) }
             }
         }
     }

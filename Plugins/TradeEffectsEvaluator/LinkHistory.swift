@@ -104,8 +104,8 @@ struct LinkHistory {
         ]
         for (s, dims) in series {
             guard let s else { continue }
-            for point in s.yearOverYearIndices() { w.add(TradeEffectsEvaluator.M.historyIndex, year: point.year, dims, point.index) }
-            if let g = s.compoundGrowth() { w.add(TradeEffectsEvaluator.M.historyCAGR, year: nil, dims, g) }
+            for point in s.yearOverYearIndices() { w.add(TradeEffectsEvaluator.Metrics.historyIndex, year: point.year, dims, point.index) }
+            if let g = s.compoundGrowth() { w.add(TradeEffectsEvaluator.Metrics.historyCAGR, year: nil, dims, g) }
         }
     }
 

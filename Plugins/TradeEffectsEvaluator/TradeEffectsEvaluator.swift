@@ -8,95 +8,45 @@ import Foundation
 /// Equations: `Docs/methodology/trade_effects.md`.
 public struct TradeEffectsEvaluator: Evaluator {
     /// The evaluator's parameters (names as in the scenario's `evaluators:` section).
-    public struct Parameters: Decodable, Sendable, Equatable {
-        /// The default values, shared with the descriptor.
-        public enum Default {
-            /// Em: −2.0, the middle of the long-run trade elasticity −1.75 … −2.25 of Boehm,
-            /// Levchenko & Pandalai-Nayar (2023).
-            public static let importDemandElasticity = -2.0
-            /// Es: SMART's default 1.5.
-            public static let substitutionElasticity = 1.5
-            /// Ex: 0, meaning infinite (SMART's default).
-            public static let exportSupplyElasticity = 0.0
-            /// 0.6 % of value per day (the low end of Hummels & Schaur 2013), so that a day moves
-            /// trade by about 1 % (Djankov, Freund & Pham 2010) at the default elasticity.
-            public static let timeCostPerDay = 0.006
-            /// 2.1 % of value per day for perishables (top of Hummels & Schaur's range; assumption).
-            public static let perishableTimeCostPerDay = 0.021
-            /// 0, meaning "the import-demand elasticity's size": one elasticity for tariffs and
-            /// other trade costs.
-            public static let tradeCostElasticity = 0.0
-            /// All extra perishable supply reaches the flow (assumption).
-            public static let exportableShare = 1.0
-            /// A quarter of the saved produce's value goes to storage and handling (assumption).
-            public static let storageCostShare = 0.25
-            /// 0.5 money units.
-            public static let turnoverTolerance = 0.5
-            /// 0.1 % of turnover.
-            public static let turnoverRelativeTolerance = 0.001
-        }
+    public struct Parameters: ParameterSet, Equatable {
+        /// The defaults.
+        public init() {}
 
         /// Import-demand elasticity Em (negative).
-        public var importDemandElasticity: Double
+        /// Default: Em: −2.0, the middle of the long-run trade elasticity −1.75 … −2.25 of Boehm, Levchenko & Pandalai-Nayar (2023).
+        public var importDemandElasticity = -2.0
         /// Substitution elasticity Es between the preferred partner and the rest of the world.
-        public var substitutionElasticity: Double
+        /// Default: Es: SMART's default 1.5.
+        public var substitutionElasticity = 1.5
         /// Export-supply elasticity Ex; 0 means infinite.
-        public var exportSupplyElasticity: Double
+        /// Default: Ex: 0, meaning infinite (SMART's default).
+        public var exportSupplyElasticity = 0.0
         /// Ad-valorem equivalent of a day of crossing time (fraction of value per day).
-        public var timeCostPerDay: Double
+        /// Default: 0.6 % of value per day (the low end of Hummels & Schaur 2013), so that a day moves trade by about 1 % (Djankov, Freund & Pham 2010) at the default elasticity.
+        public var timeCostPerDay = 0.006
         /// The same for perishable sectors.
-        public var perishableTimeCostPerDay: Double
+        /// Default: 2.1 % of value per day for perishables (top of Hummels & Schaur's range; assumption).
+        public var perishableTimeCostPerDay = 0.021
         /// Trade-cost elasticity θ; 0 means `−importDemandElasticity` (see `facilitationElasticity`).
-        public var tradeCostElasticity: Double
+        /// Default: 0, meaning "the import-demand elasticity's size": one elasticity for tariffs and other trade costs.
+        public var tradeCostElasticity = 0.0
         /// Share of extra marketable perishable supply that reaches the traded flow.
-        public var exportableShare: Double
+        /// Default: All extra perishable supply reaches the flow (assumption).
+        public var exportableShare = 1.0
         /// Share of the saved produce's value spent on storing and handling it.
-        public var storageCostShare: Double
+        /// Default: A quarter of the saved produce's value goes to storage and handling (assumption).
+        public var storageCostShare = 0.25
         /// Absolute tolerance of the turnover check, money.
-        public var turnoverTolerance: Double
+        /// Default: 0.5 money units.
+        public var turnoverTolerance = 0.5
         /// Relative tolerance of the turnover check, fraction of turnover.
-        public var turnoverRelativeTolerance: Double
-
-        /// Parameters with the documented defaults unless given.
-        public init(importDemandElasticity: Double = Default.importDemandElasticity,
-                    substitutionElasticity: Double = Default.substitutionElasticity,
-                    exportSupplyElasticity: Double = Default.exportSupplyElasticity,
-                    timeCostPerDay: Double = Default.timeCostPerDay,
-                    perishableTimeCostPerDay: Double = Default.perishableTimeCostPerDay,
-                    tradeCostElasticity: Double = Default.tradeCostElasticity,
-                    exportableShare: Double = Default.exportableShare,
-                    storageCostShare: Double = Default.storageCostShare,
-                    turnoverTolerance: Double = Default.turnoverTolerance,
-                    turnoverRelativeTolerance: Double = Default.turnoverRelativeTolerance) {
-            self.importDemandElasticity = importDemandElasticity
-            self.substitutionElasticity = substitutionElasticity
-            self.exportSupplyElasticity = exportSupplyElasticity
-            self.timeCostPerDay = timeCostPerDay
-            self.perishableTimeCostPerDay = perishableTimeCostPerDay
-            self.tradeCostElasticity = tradeCostElasticity
-            self.exportableShare = exportableShare
-            self.storageCostShare = storageCostShare
-            self.turnoverTolerance = turnoverTolerance
-            self.turnoverRelativeTolerance = turnoverRelativeTolerance
-        }
+        /// Default: 0.1 % of turnover.
+        public var turnoverRelativeTolerance = 0.001
 
         /// The elasticity θ of trade to an ad-valorem trade cost: `trade_cost_elasticity` when
         /// given (not 0), else `−import_demand_elasticity`, so that by default a cut in a trade cost
         /// moves trade exactly as a tariff cut of the same size does.
         public var facilitationElasticity: Double { tradeCostElasticity > 0 ? tradeCostElasticity : -importDemandElasticity }
-
-        enum CodingKeys: String, CodingKey {
-            case importDemandElasticity = "import_demand_elasticity"
-            case substitutionElasticity = "substitution_elasticity"
-            case exportSupplyElasticity = "export_supply_elasticity"
-            case timeCostPerDay = "time_cost_per_day"
-            case perishableTimeCostPerDay = "perishable_time_cost_per_day"
-            case tradeCostElasticity = "trade_cost_elasticity"
-            case exportableShare = "exportable_share"
-            case storageCostShare = "storage_cost_share"
-            case turnoverTolerance = "turnover_tolerance"
-            case turnoverRelativeTolerance = "turnover_relative_tolerance"
-        }
     }
 
     /// The parameters this instance runs with.
@@ -134,7 +84,7 @@ public struct TradeEffectsEvaluator: Evaluator {
         // Findings are built only when kept (a Monte Carlo draw keeps none): the checks that only
         // write findings are skipped in draws.
         let findings = FindingsSwitch.enabled
-        var w = try Self.rowMetrics.writer()
+        var w = Self.rows.writer()
         let rate = scenario[scenario.discountRate]
         var discount = [Double](repeating: 1, count: n)
         for i in 1..<max(n, 1) { discount[i] = discount[i - 1] / (1 + rate) }
@@ -231,28 +181,28 @@ public struct TradeEffectsEvaluator: Evaluator {
                     }
                     let scenarioTrade = m + creation + diversion + facilitation + lossGain + formal
 
-                    w.add(M.tradeBaseline, year: year, tradeDims, m)
-                    w.add(M.tradeScenario, year: year, tradeDims, scenarioTrade)
+                    w.add(Metrics.tradeBaseline, year: year, tradeDims, m)
+                    w.add(Metrics.tradeScenario, year: year, tradeDims, scenarioTrade)
                     if tariffOn {
-                        w.add(M.tradeCreation, year: year, tradeDims, creation)
-                        w.add(M.tradeDiversion, year: year, tradeDims, diversion)
-                        w.add(M.welfare, year: year, welfareDims, welfare)
+                        w.add(Metrics.tradeCreation, year: year, tradeDims, creation)
+                        w.add(Metrics.tradeDiversion, year: year, tradeDims, diversion)
+                        w.add(Metrics.welfare, year: year, welfareDims, welfare)
                     }
                     if facilitationOn {
-                        w.add(M.tradeFacilitation, year: year, tradeDims, facilitation)
-                        w.add(M.tradeCostSaving, year: year, savingDims.existing, savingExisting)
-                        w.add(M.tradeCostSaving, year: year, savingDims.new, savingNew)
+                        w.add(Metrics.tradeFacilitation, year: year, tradeDims, facilitation)
+                        w.add(Metrics.tradeCostSaving, year: year, savingDims.existing, savingExisting)
+                        w.add(Metrics.tradeCostSaving, year: year, savingDims.new, savingNew)
                     }
                     if lossOn {
-                        w.add(M.lossReduction, year: year, tradeDims, lossGain)
-                        w.add(M.savedProduceValue, year: year, tradeDims, savedProduce)
+                        w.add(Metrics.lossReduction, year: year, tradeDims, lossGain)
+                        w.add(Metrics.savedProduceValue, year: year, tradeDims, savedProduce)
                     }
-                    if shadowOn { w.add(M.formalisation, year: year, tradeDims, formal) }
+                    if shadowOn { w.add(Metrics.formalisation, year: year, tradeDims, formal) }
                     var revenue = 0.0
                     if tariffOn || facilitationOn || lossOn || shadowOn {
                         revenue = SMART.tariffRevenueChange(oldTariff: t0, newTariff: t1, importsBefore: m, importsAfter: scenarioTrade,
                                                             otherTariff: tK, otherImportsChange: -diversion)
-                        w.add(M.tariffRevenueChange, year: year, revenueDims, revenue)
+                        w.add(Metrics.tariffRevenueChange, year: year, revenueDims, revenue)
                     }
                     if counted {
                         totals.creation += creation
@@ -274,33 +224,24 @@ public struct TradeEffectsEvaluator: Evaluator {
         }
         if findings { reportUnmatchedTariffs(timeline, matched: matchedTariffs, builder: &b) }
 
-        try b.headline("trade_creation_total", totals.creation)
-        try b.headline("trade_diversion_total", totals.diversion)
-        try b.headline("trade_facilitation_total", totals.facilitation)
-        try b.headline("loss_reduction_total", totals.lossReduction)
-        try b.headline("formalisation_total", totals.formalisation)
-        try b.headline("trade_cost_saving_total", totals.tradeCostSaving)
-        try b.headline("saved_produce_value_total", totals.savedProduceValue)
-        try b.headline("tariff_revenue_change_pv", totals.revenuePV)
-        try b.headline("welfare_total", totals.welfare)
-        try b.headline("trade_scenario_last_year", totals.lastYearScenario)
-        try b.headline("trade_change_last_year", totals.lastYearScenario - totals.lastYearBaseline)
-        return w.result(b)
+        try b.headline(Metrics.tradeCreationTotal, totals.creation)
+        try b.headline(Metrics.tradeDiversionTotal, totals.diversion)
+        try b.headline(Metrics.tradeFacilitationTotal, totals.facilitation)
+        try b.headline(Metrics.lossReductionTotal, totals.lossReduction)
+        try b.headline(Metrics.formalisationTotal, totals.formalisation)
+        try b.headline(Metrics.tradeCostSavingTotal, totals.tradeCostSaving)
+        try b.headline(Metrics.savedProduceValueTotal, totals.savedProduceValue)
+        try b.headline(Metrics.tariffRevenueChangePV, totals.revenuePV)
+        try b.headline(Metrics.welfareTotal, totals.welfare)
+        try b.headline(Metrics.tradeScenarioLastYear, totals.lastYearScenario)
+        try b.headline(Metrics.tradeChangeLastYear, totals.lastYearScenario - totals.lastYearBaseline)
+        return try w.result(b)
     }
 }
 
 extension TradeEffectsEvaluator {
-    /// The metrics this evaluator writes rows of, by position (see `M`).
-    static let rowMetrics = RowMetrics(descriptor, ["trade_baseline", "trade_scenario", "trade_creation", "trade_diversion", "welfare",
-                                                    "trade_facilitation", "loss_reduction", "formalisation", "tariff_revenue_change",
-                                                    "history_index", "history_cagr", "trade_cost_saving", "saved_produce_value"])
-
-    /// Positions in `rowMetrics`.
-    enum M {
-        static let tradeBaseline = 0, tradeScenario = 1, tradeCreation = 2, tradeDiversion = 3, welfare = 4, tradeFacilitation = 5
-        static let lossReduction = 6, formalisation = 7, tariffRevenueChange = 8, historyIndex = 9, historyCAGR = 10
-        static let tradeCostSaving = 11, savedProduceValue = 12
-    }
+    /// The rows it may write: its descriptor's metrics.
+    static let rows = RowTable(descriptor)
 
     /// The `instrument` of a `trade_cost_saving` row on trade that crossed before the measure.
     static let existingTrade = "existing_trade"

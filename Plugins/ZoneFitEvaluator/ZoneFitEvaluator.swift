@@ -10,52 +10,28 @@ import Foundation
 /// Reads the scenario only. See Docs/methodology/zone_fit.md.
 public struct ZoneFitEvaluator: Evaluator {
     /// The evaluator's parameters (names as in the scenario's `evaluators` overrides).
-    public struct Parameters: Decodable, Sendable {
+    public struct Parameters: ParameterSet {
+        /// The defaults.
+        public init() {}
+
         /// Border FTZ: least similarity.
-        public var ftzSimilarityMin: Double
+        public var ftzSimilarityMin = 0.70
         /// Border FTZ: least intra-industry (Grubel–Lloyd) index.
-        public var ftzIntraIndustryMin: Double
+        public var ftzIntraIndustryMin = 0.30
         /// CBEZ: least processing overlap.
-        public var cbezProcessingMin: Double
+        public var cbezProcessingMin = 0.15
         /// CBEZ: least complementarity (0–100).
-        public var cbezComplementarityMin: Double
+        public var cbezComplementarityMin = 40.0
         /// Cross-border FEZ: least processing overlap.
-        public var fezProcessingMin: Double
+        public var fezProcessingMin = 0.25
         /// Cross-border FEZ: least complementarity (0–100).
-        public var fezComplementarityMin: Double
+        public var fezComplementarityMin = 50.0
         /// Cross-border FEZ: least fiscal capacity of the weakest side, USD m a year.
-        public var fezFiscalCapacityMin: Double
+        public var fezFiscalCapacityMin = 150.0
         /// Growth triangle: least number of countries.
-        public var triangleMinCountries: Double
+        public var triangleMinCountries = 3.0
         /// Taxable profit as a share of output (fiscal capacity proxy).
-        public var profitMargin: Double
-
-        enum CodingKeys: String, CodingKey {
-            case ftzSimilarityMin = "ftz_similarity_min"
-            case ftzIntraIndustryMin = "ftz_intra_industry_min"
-            case cbezProcessingMin = "cbez_processing_min"
-            case cbezComplementarityMin = "cbez_complementarity_min"
-            case fezProcessingMin = "fez_processing_min"
-            case fezComplementarityMin = "fez_complementarity_min"
-            case fezFiscalCapacityMin = "fez_fiscal_capacity_min"
-            case triangleMinCountries = "triangle_min_countries"
-            case profitMargin = "profit_margin"
-        }
-
-        /// Creates parameters; the defaults are the descriptor's.
-        public init(ftzSimilarityMin: Double = 0.70, ftzIntraIndustryMin: Double = 0.30, cbezProcessingMin: Double = 0.15,
-                    cbezComplementarityMin: Double = 40, fezProcessingMin: Double = 0.25, fezComplementarityMin: Double = 50,
-                    fezFiscalCapacityMin: Double = 150, triangleMinCountries: Double = 3, profitMargin: Double = 0.10) {
-            self.ftzSimilarityMin = ftzSimilarityMin
-            self.ftzIntraIndustryMin = ftzIntraIndustryMin
-            self.cbezProcessingMin = cbezProcessingMin
-            self.cbezComplementarityMin = cbezComplementarityMin
-            self.fezProcessingMin = fezProcessingMin
-            self.fezComplementarityMin = fezComplementarityMin
-            self.fezFiscalCapacityMin = fezFiscalCapacityMin
-            self.triangleMinCountries = triangleMinCountries
-            self.profitMargin = profitMargin
-        }
+        public var profitMargin = 0.10
     }
 
     /// The order in which kinds are recommended: the deepest integration first.
@@ -69,15 +45,8 @@ public struct ZoneFitEvaluator: Evaluator {
         self.parameters = parameters
     }
 
-    /// The metrics this evaluator writes rows of, by position (see `M`).
-    static let rowMetrics = RowMetrics(descriptor, ["countries", "similarity", "processing_overlap", "complementarity", "intra_industry",
-                                                    "fiscal_capacity", "kind_fit", "recommended", "kind_rank"])
-
-    /// Positions in `rowMetrics`.
-    enum M {
-        static let countries = 0, similarity = 1, processingOverlap = 2, complementarity = 3, intraIndustry = 4, fiscalCapacity = 5
-        static let kindFit = 6, recommended = 7, kindRank = 8
-    }
+    /// The rows it may write: its descriptor's metrics.
+    static let rows = RowTable(descriptor)
 
     /// Tests every kind's rule against a zone's profile, in `kindOrder`; without `describe`, the
     /// criteria carry no detail text (only their outcomes).
@@ -126,7 +95,7 @@ public struct ZoneFitEvaluator: Evaluator {
     /// Measures every zone of `scenario`, tests the rules and recommends kinds.
     public func evaluate(_ scenario: Scenario, context: EvaluationContext) throws -> EvaluationResult {
         var b = ResultBuilder(Self.descriptor)
-        var w = try Self.rowMetrics.writer()
+        var w = Self.rows.writer()
         // The findings (and the detail texts behind them) are only built when they are kept: a
         // Monte Carlo draw keeps none.
         let findings = FindingsSwitch.enabled
@@ -138,41 +107,41 @@ public struct ZoneFitEvaluator: Evaluator {
             let profile = ZoneProfile(zone: zone, scenario: scenario, processing: processing,
                                       profitMargin: parameters.profitMargin)
             let z = zone.id
-            w.add(M.countries, year: nil, Dimensions(zone: z), Double(profile.countries.count))
+            w.add(Metrics.countries, year: nil, Dimensions(zone: z), Double(profile.countries.count))
             if let s = profile.similarity {
-                w.add(M.similarity, year: nil, Dimensions(zone: z), s)
+                w.add(Metrics.similarity, year: nil, Dimensions(zone: z), s)
                 similarityTotal += s
                 similarityCount += 1
             }
-            if let o = profile.processingOverlap { w.add(M.processingOverlap, year: nil, Dimensions(zone: z), o) }
+            if let o = profile.processingOverlap { w.add(Metrics.processingOverlap, year: nil, Dimensions(zone: z), o) }
             for (i, region) in profile.members.enumerated() {
                 if let s = profile.memberMean(i, { $0.similarity }) {
-                    w.add(M.similarity, year: nil, Dimensions(region: region.id, zone: z), s)
+                    w.add(Metrics.similarity, year: nil, Dimensions(region: region.id, zone: z), s)
                 }
                 if let o = profile.memberMean(i, { $0.processingOverlap }) {
-                    w.add(M.processingOverlap, year: nil, Dimensions(region: region.id, zone: z), o)
+                    w.add(Metrics.processingOverlap, year: nil, Dimensions(region: region.id, zone: z), o)
                 }
             }
             for c in profile.complementarity {
-                w.add(M.complementarity, year: nil,
+                w.add(Metrics.complementarity, year: nil,
                           Dimensions(region: c.exporterRegion, country: c.exporterCountry, link: c.link, direction: c.direction.rawValue, zone: z), c.value)
             }
-            if let tc = profile.meanComplementarity { w.add(M.complementarity, year: nil, Dimensions(zone: z), tc) }
+            if let tc = profile.meanComplementarity { w.add(Metrics.complementarity, year: nil, Dimensions(zone: z), tc) }
             for link in profile.intraIndustry where link.total > 0 {
-                w.add(M.intraIndustry, year: nil, Dimensions(link: link.link, zone: z), link.matched / link.total)
+                w.add(Metrics.intraIndustry, year: nil, Dimensions(link: link.link, zone: z), link.matched / link.total)
             }
-            if let gl = profile.intraIndustryIndex { w.add(M.intraIndustry, year: nil, Dimensions(zone: z), gl) }
+            if let gl = profile.intraIndustryIndex { w.add(Metrics.intraIndustry, year: nil, Dimensions(zone: z), gl) }
             for side in profile.fiscalCapacity {
-                if let value = side.value { w.add(M.fiscalCapacity, year: nil, Dimensions(country: side.country, zone: z), value) }
+                if let value = side.value { w.add(Metrics.fiscalCapacity, year: nil, Dimensions(country: side.country, zone: z), value) }
             }
 
             let assessments = assess(profile, describe: findings)
             let ranking = KindAssessment.ranked(assessments, order: Self.kindOrder)
             for a in assessments {
                 let dims = Dimensions(instrument: a.kind.rawValue, zone: z)
-                w.add(M.kindFit, year: nil, dims, a.fit)
-                w.add(M.recommended, year: nil, dims, a.isRecommended ? 1 : 0)
-                w.add(M.kindRank, year: nil, dims, Double((ranking.firstIndex { $0.kind == a.kind } ?? 0) + 1))
+                w.add(Metrics.kindFit, year: nil, dims, a.fit)
+                w.add(Metrics.recommended, year: nil, dims, a.isRecommended ? 1 : 0)
+                w.add(Metrics.kindRank, year: nil, dims, Double((ranking.firstIndex { $0.kind == a.kind } ?? 0) + 1))
             }
             let chosen = assessments.first { $0.kind == zone.kind }
             fitTotal += chosen?.fit ?? 0
@@ -180,8 +149,8 @@ public struct ZoneFitEvaluator: Evaluator {
         }
 
         let zoneCount = scenario.zones.count
-        try b.headline("fit_score", zoneCount > 0 ? fitTotal / Double(zoneCount) : 0)
-        if similarityCount > 0 { try b.headline("similarity_mean", similarityTotal / Double(similarityCount)) }
+        try b.headline(Metrics.fitScore, zoneCount > 0 ? fitTotal / Double(zoneCount) : 0)
+        if similarityCount > 0 { try b.headline(Metrics.similarityMean, similarityTotal / Double(similarityCount)) }
 
         b.finding(.info, {
             let named = scenario.sectors.enumerated().filter { processing[$0.offset] }.map(\.element.id)
@@ -189,7 +158,7 @@ public struct ZoneFitEvaluator: Evaluator {
                 + (named.isEmpty ? "none" : named.joined(separator: ", "))
                 + "; the others count as primary or other (services, construction, energy)"
         }())
-        return w.result(b)
+        return try w.result(b)
     }
 
     /// The findings of one zone: the best kind and the ranking with the reasons, a warning where

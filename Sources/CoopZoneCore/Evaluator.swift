@@ -47,10 +47,13 @@ public struct EvaluatorDescriptor: Sendable, Codable {
     public var headlines: [MetricSpec]
     /// Where its equations are documented (`Docs/methodology.md#staged-incentives`).
     public var documentation: String
+    /// The charts it offers of its metrics (the HTML report's and the workshop's).
+    public var charts: [ChartSpec]
 
     /// Creates a descriptor.
     public init(id: String, summary: String, version: String, dependencies: [String] = [],
-                parameters: [ParameterSpec], metrics: [MetricSpec], headlines: [MetricSpec], documentation: String) {
+                parameters: [ParameterSpec], metrics: [MetricSpec], headlines: [MetricSpec], documentation: String,
+                charts: [ChartSpec] = []) {
         self.id = id
         self.summary = summary
         self.version = version
@@ -59,6 +62,16 @@ public struct EvaluatorDescriptor: Sendable, Codable {
         self.metrics = metrics
         self.headlines = headlines
         self.documentation = documentation
+        self.charts = charts
+    }
+
+    /// A descriptor whose metrics and headlines are declared as handles (`Metric`). (Disfavoured so
+    /// that `metrics: []` picks the init above.)
+    @_disfavoredOverload
+    public init(id: String, summary: String, version: String, dependencies: [String] = [],
+                parameters: [ParameterSpec], metrics: [Metric], headlines: [Metric], documentation: String, charts: [ChartSpec] = []) {
+        self.init(id: id, summary: summary, version: version, dependencies: dependencies, parameters: parameters,
+                  metrics: metrics.map(\.spec), headlines: headlines.map(\.spec), documentation: documentation, charts: charts)
     }
 
     /// The parameter spec with the given name.
@@ -122,7 +135,7 @@ public enum Dimension: String, Sendable, Codable, CaseIterable {
     case zone
 }
 
-/// One metric an evaluator produces.
+/// One metric an evaluator produces. Built-in evaluators declare it through a `Metric` handle.
 public struct MetricSpec: Sendable, Codable {
     /// snake_case id (`tax_expenditure`).
     public var id: String
@@ -136,19 +149,26 @@ public struct MetricSpec: Sendable, Codable {
     public var additive: Bool
     /// The equation behind it, as a Docs/ anchor (`Docs/methodology.md#tax-expenditure`).
     public var equation: String
+    /// How it is shown: labels, which way is better, whether it is a workshop card.
+    public var presentation: MetricPresentation
+
     /// For headlines: true when a higher value is better (used to say which design "beats" another).
-    public var higherIsBetter: Bool?
+    public var higherIsBetter: Bool? {
+        get { presentation.better.map { $0 == .higher } }
+        set { presentation.better = newValue.map { $0 ? .higher : .lower } }
+    }
 
     /// Creates a metric spec.
     public init(_ id: String, unit: Unit, _ summary: String, dimensions: [Dimension] = [], additive: Bool = true,
-                equation: String, higherIsBetter: Bool? = nil) {
+                equation: String, higherIsBetter: Bool? = nil, presentation: MetricPresentation = MetricPresentation()) {
         self.id = id
         self.unit = unit
         self.summary = summary
         self.dimensions = dimensions
         self.additive = additive
         self.equation = equation
-        self.higherIsBetter = higherIsBetter
+        self.presentation = presentation
+        if let higherIsBetter { self.higherIsBetter = higherIsBetter }
     }
 }
 

@@ -101,3 +101,84 @@ struct FlatContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func superDecoder() throws -> any Decoder { FlatDecoder(values: values) }
     func superDecoder(forKey key: Key) throws -> any Decoder { FlatDecoder(values: values) }
 }
+
+/// An evaluator's parameters declared once: a struct whose properties carry the defaults
+/// (`public var profitMargin = 0.10`) and one table row per property with its scenario name,
+/// meaning, unit, ranges and citation. The descriptor's `ParameterSpec`s and the decoding from a
+/// scenario's values both come from the table, so nothing is written twice.
+///
+/// ```swift
+/// public struct Parameters: ParameterSet {
+///     /// Taxable profit as a share of output.
+///     public var profitMargin = 0.10
+///     public init() {}
+///     public static let table: [ParameterField<Parameters>] = [
+///         ParameterField(\.profitMargin, "profit_margin", "Taxable profit as a share of output", unit: .fraction,
+///                        allowed: 0...1, plausible: 0.05...0.20, citation: "Assumption: a typical net margin", assumption: true),
+///     ]
+/// }
+/// ```
+public protocol ParameterSet: Decodable, Sendable {
+    /// The defaults: every property at its initial value.
+    init()
+    /// One row per parameter, in the order the descriptor lists them.
+    static var table: [ParameterField<Self>] { get }
+}
+
+extension ParameterSet {
+    /// The descriptor's parameter specs, the defaults read from `Self()`.
+    public static var specs: [ParameterSpec] {
+        let defaults = Self()
+        return table.map { $0.spec(default: defaults[keyPath: $0.path]) }
+    }
+
+    /// These parameters with the one at `path` set to `value`:
+    /// `Parameters().with(\.rampUpYears, 1).with(\.deadweight, 0.1)`.
+    public func with(_ path: WritableKeyPath<Self, Double>, _ value: Double) -> Self {
+        var copy = self
+        copy[keyPath: path] = value
+        return copy
+    }
+
+    /// Decodes the parameters by their scenario names (every name has a value: the default or
+    /// the scenario's override).
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: ParameterName.self)
+        self.init()
+        for field in Self.table {
+            self[keyPath: field.path] = try values.decode(Double.self, forKey: ParameterName(field.name))
+        }
+    }
+}
+
+/// One row of a `ParameterSet`'s table: which property, and what `ParameterSpec` says of it
+/// except the default (the property's initial value).
+public struct ParameterField<Root>: Sendable {
+    /// The property.
+    public let path: any WritableKeyPath<Root, Double> & Sendable
+    /// The name used in the scenario (`semi_elasticity`).
+    public let name: String
+    private let make: @Sendable (Double) -> ParameterSpec
+
+    /// The row of `path`; the arguments are `ParameterSpec`'s without the default.
+    public init(_ path: any WritableKeyPath<Root, Double> & Sendable, _ name: String, _ summary: String, unit: Unit,
+                allowed: ClosedRange<Double>, plausible: ClosedRange<Double>? = nil, citation: String, assumption: Bool = false) {
+        self.path = path
+        self.name = name
+        make = { value in
+            ParameterSpec(name, summary, unit: unit, default: value, allowed: allowed, plausible: plausible, citation: citation, assumption: assumption)
+        }
+    }
+
+    /// The spec with `default` as the default.
+    public func spec(default value: Double) -> ParameterSpec { make(value) }
+}
+
+/// A parameter's scenario name as a coding key.
+struct ParameterName: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}

@@ -120,9 +120,11 @@ public struct Dimensions: Sendable, Hashable, Codable, CustomReflectable {
 /// of dimension values.
 public struct ResultRow: Sendable, Hashable, Codable {
     /// The evaluator id.
-    public var evaluator: String
+    public var evaluator: String { didSet { key = MetricKey(evaluator: evaluator, metric: metric) } }
     /// The metric id.
-    public var metric: String
+    public var metric: String { didSet { key = MetricKey(evaluator: evaluator, metric: metric) } }
+    /// The key of (evaluator, metric): what code that sorts rows by metric compares.
+    public private(set) var key: MetricKey
     /// The unit.
     public var unit: Unit
     /// The calendar year, or `nil` for a value over the whole horizon (a present value).
@@ -134,12 +136,39 @@ public struct ResultRow: Sendable, Hashable, Codable {
 
     /// Creates a row.
     public init(evaluator: String, metric: String, unit: Unit, year: Int?, dimensions: Dimensions = Dimensions(), value: Double) {
-        self.evaluator = evaluator
-        self.metric = metric
+        self.init(MetricRef(evaluator, metric), unit: unit, year: year, dimensions: dimensions, value: value)
+    }
+
+    /// Creates a row of a metric whose key is known (no lookup).
+    public init(_ metric: MetricRef, unit: Unit, year: Int?, dimensions: Dimensions, value: Double) {
+        evaluator = metric.evaluator
+        self.metric = metric.metric
+        key = metric.key
         self.unit = unit
         self.year = year
         self.dimensions = dimensions
         self.value = value
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case evaluator, metric, unit, year, dimensions, value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(evaluator: try c.decode(String.self, forKey: .evaluator), metric: try c.decode(String.self, forKey: .metric),
+                  unit: try c.decode(Unit.self, forKey: .unit), year: try c.decodeIfPresent(Int.self, forKey: .year),
+                  dimensions: try c.decode(Dimensions.self, forKey: .dimensions), value: try c.decode(Double.self, forKey: .value))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(evaluator, forKey: .evaluator)
+        try c.encode(metric, forKey: .metric)
+        try c.encode(unit, forKey: .unit)
+        try c.encodeIfPresent(year, forKey: .year)
+        try c.encode(dimensions, forKey: .dimensions)
+        try c.encode(value, forKey: .value)
     }
 }
 
@@ -211,46 +240,48 @@ public struct EvaluationResult: Sendable {
 }
 
 /// A builder for an evaluator's result that fills in the evaluator id and each metric's unit
-/// from the descriptor, so an evaluator cannot emit a metric it did not declare.
+/// from the descriptor, so an evaluator cannot emit a metric it did not declare. Rows are
+/// written faster through a `RowWriter`; this is the simple way, by metric id.
 public struct ResultBuilder: Sendable {
     /// The evaluator's descriptor.
     public let descriptor: EvaluatorDescriptor
     /// The result built so far.
     public private(set) var result = EvaluationResult()
-    /// Declared metrics and headlines with their units, in declaration order: a handful, so a
-    /// linear search (whose string comparisons usually hit the same literal's storage) beats hashing.
-    private let units: [(id: String, unit: Unit)]
-    private var last = 0
+    /// Declared metrics and headlines with their units and keys, in declaration order.
+    private let declared: [(ref: MetricRef, unit: Unit)]
 
     /// Starts a result for the evaluator described by `descriptor`.
     public init(_ descriptor: EvaluatorDescriptor) {
         self.descriptor = descriptor
-        units = (descriptor.metrics + descriptor.headlines).map { ($0.id, $0.unit) }
+        declared = (descriptor.metrics + descriptor.headlines).map { (MetricRef(descriptor.id, $0.id), $0.unit) }
     }
 
-    /// The descriptor's id and unit of `metric`. Rows and headlines carry the descriptor's own id
-    /// string, so code that looks a row's metric up among the declared ones can match it by
-    /// identity (the Monte Carlo series layout does).
-    private mutating func declared(_ metric: String) throws -> (id: String, unit: Unit) {
-        if last < units.count, units[last].id == metric { return units[last] }
-        guard let index = units.firstIndex(where: { $0.id == metric }) else {
+    private func lookUp(_ metric: String) throws -> (ref: MetricRef, unit: Unit) {
+        guard let hit = declared.first(where: { $0.ref.metric == metric }) else {
             throw EvaluatorError.undeclaredMetric(evaluator: descriptor.id, metric: metric)
         }
-        last = index
-        return units[index]
+        return hit
     }
 
     /// Adds a row of a declared metric. An undeclared metric is a programming error in the
     /// evaluator and is reported as its failure, not a crash.
     public mutating func add(_ metric: String, year: Int?, _ dimensions: Dimensions = Dimensions(), _ value: Double) throws {
-        let (id, unit) = try declared(metric)
-        result.rows.append(ResultRow(evaluator: descriptor.id, metric: id, unit: unit, year: year, dimensions: dimensions, value: value))
+        let (ref, unit) = try lookUp(metric)
+        result.rows.append(ResultRow(ref, unit: unit, year: year, dimensions: dimensions, value: value))
     }
 
     /// Adds a headline of a declared headline metric.
     public mutating func headline(_ metric: String, _ value: Double) throws {
-        let (id, unit) = try declared(metric)
-        result.headlines.append(Headline(evaluator: descriptor.id, metric: id, unit: unit, value: value))
+        let (ref, unit) = try lookUp(metric)
+        result.headlines.append(Headline(evaluator: descriptor.id, metric: ref.metric, unit: unit, value: value))
+    }
+
+    /// Adds a headline through its handle.
+    public mutating func headline(_ metric: Metric, _ value: Double) throws {
+        guard declared.contains(where: { $0.ref.key == metric.key }) else {
+            throw EvaluatorError.undeclaredMetric(evaluator: descriptor.id, metric: metric.id)
+        }
+        result.headlines.append(Headline(evaluator: descriptor.id, metric: metric.id, unit: metric.spec.unit, value: value))
     }
 
     /// Adds a finding. The message is only built when findings are kept: Monte Carlo draws,
@@ -291,9 +322,16 @@ public struct EvaluationContext: Sendable {
     /// Creates a context.
     public init(results: [String: EvaluationResult]) { self.results = results }
 
-    /// The rows of `metric` from the dependency `evaluator`, read in place (no copy of the rows).
+    /// The rows of a dependency's metric, read in place (no copy of the rows), matched by key.
+    public func rows(_ metric: MetricRef) -> LazyFilterSequence<[ResultRow]> {
+        let key = metric.key
+        return (results[metric.evaluator]?.rows ?? []).lazy.filter { $0.key == key }
+    }
+
+    /// The rows of `metric` from the dependency `evaluator`. Code that runs once per draw should
+    /// keep a `MetricRef` (a `static let`) and use `rows(_:)` with it.
     public func rows(_ evaluator: String, _ metric: String) -> LazyFilterSequence<[ResultRow]> {
-        (results[evaluator]?.rows ?? []).lazy.filter { $0.metric == metric }
+        rows(MetricRef(evaluator, metric))
     }
 
     /// The value of a headline of the dependency `evaluator`.

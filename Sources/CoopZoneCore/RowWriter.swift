@@ -1,83 +1,65 @@
 import Synchronization
 
-/// A metric table for writing rows without looking a metric up by its name for every row:
-/// the ids and units of the metrics an evaluator writes, by position, checked once against the
-/// descriptor. An evaluator keeps one (a `static let`) and asks it for a `RowWriter` per
-/// evaluation: the fast path for evaluators that write thousands of rows per Monte Carlo draw;
-/// `ResultBuilder.add` is the simple one.
-public final class RowMetrics: Sendable {
+/// The rows an evaluator may write, checked once against its descriptor: an evaluator keeps one
+/// (a `static let rows = RowTable(descriptor)`) and asks it for a `RowWriter` per evaluation.
+/// Rows are then written through `Metric` handles, with no lookup by name.
+public final class RowTable: Sendable {
     /// The evaluator id.
     public let evaluator: String
-    /// Metric ids by position.
-    public let ids: [String]
-    /// Units by position.
-    public let units: [Unit]
-    /// The first metric that the descriptor does not declare, if any (the evaluator then fails as
-    /// the result builder would make it fail).
-    public let undeclared: String?
+    /// For each key up to the largest declared one: true when the descriptor declares it.
+    private let declared: [Bool]
     /// The most rows written by one evaluation so far: the next one reserves that much.
     private let hint = Atomic<Int>(0)
 
-    /// The table of `metrics` (ids) as `descriptor` declares them.
-    public init(_ descriptor: EvaluatorDescriptor, _ metrics: [String]) {
+    /// The table of the metrics `descriptor` declares.
+    public init(_ descriptor: EvaluatorDescriptor) {
         evaluator = descriptor.id
-        // The descriptor's own id strings: rows then share their storage with the descriptor, so
-        // whoever compares a row's metric with a declared id (the Monte Carlo series layout does,
-        // for every row of every draw) finds them equal at the first, bitwise test.
-        var ids: [String] = []
-        var units: [Unit] = []
-        var undeclared: String?
-        for id in metrics {
-            if let spec = descriptor.metric(id) {
-                ids.append(spec.id)
-                units.append(spec.unit)
-            } else {
-                ids.append(id)
-                units.append(.count)
-                if undeclared == nil { undeclared = id }
-            }
-        }
-        self.ids = ids
-        self.units = units
-        self.undeclared = undeclared
+        let keys = descriptor.metrics.map { MetricKey(evaluator: descriptor.id, metric: $0.id).rawValue }
+        var declared = [Bool](repeating: false, count: (keys.max() ?? -1) + 1)
+        for k in keys { declared[k] = true }
+        self.declared = declared
     }
 
-    /// A writer for one evaluation; throws when a metric of the table is not declared.
-    public func writer() throws -> RowWriter {
-        if let undeclared { throw EvaluatorError.undeclaredMetric(evaluator: evaluator, metric: undeclared) }
-        return RowWriter(self, capacity: hint.load(ordering: .relaxed))
-    }
+    /// True when `key` is one of the descriptor's metrics.
+    func declares(_ key: MetricKey) -> Bool { key.rawValue < declared.count && declared[key.rawValue] }
+
+    /// A writer for one evaluation.
+    public func writer() -> RowWriter { RowWriter(self, capacity: hint.load(ordering: .relaxed)) }
 
     /// Records how many rows an evaluation wrote.
-    public func record(_ count: Int) {
+    func record(_ count: Int) {
         if hint.load(ordering: .relaxed) < count { hint.store(count, ordering: .relaxed) }
     }
 }
 
-/// The rows of one evaluation, written by metric position (see `RowMetrics`).
+/// The rows of one evaluation, written through `Metric` handles (see `RowTable`).
 public struct RowWriter {
-    private let metrics: RowMetrics
+    private let table: RowTable
+    /// The first metric written that the descriptor does not declare: the evaluation then fails.
+    private var undeclared: Metric?
     /// The rows written so far.
     public private(set) var rows: [ResultRow] = []
 
-    init(_ metrics: RowMetrics, capacity: Int) {
-        self.metrics = metrics
+    init(_ table: RowTable, capacity: Int) {
+        self.table = table
         rows.reserveCapacity(capacity)
     }
 
-    /// Adds a row of the metric at position `metric`. The dimensions are taken over (consumed), so
-    /// a value built for this row alone is moved into it rather than copied.
-    public mutating func add(_ metric: Int, year: Int?, _ dimensions: consuming Dimensions, _ value: Double) {
-        rows.append(ResultRow(evaluator: metrics.evaluator, metric: metrics.ids[metric], unit: metrics.units[metric], year: year,
-                              dimensions: dimensions, value: value))
+    /// Adds a row of `metric`. The dimensions are taken over (consumed), so a value built for this
+    /// row alone is moved into it rather than copied.
+    public mutating func add(_ metric: Metric, year: Int?, _ dimensions: consuming Dimensions, _ value: Double) {
+        if !table.declares(metric.key) && undeclared == nil { undeclared = metric }
+        rows.append(ResultRow(metric.ref, unit: metric.spec.unit, year: year, dimensions: dimensions, value: value))
     }
 
     /// Reserves room for `count` more rows.
     public mutating func reserve(_ count: Int) { rows.reserveCapacity(rows.count + count) }
 
     /// The result: these rows, with the findings and headlines of `builder` (which holds no rows).
-    public func result(_ builder: ResultBuilder) -> EvaluationResult {
-        metrics.record(rows.count)
+    /// Throws when a row's metric is not the descriptor's.
+    public func result(_ builder: ResultBuilder) throws -> EvaluationResult {
+        if let undeclared { throw EvaluatorError.undeclaredMetric(evaluator: table.evaluator, metric: undeclared.id) }
+        table.record(rows.count)
         var result = builder.result
         result.rows = rows
         return result

@@ -28,10 +28,10 @@ public struct ExternalManifest: Sendable {
     public static let fileName = "evaluator.yaml"
     /// The keys a manifest may have.
     public static let keys = ["protocol_version", "id", "version", "summary", "documentation", "command", "dependencies",
-                              "timeout_seconds", "max_output_bytes", "parameters", "metrics", "headlines"]
+                              "timeout_seconds", "max_output_bytes", "parameters", "metrics", "headlines", "charts"]
     static let parameterKeys = ["summary", "unit", "default", "allowed", "plausible", "citation", "assumption"]
-    static let metricKeys = ["unit", "summary", "dimensions", "additive", "equation"]
-    static let headlineKeys = ["unit", "summary", "equation", "higher_is_better"]
+    static let metricKeys = ["unit", "summary", "dimensions", "additive", "equation", "label", "short_label"]
+    static let headlineKeys = ["unit", "summary", "equation", "higher_is_better", "label", "short_label", "card"]
 
     /// The evaluator's directory (absolute): the program runs there.
     public var directory: String
@@ -168,9 +168,11 @@ public struct ExternalManifest: Sendable {
         if top["metrics"] == nil && top["headlines"] == nil {
             reader.error("the manifest declares no metrics", at: tree.location, hint: "add 'metrics:' (rows by year and dimension) and/or 'headlines:' (single numbers)")
         }
+        let chartSpecs = charts(top["charts"], metrics: metrics, reader: reader)
         if reader.diagnostics.hasErrors { return .failure(DiagnosticsError(reader.diagnostics.sortedByLocation())) }
         let descriptor = EvaluatorDescriptor(id: id, summary: summary, version: version, dependencies: dependencies, parameters: parameters,
-                                             metrics: metrics, headlines: headlines, documentation: documentation)
+                                             metrics: metrics, headlines: headlines, documentation: documentation,
+                                             charts: chartSpecs)
         return .success(ExternalManifest(directory: directory, file: file, descriptor: descriptor, command: command, protocolVersion: protocolVersion,
                                          limits: limitsOut, idLocation: idNode?.location ?? SourceLocation(file: file, line: 1, column: 1)))
     }
@@ -232,9 +234,9 @@ public struct ExternalManifest: Sendable {
             }
         }
         let additive = fields["additive"].flatMap { reader.bool($0, what: "'additive' of \(what)") } ?? true
-        let higher = fields["higher_is_better"].flatMap { reader.bool($0, what: "'higher_is_better' of \(what)") }
+        let hints = presentation(fields, what: what, reader: reader)
         guard let unit else { return nil }
-        return MetricSpec(entry.key, unit: unit, summary, dimensions: dimensions, additive: additive, equation: equation, higherIsBetter: higher)
+        return MetricSpec(entry.key, unit: unit, summary, dimensions: dimensions, additive: additive, equation: equation, presentation: hints)
     }
 }
 

@@ -8,7 +8,7 @@ extension ResultsRenderer {
         page.raw(HTMLReport.header(title: scenario.title, subtitle: nil, scenario: scenario, provenance: provenance))
         page.section(id: "findings", title: "Findings (\(findingsList.counts))", findingsList.html())
         page.section(id: "headlines", title: "Headlines", HTMLReport.headlineTable(result.headlines, descriptors: descriptors))
-        let charts = RunCharts(result: result, scenario: scenario).all
+        let charts = RunCharts(result: result, scenario: scenario, descriptors: descriptors).all
         if !charts.isEmpty { page.section(id: "charts", title: "Charts", charts.map(HTMLPage.figure).joined()) }
         for record in result.manifest.evaluators where result.byEvaluator[record.id] != nil {
             page.section(id: "evaluator-" + ChartFormat.slug(record.id), title: "\(record.id) (v\(record.version))", evaluatorHTML(record))

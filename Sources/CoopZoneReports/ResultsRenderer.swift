@@ -204,12 +204,13 @@ public struct ResultsRenderer: Sendable {
         out += markdownTable(["evaluator", "metric", "value", "unit", "equation"], result.headlines.map { h in
             [h.evaluator, h.metric, Self.human(h.value), h.unit.symbol, descriptor(h.evaluator)?.metric(h.metric).map { "`\($0.equation)`" } ?? ""]
         }, alignRight: [2]) + "\n"
-        if let origins = RunCharts(result: result, scenario: scenario).netJobsByOrigin(), !origins.isEmpty {
-            out += "\n## Net additional jobs by origin\n\n"
-            out += "What caused the jobs (`employment`, `jobs_net` by `instrument`; jobs, annual average). Every fifth year and the last.\n\n"
+        let charts = RunCharts(result: result, scenario: scenario, descriptors: descriptors)
+        for (evaluator, chart) in charts.specs {
+            guard let lead = chart.markdownLead, let origins = charts.splitByYear(evaluator, chart), !origins.isEmpty else { continue }
+            out += "\n## \(chart.heading)\n\n\(lead)\n\n"
             let years = scenario.years.enumerated().filter { i, year in i % 5 == 0 || year == scenario.horizon.upperBound }
             let total = years.map { i, _ in origins.reduce(0) { $0 + $1.values[i] } }
-            out += markdownTable(["origin"] + years.map { String($0.1) },
+            out += markdownTable([chart.splitTitle ?? chart.split?.rawValue ?? ""] + years.map { String($0.1) },
                                  origins.map { o in [o.label] + years.map { i, _ in Self.human(o.values[i]) } } + [["total"] + total.map(Self.human)],
                                  alignRight: Set(1...years.count)) + "\n"
         }

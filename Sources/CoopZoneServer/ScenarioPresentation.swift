@@ -2,61 +2,31 @@ import CoopZoneCore
 import Foundation
 
 /// What a scenario page shows of a plan: which headlines are cards, which additive metrics are
-/// charted. Works for any evaluator: the built-in ones get chosen cards and charts, others
-/// their first headlines and first additive metrics.
+/// charted. Chosen from the evaluators' descriptors alone: headlines with a card order
+/// (`MetricPresentation.card`) are cards, charts of kind `workshopByYear` are drawn; an evaluator
+/// that declares neither gets its first headlines and first additive metric.
 public struct ScenarioPresentation: Sendable {
     /// Every headline of the plan, in run order.
     public var headlines: [HeadlineInfo]
     /// The charts.
     public var charts: [ChartInfo]
 
-    /// Headlines shown as cards when their evaluator runs, in this order.
-    static let featured = [
-        "employment.net_jobs_final_year", "trade_effects.trade_change_last_year",
-        "staged_incentives.tax_expenditure_pv_total", "cost_benefit.npv",
-    ]
-
-    /// Short labels for the built-in headlines.
-    static let labels = [
-        "employment.net_jobs_final_year": "Net jobs, last year",
-        "employment.net_job_years": "Net job-years",
-        "employment.gross_jobs_final_year": "Gross jobs, last year",
-        "trade_effects.trade_change_last_year": "Trade change, last year",
-        "trade_effects.trade_scenario_last_year": "Trade, last year",
-        "trade_effects.trade_creation_total": "Trade creation",
-        "trade_effects.trade_diversion_total": "Trade diversion",
-        "trade_effects.welfare_total": "Welfare gain",
-        "staged_incentives.tax_expenditure_pv_total": "Fiscal cost (PV of tax expenditure)",
-        "staged_incentives.investment_total": "Private investment",
-        "cost_benefit.npv": "Net present value",
-        "cost_benefit.fiscal_npv": "Fiscal NPV",
-        "cost_benefit.benefit_cost_ratio": "Benefit–cost ratio",
-        "cost_benefit.cost_per_net_job": "Fiscal cost per net job",
-        "cost_benefit.payback_year": "Payback year",
-    ]
-
-    /// Charts for the built-in evaluators: id, title, series (evaluator.metric, label).
-    static let chartPlan: [(id: String, title: String, series: [(String, String)])] = [
-        ("jobs", "Net additional jobs", [("employment.jobs_net", "Net jobs"), ("employment.jobs_direct", "Direct jobs")]),
-        ("trade", "Recorded trade on the zone's links", [("trade_effects.trade_scenario", "With the zone"), ("trade_effects.trade_baseline", "Without")]),
-        ("fiscal", "Fiscal cost and gain", [("cost_benefit.fiscal_cost", "Fiscal cost"), ("cost_benefit.fiscal_gain", "Fiscal gain")]),
-        ("investment", "Private investment and tax expenditure",
-         [("staged_incentives.investment", "Private investment"), ("staged_incentives.tax_expenditure", "Tax expenditure")]),
-    ]
-
     /// The presentation of `plan`.
     public init(plan: RunPlan) {
         let descriptors = plan.evaluators.map(\.entry.descriptor)
         var headlines: [HeadlineInfo] = []
+        var cards: [(key: String, order: Int)] = []
         for d in descriptors {
             for h in d.headlines {
                 let key = "\(d.id).\(h.id)"
-                headlines.append(HeadlineInfo(key: key, evaluator: d.id, metric: h.id, label: Self.labels[key] ?? Self.humanize(h.id),
+                headlines.append(HeadlineInfo(key: key, evaluator: d.id, metric: h.id,
+                                              label: h.presentation.shortLabel ?? h.presentation.label ?? Self.humanize(h.id),
                                               summary: h.summary, unit: h.unit.rawValue, unitSymbol: h.unit.symbol,
                                               higherIsBetter: h.higherIsBetter, featured: false))
+                if let order = h.presentation.card { cards.append((key, order)) }
             }
         }
-        var featuredKeys = Self.featured.filter { key in headlines.contains { $0.key == key } }
+        var featuredKeys = cards.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element.key)
         if featuredKeys.isEmpty { featuredKeys = headlines.prefix(4).map(\.key) }
         for i in headlines.indices where featuredKeys.contains(headlines[i].key) { headlines[i].featured = true }
         // Cards in the featured order first, then the rest in run order.
@@ -66,31 +36,28 @@ public struct ScenarioPresentation: Sendable {
         }
         self.headlines = headlines
 
-        func additive(_ key: String) -> MetricSpec? {
-            let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let d = descriptors.first(where: { $0.id == parts[0] }),
-                  let m = d.metrics.first(where: { $0.id == parts[1] }), m.additive else { return nil }
-            return m
+        var planned: [(order: Int, chart: ChartInfo)] = []
+        for d in descriptors {
+            for spec in d.charts where spec.kind == .workshopByYear {
+                let series = spec.series.compactMap { s in d.metrics.first { $0.id == s.metric && $0.additive }.map { (s, $0) } }
+                guard let unit = series.first?.1.unit else { continue }
+                let sameUnit = series.filter { $0.1.unit == unit }
+                planned.append((spec.order, ChartInfo(id: spec.id, title: spec.title, unitSymbol: unit.symbol,
+                                                      series: sameUnit.map { SeriesInfo(key: "\(d.id).\($0.0.metric)", label: $0.0.label) })))
+            }
         }
-        var charts: [ChartInfo] = []
-        for spec in Self.chartPlan {
-            let series = spec.series.filter { additive($0.0) != nil }
-            guard let first = series.first, let unit = additive(first.0)?.unit else { continue }
-            let sameUnit = series.filter { additive($0.0)?.unit == unit }
-            charts.append(ChartInfo(id: spec.id, title: spec.title, unitSymbol: unit.symbol,
-                                    series: sameUnit.map { SeriesInfo(key: $0.0, label: $0.1) }))
-        }
+        var charts = planned.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element.chart)
         if charts.isEmpty {
             for d in descriptors {
                 guard let m = d.metrics.first(where: \.additive), charts.count < 4 else { continue }
-                charts.append(ChartInfo(id: "\(d.id)_\(m.id)", title: Self.humanize(m.id), unitSymbol: m.unit.symbol,
-                                        series: [SeriesInfo(key: "\(d.id).\(m.id)", label: Self.humanize(m.id))]))
+                charts.append(ChartInfo(id: "\(d.id)_\(m.id)", title: m.presentation.label ?? Self.humanize(m.id), unitSymbol: m.unit.symbol,
+                                        series: [SeriesInfo(key: "\(d.id).\(m.id)", label: m.presentation.shortLabel ?? Self.humanize(m.id))]))
             }
         }
         self.charts = charts
     }
 
-    /// `net_jobs_final_year` → `Net jobs final year`.
+    /// `queue_cost_total` → `Queue cost total`.
     static func humanize(_ id: String) -> String {
         let words = id.replacingOccurrences(of: "_", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()

@@ -49,6 +49,32 @@ struct BuiltInEvaluatorsTests {
             #expect(parts.count == 2 && parts[0] == doc, "\(m.id): \(m.equation) points into \(doc)")
             #expect(headings.contains(parts.last ?? ""), "\(m.id): \(m.equation) names a heading of \(doc)")
         }
+        // Every chart draws additive metrics of its own evaluator, and ids are unique per place.
+        for chart in d.charts {
+            #expect(!chart.series.isEmpty, "\(chart.id) draws something")
+            for s in chart.series {
+                #expect(d.metrics.contains { $0.id == s.metric && $0.additive }, "\(chart.id): \(s.metric) is an additive metric of \(d.id)")
+            }
+        }
+        for m in d.headlines where m.presentation.card != nil {
+            #expect(m.presentation.shortLabel != nil, "\(m.id) is a card, so it has a short label")
+        }
+    }
+
+    /// Chart ids are unique among every built-in evaluator's charts of one place (report or
+    /// workshop), and so are card positions: the report and the workshop draw them all.
+    @Test func chartIdsAndCardsAreUnique() {
+        let charts = BuiltInEvaluators.all.flatMap(\.descriptor.charts)
+        let report = charts.filter { $0.kind != .workshopByYear }.map(\.id)
+        let workshop = charts.filter { $0.kind == .workshopByYear }.map(\.id)
+        #expect(Set(report).count == report.count)
+        #expect(Set(workshop).count == workshop.count)
+        let cards = BuiltInEvaluators.all.flatMap(\.descriptor.headlines).compactMap(\.presentation.card)
+        #expect(Set(cards).count == cards.count)
+        // The workshop's four cards of the built-in evaluators, in this order.
+        let featured = BuiltInEvaluators.all.flatMap { e in e.descriptor.headlines.compactMap { h in h.presentation.card.map { ($0, "\(e.descriptor.id).\(h.id)") } } }
+        #expect(featured.sorted { $0.0 < $1.0 }.prefix(4).map(\.1) == ["employment.net_jobs_final_year", "trade_effects.trade_change_last_year",
+                                                                  "staged_incentives.tax_expenditure_pv_total", "cost_benefit.npv"])
     }
 
     @Test(arguments: shippedScenarios())

@@ -50,7 +50,7 @@ struct WorkshopRouterTests {
                 #expect(meta.ok)
                 #expect(meta.levers.map(\.id) == ["holiday_years", "uz_kg_days"])
                 #expect(meta.levers[0].value == 3 && meta.levers[0].min == 0 && meta.levers[0].max == 10 && meta.levers[0].step == 1)
-                #expect(meta.headlines.filter(\.featured).map(\.key) == ScenarioPresentation.featured)
+                #expect(meta.headlines.filter(\.featured).map(\.key) == ["employment.net_jobs_final_year", "trade_effects.trade_change_last_year", "staged_incentives.tax_expenditure_pv_total", "cost_benefit.npv"])
                 #expect(meta.charts.map(\.id) == ["jobs", "trade", "fiscal", "investment"])
                 #expect(meta.years.first == 2026 && meta.years.last == 2040)
             }

@@ -61,7 +61,7 @@ struct EmploymentEvaluatorTests {
     }
 
     /// Parameters with the old labour intensity of 9 jobs per USD m, which the hand cases use.
-    static let nine = EmploymentEvaluator.Parameters(labourIntensityInvestment: 9)
+    static let nine = EmploymentEvaluator.Parameters().with(\.labourIntensityInvestment, 9)
 
     static func investment(_ year: Int, _ value: Double, country: String, region: String? = nil, sector: String) -> ResultRow {
         ResultRow(evaluator: "staged_incentives", metric: "investment", unit: .usdMillion, year: year,
@@ -137,7 +137,7 @@ struct EmploymentEvaluatorTests {
         // USD 10 m of manufacturing investment in Zhambyl, ramp_up_years 1 (full jobs at once), lag 0.
         // Zhambyl's manufacturing is 50 jobs per USD m of output against a regional 125, relative intensity 50/125 = 0.4,
         // so 9 × 0.4 = 3.6 jobs per USD m invested: 10 × 3.6 = 36 direct jobs every year 2030–2034.
-        let evaluator = try EmploymentEvaluator(parameters: .init(labourIntensityInvestment: 9, rampUpYears: 1))
+        let evaluator = try EmploymentEvaluator(parameters: .init().with(\.labourIntensityInvestment, 9).with(\.rampUpYears, 1))
         let result = try evaluator.evaluate(try Self.scenario(),
                                             context: Self.context(investment: [Self.investment(2030, 10, country: "KZ", region: "zhambyl", sector: "manufacturing")]))
         for year in 2030...2034 { #expect(close(Self.value(result, "jobs_direct", year, region: "zhambyl", sector: "manufacturing"), 36)) }
@@ -146,7 +146,7 @@ struct EmploymentEvaluatorTests {
     @Test func capacityLifeFromStagedIncentivesEndsTheJobs() throws {
         // USD 1 m in 2030, ramp 1, lag 0, staged_incentives' capacity_life_years 2, intensity 9:
         // 9 jobs in 2030 and 2031, 0 from 2032 on (its profits stop in the same year).
-        let evaluator = try EmploymentEvaluator(parameters: .init(labourIntensityInvestment: 9, rampUpYears: 1))
+        let evaluator = try EmploymentEvaluator(parameters: .init().with(\.labourIntensityInvestment, 9).with(\.rampUpYears, 1))
         let result = try evaluator.evaluate(try Self.scenario(), context: Self.context(investment: [Self.investment(2030, 1, country: "KG", sector: "agriculture")],
                                                                                     facts: Self.facts(life: 2)))
         #expect(close(Self.value(result, "jobs_direct", 2031, region: "chui", sector: "agriculture"), 9))
@@ -215,7 +215,7 @@ struct EmploymentEvaluatorTests {
         // investment USD 10 m in Chui → 90 direct; net 90 × 1.8 × 0.9 × 0.75 × (1 − 0.8) = 162 × 0.135 = 21.87 (no deadweight on it);
         // trade creation USD 1 m on zc (Zhambyl to Chui, exporter Zhambyl) → 0.5 × 200 × 1 = 100 direct;
         // net 100 × 1.8 × 0.675 × (1 − 0.1) = 180 × 0.6075 = 109.35 (no redundancy on it).
-        let evaluator = try EmploymentEvaluator(parameters: .init(labourIntensityInvestment: 9, rampUpYears: 1, deadweight: 0.1))
+        let evaluator = try EmploymentEvaluator(parameters: .init().with(\.labourIntensityInvestment, 9).with(\.rampUpYears, 1).with(\.deadweight, 0.1))
         let result = try evaluator.evaluate(try Self.scenario(), context: Self.context(
             investment: [Self.investment(2030, 10, country: "KG", sector: "manufacturing")],
             trade: [Self.trade("trade_creation", 2030, 1, country: "KZ", sector: "agriculture", link: "zc")],
@@ -230,7 +230,7 @@ struct EmploymentEvaluatorTests {
         // none in jobs_net or the headlines; USD 10 m in Zhambyl agriculture (relative intensity 200/125 = 1.6):
         // 10 × 9 × 1.6 = 144 direct, net 144 × 0.6075 = 87.48 a year, the only jobs in the headlines.
         let text = Self.yaml.replacingOccurrences(of: "regions: [zhambyl, chui]", with: "regions: [zhambyl, chui]\n    parties: [KZ]")
-        let evaluator = try EmploymentEvaluator(parameters: .init(labourIntensityInvestment: 9, rampUpYears: 1))
+        let evaluator = try EmploymentEvaluator(parameters: .init().with(\.labourIntensityInvestment, 9).with(\.rampUpYears, 1))
         let result = try evaluator.evaluate(try Self.scenario(text), context: Self.context(investment: [
             Self.investment(2030, 10, country: "KG", sector: "manufacturing"),
             Self.investment(2030, 10, country: "KZ", region: "zhambyl", sector: "agriculture"),
@@ -290,7 +290,7 @@ struct EmploymentEvaluatorTests {
     }
 
     @Test func typeIIBelowTypeIIsRejected() {
-        #expect(throws: EvaluatorError.self) { try EmploymentEvaluator(parameters: .init(type1Multiplier: 1.6, type2Multiplier: 1.5)) }
+        #expect(throws: EvaluatorError.self) { try EmploymentEvaluator(parameters: .init().with(\.type1Multiplier, 1.6).with(\.type2Multiplier, 1.5)) }
     }
 
     @Test func parametersDecodeFromTheDescriptorDefaults() throws {

@@ -373,11 +373,11 @@ struct TradeEffectsEvaluatorTests {
         #expect(abs(facilitation - 1.818_182) < 1e-6)
         #expect(abs(creation - facilitation) < 1e-12)
         // With a finite export supply (Ex = 4) both shrink by 1 − Em/Ex = 1 + 2/4 = 1.5: 1.818182/1.5 = 1.212121, still equal.
-        let finite = try run(Self.equalCuts, .init(exportSupplyElasticity: 4))
+        let finite = try run(Self.equalCuts, .init().with(\.exportSupplyElasticity, 4))
         #expect(abs((effect(finite, "trade_creation", link: "tariffs") ?? 0) - 1.212_121) < 1e-6)
         #expect(abs((effect(finite, "trade_facilitation", link: "logistics") ?? 0) - 1.212_121) < 1e-6)
         // A separate trade_cost_elasticity breaks the tie on purpose: θ = 4 doubles facilitation to 3.636364.
-        let separate = try run(Self.equalCuts, .init(tradeCostElasticity: 4))
+        let separate = try run(Self.equalCuts, .init().with(\.tradeCostElasticity, 4))
         #expect(abs((effect(separate, "trade_facilitation", link: "logistics") ?? 0) - 3.636_364) < 1e-6)
         #expect(abs((effect(separate, "trade_creation", link: "tariffs") ?? 0) - 1.818_182) < 1e-6)
     }
@@ -415,10 +415,10 @@ struct TradeEffectsEvaluatorTests {
     }
 
     @Test func positiveImportDemandElasticityIsRejected() {
-        #expect(throws: EvaluatorError.self) { try TradeEffectsEvaluator(parameters: .init(importDemandElasticity: 1.5)) }
+        #expect(throws: EvaluatorError.self) { try TradeEffectsEvaluator(parameters: .init().with(\.importDemandElasticity, 1.5)) }
     }
 
     @Test func storageCostShareOutsideZeroToOneIsRejected() {
-        #expect(throws: EvaluatorError.self) { try TradeEffectsEvaluator(parameters: .init(storageCostShare: 1.2)) }
+        #expect(throws: EvaluatorError.self) { try TradeEffectsEvaluator(parameters: .init().with(\.storageCostShare, 1.2)) }
     }
 }

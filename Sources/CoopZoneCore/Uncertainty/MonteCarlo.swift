@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// P5, P50 and P95 (and the mean) of a set of draws.
 public struct Band: Sendable, Hashable, Codable {
@@ -26,27 +27,25 @@ public struct Band: Sendable, Hashable, Codable {
         mean = a.reduce(0, +) / Double(n)
         let h = [0.05, 0.5, 0.95].map { Double(n - 1) * $0 }
         let k = h.map { Int($0.rounded(.down)) }
-        let q = a.withUnsafeMutableBufferPointer { a in
-            Self.select(a, k[1], 0, n - 1)
-            if k[0] < k[1] { Self.select(a, k[0], 0, k[1] - 1) }
-            if k[2] > k[1] { Self.select(a, k[2], k[1] + 1, n - 1) }
-            // a[k[i]] is in place: nothing before it is larger, nothing after it smaller.
-            func next(_ j: Int) -> Double {
-                guard j + 1 < n else { return a[j] }
-                let stop = k.first { $0 > j } ?? n
-                var least = stop < n ? a[stop] : a[j + 1]
-                for i in (j + 1)..<stop where a[i] < least { least = a[i] }
-                return least
-            }
-            return (0..<3).map { i in a[k[i]] + (h[i] - Double(k[i])) * (next(k[i]) - a[k[i]]) }
+        Self.select(&a, k[1], 0, n - 1)
+        if k[0] < k[1] { Self.select(&a, k[0], 0, k[1] - 1) }
+        if k[2] > k[1] { Self.select(&a, k[2], k[1] + 1, n - 1) }
+        // a[k[i]] is in place: nothing before it is larger, nothing after it smaller.
+        func next(_ j: Int) -> Double {
+            guard j + 1 < n else { return a[j] }
+            let stop = k.first { $0 > j } ?? n
+            var least = stop < n ? a[stop] : a[j + 1]
+            for i in (j + 1)..<stop where a[i] < least { least = a[i] }
+            return least
         }
+        let q = (0..<3).map { i in a[k[i]] + (h[i] - Double(k[i])) * (next(k[i]) - a[k[i]]) }
         (p5, p50, p95) = (q[0], q[1], q[2])
     }
 
     /// Places the k-th smallest value of `a[lo...hi]` at `a[k]`, with no larger value before it and
     /// no smaller one after it (Hoare's FIND with a median-of-three pivot; equal values split
     /// evenly, so a constant series takes one pass per halving).
-    static func select(_ a: UnsafeMutableBufferPointer<Double>, _ k: Int, _ lo: Int, _ hi: Int) {
+    static func select(_ a: inout [Double], _ k: Int, _ lo: Int, _ hi: Int) {
         var lo = lo, hi = hi
         while lo < hi {
             let mid = lo + (hi - lo) / 2
@@ -121,17 +120,15 @@ public struct MonteCarloResult: Sendable {
 
     /// The band of every series, by index of `keys`, computed on every core.
     public func bands() -> [Band] {
-        var bands = [Band](repeating: Band([]), count: values.count)
         let chunks = min(values.count, ProcessInfo.processInfo.activeProcessorCount * 4)
         guard chunks > 1 else { return values.map(Band.init) }
-        bands.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration writes its own slice of the buffer.
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                for k in stride(from: c, to: values.count, by: chunks) { out[k] = Band(values[k]) }
-            }
+        // Each chunk computes its series' bands, then stores them under the lock once.
+        let bands = Mutex([Band](repeating: Band([]), count: values.count))
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let mine = stride(from: c, to: values.count, by: chunks).map { ($0, Band(values[$0])) }
+            bands.withLock { all in for (k, band) in mine { all[k] = band } }
         }
-        return bands
+        return bands.withLock { $0 }
     }
     /// The index of a series.
     public func index(of key: SeriesKey) -> Int? { keys.firstIndex(of: key) }
@@ -398,9 +395,11 @@ public enum MonteCarlo {
 struct SeriesLayout: Sendable {
     var keys: [SeriesKey] = []
     var units: [Unit] = []
-    /// For each evaluator in run order: its id, its headline indices by metric, and for each
-    /// declared metric the index of its first year's series (nil when it is not additive).
-    var evaluators: [(id: String, headlines: [String: Int], metrics: [(metric: String, bits: StringBits, base: Int?)])] = []
+    /// For each evaluator in run order: its id and its headline indices by metric.
+    var evaluators: [(id: String, headlines: [String: Int])] = []
+    /// By metric key: the index of the metric's first year's series; `nil` for a metric that is
+    /// not additive or not declared (rows of it are left out).
+    var baseByKey: [Int?] = []
     let firstYear: Int
     let yearCount: Int
 
@@ -415,22 +414,27 @@ struct SeriesLayout: Sendable {
                 keys.append(SeriesKey(evaluator: d.id, metric: h.id, year: nil))
                 units.append(h.unit)
             }
-            evaluators.append((d.id, headlines, []))
+            evaluators.append((d.id, headlines))
         }
-        for (e, item) in plan.evaluators.enumerated() {
+        for item in plan.evaluators {
             let d = item.entry.descriptor
-            for m in d.metrics {
-                guard m.additive else {
-                    evaluators[e].metrics.append((m.id, StringBits(m.id), nil))
-                    continue
-                }
-                evaluators[e].metrics.append((m.id, StringBits(m.id), keys.count))
+            for m in d.metrics where m.additive {
+                let key = MetricKey(evaluator: d.id, metric: m.id).rawValue
+                if baseByKey.count <= key { baseByKey += [Int?](repeating: nil, count: key + 1 - baseByKey.count) }
+                baseByKey[key] = keys.count
                 for year in scenario.horizon {
                     keys.append(SeriesKey(evaluator: d.id, metric: m.id, year: year))
                     units.append(m.unit)
                 }
             }
         }
+    }
+
+    /// The series bases of `evaluator`'s additive metrics.
+    private func bases(of evaluator: String) -> [Int] {
+        var out: [Int] = []
+        for (i, key) in keys.enumerated() where key.evaluator == evaluator && key.year == firstYear { out.append(i) }
+        return out
     }
 
     /// Fills `totals` with one draw's headlines and additive totals by year (NaN for a failed evaluator).
@@ -449,65 +453,22 @@ struct SeriesLayout: Sendable {
         for e in evaluators {
             guard let result = results[e.id] else {
                 for i in e.headlines.values { totals[i] = .nan }
-                for case (_, _, let base?) in e.metrics { for y in 0..<yearCount { totals[base + y] = .nan } }
+                for base in bases(of: e.id) { for y in 0..<yearCount { totals[base + y] = .nan } }
                 continue
             }
             for h in result.headlines { if let i = e.headlines[h.metric] { totals[i] = h.value } }
-            // Read the rows in place: copying a row would retain and release its strings. A row's
-            // metric is found by the bits of its string first: rows written through `ResultBuilder`
-            // or `RowMetrics` carry the descriptor's own id strings, so this almost always hits
-            // without comparing text.
-            // (Rows of an outside evaluator carry strings of their own: for them the text of the
-            // previous row's metric is compared first, then the declared ones.)
-            result.rows.withUnsafeBufferPointer { rows in
-                var lastBits = StringBits.none, lastBase: Int? = nil, lastRow = -1
-                for i in rows.indices {
-                    guard let year = rows[i].year else { continue }
-                    let bits = StringBits(rows[i].metric)
-                    if bits != lastBits {
-                        lastBits = bits
-                        if let hit = e.metrics.first(where: { $0.bits == bits }) {
-                            lastBase = hit.base
-                        } else if lastRow < 0 || rows[i].metric != rows[lastRow].metric {
-                            let metric = rows[i].metric
-                            lastBase = e.metrics.first { $0.metric == metric }?.base
-                        }
-                    }
-                    lastRow = i
-                    guard let base = lastBase else { continue }
-                    yearly[base] = true
-                    let offset = year - firstYear
-                    if offset >= 0 && offset < yearCount { totals[base + offset] += rows[i].value }
-                }
+            // Each row's series is found by its metric key: an array index, no text compared.
+            // (By index: the fields are read in place, the row is not copied.)
+            let rows = result.rows
+            for i in rows.indices {
+                guard let year = rows[i].year else { continue }
+                let key = rows[i].key.rawValue
+                guard key < baseByKey.count, let base = baseByKey[key] else { continue }
+                yearly[base] = true
+                let offset = year - firstYear
+                if offset >= 0 && offset < yearCount { totals[base + offset] += rows[i].value }
             }
         }
-    }
-}
-
-/// The 16 bytes of a `String` value: equal bits mean equal strings (the same storage, or the
-/// same small string held inline), so a lookup can test them before comparing text. Unequal
-/// bits say nothing. (Where a `String` is not 16 bytes — 32-bit platforms — no two values are
-/// equal and every lookup compares text.)
-struct StringBits: Equatable, Sendable {
-    private let a: UInt64, b: UInt64
-    static let none = StringBits(a: 0, b: 0)
-    private init(a: UInt64, b: UInt64) {
-        self.a = a
-        self.b = b
-    }
-    init(_ string: String) {
-        #if _pointerBitWidth(_64)
-        (a, b) = unsafeBitCast(string, to: (UInt64, UInt64).self)
-        #else
-        (a, b) = (0, 0)
-        #endif
-    }
-    static func == (x: StringBits, y: StringBits) -> Bool {
-        #if _pointerBitWidth(_64)
-        x.a == y.a && x.b == y.b
-        #else
-        false
-        #endif
     }
 }
 
