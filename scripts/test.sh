@@ -28,6 +28,7 @@ expect_status() { # expected status, command...
   [ "$got" -eq "$expected" ]
 }
 scenarios=(Scenarios/*.yaml Scenarios/variants/*.yaml)
+check "swift format lint (the committed .swift-format)" swift format lint --strict -r -p Sources Plugins Tests
 check "validate every shipped scenario" "$bin" validate --strict "${scenarios[@]}"
 main="Scenarios/fergana-batken-sughd-growth-triangle.yaml"
 for format in table json csv markdown html; do

@@ -34,7 +34,8 @@ public struct CostBenefitEvaluator: Evaluator {
     /// Creates the evaluator; throws when a parameter is outside its meaningful range.
     public init(parameters: Parameters) throws {
         guard (0...1).contains(parameters.shadowWageRateFactor) else {
-            throw EvaluatorError.unusableScenario("cost_benefit: shadow_wage_rate_factor must be between 0 and 1, got \(format(parameters.shadowWageRateFactor))")
+            throw EvaluatorError.unusableScenario(
+                "cost_benefit: shadow_wage_rate_factor must be between 0 and 1, got \(format(parameters.shadowWageRateFactor))")
         }
         self.parameters = parameters
     }
@@ -203,14 +204,18 @@ public struct CostBenefitEvaluator: Evaluator {
             flows.add(fromInvestment ? .wagesInvestment : .wagesTrade, slot: c, year: t, wageBill * (1 - swrf - taxRate))
         }
         if !noWage.isEmpty {
-            b.finding(.warning, "region(s) \(noWage.sorted().joined(separator: ", ")) give no average_wage: the wages and wage taxes of their net jobs are not counted")
+            b.finding(
+                .warning,
+                "region(s) \(noWage.sorted().joined(separator: ", ")) give no average_wage: the wages and wage taxes of their net jobs are not counted")
         }
         if !noWageTax.isEmpty {
             b.finding(.warning, "country(ies) \(noWageTax.sorted().joined(separator: ", ")) give no wage_tax: no tax on the wages of their net jobs is counted")
         }
         if noOrigin > 0 {
-            b.finding(.warning, "\(noOrigin) jobs_net row(s) of employment do not say what caused them (instrument investment or a trade gain); "
-                      + "they are treated as jobs from investment")
+            b.finding(
+                .warning,
+                "\(noOrigin) jobs_net row(s) of employment do not say what caused them (instrument investment or a trade gain); "
+                    + "they are treated as jobs from investment")
         }
 
         // 3. Customs revenue, trade welfare and trade-cost savings (trade_effects) to the importing
@@ -249,7 +254,9 @@ public struct CostBenefitEvaluator: Evaluator {
             if c == unknown { unassigned += abs(row.value) }
         }
         if unassigned > 0 {
-            b.finding(.info, "flows of \(format(unassigned)) USD m (absolute, summed over years) name no country of the scenario; they are reported without a country")
+            b.finding(
+                .info, "flows of \(format(unassigned)) USD m (absolute, summed over years) name no country of the scenario; they are reported without a country"
+            )
         }
 
         // 4. Rows by country and year; totals by year for the headlines, over the parties only.
@@ -261,10 +268,10 @@ public struct CostBenefitEvaluator: Evaluator {
         var costTotal = [Double](repeating: 0, count: n)
         var fiscalNetTotal = [Double](repeating: 0, count: n)
         var jobsTotal = [Double](repeating: 0, count: n)
-        var linked = [Double](repeating: 0, count: n)      // A: benefits that flow from investment, at r = 0
-        var unlinked = [Double](repeating: 0, count: n)    // B: benefits that do not depend on investment
-        var redundantBase = [Double](repeating: 0, count: n) // T: tax expenditure, a cost in the share r
-        var fixedCost = [Double](repeating: 0, count: n)   // C: costs that do not depend on r
+        var linked = [Double](repeating: 0, count: n)  // A: benefits that flow from investment, at r = 0
+        var unlinked = [Double](repeating: 0, count: n)  // B: benefits that do not depend on investment
+        var redundantBase = [Double](repeating: 0, count: n)  // T: tax expenditure, a cost in the share r
+        var fixedCost = [Double](repeating: 0, count: n)  // C: costs that do not depend on r
         var nonPartyPV: [(code: String, pv: Double)] = []
         for c in 0...unknown where flows.isActive(slot: c) {
             let code = c < unknown ? countries[c].code : nil
@@ -343,8 +350,10 @@ public struct CostBenefitEvaluator: Evaluator {
             }
         }
         for (code, pv) in nonPartyPV {
-            b.finding(.info, "\(code) is not a party to the zone: its effects (present value \(format((pv * 10).rounded() / 10)) USD m) are reported as non_party_effect "
-                      + "and kept out of the NPV, the benefit–cost ratio and the cost per job")
+            b.finding(
+                .info,
+                "\(code) is not a party to the zone: its effects (present value \(format((pv * 10).rounded() / 10)) USD m) are reported as non_party_effect "
+                    + "and kept out of the NPV, the benefit–cost ratio and the cost per job")
         }
 
         // 5. Headlines.
@@ -376,13 +385,17 @@ public struct CostBenefitEvaluator: Evaluator {
         if let index = payback.index {
             try b.headline(Metrics.paybackYear, Double(y0 + index))
             if let earlier = payback.earlierIndex {
-                b.finding(.info, "the cumulative discounted net benefit first reaches zero in \(y0 + earlier) but falls below zero again; "
-                          + "payback_year is \(y0 + index), from when it stays at or above zero")
+                b.finding(
+                    .info,
+                    "the cumulative discounted net benefit first reaches zero in \(y0 + earlier) but falls below zero again; "
+                        + "payback_year is \(y0 + index), from when it stays at or above zero")
             }
         } else {
             try b.headline(Metrics.paybackYear, Double(scenario.horizon.upperBound + 1))
-            b.finding(.warning, "the zone does not pay back within the horizon: the cumulative discounted net benefit in \(scenario.horizon.upperBound) is "
-                      + "\(format(payback.finalCumulative)) USD m; payback_year is set to \(scenario.horizon.upperBound + 1), the year after the horizon")
+            b.finding(
+                .warning,
+                "the zone does not pay back within the horizon: the cumulative discounted net benefit in \(scenario.horizon.upperBound) is "
+                    + "\(format(payback.finalCumulative)) USD m; payback_year is set to \(scenario.horizon.upperBound + 1), the year after the horizon")
         }
 
         // NPV(r) = (1 − r)·PV(A) + PV(B) − r·PV(T) − PV(C), linear in r.
@@ -391,28 +404,40 @@ public struct CostBenefitEvaluator: Evaluator {
         let pvT = Appraisal.presentValue(redundantBase, discountFactors: df)
         let pvC = Appraisal.presentValue(fixedCost, discountFactors: df)
         if undo == nil {
-            b.finding(.warning, "with a redundancy of 1 employment counts no jobs from investment, so their benefits at a lower redundancy are unknown: "
-                      + "break_even_redundancy is not reported")
+            b.finding(
+                .warning,
+                "with a redundancy of 1 employment counts no jobs from investment, so their benefits at a lower redundancy are unknown: "
+                    + "break_even_redundancy is not reported")
         } else {
             let breakEven = Appraisal.breakEvenRedundancy(npvAtZero: pvA + pvB - pvC, npvAtOne: pvB - pvT - pvC)
             try b.headline(Metrics.breakEvenRedundancy, breakEven.value)
             switch breakEven.shape {
             case .falling:
-                b.finding(.info, "the NPV turns negative once more than \(percent(breakEven.value)) of the incentivised investment would have come anyway "
-                          + "(redundancy used: \(percent(r)))")
+                b.finding(
+                    .info,
+                    "the NPV turns negative once more than \(percent(breakEven.value)) of the incentivised investment would have come anyway "
+                        + "(redundancy used: \(percent(r)))")
             case .rising:
-                b.finding(.info, "the NPV rises with redundancy (the tax expenditure and the benefits of investment are negative on balance); "
-                          + "it is negative below a redundancy of \(percent(breakEven.value))")
+                b.finding(
+                    .info,
+                    "the NPV rises with redundancy (the tax expenditure and the benefits of investment are negative on balance); "
+                        + "it is negative below a redundancy of \(percent(breakEven.value))")
             case .negativeEverywhere:
-                b.finding(.warning, "the NPV is negative even if every incentivised investment is additional (redundancy 0: \(format(pvA + pvB - pvC)) USD m); "
-                          + "break_even_redundancy is set to 0")
+                b.finding(
+                    .warning,
+                    "the NPV is negative even if every incentivised investment is additional (redundancy 0: \(format(pvA + pvB - pvC)) USD m); "
+                        + "break_even_redundancy is set to 0")
             case .positiveEverywhere:
-                b.finding(.info, "the NPV stays positive even if all incentivised investment would have come anyway (redundancy 1: \(format(pvB - pvT - pvC)) USD m); "
-                          + "break_even_redundancy is set to 1")
+                b.finding(
+                    .info,
+                    "the NPV stays positive even if all incentivised investment would have come anyway (redundancy 1: \(format(pvB - pvT - pvC)) USD m); "
+                        + "break_even_redundancy is set to 1")
             }
         }
-        b.finding(.info, "present values at \(y0) (the first year of the horizon) at a discount rate of \(percent(rate)), redundancy \(percent(r)): "
-                  + "NPV \(format(npv)) USD m, of which fiscal cost −\(format(costPV))")
+        b.finding(
+            .info,
+            "present values at \(y0) (the first year of the horizon) at a discount rate of \(percent(rate)), redundancy \(percent(r)): "
+                + "NPV \(format(npv)) USD m, of which fiscal cost −\(format(costPV))")
         return try w.result(b)
     }
 

@@ -65,8 +65,9 @@ public struct EmploymentEvaluator: Evaluator {
                     + "Type II adds induced jobs to Type I, so it cannot be smaller")
         }
         self.parameters = parameters
-        additionality = Additionality(leakage: parameters.leakage, displacement: parameters.displacement,
-                                      substitution: parameters.substitution, deadweight: parameters.deadweight)
+        additionality = Additionality(
+            leakage: parameters.leakage, displacement: parameters.displacement,
+            substitution: parameters.substitution, deadweight: parameters.deadweight)
     }
 
     /// What `staged_incentives` passes downstream: the redundancy share and the cohort timing.
@@ -120,8 +121,11 @@ public struct EmploymentEvaluator: Evaluator {
                         let sector = key.sector ?? "all"
                         let recipients = geography.recipients(region: key.region, country: key.country, stage: key.stage)
                         for (r, w) in zip(recipients, geography.weights(recipients, sector: sector)) {
-                            out.append((table.cell(region: r, sector: sector, origin: .investment),
-                                        w * parameters.labourIntensityInvestment * geography.relativeLabourIntensity(region: r, sector: sector)))
+                            out.append(
+                                (
+                                    table.cell(region: r, sector: sector, origin: .investment),
+                                    w * parameters.labourIntensityInvestment * geography.relativeLabourIntensity(region: r, sector: sector)
+                                ))
                         }
                     }
                 }
@@ -134,7 +138,10 @@ public struct EmploymentEvaluator: Evaluator {
             }
             table.spreadStarts(ramp)
             for (country, amount) in unplaced.sorted(by: { $0.key < $1.key }) {
-                b.finding(.warning, "investment of \(format(amount.rounded())) USD m in country \(country) has no zone region of that country to go to; its jobs are not counted")
+                b.finding(
+                    .warning,
+                    "investment of \(format(amount.rounded())) USD m in country \(country) has no zone region of that country to go to; its jobs are not counted"
+                )
             }
             if !facts.found {
                 b.finding(.info, "staged_incentives gives no redundancy share; \(format(redundancy)) is used for the jobs from investment")
@@ -166,7 +173,9 @@ public struct EmploymentEvaluator: Evaluator {
                     // A national link (a country at the exporting end): only its zone share is the zone regions'.
                     var share = 1.0
                     if let link, let end, geography.index(ofRegion: end) == nil {
-                        if let q = link.zoneShare { share = scenario[q] } else {
+                        if let q = link.zoneShare {
+                            share = scenario[q]
+                        } else {
                             share = 0
                             noZoneShare.insert(link.id)
                         }
@@ -176,8 +185,11 @@ public struct EmploymentEvaluator: Evaluator {
                         let sector = key.sector ?? "all"
                         let recipients = geography.recipients(region: key.region, country: key.country, stage: nil, linkEnd: end)
                         for (r, w) in zip(recipients, geography.weights(recipients, sector: sector)) {
-                            out.append((table.cell(region: r, sector: sector, origin: origin),
-                                        share * w * elasticity * geography.jobsPerOutput(region: r, sector: sector, fallback: parameters.jobsPerOutput)))
+                            out.append(
+                                (
+                                    table.cell(region: r, sector: sector, origin: origin),
+                                    share * w * elasticity * geography.jobsPerOutput(region: r, sector: sector, fallback: parameters.jobsPerOutput)
+                                ))
                         }
                     }
                 }
@@ -195,9 +207,11 @@ public struct EmploymentEvaluator: Evaluator {
                 b.finding(.info, "trade gains of exporters without a zone region create no zone jobs (sum over the horizon: \(list))")
             }
             for id in noZoneShare.sorted() {
-                b.finding(.warning, "link '\(id)' joins countries and gives no zone_share, so its trade gains make no jobs in the zone's regions; "
-                          + "give it a zone_share (the share of its trade that the zone's regions produce or that crosses at the zone)",
-                          at: scenario.links.last { $0.id == id }?.flows.first?.location)
+                b.finding(
+                    .warning,
+                    "link '\(id)' joins countries and gives no zone_share, so its trade gains make no jobs in the zone's regions; "
+                        + "give it a zone_share (the share of its trade that the zone's regions produce or that crosses at the zone)",
+                    at: scenario.links.last { $0.id == id }?.flows.first?.location)
             }
         } else {
             b.finding(.info, "trade_effects is not among the evaluators run, so no jobs from trade gains are counted")
@@ -266,22 +280,30 @@ public struct EmploymentEvaluator: Evaluator {
         guard FindingsSwitch.enabled else { return try w.result(b) }
 
         if !cells.isEmpty {
-            b.finding(.info, "indirect and induced jobs from multipliers (Type I \(format(parameters.type1Multiplier)), Type II \(format(parameters.type2Multiplier))); "
-                      + "the scenario gives no input–output table. Net jobs are \(format((netPerGrossInvestment * 1000).rounded() / 1000)) of gross for jobs from "
-                      + "investment (redundancy \(format(redundancy)) as the reference case) and \(format((netPerGrossTrade * 1000).rounded() / 1000)) for jobs from "
-                      + "trade gains (deadweight \(format(parameters.deadweight))); net job-years over the horizon: \(format(netJobYears.rounded()))")
+            b.finding(
+                .info,
+                "indirect and induced jobs from multipliers (Type I \(format(parameters.type1Multiplier)), Type II \(format(parameters.type2Multiplier))); "
+                    + "the scenario gives no input–output table. Net jobs are \(format((netPerGrossInvestment * 1000).rounded() / 1000)) of gross for jobs from "
+                    + "investment (redundancy \(format(redundancy)) as the reference case) and \(format((netPerGrossTrade * 1000).rounded() / 1000)) for jobs from "
+                    + "trade gains (deadweight \(format(parameters.deadweight))); net job-years over the horizon: \(format(netJobYears.rounded()))")
         }
         if netJobYears != 0 {
-            let parts = JobOrigin.allCases.filter { netYearsByOrigin[$0.rawValue] != 0 }.sorted { abs(netYearsByOrigin[$0.rawValue]) > abs(netYearsByOrigin[$1.rawValue]) }
-            let text = parts.map { o in "\(o.label) \(format(netYearsByOrigin[o.rawValue].rounded())) (\(format((100 * netYearsByOrigin[o.rawValue] / netJobYears).rounded())) %)" }
-                .joined(separator: ", ")
+            let parts = JobOrigin.allCases.filter { netYearsByOrigin[$0.rawValue] != 0 }.sorted {
+                abs(netYearsByOrigin[$0.rawValue]) > abs(netYearsByOrigin[$1.rawValue])
+            }
+            let text = parts.map { o in
+                "\(o.label) \(format(netYearsByOrigin[o.rawValue].rounded())) (\(format((100 * netYearsByOrigin[o.rawValue] / netJobYears).rounded())) %)"
+            }
+            .joined(separator: ", ")
             let last = JobOrigin.allCases.filter { netFinalByOrigin[$0.rawValue] != 0 }
                 .map { "\($0.label) \(format(netFinalByOrigin[$0.rawValue].rounded()))" }.joined(separator: ", ")
             b.finding(.info, "net job-years by origin: \(text); net jobs in \(scenario.horizon.upperBound): \(last.isEmpty ? "none" : last)")
         }
         for (country, jobYears) in nonParty.sorted(by: { $0.key < $1.key }) where jobYears != 0 {
-            b.finding(.info, "\(format(jobYears.rounded())) net job-years in \(country), which is not a party to the zone, are reported as non_party_jobs_net "
-                      + "and kept out of the headlines and the appraisal")
+            b.finding(
+                .info,
+                "\(format(jobYears.rounded())) net job-years in \(country), which is not a party to the zone, are reported as non_party_jobs_net "
+                    + "and kept out of the headlines and the appraisal")
         }
 
         // 5. Labour-market check: net jobs against the unemployed plus labour-force growth. It
@@ -294,13 +316,17 @@ public struct EmploymentEvaluator: Evaluator {
                 unchecked.append(region.id)
                 continue
             }
-            let check = LabourMarketCheck(labourForce: lf, unemploymentRate: u,
-                                          labourForceGrowth: scenario[region.labourForceGrowth, default: 0], firstYear: first)
+            let check = LabourMarketCheck(
+                labourForce: lf, unemploymentRate: u,
+                labourForceGrowth: scenario[region.labourForceGrowth, default: 0], firstYear: first)
             let shortfalls = check.shortfalls(netJobs: net)
             if let worst = shortfalls.first {
                 let more = shortfalls.count > 1 ? " and in \(shortfalls.count - 1) later year(s)" : ""
-                b.finding(.warning, "net additional jobs in region '\(region.id)' in \(worst.year) (\(format(worst.jobs.rounded()))) exceed its unemployed plus labour-force growth since \(first) "
-                          + "(\(format(worst.available.rounded())))\(more): the jobs would need commuters or migrants, so leakage is probably higher than assumed")
+                b.finding(
+                    .warning,
+                    "net additional jobs in region '\(region.id)' in \(worst.year) (\(format(worst.jobs.rounded()))) exceed its unemployed plus labour-force growth since \(first) "
+                        + "(\(format(worst.available.rounded())))\(more): the jobs would need commuters or migrants, so leakage is probably higher than assumed"
+                )
             }
         }
         if !unchecked.isEmpty {

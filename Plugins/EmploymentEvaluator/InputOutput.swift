@@ -65,8 +65,10 @@ public struct InputOutput: Sendable {
     /// Creates and checks a table; computes its Leontief inverses once.
     /// Throws `Failure` when shapes disagree, a coefficient is negative or not finite, or the
     /// (open or closed) table is singular or not productive.
-    public init(sectors: [String], technicalCoefficients a: [[Double]], employmentCoefficients e: [Double],
-                householdIncome h: [Double]? = nil, householdConsumption c: [Double]? = nil) throws {
+    public init(
+        sectors: [String], technicalCoefficients a: [[Double]], employmentCoefficients e: [Double],
+        householdIncome h: [Double]? = nil, householdConsumption c: [Double]? = nil
+    ) throws {
         let n = sectors.count
         guard n > 0 else { throw Failure.invalid("no sectors") }
         guard Set(sectors).count == n else { throw Failure.invalid("a sector is listed twice") }

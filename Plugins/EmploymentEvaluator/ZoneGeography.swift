@@ -129,7 +129,9 @@ struct ZoneGeography {
             guard let e = s.employment else { continue }
             let jobs = scenario[e]
             guard jobs >= 0 else { continue }
-            if let k = ids.firstIndex(of: s.sector) { sums[k] += jobs } else {
+            if let k = ids.firstIndex(of: s.sector) {
+                sums[k] += jobs
+            } else {
                 ids.append(s.sector)
                 sums.append(jobs)
             }

@@ -150,7 +150,8 @@ public struct EffectiveTaxRate: Sendable, Hashable {
         if y > 0 {
             firstLoss = Self.integral(nominalInterest, from: 0, to: min(h, y)) / y
             let s0 = max(0, h - y)
-            replacementLoss = z * Self.integral(r, from: 0, to: s0)
+            replacementLoss =
+                z * Self.integral(r, from: 0, to: s0)
                 + Self.claimsInHoliday(interest: nominalInterest, inflation: inflation, from: s0, to: h) / y
         } else {
             // Immediate expensing: each vintage's allowance is worth the rate at its purchase.

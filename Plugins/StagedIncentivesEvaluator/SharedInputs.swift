@@ -49,10 +49,11 @@ struct SharedInputs {
         countryCodes = scenario.countries.map(\.code)
         baselines = scenario.countries.map { country in
             let f = country.fiscal
-            return Baseline(incomeTax: scenario[f.corporateIncomeTax, default: 0], propertyTax: scenario[f.propertyTax, default: 0],
-                            landTax: scenario[f.landTax, default: 0], landRent: scenario[f.landRent, default: 0],
-                            vat: scenario[f.vat, default: 0], equipmentDuty: scenario[f.equipmentDuty, default: 0],
-                            incomeTaxMissing: f.corporateIncomeTax == nil)
+            return Baseline(
+                incomeTax: scenario[f.corporateIncomeTax, default: 0], propertyTax: scenario[f.propertyTax, default: 0],
+                landTax: scenario[f.landTax, default: 0], landRent: scenario[f.landRent, default: 0],
+                vat: scenario[f.vat, default: 0], equipmentDuty: scenario[f.equipmentDuty, default: 0],
+                incomeTaxMissing: f.corporateIncomeTax == nil)
         }
         let investment = parameters.representativeInvestment
         representative = investment

@@ -42,7 +42,8 @@ struct StagePackage {
 
     /// The regime the representative investment sees under this package, given the baseline.
     func regime(baselineIncomeTax: Double, baselinePropertyTax: Double) -> EffectiveTaxRate.Regime {
-        EffectiveTaxRate.Regime(rate: incomeTaxRate ?? baselineIncomeTax, propertyTax: propertyTaxRate ?? baselinePropertyTax,
-                                holidayYears: max(0, holidayYears))
+        EffectiveTaxRate.Regime(
+            rate: incomeTaxRate ?? baselineIncomeTax, propertyTax: propertyTaxRate ?? baselinePropertyTax,
+            holidayYears: max(0, holidayYears))
     }
 }

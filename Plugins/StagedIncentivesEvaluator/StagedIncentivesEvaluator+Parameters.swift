@@ -43,8 +43,9 @@ extension StagedIncentivesEvaluator {
 
         /// The representative investment these parameters describe.
         public var representativeInvestment: EffectiveTaxRate {
-            EffectiveTaxRate(nominalInterest: nominalInterestRate, inflation: inflation, depreciation: depreciation,
-                             preTaxReturn: preTaxReturn, allowanceLife: allowanceLife)
+            EffectiveTaxRate(
+                nominalInterest: nominalInterestRate, inflation: inflation, depreciation: depreciation,
+                preTaxReturn: preTaxReturn, allowanceLife: allowanceLife)
         }
     }
 }

@@ -17,7 +17,8 @@ public struct StagedIncentivesEvaluator: Evaluator {
         let decay = parameters.nominalInterestRate - parameters.inflation + parameters.depreciation
         guard decay > 0 else {
             throw EvaluatorError.unusableScenario(
-                "staged_incentives: nominal_interest_rate − inflation + depreciation is \(decay), but must be positive for the investment to have a finite value")
+                "staged_incentives: nominal_interest_rate − inflation + depreciation is \(decay), but must be positive for the investment to have a finite value"
+            )
         }
         self.parameters = parameters
     }

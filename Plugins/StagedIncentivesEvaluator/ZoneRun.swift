@@ -62,7 +62,8 @@ struct ZoneRun {
             for s in 0..<stageCount {
                 let regime = packages[s].regime(baselineIncomeTax: baseline.incomeTax, baselinePropertyTax: baseline.propertyTax)
                 guard regime.rate < 1 else { continue }
-                let rates = regime.holidayYears > 0
+                let rates =
+                    regime.holidayYears > 0
                     ? shared.representative.rates(under: regime)
                     : shared.representative.closedForm(taxRate: regime.rate, propertyTax: regime.propertyTax)
                 let id = stages[s].stage.id
@@ -73,8 +74,10 @@ struct ZoneRun {
                 totals.eatrCount += 1
             }
             if baseline.incomeTaxMissing, packages.contains(where: { $0.holidayYears > 0 || $0.incomeTaxRate != nil }) {
-                b.finding(.warning, "\(code) gives no corporate_income_tax; the baseline rate is taken as 0, so income-tax incentives of zone '\(zone.id)' forgo nothing",
-                          at: zone.location)
+                b.finding(
+                    .warning,
+                    "\(code) gives no corporate_income_tax; the baseline rate is taken as 0, so income-tax incentives of zone '\(zone.id)' forgo nothing",
+                    at: zone.location)
             }
         }
 
@@ -99,8 +102,10 @@ struct ZoneRun {
         var existingKeys: [(year: Int, country: Int, region: String?, sector: String, amount: Double)] = []
         func recordInvestment(_ key: InvestmentKey, _ amount: Double) {
             // A zone has a handful of lines: a scan (integers compared first) beats hashing strings.
-            if let i = investmentKeys.firstIndex(where: { $0.year == key.year && $0.country == key.country && $0.stage == key.stage
-                                                           && $0.sector == key.sector && $0.region == key.region }) {
+            if let i = investmentKeys.firstIndex(where: {
+                $0.year == key.year && $0.country == key.country && $0.stage == key.stage
+                    && $0.sector == key.sector && $0.region == key.region
+            }) {
                 investmentValues[i] += amount
             } else {
                 investmentKeys.append(key)
@@ -159,12 +164,17 @@ struct ZoneRun {
                 let package = packages[s]
                 if package.equipmentDutyExemption != 0 {
                     let share: Double
-                    if let q = line.equipmentShare { share = scenario[q] } else {
+                    if let q = line.equipmentShare {
+                        share = scenario[q]
+                    } else {
                         share = parameters.equipmentShare
                         defaultEquipment = true
                     }
-                    addTE(slot(c, s, .equipmentDuty, ty), TaxExpenditure.waiver(base: amount * share, baselineRate: baseline.equipmentDuty,
-                                                                               share: package.equipmentDutyExemption))
+                    addTE(
+                        slot(c, s, .equipmentDuty, ty),
+                        TaxExpenditure.waiver(
+                            base: amount * share, baselineRate: baseline.equipmentDuty,
+                            share: package.equipmentDutyExemption))
                 }
                 if package.infrastructureReimbursement != 0 {
                     addTE(slot(c, s, .infrastructureReimbursement, ty), amount * parameters.residentInfrastructureShare * package.infrastructureReimbursement)
@@ -188,7 +198,9 @@ struct ZoneRun {
                         addTE(slot(c, st, .landTax, t), TaxExpenditure.rateCut(base: land * operating, baselineRate: baseline.landTax, zoneRate: landTax))
                     }
                     if package.landRentExemption != 0 {
-                        addTE(slot(c, st, .landRent, t), TaxExpenditure.waiver(base: land * operating, baselineRate: baseline.landRent, share: package.landRentExemption))
+                        addTE(
+                            slot(c, st, .landRent, t),
+                            TaxExpenditure.waiver(base: land * operating, baselineRate: baseline.landRent, share: package.landRentExemption))
                     }
                 }
                 guard k >= 0 else { continue }
@@ -205,16 +217,22 @@ struct ZoneRun {
                 guard st >= 0 else { continue }
                 let package = packages[st]
                 if let rate = package.incomeTaxRate, exempt < 1 {
-                    addTE(slot(c, st, .incomeTax, t), TaxExpenditure.reducedRateIncomeTax(profit: profit, baselineRate: baseline.incomeTax,
-                                                                                          zoneRate: rate, exemptShare: exempt))
+                    addTE(
+                        slot(c, st, .incomeTax, t),
+                        TaxExpenditure.reducedRateIncomeTax(
+                            profit: profit, baselineRate: baseline.incomeTax,
+                            zoneRate: rate, exemptShare: exempt))
                 }
                 if let rate = package.propertyTaxRate {
                     addTE(slot(c, st, .propertyTax, t), TaxExpenditure.rateCut(base: assets * operating, baselineRate: baseline.propertyTax, zoneRate: rate))
                 }
                 let output = assets * operating * parameters.outputCapitalRatio
                 if package.inputDutyExemption != 0 {
-                    addTE(slot(c, st, .inputDuty, t), TaxExpenditure.waiver(base: output * parameters.importedInputShare, baselineRate: duty,
-                                                                           share: package.inputDutyExemption))
+                    addTE(
+                        slot(c, st, .inputDuty, t),
+                        TaxExpenditure.waiver(
+                            base: output * parameters.importedInputShare, baselineRate: duty,
+                            share: package.inputDutyExemption))
                 }
                 let domestic = output * parameters.domesticSalesShare
                 if package.vatDiscount != 0 {
@@ -240,34 +258,43 @@ struct ZoneRun {
             w.add(Metrics.existingCapacity, year: line.year, dims, line.amount)
         }
         if existingTotal > 0 {
-            b.finding(.info, "zone '\(zone.id)': \(format(existingTotal)) USD m of capacity already in place is under the zone's regime: its tax expenditure is counted "
-                      + "(as tax_expenditure, and apart as tax_expenditure_existing), but it is not new investment, so it makes no jobs and no profit tax gain downstream",
-                      at: zone.location)
+            b.finding(
+                .info,
+                "zone '\(zone.id)': \(format(existingTotal)) USD m of capacity already in place is under the zone's regime: its tax expenditure is counted "
+                    + "(as tax_expenditure, and apart as tax_expenditure_existing), but it is not new investment, so it makes no jobs and no profit tax gain downstream",
+                at: zone.location)
         }
 
         // investment rows
         w.reserve(investmentKeys.count)
         for (i, key) in investmentKeys.enumerated() {
-            let dims = Dimensions(region: key.region, country: scenario.countries[key.country].code, sector: key.sector,
-                                  stage: key.stage >= 0 ? stages[key.stage].stage.id : nil, zone: zone.id)
+            let dims = Dimensions(
+                region: key.region, country: scenario.countries[key.country].code, sector: key.sector,
+                stage: key.stage >= 0 ? stages[key.stage].stage.id : nil, zone: zone.id)
             w.add(Metrics.investment, year: key.year, dims, investmentValues[i])
         }
         totals.investment += invested
         if parameters.appliesResponse {
-            b.finding(.info, "zone '\(zone.id)': investment after the response to the EATR is \(format(invested)) against a programme of \(format(programme)) (semi-elasticity \(format(parameters.semiElasticity)))",
-                      at: zone.location)
+            b.finding(
+                .info,
+                "zone '\(zone.id)': investment after the response to the EATR is \(format(invested)) against a programme of \(format(programme)) (semi-elasticity \(format(parameters.semiElasticity)))",
+                at: zone.location)
         }
         if clamped {
-            b.finding(.warning, "zone '\(zone.id)': a stage raises the EATR so much that the investment response would be negative; investment set to 0 there",
-                      at: zone.location)
+            b.finding(
+                .warning, "zone '\(zone.id)': a stage raises the EATR so much that the investment response would be negative; investment set to 0 there",
+                at: zone.location)
         }
         if missingLand {
-            b.finding(.warning, "zone '\(zone.id)' has land tax or land rent incentives, but some investment lines give no land_ha; their land tax and rent forgone are 0",
-                      at: zone.location)
+            b.finding(
+                .warning,
+                "zone '\(zone.id)' has land tax or land rent incentives, but some investment lines give no land_ha; their land tax and rent forgone are 0",
+                at: zone.location)
         }
         if defaultEquipment {
-            b.finding(.info, "zone '\(zone.id)': investment lines without equipment_share use the parameter equipment_share = \(format(parameters.equipmentShare))",
-                      at: zone.location)
+            b.finding(
+                .info, "zone '\(zone.id)': investment lines without equipment_share use the parameter equipment_share = \(format(parameters.equipmentShare))",
+                at: zone.location)
         }
 
         // tax_expenditure rows and their present values
@@ -300,8 +327,10 @@ struct ZoneRun {
     }
 
     /// `emtr` and `eatr` rows for one regime; a warning where the EMTR is undefined.
-    private func addRates(_ rates: EffectiveTaxRate.Rates, _ dims: Dimensions, into b: inout ResultBuilder, rows w: inout RowWriter,
-                          what: @autoclosure () -> String) {
+    private func addRates(
+        _ rates: EffectiveTaxRate.Rates, _ dims: Dimensions, into b: inout ResultBuilder, rows w: inout RowWriter,
+        what: @autoclosure () -> String
+    ) {
         if let emtr = rates.emtr {
             w.add(Metrics.emtr, year: nil, dims, emtr)
         } else {

@@ -46,7 +46,8 @@ public struct HistorySeries: Sendable, Equatable {
     /// `nil` with fewer than two years or a non-positive end value.
     public func compoundGrowth() -> Double? {
         guard let first = years.first, let last = years.last, last > first,
-              let v0 = values.first, let v1 = values.last, v0 > 0, v1 > 0 else { return nil }
+            let v0 = values.first, let v1 = values.last, v0 > 0, v1 > 0
+        else { return nil }
         return pow(v1 / v0, 1 / Double(last - first)) - 1
     }
 

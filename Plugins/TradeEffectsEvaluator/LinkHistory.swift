@@ -57,11 +57,14 @@ struct LinkHistory {
     /// within `max(absoluteTolerance, relativeTolerance · |turnover|)`.
     func check(into b: inout ResultBuilder, scenario: Scenario, absoluteTolerance: Double, relativeTolerance: Double) {
         for flow in link.flows {
-            Self.checkSeries(flow.history, what: "\(flow.direction.rawValue) history of sector '\(flow.sector)'", link: link.id,
-                             gapNote: "; the baseline interpolates geometrically", scenario: scenario, into: &b)
+            Self.checkSeries(
+                flow.history, what: "\(flow.direction.rawValue) history of sector '\(flow.sector)'", link: link.id,
+                gapNote: "; the baseline interpolates geometrically", scenario: scenario, into: &b)
             if let v = flow.baseValue, scenario[v] < 0 {
-                b.finding(.warning, "link '\(link.id)': the \(flow.direction.rawValue) flow of sector '\(flow.sector)' has a negative value \(Self.number(scenario[v])) in \(flow.baseYear.map(String.init) ?? "its base year"); it is counted as 0",
-                          at: flow.location)
+                b.finding(
+                    .warning,
+                    "link '\(link.id)': the \(flow.direction.rawValue) flow of sector '\(flow.sector)' has a negative value \(Self.number(scenario[v])) in \(flow.baseYear.map(String.init) ?? "its base year"); it is counted as 0",
+                    at: flow.location)
             }
         }
         Self.checkSeries(link.turnoverHistory, what: "turnover history", link: link.id, gapNote: "", scenario: scenario, into: &b)
@@ -72,8 +75,10 @@ struct LinkHistory {
             let sum = x + m
             let tolerance = max(absoluteTolerance, relativeTolerance * abs(reported))
             if abs(reported - sum) > tolerance {
-                b.finding(.warning, "link '\(link.id)': turnover \(Self.number(reported)) in \(entry.year) is not exports \(Self.number(x)) + imports \(Self.number(m)) = \(Self.number(sum)) (difference \(Self.number(reported - sum)))",
-                          at: entry.location)
+                b.finding(
+                    .warning,
+                    "link '\(link.id)': turnover \(Self.number(reported)) in \(entry.year) is not exports \(Self.number(x)) + imports \(Self.number(m)) = \(Self.number(sum)) (difference \(Self.number(reported - sum)))",
+                    at: entry.location)
             }
         }
     }
@@ -84,12 +89,16 @@ struct LinkHistory {
         for (i, entry) in sorted.enumerated() {
             let v = scenario[entry.value]
             if v < 0 {
-                b.finding(.warning, "link '\(link)': negative value \(number(v)) in \(entry.year) in the \(what); trade flows are positive amounts (the baseline counts it as 0)", at: entry.location)
+                b.finding(
+                    .warning,
+                    "link '\(link)': negative value \(number(v)) in \(entry.year) in the \(what); trade flows are positive amounts (the baseline counts it as 0)",
+                    at: entry.location)
             }
             if i > 0, entry.year > sorted[i - 1].year + 1 {
                 let missing = sorted[i - 1].year + 1 == entry.year - 1 ? "\(entry.year - 1)" : "\(sorted[i - 1].year + 1)–\(entry.year - 1)"
-                b.finding(.warning, "link '\(link)': the \(what) has a gap: no value for \(missing) before \(entry.year)\(gapNote)",
-                          at: entry.location)
+                b.finding(
+                    .warning, "link '\(link)': the \(what) has a gap: no value for \(missing) before \(entry.year)\(gapNote)",
+                    at: entry.location)
             }
         }
     }

@@ -75,8 +75,10 @@ struct MeasureTimeline {
     /// applies its WITS-SMART rule to the rate in force at the start of its stage (changes of one
     /// stage in the order written).
     /// The locations of the changes that matched are added to `matched` when `recordMatches` is true.
-    func tariffPath(t0: Double, link: TradeLink, linkCountries: (String?, String?), flow: TradeFlow, in scenario: Scenario,
-                    matched: inout Set<SourceLocation>, recordMatches: Bool = true) -> Path {
+    func tariffPath(
+        t0: Double, link: TradeLink, linkCountries: (String?, String?), flow: TradeFlow, in scenario: Scenario,
+        matched: inout Set<SourceLocation>, recordMatches: Bool = true
+    ) -> Path {
         var path = constant(t0)
         for event in events {
             for change in event.measures.tariffs where Self.matches(change, link: link, linkCountries: linkCountries, flow: flow, zone: event.zoneCountries) {

@@ -16,10 +16,14 @@ public enum TradeCost {
     /// `tau1`: SMART's trade creation with `τ` for `t` and `−θ` for `Em`,
     /// `ΔX = X · θ · (τ0 − τ1) / ((1 + τ0) · (1 + θ/Ex))` (`Ex` infinite: `1 + θ/Ex = 1`),
     /// bounded below by `−X`.
-    public static func facilitation(flow x: Double, from tau0: Double, to tau1: Double, elasticity theta: Double,
-                                    exportSupplyElasticity ex: Double = .infinity) -> Double {
-        max(SMART.tradeCreation(imports: x, oldTariff: tau0, newTariff: tau1, importDemandElasticity: -theta,
-                                exportSupplyElasticity: ex), -x)
+    public static func facilitation(
+        flow x: Double, from tau0: Double, to tau1: Double, elasticity theta: Double,
+        exportSupplyElasticity ex: Double = .infinity
+    ) -> Double {
+        max(
+            SMART.tradeCreation(
+                imports: x, oldTariff: tau0, newTariff: tau1, importDemandElasticity: -theta,
+                exportSupplyElasticity: ex), -x)
     }
 
     /// The importer's saving on trade that already crossed: `m · (τ0 − τ1)/(1 + τ0)`, with `m`

@@ -56,7 +56,8 @@ public struct TradeEffectsEvaluator: Evaluator {
     /// elasticity or share is out of its range.
     public init(parameters: Parameters) throws {
         guard parameters.importDemandElasticity < 0 else {
-            throw EvaluatorError.unusableScenario("trade_effects: import_demand_elasticity must be negative (SMART's Em < 0), got \(parameters.importDemandElasticity)")
+            throw EvaluatorError.unusableScenario(
+                "trade_effects: import_demand_elasticity must be negative (SMART's Em < 0), got \(parameters.importDemandElasticity)")
         }
         guard parameters.substitutionElasticity >= 0, parameters.exportSupplyElasticity >= 0, parameters.tradeCostElasticity >= 0 else {
             throw EvaluatorError.unusableScenario("trade_effects: substitution, export-supply and trade-cost elasticities may not be negative")
@@ -104,10 +105,13 @@ public struct TradeEffectsEvaluator: Evaluator {
             let exportSectorFlows = link.flows.contains { $0.direction == .export && $0.sector != "all" }
             let importSectorFlows = link.flows.contains { $0.direction == .import && $0.sector != "all" }
             func hasSectorFlows(_ direction: FlowDirection) -> Bool { direction == .export ? exportSectorFlows : importSectorFlows }
-            for direction in FlowDirection.allCases where findings && hasSectorFlows(direction)
-                && link.flows.contains(where: { $0.direction == direction && $0.sector == "all" }) {
-                b.finding(.info, "link '\(link.id)' has both an 'all' \(direction.rawValue) flow and sector flows; headline totals count the sector flows only",
-                          at: link.flows.first { $0.direction == direction && $0.sector == "all" }?.location)
+            for direction in FlowDirection.allCases
+            where findings && hasSectorFlows(direction)
+                && link.flows.contains(where: { $0.direction == direction && $0.sector == "all" })
+            {
+                b.finding(
+                    .info, "link '\(link.id)' has both an 'all' \(direction.rawValue) flow and sector flows; headline totals count the sector flows only",
+                    at: link.flows.first { $0.direction == direction && $0.sector == "all" }?.location)
             }
 
             for flow in link.flows {
@@ -118,20 +122,27 @@ public struct TradeEffectsEvaluator: Evaluator {
                 let tradeDims = Dimensions(country: exporter, sector: flow.sector, link: link.id, direction: flow.direction.rawValue)
                 let revenueDims = Dimensions(country: importer, sector: flow.sector, link: link.id, direction: flow.direction.rawValue)
                 let welfareDims = Dimensions(sector: flow.sector, link: link.id, direction: flow.direction.rawValue)
-                let savingDims = (existing: Dimensions(country: importer, sector: flow.sector, link: link.id, instrument: Self.existingTrade,
-                                                       direction: flow.direction.rawValue),
-                                  new: Dimensions(country: importer, sector: flow.sector, link: link.id, instrument: Self.newTrade,
-                                                  direction: flow.direction.rawValue))
+                let savingDims = (
+                    existing: Dimensions(
+                        country: importer, sector: flow.sector, link: link.id, instrument: Self.existingTrade,
+                        direction: flow.direction.rawValue),
+                    new: Dimensions(
+                        country: importer, sector: flow.sector, link: link.id, instrument: Self.newTrade,
+                        direction: flow.direction.rawValue)
+                )
 
                 // Tariffs: the flow's own, else the importer's duty on the sector.
                 let t0Quantity = flow.tariff ?? importer.flatMap { scenario.country($0) }?.fiscal.duty(on: flow.sector)
                 let t0 = t0Quantity.map { scenario[$0] } ?? 0
                 let tK = flow.otherTariff.map { scenario[$0] } ?? t0
-                let tariff = timeline.tariffPath(t0: t0, link: link, linkCountries: ends, flow: flow, in: scenario, matched: &matchedTariffs,
-                                                  recordMatches: findings)
+                let tariff = timeline.tariffPath(
+                    t0: t0, link: link, linkCountries: ends, flow: flow, in: scenario, matched: &matchedTariffs,
+                    recordMatches: findings)
                 if tariff.activeFrom != nil, t0Quantity == nil {
-                    b.finding(.warning, "link '\(link.id)': the \(flow.direction.rawValue) flow of sector '\(flow.sector)' has no tariff and the importer no import duty; a baseline tariff of 0 is assumed",
-                              at: flow.location)
+                    b.finding(
+                        .warning,
+                        "link '\(link.id)': the \(flow.direction.rawValue) flow of sector '\(flow.sector)' has no tariff and the importer no import duty; a baseline tariff of 0 is assumed",
+                        at: flow.location)
                 }
                 let otherImports = flow.otherImports.map { max(0, scenario[$0]) } ?? 0
 
@@ -139,7 +150,8 @@ public struct TradeEffectsEvaluator: Evaluator {
                 let flowIsPerishable = isPerishable(flow.sector)
                 let perDay = flowIsPerishable ? p.perishableTimeCostPerDay : p.timeCostPerDay
                 let tau0 = TradeCost.adValorem(days: paths.days?.base ?? 0, costPerDay: perDay, logisticsShare: paths.logistics?.base ?? 0)
-                let loss: MeasureTimeline.Path? = flowIsPerishable
+                let loss: MeasureTimeline.Path? =
+                    flowIsPerishable
                     ? link.lossShare.map { timeline.lossPath(base: scenario[$0], link: link.id, sector: flow.sector, in: scenario) } : nil
                 let l0 = link.lossShare.map { scenario[$0] } ?? 0
                 let s0 = link.shadowShare.map { scenario[$0] } ?? 0
@@ -152,20 +164,25 @@ public struct TradeEffectsEvaluator: Evaluator {
                     let t1 = tariff.values[i]
                     let tariffOn = tariff.isActive(i)
                     if tariffOn {
-                        creation = max(SMART.tradeCreation(imports: m, oldTariff: t0, newTariff: t1, importDemandElasticity: p.importDemandElasticity,
-                                                           exportSupplyElasticity: ex), -m)
+                        creation = max(
+                            SMART.tradeCreation(
+                                imports: m, oldTariff: t0, newTariff: t1, importDemandElasticity: p.importDemandElasticity,
+                                exportSupplyElasticity: ex), -m)
                         let mK = base.reference > 0 ? otherImports * m / base.reference : otherImports
                         let rel = SMART.relativePriceChange(preferredOld: t0, preferredNew: t1, otherOld: tK, otherNew: tK)
-                        diversion = max(SMART.tradeDiversion(preferredImports: m, otherImports: mK, substitutionElasticity: p.substitutionElasticity,
-                                                             relativePriceChange: rel), -(m + creation))
+                        diversion = max(
+                            SMART.tradeDiversion(
+                                preferredImports: m, otherImports: mK, substitutionElasticity: p.substitutionElasticity,
+                                relativePriceChange: rel), -(m + creation))
                         welfare = SMART.welfare(oldTariff: t0, newTariff: t1, importChange: creation)
                     }
                     let days = paths.days.map { $0.path.isActive(i) } ?? false
                     let logistics = paths.logistics.map { $0.path.isActive(i) } ?? false
                     let facilitationOn = days || logistics
                     if facilitationOn {
-                        let tau1 = TradeCost.adValorem(days: paths.days?.path.values[i] ?? 0, costPerDay: perDay,
-                                                       logisticsShare: paths.logistics?.path.values[i] ?? 0)
+                        let tau1 = TradeCost.adValorem(
+                            days: paths.days?.path.values[i] ?? 0, costPerDay: perDay,
+                            logisticsShare: paths.logistics?.path.values[i] ?? 0)
                         facilitation = TradeCost.facilitation(flow: m, from: tau0, to: tau1, elasticity: theta, exportSupplyElasticity: ex)
                         savingExisting = TradeCost.savingOnExistingTrade(flow: m, from: tau0, to: tau1)
                         savingNew = TradeCost.savingOnNewTrade(newTrade: facilitation, from: tau0, to: tau1)
@@ -200,8 +217,9 @@ public struct TradeEffectsEvaluator: Evaluator {
                     if shadowOn { w.add(Metrics.formalisation, year: year, tradeDims, formal) }
                     var revenue = 0.0
                     if tariffOn || facilitationOn || lossOn || shadowOn {
-                        revenue = SMART.tariffRevenueChange(oldTariff: t0, newTariff: t1, importsBefore: m, importsAfter: scenarioTrade,
-                                                            otherTariff: tK, otherImportsChange: -diversion)
+                        revenue = SMART.tariffRevenueChange(
+                            oldTariff: t0, newTariff: t1, importsBefore: m, importsAfter: scenarioTrade,
+                            otherTariff: tK, otherImportsChange: -diversion)
                         w.add(Metrics.tariffRevenueChange, year: year, revenueDims, revenue)
                     }
                     if counted {
@@ -297,7 +315,8 @@ extension TradeEffectsEvaluator {
             let path = timeline.linkPath(base: c0, { $0.logisticsCost.last { $0.link == link.id }?.costShare }, in: scenario)
             out.logistics = LinkSetting(base: c0, path: path)
         } else if let m = events.lazy.flatMap(\.measures.logisticsCost).first(where: { $0.link == link.id }) {
-            b.finding(.warning, "link '\(link.id)' gives no logistics_cost_share, so the logistics-cost measure cannot be valued; it is ignored", at: m.location)
+            b.finding(
+                .warning, "link '\(link.id)' gives no logistics_cost_share, so the logistics-cost measure cannot be valued; it is ignored", at: m.location)
         }
         if let s0 = link.shadowShare.map({ scenario[$0] }) {
             let path = timeline.linkPath(base: s0, { $0.shadowTrade.last { $0.link == link.id }?.shadowShare }, in: scenario)
@@ -311,8 +330,10 @@ extension TradeEffectsEvaluator {
         }
         for m in storage {
             if let s = m.sector, scenario.sector(s)?.perishable != true {
-                b.finding(.warning, "storage measure on link '\(link.id)' names sector '\(s)', which is not perishable; loss reduction applies to perishable sectors only",
-                          at: m.location)
+                b.finding(
+                    .warning,
+                    "storage measure on link '\(link.id)' names sector '\(s)', which is not perishable; loss reduction applies to perishable sectors only",
+                    at: m.location)
             }
         }
         return out
@@ -326,10 +347,15 @@ extension TradeEffectsEvaluator {
         if !flow.history.isEmpty {
             let series = HistorySeries(flow.history.map { ($0.year, scenario[$0.value]) })
             let growth: Double
-            if let g = flow.growth { growth = scenario[g] } else if let g = series.compoundGrowth() { growth = g } else {
+            if let g = flow.growth {
+                growth = scenario[g]
+            } else if let g = series.compoundGrowth() {
+                growth = g
+            } else {
                 growth = 0
-                b.finding(.info, "\(label()) has no growth and its history gives no compound growth (one year, or a non-positive end); the baseline is held constant",
-                          at: flow.location)
+                b.finding(
+                    .info, "\(label()) has no growth and its history gives no compound growth (one year, or a non-positive end); the baseline is held constant",
+                    at: flow.location)
             }
             for i in 0..<n { values[i] = max(0, series.baseline(in: y0 + i, growth: growth) ?? 0) }
             return Baseline(values: values, reference: max(0, series.values.last ?? 0))

@@ -32,8 +32,10 @@ public struct KindAssessment: Sendable {
 
         /// The same; without `describe`, `detail` is left empty (for a run that writes no findings,
         /// where only the outcome counts).
-        init(_ label: String, measure: @autoclosure () -> String, value: Double?, atLeast threshold: Double, missing: @autoclosure () -> String,
-             graded: Bool = true, describe: Bool) {
+        init(
+            _ label: String, measure: @autoclosure () -> String, value: Double?, atLeast threshold: Double, missing: @autoclosure () -> String,
+            graded: Bool = true, describe: Bool
+        ) {
             self.label = label
             if let value {
                 outcome = value >= threshold ? .met : .unmet

@@ -1,5 +1,5 @@
-import Foundation
 import CoopZoneCore
+import Foundation
 import Synchronization
 
 /// Whether a sector is a processing (manufacturing) industry, for the book's "joint processing

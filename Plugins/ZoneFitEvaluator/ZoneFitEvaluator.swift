@@ -61,31 +61,40 @@ public struct ZoneFitEvaluator: Evaluator {
             switch kind {
             case .freeTradeZone:
                 criteria = [
-                    C("similar comparative advantages", measure: "similarity", value: profile.similarity, atLeast: p.ftzSimilarityMin, missing: noShares, describe: describe),
-                    C("differentiated products within the same industries", measure: "intra-industry trade",
-                      value: profile.intraIndustryIndex, atLeast: p.ftzIntraIndustryMin, missing: noTwoWay, describe: describe),
+                    C(
+                        "similar comparative advantages", measure: "similarity", value: profile.similarity, atLeast: p.ftzSimilarityMin, missing: noShares,
+                        describe: describe),
+                    C(
+                        "differentiated products within the same industries", measure: "intra-industry trade",
+                        value: profile.intraIndustryIndex, atLeast: p.ftzIntraIndustryMin, missing: noTwoWay, describe: describe),
                 ]
             case .crossBorderEconomicZone:
                 criteria = [
-                    C("room for joint processing industries", measure: "processing overlap", value: profile.processingOverlap,
-                      atLeast: p.cbezProcessingMin, missing: noShares, describe: describe),
-                    C("opportunities for border trade", measure: "complementarity", value: profile.meanComplementarity,
-                      atLeast: p.cbezComplementarityMin, missing: noTrade, describe: describe),
+                    C(
+                        "room for joint processing industries", measure: "processing overlap", value: profile.processingOverlap,
+                        atLeast: p.cbezProcessingMin, missing: noShares, describe: describe),
+                    C(
+                        "opportunities for border trade", measure: "complementarity", value: profile.meanComplementarity,
+                        atLeast: p.cbezComplementarityMin, missing: noTrade, describe: describe),
                 ]
             case .crossBorderFreeEconomicZone:
                 criteria = [
-                    C("intra-industry cooperation in joint clusters", measure: "processing overlap", value: profile.processingOverlap,
-                      atLeast: p.fezProcessingMin, missing: noShares, describe: describe),
-                    C("inter-industry cooperation", measure: "complementarity", value: profile.meanComplementarity,
-                      atLeast: p.fezComplementarityMin, missing: noTrade, describe: describe),
-                    C("public finance for the infrastructure", measure: "fiscal capacity of the weakest side (USD m/yr)",
-                      value: profile.weakestFiscalCapacity, atLeast: p.fezFiscalCapacityMin,
-                      missing: "a side's regions give neither wages with employment nor outputs", describe: describe),
+                    C(
+                        "intra-industry cooperation in joint clusters", measure: "processing overlap", value: profile.processingOverlap,
+                        atLeast: p.fezProcessingMin, missing: noShares, describe: describe),
+                    C(
+                        "inter-industry cooperation", measure: "complementarity", value: profile.meanComplementarity,
+                        atLeast: p.fezComplementarityMin, missing: noTrade, describe: describe),
+                    C(
+                        "public finance for the infrastructure", measure: "fiscal capacity of the weakest side (USD m/yr)",
+                        value: profile.weakestFiscalCapacity, atLeast: p.fezFiscalCapacityMin,
+                        missing: "a side's regions give neither wages with employment nor outputs", describe: describe),
                 ]
             case .growthTriangle:
                 criteria = [
-                    C("a junction of three countries", measure: "countries", value: Double(profile.countries.count),
-                      atLeast: p.triangleMinCountries, missing: "", graded: false, describe: describe),
+                    C(
+                        "a junction of three countries", measure: "countries", value: Double(profile.countries.count),
+                        atLeast: p.triangleMinCountries, missing: "", graded: false, describe: describe)
                 ]
             }
             return KindAssessment(kind: kind, criteria: criteria)
@@ -104,8 +113,9 @@ public struct ZoneFitEvaluator: Evaluator {
         var similarityTotal = 0.0, similarityCount = 0
 
         for zone in scenario.zones {
-            let profile = ZoneProfile(zone: zone, scenario: scenario, processing: processing,
-                                      profitMargin: parameters.profitMargin)
+            let profile = ZoneProfile(
+                zone: zone, scenario: scenario, processing: processing,
+                profitMargin: parameters.profitMargin)
             let z = zone.id
             w.add(Metrics.countries, year: nil, Dimensions(zone: z), Double(profile.countries.count))
             if let s = profile.similarity {
@@ -123,8 +133,9 @@ public struct ZoneFitEvaluator: Evaluator {
                 }
             }
             for c in profile.complementarity {
-                w.add(Metrics.complementarity, year: nil,
-                          Dimensions(region: c.exporterRegion, country: c.exporterCountry, link: c.link, direction: c.direction.rawValue, zone: z), c.value)
+                w.add(
+                    Metrics.complementarity, year: nil,
+                    Dimensions(region: c.exporterRegion, country: c.exporterCountry, link: c.link, direction: c.direction.rawValue, zone: z), c.value)
             }
             if let tc = profile.meanComplementarity { w.add(Metrics.complementarity, year: nil, Dimensions(zone: z), tc) }
             for link in profile.intraIndustry where link.total > 0 {
@@ -152,19 +163,23 @@ public struct ZoneFitEvaluator: Evaluator {
         try b.headline(Metrics.fitScore, zoneCount > 0 ? fitTotal / Double(zoneCount) : 0)
         if similarityCount > 0 { try b.headline(Metrics.similarityMean, similarityTotal / Double(similarityCount)) }
 
-        b.finding(.info, {
-            let named = scenario.sectors.enumerated().filter { processing[$0.offset] }.map(\.element.id)
-            return "processing sectors, read from the sectors' ids and names: "
-                + (named.isEmpty ? "none" : named.joined(separator: ", "))
-                + "; the others count as primary or other (services, construction, energy)"
-        }())
+        b.finding(
+            .info,
+            {
+                let named = scenario.sectors.enumerated().filter { processing[$0.offset] }.map(\.element.id)
+                return "processing sectors, read from the sectors' ids and names: "
+                    + (named.isEmpty ? "none" : named.joined(separator: ", "))
+                    + "; the others count as primary or other (services, construction, energy)"
+            }())
         return try w.result(b)
     }
 
     /// The findings of one zone: the best kind and the ranking with the reasons, a warning where
     /// the chosen kind is not recommended, and what could not be measured.
-    private func report(zone: Zone, scenario: Scenario, profile: ZoneProfile, ranking: [KindAssessment], chosen: KindAssessment?,
-                        into b: inout ResultBuilder) {
+    private func report(
+        zone: Zone, scenario: Scenario, profile: ZoneProfile, ranking: [KindAssessment], chosen: KindAssessment?,
+        into b: inout ResultBuilder
+    ) {
         let label = "zone '\(zone.id)' (\(zone.name))"
         let recommended = ranking.filter(\.isRecommended)
         let scores = "ranking by score: " + ranking.map { "\($0.kind.rawValue) \(format(KindAssessment.Criterion.rounded($0.fit)))" }.joined(separator: ", ")
@@ -190,31 +205,41 @@ public struct ZoneFitEvaluator: Evaluator {
 
         if let chosen, !chosen.isRecommended {
             let unmet = chosen.describe(.unmet)
-            let why = unmet.isEmpty ? "none of its criteria can be tested with the scenario's data (" + chosen.describe(.unknown).joined(separator: "; ") + ")"
+            let why =
+                unmet.isEmpty
+                ? "none of its criteria can be tested with the scenario's data (" + chosen.describe(.unknown).joined(separator: "; ") + ")"
                 : "its data do not meet the book's rule for it: " + unmet.joined(separator: "; ")
             let instead = recommended.isEmpty ? "no kind's rule is fully met" : "the data point to " + recommended.map(\.kind.rawValue).joined(separator: ", ")
             b.finding(.warning, "\(label) is a \(zone.kind.rawValue), but \(why); \(instead)", at: zone.location)
         }
         let withoutTotals = profile.countriesWithoutTotals(in: scenario)
         if !withoutTotals.isEmpty {
-            b.finding(.warning, "\(label): trade complementarity is not measured, because \(withoutTotals.joined(separator: ", ")) give(s) no trade_totals; "
-                      + "the complementarity criteria of the cross-border economic zone and the cross-border FEZ are not tested. "
-                      + "Add countries[].trade_totals with exports and imports by sector (with all partners)", at: zone.location)
+            b.finding(
+                .warning,
+                "\(label): trade complementarity is not measured, because \(withoutTotals.joined(separator: ", ")) give(s) no trade_totals; "
+                    + "the complementarity criteria of the cross-border economic zone and the cross-border FEZ are not tested. "
+                    + "Add countries[].trade_totals with exports and imports by sector (with all partners)", at: zone.location)
         } else if profile.countryPairs.isEmpty {
-            b.finding(.warning, "\(label): trade complementarity is not measured, because no link of the scenario joins two of its members across a border",
-                      at: zone.location)
+            b.finding(
+                .warning, "\(label): trade complementarity is not measured, because no link of the scenario joins two of its members across a border",
+                at: zone.location)
         } else if let pair = profile.countryPairs.first(where: { $0.value == nil }) {
-            b.finding(.warning, "\(label): trade complementarity is not measured for \(pair.exporter) → \(pair.importer): "
-                      + "the exporter's exports or the importer's imports of the scenario's sectors sum to 0", at: zone.location)
+            b.finding(
+                .warning,
+                "\(label): trade complementarity is not measured for \(pair.exporter) → \(pair.importer): "
+                    + "the exporter's exports or the importer's imports of the scenario's sectors sum to 0", at: zone.location)
         }
         if !profile.linksWithoutStructure.isEmpty {
-            b.finding(.info, "\(label): link(s) \(profile.linksWithoutStructure.joined(separator: ", ")) give no sector flows in both directions, "
-                      + "so their intra-industry trade is not measured", at: zone.location)
+            b.finding(
+                .info,
+                "\(label): link(s) \(profile.linksWithoutStructure.joined(separator: ", ")) give no sector flows in both directions, "
+                    + "so their intra-industry trade is not measured", at: zone.location)
         }
         let missing = profile.members.enumerated().filter { profile.shares[$0.offset] == nil }.map(\.element.id)
         if !missing.isEmpty {
-            b.finding(.info, "\(label): region(s) \(missing.joined(separator: ", ")) give neither sector shares nor outputs, so their structure is unknown",
-                      at: zone.location)
+            b.finding(
+                .info, "\(label): region(s) \(missing.joined(separator: ", ")) give neither sector shares nor outputs, so their structure is unknown",
+                at: zone.location)
         }
     }
 }

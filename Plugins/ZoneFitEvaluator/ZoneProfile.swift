@@ -144,8 +144,9 @@ struct ZoneProfile {
                 var pair = Pair(a: i, b: j)
                 if let a = shares[i], let b = shares[j] {
                     pair.similarity = StructureIndex.fingerKreinin(a, b)
-                    pair.processingOverlap = StructureIndex.fingerKreinin(zip(a, processing).map { $1 ? $0 : 0 },
-                                                                         zip(b, processing).map { $1 ? $0 : 0 })
+                    pair.processingOverlap = StructureIndex.fingerKreinin(
+                        zip(a, processing).map { $1 ? $0 : 0 },
+                        zip(b, processing).map { $1 ? $0 : 0 })
                 }
                 pairs.append(pair)
             }
@@ -189,8 +190,10 @@ struct ZoneProfile {
                 }
                 if let value {
                     let e = end(from)
-                    complementarity.append(Complementarity(link: link.id, direction: direction, exporter: from, exporterRegion: e.region,
-                                                           exporterCountry: e.country, value: value))
+                    complementarity.append(
+                        Complementarity(
+                            link: link.id, direction: direction, exporter: from, exporterRegion: e.region,
+                            exporterCountry: e.country, value: value))
                 }
             }
             // Intra-industry trade: the link's own flows in both directions.

@@ -68,7 +68,7 @@ public struct BenchCommand: AsyncParsableCommand {
         defer { catalog.shutdown() }
         if !opened.stderr.isEmpty { FileHandle.standardError.write(Data(opened.stderr.utf8)) }
         #if DEBUG
-        print("note: this is a debug build; build with 'swift run -c release coopzone bench' for real figures")
+            print("note: this is a debug build; build with 'swift run -c release coopzone bench' for real figures")
         #endif
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
             .map { "\(directory)/\($0)" }
@@ -83,7 +83,9 @@ public struct BenchCommand: AsyncParsableCommand {
         }
         print("\none full run (mean of 20, evaluators in parallel levels):")
         for file in files {
-            guard let s = ScenarioLoader.load(file: file).scenario, case .success(let plan) = Engine.plan(s, registry: catalog.registry(for: s)) else { continue }
+            guard let s = ScenarioLoader.load(file: file).scenario, case .success(let plan) = Engine.plan(s, registry: catalog.registry(for: s)) else {
+                continue
+            }
             var rows = 0
             let t = await Self.seconds { for _ in 0..<20 { rows = await Engine.run(plan, on: s).rows.count } }
             print("  \(file): \(String(format: "%.3f", t / 20 * 1000)) ms, \(rows) rows")
@@ -106,7 +108,8 @@ public struct BenchCommand: AsyncParsableCommand {
         let slots = MonteCarlo.uncertainSlots(s)
         print("\nMonte Carlo, \(draws) draws of \(scenario) (\(slots.count) uncertain inputs), median of \(repeats) runs (fastest–slowest):")
         let constant = MonteCarlo.constantEvaluators(plan, slots: slots)
-        print("  evaluators no draw can change, run once: \(constant.isEmpty ? "none" : constant.sorted().joined(separator: ", ")) (of \(plan.evaluators.count))")
+        print(
+            "  evaluators no draw can change, run once: \(constant.isEmpty ? "none" : constant.sorted().joined(separator: ", ")) (of \(plan.evaluators.count))")
         let before = Self.peakMemoryMB()
         func figure(_ times: [Double]) -> String {
             let sorted = times.sorted()
@@ -120,24 +123,28 @@ public struct BenchCommand: AsyncParsableCommand {
             var times: [Double] = [], withBands: [Double] = []
             for _ in 0..<repeats {
                 var bands = 0.0
-                times.append(await Self.seconds {
-                    let result = await MonteCarlo.run(plan, on: s, draws: draws, seed: seed, workers: workers)
-                    series = result.keys.count
-                    bands = await Self.seconds { _ = result.bands() }
-                })
+                times.append(
+                    await Self.seconds {
+                        let result = await MonteCarlo.run(plan, on: s, draws: draws, seed: seed, workers: workers)
+                        series = result.keys.count
+                        bands = await Self.seconds { _ = result.bands() }
+                    })
                 withBands.append(times[times.count - 1])
                 times[times.count - 1] -= bands
             }
             print("  \(workers) worker(s): \(figure(times)); with the bands of all \(series) series: \(figure(withBands))")
         }
-        if let peak = Self.peakMemoryMB() { print("  peak resident memory: \(String(format: "%.0f", peak)) MB (before Monte Carlo: \(String(format: "%.0f", before ?? 0)) MB)") }
+        if let peak = Self.peakMemoryMB() {
+            print("  peak resident memory: \(String(format: "%.0f", peak)) MB (before Monte Carlo: \(String(format: "%.0f", before ?? 0)) MB)")
+        }
         for evaluator in catalog.external {
             let st = evaluator.statistics
             guard st.requests > 0 else { continue }
-            print("\nexternal evaluator \(evaluator.descriptor.id): \(st.starts) process start(s) (\(String(format: "%.1f", st.startSeconds / Double(max(1, st.starts)) * 1000)) ms to spawn, "
-                  + "\(String(format: "%.0f", st.firstAnswerSeconds / Double(max(1, st.starts)) * 1000)) ms to the first answer), "
-                  + "\(st.requests) requests, \(st.draws) draws, \(String(format: "%.1f", st.exchangeSeconds)) s in exchanges, "
-                  + "\(st.requestBytes / 1024) KiB sent, \(st.responseBytes / 1024) KiB received")
+            print(
+                "\nexternal evaluator \(evaluator.descriptor.id): \(st.starts) process start(s) (\(String(format: "%.1f", st.startSeconds / Double(max(1, st.starts)) * 1000)) ms to spawn, "
+                    + "\(String(format: "%.0f", st.firstAnswerSeconds / Double(max(1, st.starts)) * 1000)) ms to the first answer), "
+                    + "\(st.requests) requests, \(st.draws) draws, \(String(format: "%.1f", st.exchangeSeconds)) s in exchanges, "
+                    + "\(st.requestBytes / 1024) KiB sent, \(st.responseBytes / 1024) KiB received")
         }
     }
 }

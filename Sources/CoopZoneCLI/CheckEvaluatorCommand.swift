@@ -13,11 +13,11 @@ public struct CheckEvaluatorCommand: AsyncParsableCommand {
         commandName: "check-evaluator",
         abstract: "Check an external evaluator against the protocol on the shipped scenarios, before sharing it.",
         discussion: """
-        Runs DIR's program on each scenario alone (with the evaluators it depends on), checks that every answer is
-        valid (units, dimensions and metrics as its manifest declares them), that a repeated run gives the same
-        numbers, that a Monte Carlo batch is answered draw by draw, and that a request in another protocol version is
-        refused with an error. Ends with 'N passed, N failed'; exit status 0 when nothing failed, 1 otherwise.
-        """
+            Runs DIR's program on each scenario alone (with the evaluators it depends on), checks that every answer is
+            valid (units, dimensions and metrics as its manifest declares them), that a repeated run gives the same
+            numbers, that a Monte Carlo batch is answered draw by draw, and that a request in another protocol version is
+            refused with an error. Ends with 'N passed, N failed'; exit status 0 when nothing failed, 1 otherwise.
+            """
     )
 
     @Argument(help: "The evaluator's directory (the one with evaluator.yaml).")
@@ -32,7 +32,8 @@ public struct CheckEvaluatorCommand: AsyncParsableCommand {
     @Option(help: "Monte Carlo draws for the batch check on scenarios with uncertain inputs (0 to skip).")
     var draws = 50
 
-    @Option(name: .customLong("evaluator-timeout"), help: ArgumentHelp("Time limit in seconds for each request (overrides the manifest).", valueName: "seconds"))
+    @Option(
+        name: .customLong("evaluator-timeout"), help: ArgumentHelp("Time limit in seconds for each request (overrides the manifest).", valueName: "seconds"))
     var timeout: Double?
 
     /// Creates the command.
@@ -45,8 +46,10 @@ public struct CheckEvaluatorCommand: AsyncParsableCommand {
     }
 
     /// Checks the evaluator in `directory`; returns the report and the exit status.
-    public static func execute(directory: String, scenarios: [String] = [], scenarioDirectory: String? = nil, draws: Int = 50,
-                               timeout: Double? = nil) async -> CommandOutput {
+    public static func execute(
+        directory: String, scenarios: [String] = [], scenarioDirectory: String? = nil, draws: Int = 50,
+        timeout: Double? = nil
+    ) async -> CommandOutput {
         var output = CommandOutput()
         var passed = 0, failed = 0, warnings = 0
         func ok(_ text: String) { passed += 1; output.stdout += "ok    \(text)\n" }
@@ -69,12 +72,17 @@ public struct CheckEvaluatorCommand: AsyncParsableCommand {
         let id = manifest.descriptor.id
         let compiled = Registry.evaluators
         if compiled.contains(where: { $0.descriptor.id == id }) {
-            output.stdout += Diagnostic(.error, "evaluator id '\(id)' is already taken by a built-in evaluator; an external evaluator adds evaluators, it never replaces one",
-                                        at: manifest.idLocation, hint: "rename 'id'").description + "\n"
+            output.stdout +=
+                Diagnostic(
+                    .error, "evaluator id '\(id)' is already taken by a built-in evaluator; an external evaluator adds evaluators, it never replaces one",
+                    at: manifest.idLocation, hint: "rename 'id'"
+                ).description + "\n"
             fail("manifest: id '\(id)' is free")
             return finish()
         }
-        ok("manifest: \(id) \(manifest.descriptor.version), protocol \(manifest.protocolVersion), \(manifest.descriptor.parameters.count) parameter(s), \(manifest.descriptor.metrics.count) metric(s), \(manifest.descriptor.headlines.count) headline(s)")
+        ok(
+            "manifest: \(id) \(manifest.descriptor.version), protocol \(manifest.protocolVersion), \(manifest.descriptor.parameters.count) parameter(s), \(manifest.descriptor.metrics.count) metric(s), \(manifest.descriptor.headlines.count) headline(s)"
+        )
         for dependency in manifest.descriptor.dependencies where !compiled.contains(where: { $0.descriptor.id == dependency }) {
             warn("dependency '\(dependency)' is not a built-in evaluator: the check runs without it, so scenarios fail unless it is discovered in a real run")
         }
@@ -83,12 +91,18 @@ public struct CheckEvaluatorCommand: AsyncParsableCommand {
         defer { evaluator.shutdown() }
         let registry = compiled + [evaluator.entry]
         let folder = scenarioDirectory ?? defaultScenarioDirectory()
-        let files = scenarios.isEmpty
-            ? ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted().map { URL(fileURLWithPath: folder).appendingPathComponent($0).path }
+        let files =
+            scenarios.isEmpty
+            ? ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted().map {
+                URL(fileURLWithPath: folder).appendingPathComponent($0).path
+            }
             : scenarios
         if files.isEmpty { fail("scenarios: none found in '\(folder)' (pass --scenario FILE or --scenarios DIR)") }
-        let only = Override(path: "evaluators", value: YNode(.mapping([YNode.Entry(key: id, keyLocation: manifest.idLocation, value: YNode(.mapping([]), at: manifest.idLocation))]),
-                                                                 at: manifest.idLocation), origin: "check-evaluator")
+        let only = Override(
+            path: "evaluators",
+            value: YNode(
+                .mapping([YNode.Entry(key: id, keyLocation: manifest.idLocation, value: YNode(.mapping([]), at: manifest.idLocation))]),
+                at: manifest.idLocation), origin: "check-evaluator")
         var probeScenario: Scenario?
         for file in files {
             let name = URL(fileURLWithPath: file).lastPathComponent
@@ -122,8 +136,9 @@ public struct CheckEvaluatorCommand: AsyncParsableCommand {
             let result = first.byEvaluator[id] ?? EvaluationResult()
             let missing = manifest.descriptor.headlines.map(\.id).filter { h in !result.headlines.contains { $0.metric == h } }
             let stats = evaluator.statistics
-            ok("\(name): single run, \(result.rows.count) rows, \(result.headlines.count) headline(s), \(result.findings.count) finding(s) "
-               + "(\(String(format: "%.0f", elapsed)) ms\(stats.starts > before.starts ? ", program started" : ""))")
+            ok(
+                "\(name): single run, \(result.rows.count) rows, \(result.headlines.count) headline(s), \(result.findings.count) finding(s) "
+                    + "(\(String(format: "%.0f", elapsed)) ms\(stats.starts > before.starts ? ", program started" : ""))")
             if result.rows.isEmpty && result.headlines.isEmpty { warn("\(name): no rows and no headlines") }
             if !missing.isEmpty { warn("\(name): declared headline(s) not given: \(missing.joined(separator: ", "))") }
             let second = await Engine.run(plan, on: scenario)
@@ -153,7 +168,8 @@ public struct CheckEvaluatorCommand: AsyncParsableCommand {
         }
         let stats = evaluator.statistics
         if stats.requests > 0 {
-            output.stdout += "      \(stats.starts) process start(s), \(stats.requests) request(s), \(stats.draws) draw(s); mean \(String(format: "%.1f", stats.exchangeSeconds / Double(stats.requests) * 1000)) ms a request\n"
+            output.stdout +=
+                "      \(stats.starts) process start(s), \(stats.requests) request(s), \(stats.draws) draw(s); mean \(String(format: "%.1f", stats.exchangeSeconds / Double(stats.requests) * 1000)) ms a request\n"
         }
         return finish()
     }

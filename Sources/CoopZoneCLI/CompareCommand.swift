@@ -9,7 +9,8 @@ public struct CompareCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Compare designs on their headline metrics, with differences against the first (the baseline).",
-        discussion: "Designs run with different parameter values for the same evaluator are flagged as not comparable. With --monte-carlo, bands are compared on the same draws and the share of draws in which each design beats the baseline is shown."
+        discussion:
+            "Designs run with different parameter values for the same evaluator are flagged as not comparable. With --monte-carlo, bands are compared on the same draws and the share of draws in which each design beats the baseline is shown."
     )
 
     @Argument(help: "Two or more scenario files; the first is the baseline.")
@@ -31,8 +32,10 @@ public struct CompareCommand: AsyncParsableCommand {
 
     /// Runs every design and renders the comparison. External evaluators found through
     /// `evaluators` run as programs (one per evaluator, shared by every design) for the length of the call.
-    public static func execute(files: [String], format: OutputFormat, overrides: [String] = [], monteCarlo: Int? = nil, seed: UInt64 = 1,
-                               workers: Int? = nil, evaluators: EvaluatorSearch = EvaluatorSearch()) async -> CommandOutput {
+    public static func execute(
+        files: [String], format: OutputFormat, overrides: [String] = [], monteCarlo: Int? = nil, seed: UInt64 = 1,
+        workers: Int? = nil, evaluators: EvaluatorSearch = EvaluatorSearch()
+    ) async -> CommandOutput {
         var output = CommandOutput()
         guard let catalog = EvaluatorCatalog.opened(evaluators, output: &output) else { return output }
         defer { catalog.shutdown() }
@@ -54,7 +57,8 @@ public struct CompareCommand: AsyncParsableCommand {
         if prepared.count < files.count { output.status = 1; return output }
         // Every design's draws are kept until the comparison is made.
         if let draws = monteCarlo,
-           let problem = MonteCarlo.tooManyDraws(draws, series: prepared.reduce(0) { $0 + MonteCarlo.seriesCount($1.plan, on: $1.scenario) }) {
+            let problem = MonteCarlo.tooManyDraws(draws, series: prepared.reduce(0) { $0 + MonteCarlo.seriesCount($1.plan, on: $1.scenario) })
+        {
             output.stderr += "error: \(problem)\n"
             output.status = 64
             return output
@@ -70,13 +74,16 @@ public struct CompareCommand: AsyncParsableCommand {
             scenarios.append(scenario)
             for item in plan.evaluators where !descriptors.contains(where: { $0.id == item.entry.descriptor.id }) { descriptors.append(item.entry.descriptor) }
         }
-        output.stdout = ComparisonRenderer(Comparison(designs: designs, descriptors: descriptors), scenarios: scenarios, descriptors: descriptors).render(format)
+        output.stdout = ComparisonRenderer(Comparison(designs: designs, descriptors: descriptors), scenarios: scenarios, descriptors: descriptors).render(
+            format)
         return output
     }
 
     /// Runs the command.
     public func run() async throws {
-        try await Self.execute(files: files, format: report.format, overrides: report.overrides, monteCarlo: uncertainty.monteCarlo, seed: uncertainty.seed,
-                               workers: uncertainty.workers, evaluators: external.search).emit(outputFile: report.output)
+        try await Self.execute(
+            files: files, format: report.format, overrides: report.overrides, monteCarlo: uncertainty.monteCarlo, seed: uncertainty.seed,
+            workers: uncertainty.workers, evaluators: external.search
+        ).emit(outputFile: report.output)
     }
 }

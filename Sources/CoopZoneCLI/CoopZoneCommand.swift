@@ -10,8 +10,10 @@ public struct CoopZoneCommand: AsyncParsableCommand {
         commandName: "coopzone",
         abstract: "Scenario modeller for cross-border cooperation zones.",
         version: coopZoneVersion,
-        subcommands: [ValidateCommand.self, RunCommand.self, CompareCommand.self, SensitivityCommand.self, EvaluatorsCommand.self, SchemaCommand.self, BenchCommand.self,
-                      NewCommand.self, CheckEvaluatorCommand.self, ServeCommand.self]
+        subcommands: [
+            ValidateCommand.self, RunCommand.self, CompareCommand.self, SensitivityCommand.self, EvaluatorsCommand.self, SchemaCommand.self, BenchCommand.self,
+            NewCommand.self, CheckEvaluatorCommand.self, ServeCommand.self,
+        ]
     )
 
     /// Creates the command (ArgumentParser needs it).

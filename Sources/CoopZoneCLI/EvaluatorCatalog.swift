@@ -19,8 +19,9 @@ public struct EvaluatorCatalog: Sendable {
     /// Discovers the external evaluators named by `options` and by `COOPZONE_EVALUATORS_PATH` in `environment`.
     public static func open(_ options: EvaluatorSearch, environment: [String: String] = ProcessInfo.processInfo.environment) -> EvaluatorCatalog {
         let compiled = Registry.evaluators
-        let found = EvaluatorDiscovery.discover(directories: options.directories, searchPath: environment[EvaluatorDiscovery.environmentVariable],
-                                                taken: compiled.map(\.descriptor.id), timeout: options.timeout)
+        let found = EvaluatorDiscovery.discover(
+            directories: options.directories, searchPath: environment[EvaluatorDiscovery.environmentVariable],
+            taken: compiled.map(\.descriptor.id), timeout: options.timeout)
         return EvaluatorCatalog(compiled: compiled, external: found.evaluators, diagnostics: found.diagnostics)
     }
 

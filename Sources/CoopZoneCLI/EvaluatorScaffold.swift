@@ -20,10 +20,12 @@ enum EvaluatorScaffold {
     /// (relative path, text, executable) of the Python scaffold.
     static func python(id: String) throws -> [(String, String, Bool)] {
         let values = ["id": id]
-        return [("evaluator.yaml", try template("python/evaluator.yaml", values), false),
-                ("\(id).py", try template("python/evaluator.py", values), true),
-                ("test_\(id).py", try template("python/test_evaluator.py", values), false),
-                ("README.md", try template("python/README.md", values), false)]
+        return [
+            ("evaluator.yaml", try template("python/evaluator.yaml", values), false),
+            ("\(id).py", try template("python/evaluator.py", values), true),
+            ("test_\(id).py", try template("python/test_evaluator.py", values), false),
+            ("README.md", try template("python/README.md", values), false),
+        ]
     }
 
     /// (relative path, text, executable) of the Swift scaffold; `coopzonePath` is CoopZone's package, relative to the new one.
@@ -31,12 +33,14 @@ enum EvaluatorScaffold {
         let name = camel(id) + "Evaluator"
         let exe = executableName(id: id)
         let values = ["id": id, "name": name, "executable": exe, "coopzone_path": coopzonePath]
-        return [("Package.swift", try template("swift/Package.swift.template", values), false),
-                ("Sources/\(name)/\(name).swift", try template("swift/Evaluator.swift.template", values), false),
-                ("Sources/\(exe)/main.swift", try template("swift/main.swift.template", values), false),
-                ("Tests/\(name)Tests/\(name)Tests.swift", try template("swift/EvaluatorTests.swift.template", values), false),
-                ("README.md", try template("swift/README.md", values), false),
-                (".gitignore", try template("swift/gitignore.template", values), false)]
+        return [
+            ("Package.swift", try template("swift/Package.swift.template", values), false),
+            ("Sources/\(name)/\(name).swift", try template("swift/Evaluator.swift.template", values), false),
+            ("Sources/\(exe)/main.swift", try template("swift/main.swift.template", values), false),
+            ("Tests/\(name)Tests/\(name)Tests.swift", try template("swift/EvaluatorTests.swift.template", values), false),
+            ("README.md", try template("swift/README.md", values), false),
+            (".gitignore", try template("swift/gitignore.template", values), false),
+        ]
     }
 
     /// The template at `path` under `Resources/scaffold/` with every `{{key}}` of `values` filled in.

@@ -37,16 +37,20 @@ public struct EvaluatorsCommand: AsyncParsableCommand {
         for d in descriptors {
             output.stdout += "\(d.id) \(d.version) — \(d.summary)\n"
             if let external = externalById[d.id] {
-                output.stdout += "  external: \(external.manifest.directory) (runs: \(external.manifest.command.joined(separator: " ")); protocol \(external.manifest.protocolVersion), time limit \(CoopZoneCore.format(external.limits.timeoutSeconds)) s)\n"
+                output.stdout +=
+                    "  external: \(external.manifest.directory) (runs: \(external.manifest.command.joined(separator: " ")); protocol \(external.manifest.protocolVersion), time limit \(CoopZoneCore.format(external.limits.timeoutSeconds)) s)\n"
             }
             if !d.dependencies.isEmpty { output.stdout += "  depends on: \(d.dependencies.joined(separator: ", "))\n" }
             output.stdout += "  equations: \(d.documentation)\n  parameters:\n"
             for p in d.parameters {
-                output.stdout += "    \(p.name) = \(CoopZoneCore.format(p.defaultValue)) \(p.unit.rawValue) (allowed \(CoopZoneCore.format(p.allowed.lowerBound))…\(CoopZoneCore.format(p.allowed.upperBound)), plausible \(CoopZoneCore.format(p.plausible.lowerBound))…\(CoopZoneCore.format(p.plausible.upperBound)))\(p.isAssumption ? " [assumption]" : "")\n"
+                output.stdout +=
+                    "    \(p.name) = \(CoopZoneCore.format(p.defaultValue)) \(p.unit.rawValue) (allowed \(CoopZoneCore.format(p.allowed.lowerBound))…\(CoopZoneCore.format(p.allowed.upperBound)), plausible \(CoopZoneCore.format(p.plausible.lowerBound))…\(CoopZoneCore.format(p.plausible.upperBound)))\(p.isAssumption ? " [assumption]" : "")\n"
                 output.stdout += "      \(p.summary) — \(p.citation)\n"
             }
             output.stdout += "  metrics:\n"
-            for m in d.metrics { output.stdout += "    \(m.id) [\(m.unit.rawValue)] by \((["year"] + m.dimensions.map(\.rawValue)).joined(separator: ", ")) — \(m.summary)\n" }
+            for m in d.metrics {
+                output.stdout += "    \(m.id) [\(m.unit.rawValue)] by \((["year"] + m.dimensions.map(\.rawValue)).joined(separator: ", ")) — \(m.summary)\n"
+            }
             output.stdout += "  headlines:\n"
             for m in d.headlines { output.stdout += "    \(m.id) [\(m.unit.rawValue)] — \(m.summary)\n" }
             output.stdout += "\n"

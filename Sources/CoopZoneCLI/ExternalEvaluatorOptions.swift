@@ -6,13 +6,18 @@ import Foundation
 /// The options that make external evaluators available, shared by `run`, `validate`,
 /// `compare`, `sensitivity`, `evaluators` and `bench`.
 public struct ExternalEvaluatorOptions: ParsableArguments {
-    @Option(name: .customLong("evaluators"), parsing: .singleValue,
-            help: ArgumentHelp("A directory with external evaluators: one evaluator.yaml, or subdirectories with one each (repeatable). $\(EvaluatorDiscovery.environmentVariable) adds a colon-separated search path.",
-                               valueName: "dir"))
+    @Option(
+        name: .customLong("evaluators"), parsing: .singleValue,
+        help: ArgumentHelp(
+            "A directory with external evaluators: one evaluator.yaml, or subdirectories with one each (repeatable). $\(EvaluatorDiscovery.environmentVariable) adds a colon-separated search path.",
+            valueName: "dir"))
     var directories: [String] = []
 
-    @Option(name: .customLong("evaluator-timeout"),
-            help: ArgumentHelp("Time limit in seconds for each request to an external evaluator, start-up included (overrides the manifests' timeout_seconds).", valueName: "seconds"))
+    @Option(
+        name: .customLong("evaluator-timeout"),
+        help: ArgumentHelp(
+            "Time limit in seconds for each request to an external evaluator, start-up included (overrides the manifests' timeout_seconds).",
+            valueName: "seconds"))
     var timeout: Double?
 
     /// Creates the options (ArgumentParser fills them in).

@@ -15,14 +15,15 @@ public struct NewEvaluatorCommand: AsyncParsableCommand {
     /// The command's configuration.
     public static let configuration = CommandConfiguration(
         commandName: "evaluator",
-        abstract: "Scaffold an evaluator: an external Python program (manifest, program, test) or a Swift extension package (evaluator, its own coopzone, a Swift Testing test).",
+        abstract:
+            "Scaffold an evaluator: an external Python program (manifest, program, test) or a Swift extension package (evaluator, its own coopzone, a Swift Testing test).",
         discussion: """
-        python: DIR/evaluator.yaml, DIR/NAME.py and DIR/test_NAME.py. Test it with 'python3 -m unittest' in DIR, and
-                'coopzone check-evaluator DIR'; use it with 'coopzone run FILE --evaluators DIR'.
-        swift:  a package in DIR that depends on this CoopZone by path (--coopzone), with the evaluator type, an
-                executable that is coopzone plus the evaluator, and a test. Test it with 'swift test' in DIR.
-        See Docs/writing-an-evaluator.md.
-        """
+            python: DIR/evaluator.yaml, DIR/NAME.py and DIR/test_NAME.py. Test it with 'python3 -m unittest' in DIR, and
+                    'coopzone check-evaluator DIR'; use it with 'coopzone run FILE --evaluators DIR'.
+            swift:  a package in DIR that depends on this CoopZone by path (--coopzone), with the evaluator type, an
+                    executable that is coopzone plus the evaluator, and a test. Test it with 'swift test' in DIR.
+            See Docs/writing-an-evaluator.md.
+            """
     )
 
     @Argument(help: "The evaluator's id: snake_case, e.g. border_queue.")
@@ -34,7 +35,10 @@ public struct NewEvaluatorCommand: AsyncParsableCommand {
     @Option(help: "The directory to create (default: NAME with '-' for '_', in the current directory). It must not exist, or be empty.")
     var output: String?
 
-    @Option(help: ArgumentHelp("For --language swift: the CoopZone package the new package depends on (default: the source tree this coopzone was built from).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "For --language swift: the CoopZone package the new package depends on (default: the source tree this coopzone was built from).", valueName: "path")
+    )
     var coopzone: String?
 
     /// Creates the command.
@@ -44,13 +48,16 @@ public struct NewEvaluatorCommand: AsyncParsableCommand {
     public static func execute(name: String, language: EvaluatorLanguage, output directory: String? = nil, coopzone: String? = nil) -> CommandOutput {
         var out = CommandOutput()
         guard let first = name.unicodeScalars.first, ("a"..."z").contains(first), name.count <= 64,
-              name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }) else {
-            out.stderr = "error: '\(name)' is not a valid evaluator id\n  hint: ids are snake_case: a lower-case letter, then lower-case letters, digits and '_' (e.g. border_queue)\n"
+            name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
+        else {
+            out.stderr =
+                "error: '\(name)' is not a valid evaluator id\n  hint: ids are snake_case: a lower-case letter, then lower-case letters, digits and '_' (e.g. border_queue)\n"
             out.status = 64
             return out
         }
         if Registry.evaluators.contains(where: { $0.descriptor.id == name }) {
-            out.stderr = "error: '\(name)' is the id of a built-in evaluator\n  hint: an evaluator adds to the built-in ones, it never replaces one: choose another id\n"
+            out.stderr =
+                "error: '\(name)' is the id of a built-in evaluator\n  hint: an evaluator adds to the built-in ones, it never replaces one: choose another id\n"
             out.status = 64
             return out
         }
@@ -60,7 +67,8 @@ public struct NewEvaluatorCommand: AsyncParsableCommand {
         if fm.fileExists(atPath: target, isDirectory: &isDirectory) {
             let contents = (try? fm.contentsOfDirectory(atPath: target)) ?? []
             guard isDirectory.boolValue, contents.isEmpty else {
-                out.stderr = "error: '\(target)' already exists and is not an empty directory; nothing was written\n  hint: choose another --output, or move the existing files away\n"
+                out.stderr =
+                    "error: '\(target)' already exists and is not an empty directory; nothing was written\n  hint: choose another --output, or move the existing files away\n"
                 out.status = 1
                 return out
             }
@@ -100,19 +108,19 @@ public struct NewEvaluatorCommand: AsyncParsableCommand {
         switch language {
         case .python:
             out.stdout += """
-            next:
-              cd \(target) && python3 -m unittest        # its own test
-              coopzone check-evaluator \(target)          # the protocol checks on the shipped scenarios
-              coopzone run SCENARIO --evaluators \(target) # with 'evaluators: {\(name): {}}' in SCENARIO
+                next:
+                  cd \(target) && python3 -m unittest        # its own test
+                  coopzone check-evaluator \(target)          # the protocol checks on the shipped scenarios
+                  coopzone run SCENARIO --evaluators \(target) # with 'evaluators: {\(name): {}}' in SCENARIO
 
-            """
+                """
         case .swift:
             out.stdout += """
-            next:
-              swift test --package-path \(target)                                 # its own test
-              swift run --package-path \(target) \(EvaluatorScaffold.executableName(id: name)) evaluators # coopzone with '\(name)' built in
+                next:
+                  swift test --package-path \(target)                                 # its own test
+                  swift run --package-path \(target) \(EvaluatorScaffold.executableName(id: name)) evaluators # coopzone with '\(name)' built in
 
-            """
+                """
         }
         return out
     }

@@ -25,9 +25,10 @@ public enum Registry {
         for entry in entries {
             let id = entry.descriptor.id
             guard ids.insert(id).inserted else {
-                throw RegistryError(message: base.contains { $0.descriptor.id == id }
-                    ? "evaluator '\(id)' is already registered (built-in or added before); an extension adds evaluators, it never replaces one: give it another id"
-                    : "evaluator '\(id)' is added twice")
+                throw RegistryError(
+                    message: base.contains { $0.descriptor.id == id }
+                        ? "evaluator '\(id)' is already registered (built-in or added before); an extension adds evaluators, it never replaces one: give it another id"
+                        : "evaluator '\(id)' is added twice")
             }
         }
         return base + entries.sorted { $0.descriptor.id < $1.descriptor.id }

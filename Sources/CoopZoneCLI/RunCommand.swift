@@ -10,11 +10,11 @@ public struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run a scenario's evaluators and print headlines, findings and results.",
         discussion: """
-        --set PATH=VALUE overrides any scenario value or evaluator parameter by its path, e.g.
-          --set zones.fbs.stages.investment.incentives.income_tax_holiday_years=5
-          --set evaluators.trade_effects.trade_cost_elasticity=5
-        Exit status: 0 when every evaluator ran, 1 on errors in the input or a failed evaluator, 64 on bad arguments.
-        """
+            --set PATH=VALUE overrides any scenario value or evaluator parameter by its path, e.g.
+              --set zones.fbs.stages.investment.incentives.income_tax_holiday_years=5
+              --set evaluators.trade_effects.trade_cost_elasticity=5
+            Exit status: 0 when every evaluator ran, 1 on errors in the input or a failed evaluator, 64 on bad arguments.
+            """
     )
 
     @Argument(help: "The scenario file (YAML).")
@@ -31,9 +31,11 @@ public struct RunCommand: AsyncParsableCommand {
 
     /// Loads, plans and runs; returns what to print. External evaluators found through
     /// `evaluators` run as programs for the length of the call.
-    public static func execute(file: String, format: OutputFormat, overrides: [String], monteCarlo: Int? = nil, seed: UInt64 = 1,
-                               workers: Int? = nil, showProgress: Bool = false,
-                               evaluators: EvaluatorSearch = EvaluatorSearch()) async -> CommandOutput {
+    public static func execute(
+        file: String, format: OutputFormat, overrides: [String], monteCarlo: Int? = nil, seed: UInt64 = 1,
+        workers: Int? = nil, showProgress: Bool = false,
+        evaluators: EvaluatorSearch = EvaluatorSearch()
+    ) async -> CommandOutput {
         var output = CommandOutput()
         guard let catalog = EvaluatorCatalog.opened(evaluators, output: &output) else { return output }
         defer { catalog.shutdown() }
@@ -44,17 +46,22 @@ public struct RunCommand: AsyncParsableCommand {
                 output.status = 64
                 return output
             }
-            let mc = await MonteCarlo.run(plan, on: scenario, draws: draws, seed: seed, workers: workers ?? defaultWorkers,
-                                          progress: showProgress ? progressPrinter(total: draws) : nil)
+            let mc = await MonteCarlo.run(
+                plan, on: scenario, draws: draws, seed: seed, workers: workers ?? defaultWorkers,
+                progress: showProgress ? progressPrinter(total: draws) : nil)
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             let manifest = Engine.manifest(plan, scenario: scenario, seed: seed, draws: draws)
             // The run on central values gives the Markdown and HTML reports their findings and charts.
-            output.stdout = MonteCarloRenderer(result: mc, scenario: scenario, manifest: manifest, central: mc.centralRun,
-                                               descriptors: plan.evaluators.map(\.entry.descriptor)).render(format)
+            output.stdout = MonteCarloRenderer(
+                result: mc, scenario: scenario, manifest: manifest, central: mc.centralRun,
+                descriptors: plan.evaluators.map(\.entry.descriptor)
+            ).render(format)
             for failure in mc.centralRun?.failures ?? [] {
                 output.stderr += "warning: evaluator '\(failure.evaluator)' failed in the run on central values: \(failure.message)\n"
             }
-            for (id, f) in mc.failures.sorted(by: { $0.key < $1.key }) { output.stderr += "warning: evaluator '\(id)' failed in \(f.count) of \(draws) draws: \(f.message)\n" }
+            for (id, f) in mc.failures.sorted(by: { $0.key < $1.key }) {
+                output.stderr += "warning: evaluator '\(id)' failed in \(f.count) of \(draws) draws: \(f.message)\n"
+            }
             return output
         }
         let result = await Engine.run(plan, on: scenario)
@@ -83,15 +90,19 @@ public struct RunCommand: AsyncParsableCommand {
     }
 
     /// Loads a scenario with overrides and plans its evaluators, printing diagnostics to `output.stderr`.
-    static func prepare(file: String, overrides: [String], output: inout CommandOutput,
-                        catalog: EvaluatorCatalog = .compiledOnly()) -> (Scenario, RunPlan)? {
+    static func prepare(
+        file: String, overrides: [String], output: inout CommandOutput,
+        catalog: EvaluatorCatalog = .compiledOnly()
+    ) -> (Scenario, RunPlan)? {
         guard let parsed = parseOverrides(overrides, output: &output) else { return nil }
         return prepare(file: file, overrides: parsed, output: &output, catalog: catalog)
     }
 
     /// Loads a scenario with parsed overrides and plans its evaluators, printing diagnostics to `output.stderr`.
-    static func prepare(file: String, overrides parsed: [Override], output: inout CommandOutput,
-                        catalog: EvaluatorCatalog = .compiledOnly()) -> (Scenario, RunPlan)? {
+    static func prepare(
+        file: String, overrides parsed: [Override], output: inout CommandOutput,
+        catalog: EvaluatorCatalog = .compiledOnly()
+    ) -> (Scenario, RunPlan)? {
         let outcome = ScenarioLoader.load(file: file, overrides: parsed)
         output.stderr += outcome.diagnostics.filter { $0.severity != .note }.map { $0.description + "\n" }.joined()
         guard let scenario = outcome.scenario else {
@@ -112,7 +123,9 @@ public struct RunCommand: AsyncParsableCommand {
 
     /// Runs the command.
     public func run() async throws {
-        try await Self.execute(file: file, format: report.format, overrides: report.overrides, monteCarlo: uncertainty.monteCarlo, seed: uncertainty.seed,
-                               workers: uncertainty.workers, showProgress: uncertainty.showProgress, evaluators: external.search).emit(outputFile: report.output)
+        try await Self.execute(
+            file: file, format: report.format, overrides: report.overrides, monteCarlo: uncertainty.monteCarlo, seed: uncertainty.seed,
+            workers: uncertainty.workers, showProgress: uncertainty.showProgress, evaluators: external.search
+        ).emit(outputFile: report.output)
     }
 }

@@ -17,7 +17,8 @@ enum ScaffoldTemplates {
         let file = parts.removeLast()
         let folder = (["Resources", "scaffold"] + parts).joined(separator: "/")
         guard let found = Bundle.module.url(forResource: file, withExtension: nil, subdirectory: folder),
-              let text = try? String(contentsOf: found, encoding: .utf8) else { throw Missing(path: path) }
+            let text = try? String(contentsOf: found, encoding: .utf8)
+        else { throw Missing(path: path) }
         return text
     }
 }

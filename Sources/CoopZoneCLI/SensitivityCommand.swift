@@ -22,16 +22,20 @@ public struct SensitivityCommand: AsyncParsableCommand {
     public init() {}
 
     /// Runs the sensitivity analysis (external evaluators found through `evaluators` included).
-    public static func execute(file: String, format: OutputFormat, overrides: [String] = [],
-                               evaluators: EvaluatorSearch = EvaluatorSearch()) async -> CommandOutput {
+    public static func execute(
+        file: String, format: OutputFormat, overrides: [String] = [],
+        evaluators: EvaluatorSearch = EvaluatorSearch()
+    ) async -> CommandOutput {
         var output = CommandOutput()
         guard let catalog = EvaluatorCatalog.opened(evaluators, output: &output) else { return output }
         defer { catalog.shutdown() }
         guard let (scenario, plan) = RunCommand.prepare(file: file, overrides: overrides, output: &output, catalog: catalog) else { return output }
         // The run on central values gives the reports their headline order, findings and manifest.
         let central = await Engine.run(plan, on: scenario)
-        output.stdout = SensitivityRenderer(swings: Sensitivity.run(plan, on: scenario), scenario: scenario, central: central,
-                                            descriptors: plan.evaluators.map(\.entry.descriptor)).render(format)
+        output.stdout = SensitivityRenderer(
+            swings: Sensitivity.run(plan, on: scenario), scenario: scenario, central: central,
+            descriptors: plan.evaluators.map(\.entry.descriptor)
+        ).render(format)
         return output
     }
 

@@ -10,12 +10,12 @@ public struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the scenarios in a folder as a workshop web page: levers as sliders, live charts, saved variants.",
         discussion: """
-        Listens on 127.0.0.1 (this machine only) unless --host says otherwise. With a host other than
-        loopback (e.g. --host 0.0.0.0 for the room's network), saving needs the participants' access
-        code and the facilitator's actions need the facilitator's code; both are printed at start.
-        Variants are stored in --data (default: $XDG_DATA_HOME/coopzone/workshop.sqlite, else
-        ~/.local/share/coopzone/workshop.sqlite) and survive a restart. See Docs/workshop.md.
-        """
+            Listens on 127.0.0.1 (this machine only) unless --host says otherwise. With a host other than
+            loopback (e.g. --host 0.0.0.0 for the room's network), saving needs the participants' access
+            code and the facilitator's actions need the facilitator's code; both are printed at start.
+            Variants are stored in --data (default: $XDG_DATA_HOME/coopzone/workshop.sqlite, else
+            ~/.local/share/coopzone/workshop.sqlite) and survive a restart. See Docs/workshop.md.
+            """
     )
 
     @Argument(help: "The folder of scenario files (YAML).")
@@ -73,7 +73,10 @@ public struct ServeCommand: AsyncParsableCommand {
         do {
             workshop = try await Workshop(configuration: configuration)
         } catch {
-            FileHandle.standardError.write(Data("error: cannot open the variant store '\(configuration.dataFile)': \(error)\nhint: check that its folder is writable, or give another file with --data\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "error: cannot open the variant store '\(configuration.dataFile)': \(error)\nhint: check that its folder is writable, or give another file with --data\n"
+                        .utf8))
             throw ExitCode(1)
         }
         let scenarios = workshop.list()
@@ -95,7 +98,8 @@ public struct ServeCommand: AsyncParsableCommand {
         do {
             try await app.runService()
         } catch {
-            FileHandle.standardError.write(Data("error: the server stopped: \(error)\nhint: is port \(configuration.port) already in use? Try --port 0 or another port\n".utf8))
+            FileHandle.standardError.write(
+                Data("error: the server stopped: \(error)\nhint: is port \(configuration.port) already in use? Try --port 0 or another port\n".utf8))
             throw ExitCode(1)
         }
     }

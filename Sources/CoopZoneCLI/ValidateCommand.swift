@@ -27,8 +27,10 @@ public struct ValidateCommand: AsyncParsableCommand {
 
     /// Validates `files` and returns what to print. A scenario may name external evaluators
     /// found through `evaluators` (their manifests are checked; their programs are not started).
-    public static func execute(files: [String], json: Bool = false, strict: Bool = false,
-                               evaluators: EvaluatorSearch = EvaluatorSearch()) -> CommandOutput {
+    public static func execute(
+        files: [String], json: Bool = false, strict: Bool = false,
+        evaluators: EvaluatorSearch = EvaluatorSearch()
+    ) -> CommandOutput {
         var output = CommandOutput()
         var reports: [JSONValue] = []
         var errorCount = 0, warningCount = 0
@@ -38,8 +40,11 @@ public struct ValidateCommand: AsyncParsableCommand {
             errorCount += catalog.diagnostics.filter { $0.severity == .error }.count
             warningCount += catalog.diagnostics.filter { $0.severity == .warning }.count
             if json {
-                reports.append(.object([("file", .null), ("errors", .int(errorCount)), ("warnings", .int(warningCount)),
-                                        ("diagnostics", .array(catalog.diagnostics.map(\.jsonValue)))]))
+                reports.append(
+                    .object([
+                        ("file", .null), ("errors", .int(errorCount)), ("warnings", .int(warningCount)),
+                        ("diagnostics", .array(catalog.diagnostics.map(\.jsonValue))),
+                    ]))
             } else {
                 output.stdout += catalog.report
             }
@@ -63,8 +68,12 @@ public struct ValidateCommand: AsyncParsableCommand {
                     case .unspecified:
                         unspecified += 1
                         if strict {
-                            diagnostics.append(Diagnostic(.error, "'\(input.path)' has neither a source nor an assumption flag", at: input.location,
-                                                          hint: "write {value: …, source: ID, at: \"L…\"} or {value: …, assumption: \"why\"}, or put 'source:' on the enclosing mapping"))
+                            diagnostics.append(
+                                Diagnostic(
+                                    .error, "'\(input.path)' has neither a source nor an assumption flag", at: input.location,
+                                    hint:
+                                        "write {value: …, source: ID, at: \"L…\"} or {value: …, assumption: \"why\"}, or put 'source:' on the enclosing mapping"
+                                ))
                         }
                     }
                 }
@@ -76,12 +85,17 @@ public struct ValidateCommand: AsyncParsableCommand {
             errorCount += errors
             warningCount += warnings
             if json {
-                reports.append(.object([("file", .string(file)), ("errors", .int(errors)), ("warnings", .int(warnings)),
-                                        ("diagnostics", .array(diagnostics.map(\.jsonValue)))]))
+                reports.append(
+                    .object([
+                        ("file", .string(file)), ("errors", .int(errors)), ("warnings", .int(warnings)),
+                        ("diagnostics", .array(diagnostics.map(\.jsonValue))),
+                    ]))
             } else {
                 for diagnostic in diagnostics where diagnostic.severity != .note { output.stdout += diagnostic.description + "\n" }
                 output.stdout += note
-                output.stdout += errors == 0 ? "\(file): ok (\(summary)\(warnings > 0 ? "; \(warnings) warning(s)" : ""))\n" : "\(file): \(errors) error(s), \(warnings) warning(s)\n"
+                output.stdout +=
+                    errors == 0
+                    ? "\(file): ok (\(summary)\(warnings > 0 ? "; \(warnings) warning(s)" : ""))\n" : "\(file): \(errors) error(s), \(warnings) warning(s)\n"
             }
         }
         if json {

@@ -52,8 +52,10 @@ public struct Comparison: Sendable {
         public var tiesBaseline: [Double?]
 
         /// Creates a line.
-        public init(evaluator: String, metric: String, unit: Unit, higherIsBetter: Bool?, values: [Double?], bands: [Band?],
-                    differenceBands: [Band?], beatsBaseline: [Double?], tiesBaseline: [Double?]) {
+        public init(
+            evaluator: String, metric: String, unit: Unit, higherIsBetter: Bool?, values: [Double?], bands: [Band?],
+            differenceBands: [Band?], beatsBaseline: [Double?], tiesBaseline: [Double?]
+        ) {
             self.evaluator = evaluator
             self.metric = metric
             self.unit = unit
@@ -99,11 +101,12 @@ public struct Comparison: Sendable {
             let share: ([(x: Double, base: Double)]?, (Double, Double) -> Bool) -> Double? = { pairs, test in
                 pairs.map { p in Double(p.filter { test($0.x, $0.base) }.count) / Double(p.count) }
             }
-            return Line(evaluator: evaluator, metric: metric, unit: unit, higherIsBetter: better, values: values, bands: bands,
-                        differenceBands: paired.map { p in p.map { Band($0.map { $0.x - $0.base }) } },
-                        // "Better" needs a direction: a headline whose descriptor declares none gets no share.
-                        beatsBaseline: better == nil ? paired.map { _ in nil } : paired.map { share($0) { better == false ? $0 < $1 : $0 > $1 } },
-                        tiesBaseline: paired.map { share($0) { $0 == $1 } })
+            return Line(
+                evaluator: evaluator, metric: metric, unit: unit, higherIsBetter: better, values: values, bands: bands,
+                differenceBands: paired.map { p in p.map { Band($0.map { $0.x - $0.base }) } },
+                // "Better" needs a direction: a headline whose descriptor declares none gets no share.
+                beatsBaseline: better == nil ? paired.map { _ in nil } : paired.map { share($0) { better == false ? $0 < $1 : $0 > $1 } },
+                tiesBaseline: paired.map { share($0) { $0 == $1 } })
         }
         let flagged = Comparison.assumptionNotes(designs)
         notes = flagged.map(\.note)
@@ -119,13 +122,19 @@ public struct Comparison: Sendable {
             for record in design.result.manifest.evaluators {
                 guard let other = base.result.manifest.evaluators.first(where: { $0.id == record.id }) else { continue }
                 if other.version != record.version {
-                    notes.append((index, "'\(design.file)' ran '\(record.id)' version \(record.version), the baseline version \(other.version): not comparable"))
+                    notes.append(
+                        (index, "'\(design.file)' ran '\(record.id)' version \(record.version), the baseline version \(other.version): not comparable"))
                 }
                 let names = Set(record.parameters.keys).union(other.parameters.keys).sorted()
                 let differing = names.filter { record.parameters[$0] != other.parameters[$0] }
                 if !differing.isEmpty {
-                    let detail = differing.map { name in "\(name) \(describe(other.parameters[name])) vs \(describe(record.parameters[name]))" }.joined(separator: ", ")
-                    notes.append((index, "'\(design.file)' ran '\(record.id)' on different assumptions than the baseline '\(base.file)' (\(detail)): their results are not comparable"))
+                    let detail = differing.map { name in "\(name) \(describe(other.parameters[name])) vs \(describe(record.parameters[name]))" }.joined(
+                        separator: ", ")
+                    notes.append(
+                        (
+                            index,
+                            "'\(design.file)' ran '\(record.id)' on different assumptions than the baseline '\(base.file)' (\(detail)): their results are not comparable"
+                        ))
                 }
             }
         }
@@ -140,8 +149,12 @@ public struct Comparison: Sendable {
                 let differing = Set(ranges.keys).union(baseRanges.keys).sorted().filter { ranges[$0] != baseRanges[$0] }
                 guard !differing.isEmpty else { continue }
                 let detail = differing.map { "\($0) \(describe(baseRanges[$0])) vs \(describe(ranges[$0]))" }.joined(separator: ", ")
-                notes.append((index, "'\(design.file)' draws evaluator parameters from ranges other than the baseline's ('\(base.file)': \(detail)): "
-                              + "their bands and shares of draws are not comparable"))
+                notes.append(
+                    (
+                        index,
+                        "'\(design.file)' draws evaluator parameters from ranges other than the baseline's ('\(base.file)': \(detail)): "
+                            + "their bands and shares of draws are not comparable"
+                    ))
             }
         }
         return notes

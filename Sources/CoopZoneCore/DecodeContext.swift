@@ -35,7 +35,8 @@ struct NumberRule {
     static let rate = NumberRule(unit: .fraction, range: 0...1, rangeHint: "tax rates are fractions between 0 and 1: write 0.15 for 15 %")
     static let money = NumberRule(unit: .usdMillion, range: 0...Double.greatestFiniteMagnitude, rangeHint: "money cannot be negative here")
     static let moneyPerYear = NumberRule(unit: .usdMillionPerYear, range: 0...Double.greatestFiniteMagnitude, rangeHint: "money cannot be negative here")
-    static let moneyPerHectare = NumberRule(unit: .usdMillionPerHectarePerYear, range: 0...Double.greatestFiniteMagnitude, rangeHint: "money cannot be negative here")
+    static let moneyPerHectare = NumberRule(
+        unit: .usdMillionPerHectarePerYear, range: 0...Double.greatestFiniteMagnitude, rangeHint: "money cannot be negative here")
     static let persons = NumberRule(unit: .persons, range: 0...Double.greatestFiniteMagnitude, rangeHint: "a number of people cannot be negative")
     static let growth = NumberRule(unit: .fractionPerYear, range: -0.99...10, rangeHint: "growth is a fraction per year: write 0.05 for 5 % a year")
     static let days = NumberRule(unit: .days, range: 0...3650, rangeHint: "a crossing time in days, 0 or more")
@@ -69,16 +70,19 @@ struct Fields {
         self.init(node, context: context, path: path, what: what, allowed: level.keys, inherited: inherited, carriesProvenance: level.provenance, level: level)
     }
 
-    init(_ node: YNode, context: DecodeContext, path: String, what: String, allowed: [String],
-         inherited: Provenance = .unspecified, carriesProvenance: Bool = true, level: FormatLevel? = nil) {
+    init(
+        _ node: YNode, context: DecodeContext, path: String, what: String, allowed: [String],
+        inherited: Provenance = .unspecified, carriesProvenance: Bool = true, level: FormatLevel? = nil
+    ) {
         self.level = level
         self.node = node
         self.context = context
         self.path = path
         self.what = what
         guard let entries = node.entries else {
-            context.error("expected a mapping for \(what), found \(node.kindDescription)", at: node.location,
-                          hint: "write \(what) as 'key: value' lines, e.g. \(allowed.prefix(2).map { "'\($0): …'" }.joined(separator: " and "))")
+            context.error(
+                "expected a mapping for \(what), found \(node.kindDescription)", at: node.location,
+                hint: "write \(what) as 'key: value' lines, e.g. \(allowed.prefix(2).map { "'\($0): …'" }.joined(separator: " and "))")
             isMapping = false
             provenance = inherited
             return
@@ -87,9 +91,10 @@ struct Fields {
         let permitted = carriesProvenance ? allowed + Fields.provenanceKeys : allowed
         for entry in entries where !permitted.contains(entry.key) {
             let suggestion = closestMatch(to: entry.key, in: permitted)
-            context.error("unknown key '\(entry.key)' in \(what)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                          at: entry.keyLocation,
-                          hint: suggestion == nil ? "allowed keys here: \(allowed.joined(separator: ", "))" : nil)
+            context.error(
+                "unknown key '\(entry.key)' in \(what)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                at: entry.keyLocation,
+                hint: suggestion == nil ? "allowed keys here: \(allowed.joined(separator: ", "))" : nil)
         }
         var own = inherited
         if carriesProvenance {
@@ -116,8 +121,9 @@ struct Fields {
     func requireKey(_ key: String) -> YNode? {
         guard isMapping else { return nil }
         guard let value = node[key], !value.isNull else {
-            let missing = Diagnostic(.error, "\(what) needs '\(key)'", at: node[key]?.location ?? node.location,
-                                     hint: "add '\(key): …' (see Docs/scenario-format.md)")
+            let missing = Diagnostic(
+                .error, "\(what) needs '\(key)'", at: node[key]?.location ?? node.location,
+                hint: "add '\(key): …' (see Docs/scenario-format.md)")
             // A key read twice (a zone's regions) is reported once.
             if !context.diagnostics.contains(missing) { context.diagnostics.append(missing) }
             return nil
@@ -142,8 +148,9 @@ struct Fields {
     func identifier(_ key: String, required: Bool? = nil) -> String? {
         guard let text = string(key, required: required) else { return nil }
         if text.isEmpty || text.count > 64 || !text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) {
-            context.error("'\(text)' is not a valid id for '\(key)' in \(what)", at: self[key]?.location,
-                          hint: "ids use letters, digits, '_' and '-' only, at most 64 characters, e.g. 'fergana'")
+            context.error(
+                "'\(text)' is not a valid id for '\(key)' in \(what)", at: self[key]?.location,
+                hint: "ids use letters, digits, '_' and '-' only, at most 64 characters, e.g. 'fergana'")
             return nil
         }
         return text
@@ -167,7 +174,8 @@ struct Fields {
 
     static func integer(_ value: YNode, what: String, context: DecodeContext, range: ClosedRange<Int>? = nil) -> Int? {
         guard case .scalar(let text, let quoted) = value.value, !quoted,
-              let number = Int(text) ?? (text.utf8.contains(UInt8(ascii: "_")) ? Int(text.replacingOccurrences(of: "_", with: "")) : nil) else {
+            let number = Int(text) ?? (text.utf8.contains(UInt8(ascii: "_")) ? Int(text.replacingOccurrences(of: "_", with: "")) : nil)
+        else {
             context.error("expected a whole number for \(what), found \(value.kindDescription)", at: value.location)
             return nil
         }
@@ -181,8 +189,9 @@ struct Fields {
     func list(_ key: String, required: Bool? = nil) -> [YNode] {
         guard let value = value(key, required: required), !value.isNull else { return [] }
         guard let items = value.items else {
-            context.error("expected a list for '\(key)' in \(what), found \(value.kindDescription)", at: value.location,
-                          hint: "write a list as lines starting with '- ', or as [a, b]")
+            context.error(
+                "expected a list for '\(key)' in \(what), found \(value.kindDescription)", at: value.location,
+                hint: "write a list as lines starting with '- ', or as [a, b]")
             return []
         }
         return items
@@ -230,16 +239,18 @@ struct Fields {
             central = number(node, name: name, context: context)
             guard central != nil else { return nil }
         case .sequence:
-            context.error("expected a number for \(name), found a list", at: node.location,
-                          hint: "write a number, or a mapping such as {value: 0.2, source: book}")
+            context.error(
+                "expected a number for \(name), found a list", at: node.location,
+                hint: "write a number, or a mapping such as {value: 0.2, source: book}")
             return nil
         case .mapping:
             let fields = Fields(node, context: context, path: path, what: name, level: ScenarioFormat.quantity, inherited: inherited)
             provenance = fields.provenance
             if let unitNode = fields["unit"], let text = unitNode.scalarText {
                 if Unit(rawValue: text) != rule.unit {
-                    context.error("\(name) is in \(rule.unit.rawValue) (\(rule.unit.symbol)), not '\(text)'", at: unitNode.location,
-                                  hint: "convert the value to \(rule.unit.rawValue), or remove 'unit'")
+                    context.error(
+                        "\(name) is in \(rule.unit.rawValue) (\(rule.unit.symbol)), not '\(text)'", at: unitNode.location,
+                        hint: "convert the value to \(rule.unit.rawValue), or remove 'unit'")
                 }
             }
             if let valueNode = fields["value"] { central = number(valueNode, name: name, context: context) }
@@ -248,16 +259,20 @@ struct Fields {
             // A warning, not an error: a workshop lever or `--set` may move the central value past
             // the range on purpose, but the author should know what that does to the bands.
             if let distribution, let value = central, let valueNode = fields["value"], !(distribution.low...distribution.high).contains(value) {
-                context.warning("the value of \(name), \(format(value)), is outside its own distribution's range \(format(distribution.low))…\(format(distribution.high)): "
-                                + "no Monte Carlo draw comes near the single run's number, and sensitivity's low and high do not bracket it",
-                                at: valueNode.location, hint: "move 'value' into the range, or widen the range")
+                context.warning(
+                    "the value of \(name), \(format(value)), is outside its own distribution's range \(format(distribution.low))…\(format(distribution.high)): "
+                        + "no Monte Carlo draw comes near the single run's number, and sensitivity's low and high do not bracket it",
+                    at: valueNode.location, hint: "move 'value' into the range, or widen the range")
             }
             if central == nil && fields["value"] == nil {
-                if let distribution { central = distribution.central } else if distributionGiven {
+                if let distribution {
+                    central = distribution.central
+                } else if distributionGiven {
                     return nil  // the distribution's own error says what is wrong
                 } else {
-                    context.error("\(name) needs 'value' (or a distribution: uniform, triangular or normal)", at: node.location,
-                                  hint: "write {value: 0.2, source: book} or {triangular: [0.1, 0.2, 0.4], assumption: \"…\"}")
+                    context.error(
+                        "\(name) needs 'value' (or a distribution: uniform, triangular or normal)", at: node.location,
+                        hint: "write {value: 0.2, source: book} or {triangular: [0.1, 0.2, 0.4], assumption: \"…\"}")
                     return nil
                 }
             }
@@ -266,7 +281,9 @@ struct Fields {
         if let range = rule.range {
             let checks = [central] + (distribution.map { [$0.low, $0.high] } ?? [])
             if let bad = checks.first(where: { !range.contains($0) }) {
-                let bounds = range.upperBound == .greatestFiniteMagnitude ? "at least \(format(range.lowerBound))" : "between \(format(range.lowerBound)) and \(format(range.upperBound))"
+                let bounds =
+                    range.upperBound == .greatestFiniteMagnitude
+                    ? "at least \(format(range.lowerBound))" : "between \(format(range.lowerBound)) and \(format(range.upperBound))"
                 context.error("\(name) is \(format(bad)); it must be \(bounds)", at: node["value"]?.location ?? node.location, hint: rule.rangeHint)
                 return nil
             }
@@ -274,15 +291,18 @@ struct Fields {
         if case .source(let id, _) = provenance, id.isEmpty {
             context.error("empty 'source' for \(name)", at: node.location, hint: "name a source id from the scenario's 'sources' list")
         }
-        return context.register(InputInfo(path: path, unit: rule.unit, central: central, provenance: provenance,
-                                          distribution: distribution, location: node["value"]?.location ?? node.location))
+        return context.register(
+            InputInfo(
+                path: path, unit: rule.unit, central: central, provenance: provenance,
+                distribution: distribution, location: node["value"]?.location ?? node.location))
     }
 
     static func distribution(_ fields: Fields, name: String, context: DecodeContext) -> Distribution? {
         let given = ScenarioFormat.distributionKeys.filter { fields[$0] != nil }
         if given.count > 1 {
-            context.error("\(name) has more than one distribution (\(given.joined(separator: ", ")))", at: fields.location(of: given[1]),
-                          hint: "keep one of uniform, triangular or normal")
+            context.error(
+                "\(name) has more than one distribution (\(given.joined(separator: ", ")))", at: fields.location(of: given[1]),
+                hint: "keep one of uniform, triangular or normal")
             return nil
         }
         guard let kind = given.first, let node = fields[kind] else { return nil }
@@ -305,7 +325,9 @@ struct Fields {
         case "triangular":
             guard let v = numbers(3, "low, mode, high") else { return nil }
             guard v[0] <= v[1], v[1] <= v[2] else {
-                context.error("triangular values of \(name) must be in order low ≤ mode ≤ high, found \(v.map(format))", at: node.location, hint: "write [low, mode, high]")
+                context.error(
+                    "triangular values of \(name) must be in order low ≤ mode ≤ high, found \(v.map(format))", at: node.location,
+                    hint: "write [low, mode, high]")
                 return nil
             }
             return .triangular(low: v[0], mode: v[1], high: v[2])
@@ -319,11 +341,15 @@ struct Fields {
             guard let mean = parts[0], let sd = parts[1], let low = parts[2], let high = parts[3] else { return nil }
             var problems: [String] = []
             if !(sd > 0) { problems.append("sd must be above 0, found \(format(sd))") }
-            if !(low <= high) { problems.append("low (\(format(low))) must not be above high (\(format(high)))") }
-            else if !(low <= mean && mean <= high) { problems.append("mean \(format(mean)) must lie between low \(format(low)) and high \(format(high))") }
+            if !(low <= high) {
+                problems.append("low (\(format(low))) must not be above high (\(format(high)))")
+            } else if !(low <= mean && mean <= high) {
+                problems.append("mean \(format(mean)) must lie between low \(format(low)) and high \(format(high))")
+            }
             guard problems.isEmpty else {
-                context.error("normal distribution of \(name): " + problems.joined(separator: "; "), at: node.location,
-                              hint: "bounds keep sampled values meaningful, e.g. {mean: 4, sd: 0.5, low: 3, high: 6}")
+                context.error(
+                    "normal distribution of \(name): " + problems.joined(separator: "; "), at: node.location,
+                    hint: "bounds keep sampled values meaningful, e.g. {mean: 4, sd: 0.5, low: 3, high: 6}")
                 return nil
             }
             return .normal(mean: mean, sd: sd, low: low, high: high)
@@ -345,8 +371,9 @@ struct Fields {
             return value
         }
         if !quoted, text.hasSuffix("%"), let percent = parseNumber(String(text.dropLast())) {
-            context.error("expected a number for \(name), found '\(text)'", at: node.location,
-                          hint: "write percentages as fractions: \(format(percent / 100)) for \(text)")
+            context.error(
+                "expected a number for \(name), found '\(text)'", at: node.location,
+                hint: "write percentages as fractions: \(format(percent / 100)) for \(text)")
             return nil
         }
         let lowered = text.lowercased()
@@ -354,8 +381,9 @@ struct Fields {
             context.error("\(name) is \(text), which is not a finite number", at: node.location, hint: "write a finite number")
             return nil
         }
-        context.error("expected a number for \(name), found \(quoted ? "the text " : "")\(node.kindDescription)", at: node.location,
-                      hint: quoted ? "remove the quotes around the number" : "write digits with '.' as the decimal point, e.g. 1688.1")
+        context.error(
+            "expected a number for \(name), found \(quoted ? "the text " : "")\(node.kindDescription)", at: node.location,
+            hint: quoted ? "remove the quotes around the number" : "write digits with '.' as the decimal point, e.g. 1688.1")
         return nil
     }
 

@@ -63,10 +63,11 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Keeps a message printable: hostile input must never produce a megabyte-long line.
     static func clip(_ text: String, limit: Int = 400) -> String {
-        var cleaned = String(text.unicodeScalars.map { scalar -> Character in
-            if scalar.properties.generalCategory == .control && scalar != "\n" { return "?" }
-            return Character(scalar)
-        })
+        var cleaned = String(
+            text.unicodeScalars.map { scalar -> Character in
+                if scalar.properties.generalCategory == .control && scalar != "\n" { return "?" }
+                return Character(scalar)
+            })
         if cleaned.count > limit { cleaned = String(cleaned.prefix(limit)) + "…" }
         return cleaned
     }

@@ -144,8 +144,10 @@ public enum Engine {
             for selection in scenario.evaluators {
                 guard byId[selection.id] != nil else {
                     let suggestion = closestMatch(to: selection.id, in: byId.keys)
-                    diagnostics.append(Diagnostic(.error, "unknown evaluator '\(selection.id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                                                  at: selection.location, hint: "available: \(registry.map(\.descriptor.id).joined(separator: ", ")) (see 'coopzone evaluators')"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "unknown evaluator '\(selection.id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                            at: selection.location, hint: "available: \(registry.map(\.descriptor.id).joined(separator: ", ")) (see 'coopzone evaluators')"))
                     continue
                 }
                 selected.append(selection.id)
@@ -163,9 +165,11 @@ public enum Engine {
                     queue.append(dependency)
                     notes.append(Diagnostic(.note, "evaluator '\(dependency)' added because '\(id)' depends on it", at: overrides[id]?.location ?? fileStart))
                 } else {
-                    diagnostics.append(Diagnostic(.error, "evaluator '\(id)' depends on '\(dependency)', which is not available",
-                                                  at: overrides[id]?.location ?? fileStart,
-                                                  hint: "install or discover '\(dependency)' (see 'coopzone evaluators'), or remove '\(id)'"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "evaluator '\(id)' depends on '\(dependency)', which is not available",
+                            at: overrides[id]?.location ?? fileStart,
+                            hint: "install or discover '\(dependency)' (see 'coopzone evaluators'), or remove '\(id)'"))
                 }
             }
         }
@@ -177,9 +181,12 @@ public enum Engine {
             let ready = remaining.filter { id in (byId[id]?.descriptor.dependencies ?? []).allSatisfy { placed.contains($0) || byId[$0] == nil } }.sorted()
             if ready.isEmpty {
                 let cycle = remaining.sorted()
-                diagnostics.append(Diagnostic(.error, "evaluators depend on each other in a cycle: \(cycle.map { id in "\(id) → \((byId[id]?.descriptor.dependencies ?? []).filter(remaining.contains).joined(separator: ", "))" }.joined(separator: "; "))",
-                                              at: cycle.compactMap { overrides[$0]?.location }.first ?? fileStart,
-                                              hint: "an evaluator cannot depend, directly or not, on itself; fix the 'dependencies' of one of them"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error,
+                        "evaluators depend on each other in a cycle: \(cycle.map { id in "\(id) → \((byId[id]?.descriptor.dependencies ?? []).filter(remaining.contains).joined(separator: ", "))" }.joined(separator: "; "))",
+                        at: cycle.compactMap { overrides[$0]?.location }.first ?? fileStart,
+                        hint: "an evaluator cannot depend, directly or not, on itself; fix the 'dependencies' of one of them"))
                 break
             }
             levels.append(ready)
@@ -196,8 +203,10 @@ public enum Engine {
                 var item = PlannedEvaluator(entry: entry, parameters: params, fixedInstance: nil)
                 if params.allSatisfy({ if case .fixed = $0.source { true } else { false } }) {
                     do { item.fixedInstance = try entry.make(item.values(in: scenario)) } catch {
-                        diagnostics.append(Diagnostic(.error, "evaluator '\(id)' rejects its parameters: \(describe(error))",
-                                                      at: overrides[id]?.location ?? fileStart, hint: "check the parameters against 'coopzone evaluators'"))
+                        diagnostics.append(
+                            Diagnostic(
+                                .error, "evaluator '\(id)' rejects its parameters: \(describe(error))",
+                                at: overrides[id]?.location ?? fileStart, hint: "check the parameters against 'coopzone evaluators'"))
                     }
                 }
                 indices.append(planned.count)
@@ -209,28 +218,37 @@ public enum Engine {
         return .success(RunPlan(evaluators: planned, levels: levelIndices, notes: notes))
     }
 
-    static func resolveParameters(_ descriptor: EvaluatorDescriptor, _ selection: EvaluatorSelection?, scenario: Scenario,
-                                  diagnostics: inout [Diagnostic]) -> [(name: String, source: ParameterSource)] {
+    static func resolveParameters(
+        _ descriptor: EvaluatorDescriptor, _ selection: EvaluatorSelection?, scenario: Scenario,
+        diagnostics: inout [Diagnostic]
+    ) -> [(name: String, source: ParameterSource)] {
         var sources: [String: ParameterSource] = [:]
         for spec in descriptor.parameters { sources[spec.name] = .fixed(.number(spec.defaultValue)) }
         for override in selection?.parameters ?? [] {
             guard let spec = descriptor.parameter(override.name) else {
                 let suggestion = closestMatch(to: override.name, in: descriptor.parameters.map(\.name))
-                diagnostics.append(Diagnostic(.error, "unknown parameter '\(override.name)' for evaluator '\(descriptor.id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                                              at: override.location,
-                                              hint: suggestion == nil ? "parameters of '\(descriptor.id)': \(descriptor.parameters.map(\.name).joined(separator: ", "))" : nil))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "unknown parameter '\(override.name)' for evaluator '\(descriptor.id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                        at: override.location,
+                        hint: suggestion == nil ? "parameters of '\(descriptor.id)': \(descriptor.parameters.map(\.name).joined(separator: ", "))" : nil))
                 continue
             }
             switch override.value {
             case .text(let text, let location):
-                diagnostics.append(Diagnostic(.error, "parameter '\(spec.name)' of '\(descriptor.id)' must be a number (\(spec.unit.rawValue)), found '\(text)'",
-                                              at: location, hint: "e.g. \(spec.name): \(format(spec.defaultValue))"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "parameter '\(spec.name)' of '\(descriptor.id)' must be a number (\(spec.unit.rawValue)), found '\(text)'",
+                        at: location, hint: "e.g. \(spec.name): \(format(spec.defaultValue))"))
             case .number(let q):
                 let info = scenario.inputs[q.slot]
                 let checks = [info.central] + (info.distribution.map { [$0.low, $0.high] } ?? [])
                 if let bad = checks.first(where: { !spec.allowed.contains($0) }) {
-                    diagnostics.append(Diagnostic(.error, "parameter '\(spec.name)' of '\(descriptor.id)' is \(format(bad)); it must be between \(format(spec.allowed.lowerBound)) and \(format(spec.allowed.upperBound)) (\(spec.unit.rawValue))",
-                                                  at: info.location, hint: "default \(format(spec.defaultValue)): \(spec.citation)"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error,
+                            "parameter '\(spec.name)' of '\(descriptor.id)' is \(format(bad)); it must be between \(format(spec.allowed.lowerBound)) and \(format(spec.allowed.upperBound)) (\(spec.unit.rawValue))",
+                            at: info.location, hint: "default \(format(spec.defaultValue)): \(spec.citation)"))
                     continue
                 }
                 sources[spec.name] = info.distribution == nil ? .fixed(.number(info.central)) : .input(q)
@@ -272,8 +290,10 @@ public enum Engine {
     /// Runs a plan on the calling thread, in order (what a Monte Carlo worker calls per draw).
     /// Evaluators with an outcome in `given` are not run: their given result or failure is taken
     /// (Monte Carlo gives the outcomes of evaluators that no draw can change).
-    public static func runSynchronously(_ plan: RunPlan, on scenario: Scenario,
-                                        given: Outcomes = ([:], [])) -> Outcomes {
+    public static func runSynchronously(
+        _ plan: RunPlan, on scenario: Scenario,
+        given: Outcomes = ([:], [])
+    ) -> Outcomes {
         var results = given.results
         var failures = given.failures
         var failedIds = Set(given.failures.map(\.evaluator))
@@ -290,7 +310,9 @@ public enum Engine {
         return (results, failures)
     }
 
-    static func evaluate(_ item: PlannedEvaluator, on scenario: Scenario, results: [String: EvaluationResult], failed: Set<String>) -> Result<EvaluationResult, EvaluatorFailure> {
+    static func evaluate(_ item: PlannedEvaluator, on scenario: Scenario, results: [String: EvaluationResult], failed: Set<String>) -> Result<
+        EvaluationResult, EvaluatorFailure
+    > {
         let id = item.entry.descriptor.id
         if let dependency = item.entry.descriptor.dependencies.first(where: failed.contains) {
             return .failure(EvaluatorFailure(evaluator: id, message: EvaluatorError.dependencyFailed(evaluator: id, dependency: dependency).description))
@@ -304,7 +326,9 @@ public enum Engine {
         }
     }
 
-    static func assemble(_ plan: RunPlan, scenario: Scenario, results: [String: EvaluationResult], failures: [EvaluatorFailure], seed: UInt64?, draws: Int?) -> RunResult {
+    static func assemble(_ plan: RunPlan, scenario: Scenario, results: [String: EvaluationResult], failures: [EvaluatorFailure], seed: UInt64?, draws: Int?)
+        -> RunResult
+    {
         var rows: [ResultRow] = [], findings: [Finding] = [], headlines: [Headline] = []
         for item in plan.evaluators {
             guard let result = results[item.entry.descriptor.id] else { continue }
@@ -312,17 +336,20 @@ public enum Engine {
             findings += result.findings
             headlines += result.headlines
         }
-        return RunResult(rows: rows, findings: findings, headlines: headlines, failures: failures,
-                         manifest: manifest(plan, scenario: scenario, seed: seed, draws: draws), byEvaluator: results)
+        return RunResult(
+            rows: rows, findings: findings, headlines: headlines, failures: failures,
+            manifest: manifest(plan, scenario: scenario, seed: seed, draws: draws), byEvaluator: results)
     }
 
     /// The manifest of a run of `plan` on `scenario`.
     public static func manifest(_ plan: RunPlan, scenario: Scenario, seed: UInt64?, draws: Int?) -> RunManifest {
-        RunManifest(coopzoneVersion: coopZoneVersion, scenario: scenario.file, extends: scenario.extends, scenarioHash: scenario.contentHash,
-                    evaluators: plan.evaluators.map { item in
-                        RunManifest.EvaluatorRecord(id: item.entry.descriptor.id, version: item.entry.descriptor.version,
-                                                    parameters: item.values(in: scenario), documentation: item.entry.descriptor.documentation)
-                    }, seed: seed, draws: draws)
+        RunManifest(
+            coopzoneVersion: coopZoneVersion, scenario: scenario.file, extends: scenario.extends, scenarioHash: scenario.contentHash,
+            evaluators: plan.evaluators.map { item in
+                RunManifest.EvaluatorRecord(
+                    id: item.entry.descriptor.id, version: item.entry.descriptor.version,
+                    parameters: item.values(in: scenario), documentation: item.entry.descriptor.documentation)
+            }, seed: seed, draws: draws)
     }
 
     /// A readable description of any error an evaluator throws.

@@ -51,9 +51,11 @@ public struct EvaluatorDescriptor: Sendable, Codable {
     public var charts: [ChartSpec]
 
     /// Creates a descriptor.
-    public init(id: String, summary: String, version: String, dependencies: [String] = [],
-                parameters: [ParameterSpec], metrics: [MetricSpec], headlines: [MetricSpec], documentation: String,
-                charts: [ChartSpec] = []) {
+    public init(
+        id: String, summary: String, version: String, dependencies: [String] = [],
+        parameters: [ParameterSpec], metrics: [MetricSpec], headlines: [MetricSpec], documentation: String,
+        charts: [ChartSpec] = []
+    ) {
         self.id = id
         self.summary = summary
         self.version = version
@@ -68,10 +70,13 @@ public struct EvaluatorDescriptor: Sendable, Codable {
     /// A descriptor whose metrics and headlines are declared as handles (`Metric`). (Disfavoured so
     /// that `metrics: []` picks the init above.)
     @_disfavoredOverload
-    public init(id: String, summary: String, version: String, dependencies: [String] = [],
-                parameters: [ParameterSpec], metrics: [Metric], headlines: [Metric], documentation: String, charts: [ChartSpec] = []) {
-        self.init(id: id, summary: summary, version: version, dependencies: dependencies, parameters: parameters,
-                  metrics: metrics.map(\.spec), headlines: headlines.map(\.spec), documentation: documentation, charts: charts)
+    public init(
+        id: String, summary: String, version: String, dependencies: [String] = [],
+        parameters: [ParameterSpec], metrics: [Metric], headlines: [Metric], documentation: String, charts: [ChartSpec] = []
+    ) {
+        self.init(
+            id: id, summary: summary, version: version, dependencies: dependencies, parameters: parameters,
+            metrics: metrics.map(\.spec), headlines: headlines.map(\.spec), documentation: documentation, charts: charts)
     }
 
     /// The parameter spec with the given name.
@@ -100,9 +105,11 @@ public struct ParameterSpec: Sendable, Codable {
     public var isAssumption: Bool
 
     /// Creates a parameter spec.
-    public init(_ name: String, _ summary: String, unit: Unit, default defaultValue: Double,
-                allowed: ClosedRange<Double>, plausible: ClosedRange<Double>? = nil,
-                citation: String, assumption: Bool = false) {
+    public init(
+        _ name: String, _ summary: String, unit: Unit, default defaultValue: Double,
+        allowed: ClosedRange<Double>, plausible: ClosedRange<Double>? = nil,
+        citation: String, assumption: Bool = false
+    ) {
         self.name = name
         self.summary = summary
         self.unit = unit
@@ -159,8 +166,10 @@ public struct MetricSpec: Sendable, Codable {
     }
 
     /// Creates a metric spec.
-    public init(_ id: String, unit: Unit, _ summary: String, dimensions: [Dimension] = [], additive: Bool = true,
-                equation: String, higherIsBetter: Bool? = nil, presentation: MetricPresentation = MetricPresentation()) {
+    public init(
+        _ id: String, unit: Unit, _ summary: String, dimensions: [Dimension] = [], additive: Bool = true,
+        equation: String, higherIsBetter: Bool? = nil, presentation: MetricPresentation = MetricPresentation()
+    ) {
         self.id = id
         self.unit = unit
         self.summary = summary

@@ -75,8 +75,10 @@ public struct Metric: Sendable {
     public var id: String { spec.id }
 
     /// The metric `id` of the evaluator `evaluator`; the other arguments are `MetricSpec`'s.
-    public init(of evaluator: String, _ id: String, unit: Unit, _ summary: String, dimensions: [Dimension] = [], additive: Bool = true,
-                equation: String, presentation: MetricPresentation = MetricPresentation()) {
+    public init(
+        of evaluator: String, _ id: String, unit: Unit, _ summary: String, dimensions: [Dimension] = [], additive: Bool = true,
+        equation: String, presentation: MetricPresentation = MetricPresentation()
+    ) {
         spec = MetricSpec(id, unit: unit, summary, dimensions: dimensions, additive: additive, equation: equation, presentation: presentation)
         ref = MetricRef(evaluator, spec.id)
     }

@@ -51,7 +51,8 @@ struct FlatContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func value(_ key: Key) throws -> ParameterValue {
         guard let value = values[key.stringValue] else {
-            throw DecodingError.keyNotFound(key, .init(codingPath: [key], debugDescription: "parameter '\(key.stringValue)' has no value and no default in the descriptor"))
+            throw DecodingError.keyNotFound(
+                key, .init(codingPath: [key], debugDescription: "parameter '\(key.stringValue)' has no value and no default in the descriptor"))
         }
         return value
     }
@@ -161,8 +162,10 @@ public struct ParameterField<Root>: Sendable {
     private let make: @Sendable (Double) -> ParameterSpec
 
     /// The row of `path`; the arguments are `ParameterSpec`'s without the default.
-    public init(_ path: any WritableKeyPath<Root, Double> & Sendable, _ name: String, _ summary: String, unit: Unit,
-                allowed: ClosedRange<Double>, plausible: ClosedRange<Double>? = nil, citation: String, assumption: Bool = false) {
+    public init(
+        _ path: any WritableKeyPath<Root, Double> & Sendable, _ name: String, _ summary: String, unit: Unit,
+        allowed: ClosedRange<Double>, plausible: ClosedRange<Double>? = nil, citation: String, assumption: Bool = false
+    ) {
         self.path = path
         self.name = name
         make = { value in

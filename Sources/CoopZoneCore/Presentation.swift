@@ -132,9 +132,11 @@ public struct ChartSpec: Sendable, Codable, Hashable {
     public var markdownLead: String?
 
     /// Creates a chart specification.
-    public init(id: String, kind: Kind, order: Int, title: String, heading: String = "", summary: String = "", caption: String = "",
-                xTitle: String = "year", yTitle: String = "", height: Int? = nil, series: [Series], split: Dimension? = nil, splitTitle: String? = nil,
-                categories: [Category] = [], otherLabel: String? = nil, markdownLead: String? = nil) {
+    public init(
+        id: String, kind: Kind, order: Int, title: String, heading: String = "", summary: String = "", caption: String = "",
+        xTitle: String = "year", yTitle: String = "", height: Int? = nil, series: [Series], split: Dimension? = nil, splitTitle: String? = nil,
+        categories: [Category] = [], otherLabel: String? = nil, markdownLead: String? = nil
+    ) {
         self.id = id
         self.kind = kind
         self.order = order

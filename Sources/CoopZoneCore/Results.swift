@@ -34,30 +34,58 @@ public struct Dimensions: Sendable, Hashable, Codable, CustomReflectable {
     }
 
     /// Region id.
-    public var region: String? { get { box?.values.region } set { values.region = newValue } }
+    public var region: String? {
+        get { box?.values.region }
+        set { values.region = newValue }
+    }
     /// Country code.
-    public var country: String? { get { box?.values.country } set { values.country = newValue } }
+    public var country: String? {
+        get { box?.values.country }
+        set { values.country = newValue }
+    }
     /// Sector id.
-    public var sector: String? { get { box?.values.sector } set { values.sector = newValue } }
+    public var sector: String? {
+        get { box?.values.sector }
+        set { values.sector = newValue }
+    }
     /// Stage id.
-    public var stage: String? { get { box?.values.stage } set { values.stage = newValue } }
+    public var stage: String? {
+        get { box?.values.stage }
+        set { values.stage = newValue }
+    }
     /// Link id.
-    public var link: String? { get { box?.values.link } set { values.link = newValue } }
+    public var link: String? {
+        get { box?.values.link }
+        set { values.link = newValue }
+    }
     /// Instrument.
-    public var instrument: String? { get { box?.values.instrument } set { values.instrument = newValue } }
+    public var instrument: String? {
+        get { box?.values.instrument }
+        set { values.instrument = newValue }
+    }
     /// Flow direction.
-    public var direction: String? { get { box?.values.direction } set { values.direction = newValue } }
+    public var direction: String? {
+        get { box?.values.direction }
+        set { values.direction = newValue }
+    }
     /// Zone id.
-    public var zone: String? { get { box?.values.zone } set { values.zone = newValue } }
+    public var zone: String? {
+        get { box?.values.zone }
+        set { values.zone = newValue }
+    }
 
     /// Creates dimension values.
-    public init(region: String? = nil, country: String? = nil, sector: String? = nil, stage: String? = nil,
-                link: String? = nil, instrument: String? = nil, direction: String? = nil, zone: String? = nil) {
+    public init(
+        region: String? = nil, country: String? = nil, sector: String? = nil, stage: String? = nil,
+        link: String? = nil, instrument: String? = nil, direction: String? = nil, zone: String? = nil
+    ) {
         if region == nil && country == nil && sector == nil && stage == nil && link == nil && instrument == nil && direction == nil && zone == nil {
             box = nil
         } else {
-            box = Box(Values(region: region, country: country, sector: sector, stage: stage, link: link, instrument: instrument,
-                             direction: direction, zone: zone))
+            box = Box(
+                Values(
+                    region: region, country: country, sector: sector, stage: stage, link: link, instrument: instrument,
+                    direction: direction, zone: zone))
         }
     }
 
@@ -109,9 +137,11 @@ public struct Dimensions: Sendable, Hashable, Codable, CustomReflectable {
 
     /// The eight values, so that printing and `dump` show them (not the box).
     public var customMirror: Mirror {
-        let values: KeyValuePairs<String, Any> = ["region": region as Any, "country": country as Any, "sector": sector as Any,
-                                                  "stage": stage as Any, "link": link as Any, "instrument": instrument as Any,
-                                                  "direction": direction as Any, "zone": zone as Any]
+        let values: KeyValuePairs<String, Any> = [
+            "region": region as Any, "country": country as Any, "sector": sector as Any,
+            "stage": stage as Any, "link": link as Any, "instrument": instrument as Any,
+            "direction": direction as Any, "zone": zone as Any,
+        ]
         return Mirror(self, children: values, displayStyle: .struct)
     }
 }
@@ -156,9 +186,10 @@ public struct ResultRow: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(evaluator: try c.decode(String.self, forKey: .evaluator), metric: try c.decode(String.self, forKey: .metric),
-                  unit: try c.decode(Unit.self, forKey: .unit), year: try c.decodeIfPresent(Int.self, forKey: .year),
-                  dimensions: try c.decode(Dimensions.self, forKey: .dimensions), value: try c.decode(Double.self, forKey: .value))
+        self.init(
+            evaluator: try c.decode(String.self, forKey: .evaluator), metric: try c.decode(String.self, forKey: .metric),
+            unit: try c.decode(Unit.self, forKey: .unit), year: try c.decodeIfPresent(Int.self, forKey: .year),
+            dimensions: try c.decode(Dimensions.self, forKey: .dimensions), value: try c.decode(Double.self, forKey: .value))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -346,4 +377,3 @@ public enum FindingsSwitch {
     /// True unless a Monte Carlo worker has turned findings off for its task.
     @TaskLocal public static var enabled = true
 }
-

@@ -440,8 +440,10 @@ public struct Incentives: Sendable {
 
     /// True when no instrument is set.
     public var isEmpty: Bool {
-        [incomeTaxHolidayYears, corporateIncomeTaxRate, propertyTaxRate, landTax, inputDutyExemption, equipmentDutyExemption,
-         landRentExemption, infrastructureReimbursement, vatDiscount, dutyDiscount].allSatisfy { $0 == nil }
+        [
+            incomeTaxHolidayYears, corporateIncomeTaxRate, propertyTaxRate, landTax, inputDutyExemption, equipmentDutyExemption,
+            landRentExemption, infrastructureReimbursement, vatDiscount, dutyDiscount,
+        ].allSatisfy { $0 == nil }
     }
 }
 

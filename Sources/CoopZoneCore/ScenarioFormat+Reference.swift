@@ -23,8 +23,9 @@ extension ScenarioFormat {
             lines.append("| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
         }
         if level.provenance {
-            lines.append("| " + ScenarioFormat.provenance.map { "`\($0.key)`" }.joined(separator: ", ")
-                         + " | text | | no | inherited | [Provenance](#provenance) of the numbers inside this mapping. | `source: book` |")
+            lines.append(
+                "| " + ScenarioFormat.provenance.map { "`\($0.key)`" }.joined(separator: ", ")
+                    + " | text | | no | inherited | [Provenance](#provenance) of the numbers inside this mapping. | `source: book` |")
         }
         return lines.joined(separator: "\n")
     }

@@ -2,45 +2,60 @@
 extension ScenarioFormat {
     public static let top = FormatLevel(
         "top", title: "CoopZone scenario (format 1)", anchor: "top-level", provenance: false, partial: true,
-        description: "A CoopZone scenario: border regions, trade links and the cooperation zones proposed between them. Reference: Docs/scenario-format.md. The loader ('coopzone validate') checks more than this schema can: references between ids, ranges by unit, stage timelines and levers.",
+        description:
+            "A CoopZone scenario: border regions, trade links and the cooperation zones proposed between them. Reference: Docs/scenario-format.md. The loader ('coopzone validate') checks more than this schema can: references between ids, ranges by unit, stage timelines and levers.",
         fields: [
             FormatField("format", .version(1), default: "1", doc: "Version of the format; only 1 is read.", example: "format: 1"),
             FormatField("title", .text(), required: .yes, doc: "A short title.", example: "title: Surkhandarya–Khatlon border free-trade zone"),
-            FormatField("description", .text(), default: "empty", doc: "What the scenario describes, with citations such as (book, zones chapter, Table 2).",
-                        example: "description: \"Border free-trade zone … (book, zones chapter, Table 2)\""),
+            FormatField(
+                "description", .text(), default: "empty", doc: "What the scenario describes, with citations such as (book, zones chapter, Table 2).",
+                example: "description: \"Border free-trade zone … (book, zones chapter, Table 2)\""),
             FormatField("authors", .texts("list of text"), default: "none", doc: "Who wrote the scenario.", example: "authors: [CoopZone developers]"),
-            FormatField("sources", .list("source"), default: "none", doc: "The sources the numbers cite, each with an id.",
-                        example: "sources: [{id: book, title: \"Logistics & Diplomacy in Central Asia\"}]"),
-            FormatField("extends", .text(), default: "none", doc: "A scenario file this one builds on (path relative to this file); see \"extends\".",
-                        example: "extends: ../fergana-batken-sughd-growth-triangle.yaml"),
-            FormatField("horizon", .mapping("horizon"), required: .yes, doc: "First and last calendar year modelled (at most 101 years).",
-                        example: "horizon: {first: 2026, last: 2040}"),
+            FormatField(
+                "sources", .list("source"), default: "none", doc: "The sources the numbers cite, each with an id.",
+                example: "sources: [{id: book, title: \"Logistics & Diplomacy in Central Asia\"}]"),
+            FormatField(
+                "extends", .text(), default: "none", doc: "A scenario file this one builds on (path relative to this file); see \"extends\".",
+                example: "extends: ../fergana-batken-sughd-growth-triangle.yaml"),
+            FormatField(
+                "horizon", .mapping("horizon"), required: .yes, doc: "First and last calendar year modelled (at most 101 years).",
+                example: "horizon: {first: 2026, last: 2040}"),
             FormatField("price_year", .year, required: .yes, doc: "The year whose prices money values are in (1900–2200).", example: "price_year: 2023"),
-            FormatField("currency", .text(pattern: "^[A-Z]{3}$"), default: "USD", doc: "ISO 4217 code of the currency; money is in millions of it.",
-                        example: "currency: USD"),
-            FormatField("discount_rate", .number(.share), required: .yes, doc: "Discount rate for present values, per year.",
-                        example: "discount_rate: {value: 0.08, source: zhuang2007, at: \"survey of practice\"}"),
-            FormatField("sectors", .list("sector"), required: .yes, doc: "Sectors used by regions, flows and investment.",
-                        example: "sectors: [{id: agriculture, perishable: true}]"),
-            FormatField("countries", .list("country"), required: .yes, doc: "Countries and their baseline fiscal regimes.",
-                        example: "countries: [{code: UZ, name: Uzbekistan}]"),
+            FormatField(
+                "currency", .text(pattern: "^[A-Z]{3}$"), default: "USD", doc: "ISO 4217 code of the currency; money is in millions of it.",
+                example: "currency: USD"),
+            FormatField(
+                "discount_rate", .number(.share), required: .yes, doc: "Discount rate for present values, per year.",
+                example: "discount_rate: {value: 0.08, source: zhuang2007, at: \"survey of practice\"}"),
+            FormatField(
+                "sectors", .list("sector"), required: .yes, doc: "Sectors used by regions, flows and investment.",
+                example: "sectors: [{id: agriculture, perishable: true}]"),
+            FormatField(
+                "countries", .list("country"), required: .yes, doc: "Countries and their baseline fiscal regimes.",
+                example: "countries: [{code: UZ, name: Uzbekistan}]"),
             FormatField("regions", .list("region"), required: .yes, doc: "Border regions.", example: "regions: [{id: fergana, country: UZ}]"),
-            FormatField("links", .list("link"), default: "none", doc: "Trade links between countries or regions.",
-                        example: "links: [{id: uz_kg, from: fergana, to: batken}]"),
+            FormatField(
+                "links", .list("link"), default: "none", doc: "Trade links between countries or regions.",
+                example: "links: [{id: uz_kg, from: fergana, to: batken}]"),
             FormatField("zones", .list("zone"), required: .yes, doc: "The zones proposed.", example: "zones: [{id: fbs, kind: growth_triangle, …}]"),
-            FormatField("evaluators", .evaluators, default: "every built-in evaluator",
-                        doc: "Evaluators to run, each with parameter overrides (a mapping of parameter name to number or text); unknown evaluator ids are reported by `coopzone validate`, unknown parameters when the scenario is run.",
-                        example: "evaluators: {staged_incentives: {}, employment: {}}"),
-            FormatField("levers", .list("lever"), default: "none", doc: "Named, bounded inputs a workshop page shows as sliders.",
-                        example: "levers: [{id: holiday_years, path: …, min: 0, max: 10}]"),
+            FormatField(
+                "evaluators", .evaluators, default: "every built-in evaluator",
+                doc:
+                    "Evaluators to run, each with parameter overrides (a mapping of parameter name to number or text); unknown evaluator ids are reported by `coopzone validate`, unknown parameters when the scenario is run.",
+                example: "evaluators: {staged_incentives: {}, employment: {}}"),
+            FormatField(
+                "levers", .list("lever"), default: "none", doc: "Named, bounded inputs a workshop page shows as sliders.",
+                example: "levers: [{id: holiday_years, path: …, min: 0, max: 10}]"),
         ])
 
     public static let source = FormatLevel(
         "source", title: "sources item", anchor: "sources", provenance: false, partial: true, identity: ["id"],
         fields: [
             FormatField("id", .id, required: .yes, doc: "Identifier that numbers cite with `source:`.", example: "id: book"),
-            FormatField("title", .text(), required: .yes, doc: "The full reference.", example: "title: \"Logistics & Diplomacy in Central Asia (SEFACIL, 2022)\""),
-            FormatField("url", .text(), doc: "A public web address of the publication, where one exists (no file paths).", example: "url: https://taxsummaries.pwc.com"),
+            FormatField(
+                "title", .text(), required: .yes, doc: "The full reference.", example: "title: \"Logistics & Diplomacy in Central Asia (SEFACIL, 2022)\""),
+            FormatField(
+                "url", .text(), doc: "A public web address of the publication, where one exists (no file paths).", example: "url: https://taxsummaries.pwc.com"),
         ])
 
     public static let horizon = FormatLevel(
@@ -55,8 +70,9 @@ extension ScenarioFormat {
         fields: [
             FormatField("id", .id, required: .yes, doc: "Identifier; `all` is reserved for total trade.", example: "id: agriculture"),
             FormatField("name", .text(), default: "the id", doc: "Display name.", example: "name: Agriculture and food"),
-            FormatField("perishable", .boolean, default: "false",
-                        doc: "True for fruit, vegetables and other goods lost without storage (storage measures act on these).", example: "perishable: true"),
+            FormatField(
+                "perishable", .boolean, default: "false",
+                doc: "True for fruit, vegetables and other goods lost without storage (storage measures act on these).", example: "perishable: true"),
         ])
 
     public static let lever = FormatLevel(
@@ -64,9 +80,10 @@ extension ScenarioFormat {
         fields: [
             FormatField("id", .id, required: .yes, doc: "Identifier.", example: "id: holiday_years"),
             FormatField("label", .text(), default: "the id", doc: "Label shown next to the slider.", example: "label: Income-tax holiday (years)"),
-            FormatField("path", .text(pattern: #"^[^.\s]+(\.[^.\s]+)*$"#), required: .yes,
-                        doc: "Path of the number it sets, as `--set` takes it; must exist, and its value must lie in [min, max].",
-                        example: "path: zones.fbs.stages.investment.incentives.income_tax_holiday_years"),
+            FormatField(
+                "path", .text(pattern: #"^[^.\s]+(\.[^.\s]+)*$"#), required: .yes,
+                doc: "Path of the number it sets, as `--set` takes it; must exist, and its value must lie in [min, max].",
+                example: "path: zones.fbs.stages.investment.incentives.income_tax_holiday_years"),
             FormatField("min", .plainNumber, required: .yes, doc: "Lowest value (a plain number).", example: "min: 0"),
             FormatField("max", .plainNumber, required: .yes, doc: "Highest value, above `min`.", example: "max: 10"),
             FormatField("step", .plainNumber, default: "(max − min) / 100", doc: "Slider step, positive.", example: "step: 1"),

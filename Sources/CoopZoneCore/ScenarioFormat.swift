@@ -22,30 +22,43 @@ public enum ScenarioFormat {
     /// The keys that may carry provenance on the mappings whose level says so.
     static let provenance: [FormatField] = [
         FormatField("source", .text(), doc: "Id of an entry of `sources`; plain numbers inside this mapping cite it.", example: "source: book"),
-        FormatField("at", .locator, doc: "Where in the source (a chapter, section, table or page); only read next to `source`.",
-                    example: "at: \"zones chapter, Table 2\""),
-        FormatField("assumption", .text(), doc: "Flags the numbers inside this mapping as an assumption, with the reason (ignored when `source` is also given).",
-                    example: "assumption: \"illustrative values\""),
+        FormatField(
+            "at", .locator, doc: "Where in the source (a chapter, section, table or page); only read next to `source`.",
+            example: "at: \"zones chapter, Table 2\""),
+        FormatField(
+            "assumption", .text(), doc: "Flags the numbers inside this mapping as an assumption, with the reason (ignored when `source` is also given).",
+            example: "assumption: \"illustrative values\""),
         FormatField("note", .text(), doc: "A free comment, ignored by the loader.", example: "note: \"…\""),
     ]
 
     /// The mapping form of a number: `{value: 0.12, source: pwc, at: "…"}`.
     public static let quantity = FormatLevel(
         "quantity", title: "number with provenance", anchor: "number-forms", provenance: true, partial: false,
-        description: "A number with its source or assumption flag and an optional distribution; without 'value', the distribution's centre (midpoint, mode or mean) is the value.",
+        description:
+            "A number with its source or assumption flag and an optional distribution; without 'value', the distribution's centre (midpoint, mode or mean) is the value.",
         fields: [
             FormatField("value", .plainNumber, doc: "The central value.", example: "value: 0.12"),
             FormatField("unit", .unitName, doc: "Optional check: the unit the key is read in; any other unit is an error.", example: "unit: kilometres"),
             FormatField("uniform", .numbers(2), doc: "Uniform distribution [low, high].", example: "uniform: [0.15, 0.45]"),
             FormatField("triangular", .numbers(3), doc: "Triangular distribution [low, mode, high], in that order.", example: "triangular: [0.02, 0.05, 0.09]"),
-            FormatField("normal", .mapping("normal"), doc: "Normal distribution truncated to [low, high].", example: "normal: {mean: 1.5, sd: 0.5, low: 0.5, high: 3}"),
+            FormatField(
+                "normal", .mapping("normal"), doc: "Normal distribution truncated to [low, high].", example: "normal: {mean: 1.5, sd: 0.5, low: 0.5, high: 3}"),
         ],
         extras: [
             ("minProperties", .int(1)),
-            ("not", .object([("description", .string("at most one distribution")),
-                             ("anyOf", .array([["uniform", "triangular"], ["uniform", "normal"], ["triangular", "normal"]].map {
-                                 .object([("required", .array($0.map(SchemaJSON.string)))])
-                             }))])),
+            (
+                "not",
+                .object([
+                    ("description", .string("at most one distribution")),
+                    (
+                        "anyOf",
+                        .array(
+                            [["uniform", "triangular"], ["uniform", "normal"], ["triangular", "normal"]].map {
+                                .object([("required", .array($0.map(SchemaJSON.string)))])
+                            })
+                    ),
+                ])
+            ),
         ])
 
     /// The distributions a number may carry, as the keys of its mapping form.
@@ -184,8 +197,10 @@ public struct FormatLevel: Sendable {
     /// Schema keywords beyond the keys (one-of rules, conditional requirements).
     let extras: [(String, SchemaJSON)]
 
-    init(_ name: String, title: String, anchor: String, provenance: Bool, partial: Bool, identity: [String] = [], description: String? = nil,
-         fields: [FormatField], extras: [(String, SchemaJSON)] = []) {
+    init(
+        _ name: String, title: String, anchor: String, provenance: Bool, partial: Bool, identity: [String] = [], description: String? = nil,
+        fields: [FormatField], extras: [(String, SchemaJSON)] = []
+    ) {
         self.name = name
         self.title = title
         self.anchor = anchor

@@ -21,9 +21,13 @@ public struct Override: Sendable {
     public static func parse(_ argument: String, index: Int = 1) -> Result<Override, DiagnosticsError> {
         let origin = "--set"
         guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
-            return .failure(DiagnosticsError([Diagnostic(.error, "'--set \(argument)' needs the form PATH=VALUE",
-                                                         at: SourceLocation(file: origin, line: index, column: 1),
-                                                         hint: "e.g. --set evaluators.trade_effects.trade_cost_elasticity=5")]))
+            return .failure(
+                DiagnosticsError([
+                    Diagnostic(
+                        .error, "'--set \(argument)' needs the form PATH=VALUE",
+                        at: SourceLocation(file: origin, line: index, column: 1),
+                        hint: "e.g. --set evaluators.trade_effects.trade_cost_elasticity=5")
+                ]))
         }
         let path = String(argument[..<equals])
         let text = String(argument[argument.index(after: equals)...])
@@ -33,11 +37,13 @@ public struct Override: Sendable {
             shift(&node, line: index, column: column - 1)
             return .success(Override(path: path, value: node, origin: "\(origin) \(path)"))
         case .failure(let error):
-            return .failure(DiagnosticsError(error.diagnostics.map { d in
-                var d = d
-                d.location = SourceLocation(file: origin, line: index, column: column + max(0, (d.location?.column ?? 1) - 1))
-                return d
-            }))
+            return .failure(
+                DiagnosticsError(
+                    error.diagnostics.map { d in
+                        var d = d
+                        d.location = SourceLocation(file: origin, line: index, column: column + max(0, (d.location?.column ?? 1) - 1))
+                        return d
+                    }))
         }
     }
 
@@ -83,8 +89,10 @@ public enum ScenarioLoader {
     }
 
     /// Loads a scenario from text; `extends` paths are resolved against `baseDirectory` (default: the current directory).
-    public static func load(text: String, file: String = "scenario.yaml", baseDirectory: String? = nil, overrides: [Override] = [],
-                            limits: LoadLimits = LoadLimits()) -> LoadOutcome {
+    public static func load(
+        text: String, file: String = "scenario.yaml", baseDirectory: String? = nil, overrides: [Override] = [],
+        limits: LoadLimits = LoadLimits()
+    ) -> LoadOutcome {
         switch YAMLTree.parse(text, file: file, limits: limits) {
         case .failure(let error): return LoadOutcome(scenario: nil, diagnostics: error.diagnostics, tree: nil)
         case .success(let tree):
@@ -117,7 +125,8 @@ public enum ScenarioLoader {
         var diagnostics: [Diagnostic] = []
         for override in overrides {
             if let failure = checkOverridePath(override.path, in: tree) ?? TreePath.set(override.path, to: override.value, in: &tree, origin: override.origin) {
-                diagnostics.append(Diagnostic(.error, "\(override.origin): '\(override.path)' \(failure.text)", at: override.value.location, hint: failure.hint))
+                diagnostics.append(
+                    Diagnostic(.error, "\(override.origin): '\(override.path)' \(failure.text)", at: override.value.location, hint: failure.hint))
             }
         }
         if diagnostics.hasErrors { return LoadOutcome(scenario: nil, diagnostics: diagnostics, tree: tree) }
@@ -136,32 +145,54 @@ public enum ScenarioLoader {
         return nil
     }
 
-    static func readTree(_ path: String, limits: LoadLimits, visited: inout [String], reference: SourceLocation?) -> Result<(YNode, [String]), DiagnosticsError> {
+    static func readTree(_ path: String, limits: LoadLimits, visited: inout [String], reference: SourceLocation?) -> Result<(YNode, [String]), DiagnosticsError>
+    {
         let url = URL(fileURLWithPath: path)
         let canonical = url.standardizedFileURL.path
         if visited.contains(canonical) {
-            return .failure(DiagnosticsError([Diagnostic(.error, "'extends' forms a cycle: \((visited + [canonical]).map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → "))",
-                                                         at: reference, hint: "a scenario cannot extend itself, directly or through others")]))
+            return .failure(
+                DiagnosticsError([
+                    Diagnostic(
+                        .error,
+                        "'extends' forms a cycle: \((visited + [canonical]).map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → "))",
+                        at: reference, hint: "a scenario cannot extend itself, directly or through others")
+                ]))
         }
         visited.append(canonical)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             let what = isDirectory.boolValue ? "is a directory, not a scenario file" : "does not exist"
-            return .failure(DiagnosticsError([Diagnostic(.error, "'\(path)' \(what)", at: reference ?? SourceLocation(file: path, line: 1, column: 1),
-                                                         hint: reference == nil ? "check the path" : "'extends' paths are relative to the file that names them")]))
+            return .failure(
+                DiagnosticsError([
+                    Diagnostic(
+                        .error, "'\(path)' \(what)", at: reference ?? SourceLocation(file: path, line: 1, column: 1),
+                        hint: reference == nil ? "check the path" : "'extends' paths are relative to the file that names them")
+                ]))
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let size = attributes?[.size] as? Int, size > limits.maxFileBytes {
-            return .failure(DiagnosticsError([Diagnostic(.error, "the file is \(size) bytes; the limit is \(limits.maxFileBytes) bytes",
-                                                         at: SourceLocation(file: path, line: 1, column: 1),
-                                                         hint: "a scenario is a few kilobytes; check that this is the right file")]))
+            return .failure(
+                DiagnosticsError([
+                    Diagnostic(
+                        .error, "the file is \(size) bytes; the limit is \(limits.maxFileBytes) bytes",
+                        at: SourceLocation(file: path, line: 1, column: 1),
+                        hint: "a scenario is a few kilobytes; check that this is the right file")
+                ]))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(DiagnosticsError([Diagnostic(.error, "cannot read '\(path)'", at: reference ?? SourceLocation(file: path, line: 1, column: 1), hint: "check the file's permissions")]))
+            return .failure(
+                DiagnosticsError([
+                    Diagnostic(
+                        .error, "cannot read '\(path)'", at: reference ?? SourceLocation(file: path, line: 1, column: 1), hint: "check the file's permissions")
+                ]))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(DiagnosticsError([Diagnostic(.error, "the file is not UTF-8 text (binary data?)", at: SourceLocation(file: path, line: 1, column: 1),
-                                                         hint: "scenario files are UTF-8 YAML text; check that this is the right file")]))
+            return .failure(
+                DiagnosticsError([
+                    Diagnostic(
+                        .error, "the file is not UTF-8 text (binary data?)", at: SourceLocation(file: path, line: 1, column: 1),
+                        hint: "scenario files are UTF-8 YAML text; check that this is the right file")
+                ]))
         }
         switch YAMLTree.parse(text, file: path, limits: limits) {
         case .failure(let error): return .failure(error)
@@ -173,8 +204,12 @@ public enum ScenarioLoader {
     static func resolveExtends(_ tree: YNode, directory: String, limits: LoadLimits, visited: inout [String]) -> Result<(YNode, [String]), DiagnosticsError> {
         guard let node = tree["extends"], !node.isNull else { return .success((tree, [])) }
         guard let relative = node.scalarText else {
-            return .failure(DiagnosticsError([Diagnostic(.error, "expected a file name for 'extends', found \(node.kindDescription)", at: node.location,
-                                                         hint: "e.g. extends: growth-triangle.yaml")]))
+            return .failure(
+                DiagnosticsError([
+                    Diagnostic(
+                        .error, "expected a file name for 'extends', found \(node.kindDescription)", at: node.location,
+                        hint: "e.g. extends: growth-triangle.yaml")
+                ]))
         }
         let parentPath = relative.hasPrefix("/") ? relative : URL(fileURLWithPath: directory).appendingPathComponent(relative).path
         switch readTree(parentPath, limits: limits, visited: &visited, reference: node.location) {

@@ -116,35 +116,82 @@ public enum ScenarioSchema {
     static var commonDefinitions: [(String, SchemaJSON)] {
         let provenance = ScenarioSchema.provenanceDefinition
         func bySector(_ description: String) -> SchemaJSON {
-            .object([("description", .string(description)), ("type", .string("object")),
-                     ("properties", .object(ScenarioFormat.provenance.map { ($0.key, .object([("$ref", .string("#/$defs/provenance/properties/\($0.key)"))])) })),
-                     ("additionalProperties", ref("number"))])
+            .object([
+                ("description", .string(description)), ("type", .string("object")),
+                ("properties", .object(ScenarioFormat.provenance.map { ($0.key, .object([("$ref", .string("#/$defs/provenance/properties/\($0.key)"))])) })),
+                ("additionalProperties", ref("number")),
+            ])
         }
         return [
             ("provenance", provenance),
-            ("id", .object([("description", .string("An identifier: letters, digits, '_' and '-', at most 64 characters.")), ("type", .string("string")),
-                            ("pattern", .string(#"^[0-9A-Za-z_\-\u00AA-\uFFFF]{1,64}$"#))])),
-            ("plainNumber", .object([
-                ("description", .string("A plain number. '_' may separate digits (3_900_000); YAML 1.2 tools read such a number as text, so the text form is accepted here. Percentages ('15%') and quoted numbers are errors: write 0.15.")),
-                ("anyOf", .array([.object([("type", .string("number"))]),
-                                  .object([("type", .string("string")), ("pattern", .string(#"^[+-]?[0-9][0-9_]*(\.[0-9_]*)?([eE][+-]?[0-9]+)?$"#))])])),
-            ])),
-            ("number", .object([
-                ("description", .string("A number: plain (0.15), or a mapping with its provenance and an optional distribution ({value: 0.15, source: pwc, at: \"Uzbekistan, 2023\"}, {value: 0.5, assumption: \"…\"}, {triangular: [0.1, 0.2, 0.4], assumption: \"…\"}). Null means absent (useful to drop an inherited value in an 'extends' file).")),
-                ("anyOf", .array([ref("plainNumber"), ref("quantity"), .object([("type", .string("null"))])])),
-            ])),
-            ("series", .object([
-                ("description", .string("Values by calendar year, years increasing: {2020: 581.0, 2021: 625.2}. Each value is a number in any of its forms.")),
-                ("type", .string("object")), ("propertyNames", .object([("pattern", .string("^[0-9]{4}$"))])), ("additionalProperties", ref("number")),
-            ])),
+            (
+                "id",
+                .object([
+                    ("description", .string("An identifier: letters, digits, '_' and '-', at most 64 characters.")), ("type", .string("string")),
+                    ("pattern", .string(#"^[0-9A-Za-z_\-\u00AA-\uFFFF]{1,64}$"#)),
+                ])
+            ),
+            (
+                "plainNumber",
+                .object([
+                    (
+                        "description",
+                        .string(
+                            "A plain number. '_' may separate digits (3_900_000); YAML 1.2 tools read such a number as text, so the text form is accepted here. Percentages ('15%') and quoted numbers are errors: write 0.15."
+                        )
+                    ),
+                    (
+                        "anyOf",
+                        .array([
+                            .object([("type", .string("number"))]),
+                            .object([("type", .string("string")), ("pattern", .string(#"^[+-]?[0-9][0-9_]*(\.[0-9_]*)?([eE][+-]?[0-9]+)?$"#))]),
+                        ])
+                    ),
+                ])
+            ),
+            (
+                "number",
+                .object([
+                    (
+                        "description",
+                        .string(
+                            "A number: plain (0.15), or a mapping with its provenance and an optional distribution ({value: 0.15, source: pwc, at: \"Uzbekistan, 2023\"}, {value: 0.5, assumption: \"…\"}, {triangular: [0.1, 0.2, 0.4], assumption: \"…\"}). Null means absent (useful to drop an inherited value in an 'extends' file)."
+                        )
+                    ),
+                    ("anyOf", .array([ref("plainNumber"), ref("quantity"), .object([("type", .string("null"))])])),
+                ])
+            ),
+            (
+                "series",
+                .object([
+                    (
+                        "description",
+                        .string("Values by calendar year, years increasing: {2020: 581.0, 2021: 625.2}. Each value is a number in any of its forms.")
+                    ),
+                    ("type", .string("object")), ("propertyNames", .object([("pattern", .string("^[0-9]{4}$"))])), ("additionalProperties", ref("number")),
+                ])
+            ),
             ("amountsBySector", bySector("Money per year by sector id; the keys must be ids of 'sectors'.")),
             ("dutiesBySector", bySector("Import duty rates by sector id (fractions 0–1); the keys must be ids of 'sectors'.")),
-            ("evaluators", .object([
-                ("description", .string("Evaluator ids mapped to their parameter overrides (an empty mapping {} keeps every default). Parameter names and ranges are checked when the scenario is run: see 'coopzone evaluators'.")),
-                ("type", .array([.string("object"), .string("null")])),
-                ("additionalProperties", .object([("type", .array([.string("object"), .string("null")])),
-                                                  ("additionalProperties", .object([("anyOf", .array([ref("number"), .object([("type", .string("string"))])]))]))])),
-            ])),
+            (
+                "evaluators",
+                .object([
+                    (
+                        "description",
+                        .string(
+                            "Evaluator ids mapped to their parameter overrides (an empty mapping {} keeps every default). Parameter names and ranges are checked when the scenario is run: see 'coopzone evaluators'."
+                        )
+                    ),
+                    ("type", .array([.string("object"), .string("null")])),
+                    (
+                        "additionalProperties",
+                        .object([
+                            ("type", .array([.string("object"), .string("null")])),
+                            ("additionalProperties", .object([("anyOf", .array([ref("number"), .object([("type", .string("string"))])]))])),
+                        ])
+                    ),
+                ])
+            ),
         ]
     }
 
@@ -152,7 +199,11 @@ public enum ScenarioSchema {
     static var provenanceDefinition: SchemaJSON {
         .object([
             ("title", .string("provenance keys")),
-            ("description", .string("The keys that say where the numbers of a mapping come from; plain numbers inside inherit them (see Docs/scenario-format.md#provenance).")),
+            (
+                "description",
+                .string(
+                    "The keys that say where the numbers of a mapping come from; plain numbers inside inherit them (see Docs/scenario-format.md#provenance).")
+            ),
             ("type", .string("object")),
             ("properties", .object(ScenarioFormat.provenance.map { ($0.key, property($0, in: ScenarioFormat.quantity)) })),
         ])

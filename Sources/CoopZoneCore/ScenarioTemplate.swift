@@ -23,8 +23,9 @@ public enum ScenarioTemplate {
         w.key(top, "description", "\"TODO: what the scenario describes, citing its sources in prose, e.g. (book, zones chapter, Table 2)\"", indent: 0)
         w.key(top, "authors", "[TODO]", indent: 0)
         w.key(top, "sources", nil, indent: 0)
-        w.item(ScenarioFormat.source, [("id", "placeholder"), ("title", "\"TODO: the full reference (author, title, publisher, year) your numbers come from\"")],
-               indent: 2, optional: true)
+        w.item(
+            ScenarioFormat.source, [("id", "placeholder"), ("title", "\"TODO: the full reference (author, title, publisher, year) your numbers come from\"")],
+            indent: 2, optional: true)
         w.comment("extends: a scenario file this one builds on; see Docs/scenario-format.md#extends-building-on-another-scenario", indent: 0)
         w.key(top, "horizon", "{first: 2026, last: 2040}", indent: 0)
         w.key(top, "price_year", "2024", indent: 0)
@@ -35,30 +36,50 @@ public enum ScenarioTemplate {
         w.item(ScenarioFormat.sector, [("id", "manufacturing"), ("name", "Manufacturing")], indent: 2, optional: false)
         w.key(top, "countries", nil, indent: 0)
         for (i, side) in sides.enumerated() {
-            w.item(ScenarioFormat.country, [("code", "X\(side.uppercased())"), ("name", "\"TODO: country \(side.uppercased())\""),
-                                            ("assumption", "\"PLACEHOLDER: illustrative rates; replace with the country's regime and its source\""),
-                                            ("fiscal", "{corporate_income_tax: 0.15, vat: 0.12, import_duty: 0.10}")],
-                   indent: 2, optional: i == 0, note: i == 0 ? "XA, XB, XC are placeholder codes: write ISO 3166-1 alpha-2 codes (UZ, KG, TJ, KZ, CN…)" : nil)
+            w.item(
+                ScenarioFormat.country,
+                [
+                    ("code", "X\(side.uppercased())"), ("name", "\"TODO: country \(side.uppercased())\""),
+                    ("assumption", "\"PLACEHOLDER: illustrative rates; replace with the country's regime and its source\""),
+                    ("fiscal", "{corporate_income_tax: 0.15, vat: 0.12, import_duty: 0.10}"),
+                ],
+                indent: 2, optional: i == 0, note: i == 0 ? "XA, XB, XC are placeholder codes: write ISO 3166-1 alpha-2 codes (UZ, KG, TJ, KZ, CN…)" : nil)
         }
         w.key(top, "regions", nil, indent: 0)
         for (i, side) in sides.enumerated() {
-            w.item(ScenarioFormat.region, [("id", "region_\(side)"), ("name", "\"TODO: border region \(side.uppercased())\""), ("country", "X\(side.uppercased())"),
-                                           ("population", "{value: 1_000_000, assumption: \"PLACEHOLDER: replace with the region's population and its source\"}")],
-                   indent: 2, optional: i == 0)
+            w.item(
+                ScenarioFormat.region,
+                [
+                    ("id", "region_\(side)"), ("name", "\"TODO: border region \(side.uppercased())\""), ("country", "X\(side.uppercased())"),
+                    ("population", "{value: 1_000_000, assumption: \"PLACEHOLDER: replace with the region's population and its source\"}"),
+                ],
+                indent: 2, optional: i == 0)
         }
         w.key(top, "links", nil, indent: 0)
-        w.item(ScenarioFormat.link, [("id", "a_b"), ("from", "region_a"), ("to", "region_b"),
-                                     ("assumption", "\"PLACEHOLDER: illustrative trade; replace with recorded figures and their source\""),
-                                     ("border_crossing_days", "2"), ("flows", "[{sector: agriculture, direction: export, base_year: 2024, value: 10, growth: 0.03}]")],
-               indent: 2, optional: true)
+        w.item(
+            ScenarioFormat.link,
+            [
+                ("id", "a_b"), ("from", "region_a"), ("to", "region_b"),
+                ("assumption", "\"PLACEHOLDER: illustrative trade; replace with recorded figures and their source\""),
+                ("border_crossing_days", "2"), ("flows", "[{sector: agriculture, direction: export, base_year: 2024, value: 10, growth: 0.03}]"),
+            ],
+            indent: 2, optional: true)
         w.key(top, "zones", nil, indent: 0)
-        w.item(ScenarioFormat.zone, [("id", zoneId), ("name", "\"TODO: the zone's name\""), ("kind", kind.rawValue),
-                                     ("regions", "[" + sides.map { "region_\($0)" }.joined(separator: ", ") + "]")],
-               indent: 2, optional: true)
+        w.item(
+            ScenarioFormat.zone,
+            [
+                ("id", zoneId), ("name", "\"TODO: the zone's name\""), ("kind", kind.rawValue),
+                ("regions", "[" + sides.map { "region_\($0)" }.joined(separator: ", ") + "]"),
+            ],
+            indent: 2, optional: true)
         w.key(ScenarioFormat.zone, "stages", nil, indent: 2)
-        w.item(ScenarioFormat.stage, [("id", "first_stage"), ("name", "\"TODO: what the zone does first\""), ("start", "2027"),
-                                      ("assumption", "\"PLACEHOLDER: illustrative measure; replace with the design's and its source\"")],
-               indent: 4, optional: true, skip: ["measures", "incentives"])
+        w.item(
+            ScenarioFormat.stage,
+            [
+                ("id", "first_stage"), ("name", "\"TODO: what the zone does first\""), ("start", "2027"),
+                ("assumption", "\"PLACEHOLDER: illustrative measure; replace with the design's and its source\""),
+            ],
+            indent: 4, optional: true, skip: ["measures", "incentives"])
         w.key(ScenarioFormat.stage, "measures", nil, indent: 4)
         w.key(ScenarioFormat.measures, "border_time", "[{link: a_b, days: 1}]", indent: 6)
         w.optionals(ScenarioFormat.measures, except: ["border_time"], indent: 6)

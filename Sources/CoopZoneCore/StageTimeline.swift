@@ -81,7 +81,9 @@ extension Scenario {
                     let start = max(earliest ?? horizon.lowerBound, horizon.lowerBound)
                     var year = start
                     while year <= horizon.upperBound && spending(through: year - 1) < threshold { year += 1 }
-                    if year <= horizon.upperBound { first = year } else {
+                    if year <= horizon.upperBound {
+                        first = year
+                    } else {
                         let blockers = pending.subtracting([i])
                         if !blockers.isEmpty { continue }
                         neverStarted.append(stage.id); pending.remove(i); progress = true; continue
@@ -90,17 +92,32 @@ extension Scenario {
                 guard let first else { continue }
                 if first > horizon.upperBound { neverStarted.append(stage.id); pending.remove(i); progress = true; continue }
                 var last: Int
-                if let end = stage.end { last = end } else if let duration = stage.duration { last = first + duration - 1 } else {
+                if let end = stage.end {
+                    last = end
+                } else if let duration = stage.duration {
+                    last = first + duration - 1
+                } else {
                     // Open-ended: until the next stage in the list starts, if that one is already placed.
                     if i + 1 < zone.stages.count {
-                        if let next = firsts[i + 1] { last = next - 1 } else if case .year(let y) = zone.stages[i + 1].start { last = y - 1 } else {
+                        if let next = firsts[i + 1] {
+                            last = next - 1
+                        } else if case .year(let y) = zone.stages[i + 1].start {
+                            last = y - 1
+                        } else {
                             if case .after(let o, _) = zone.stages[i + 1].start, o == stage.id {
-                                problems.append(.init(message: "stage '\(stage.id)' has no 'end' or 'duration', so stage '\(zone.stages[i + 1].id)', which starts after it, can never start",
-                                                      location: stage.location, hint: "give stage '\(stage.id)' an 'end' year or a 'duration'"))
+                                problems.append(
+                                    .init(
+                                        message:
+                                            "stage '\(stage.id)' has no 'end' or 'duration', so stage '\(zone.stages[i + 1].id)', which starts after it, can never start",
+                                        location: stage.location, hint: "give stage '\(stage.id)' an 'end' year or a 'duration'"))
                                 last = horizon.upperBound
-                            } else { last = horizon.upperBound }
+                            } else {
+                                last = horizon.upperBound
+                            }
                         }
-                    } else { last = horizon.upperBound }
+                    } else {
+                        last = horizon.upperBound
+                    }
                 }
                 firsts[i] = first
                 lasts[i] = min(max(last, first), horizon.upperBound)
@@ -109,8 +126,10 @@ extension Scenario {
             }
         }
         for i in pending.sorted() {
-            problems.append(.init(message: "the start of stage '\(zone.stages[i].id)' cannot be resolved (stages wait on each other)",
-                                  location: zone.stages[i].location, hint: "break the circle: give one of the stages a start year"))
+            problems.append(
+                .init(
+                    message: "the start of stage '\(zone.stages[i].id)' cannot be resolved (stages wait on each other)",
+                    location: zone.stages[i].location, hint: "break the circle: give one of the stages a start year"))
         }
         let placed = zone.stages.indices.compactMap { i -> ResolvedStage? in
             guard let f = firsts[i], let l = lasts[i] else { return nil }

@@ -23,7 +23,9 @@ public enum TreePath {
 
     static func names(in node: YNode) -> [String] {
         if let entries = node.entries { return entries.map(\.key) }
-        if let items = node.items { return items.enumerated().map { i, item in item["id"]?.scalarText ?? item["code"]?.scalarText ?? item["sector"]?.scalarText ?? String(i) } }
+        if let items = node.items {
+            return items.enumerated().map { i, item in item["id"]?.scalarText ?? item["code"]?.scalarText ?? item["sector"]?.scalarText ?? String(i) }
+        }
         return []
     }
 
@@ -33,14 +35,20 @@ public enum TreePath {
         var walked: [String] = []
         for segment in segments(path) {
             let next: YNode?
-            if let entries = node.entries { next = entries.first { $0.key == segment }?.value } else if let items = node.items {
+            if let entries = node.entries {
+                next = entries.first { $0.key == segment }?.value
+            } else if let items = node.items {
                 next = index(of: segment, in: items).map { items[$0] }
-            } else { next = nil }
+            } else {
+                next = nil
+            }
             guard let next else {
                 let here = walked.isEmpty ? "the scenario" : "'\(walked.joined(separator: "."))'"
                 let suggestion = closestMatch(to: segment, in: names(in: node))
-                return .failure(Failure(text: "does not exist: \(here) has no '\(segment)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                                        hint: names(in: node).isEmpty ? nil : "available: " + names(in: node).prefix(20).joined(separator: ", ")))
+                return .failure(
+                    Failure(
+                        text: "does not exist: \(here) has no '\(segment)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                        hint: names(in: node).isEmpty ? nil : "available: " + names(in: node).prefix(20).joined(separator: ", ")))
             }
             walked.append(segment)
             node = next
@@ -70,7 +78,11 @@ public enum TreePath {
                 if let failure = set(parts.dropFirst(), value: value, in: &entries[i].value, walked: walked + [segment], origin: origin) { return failure }
             } else {
                 var fresh = YNode(.mapping([]), at: value.location)
-                if parts.count == 1 { fresh = value } else if let failure = set(parts.dropFirst(), value: value, in: &fresh, walked: walked + [segment], origin: origin) { return failure }
+                if parts.count == 1 {
+                    fresh = value
+                } else if let failure = set(parts.dropFirst(), value: value, in: &fresh, walked: walked + [segment], origin: origin) {
+                    return failure
+                }
                 entries.append(YNode.Entry(key: segment, keyLocation: value.location, value: fresh))
             }
             node.value = .mapping(entries)
@@ -78,8 +90,9 @@ public enum TreePath {
         case .sequence(var items):
             guard let i = index(of: segment, in: items) else {
                 let suggestion = closestMatch(to: segment, in: names(in: node))
-                return Failure(text: "does not exist: \(here) has no item '\(segment)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                               hint: "available: " + names(in: node).prefix(20).joined(separator: ", "))
+                return Failure(
+                    text: "does not exist: \(here) has no item '\(segment)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                    hint: "available: " + names(in: node).prefix(20).joined(separator: ", "))
             }
             if let failure = set(parts.dropFirst(), value: value, in: &items[i], walked: walked + [segment], origin: origin) { return failure }
             node.value = .sequence(items)
@@ -113,14 +126,18 @@ public enum TreePath {
                 if let i = base.firstIndex(where: { $0.key == entry.key }) {
                     base[i].value = merge(base[i].value, entry.value, key: entry.key)
                     base[i].keyLocation = entry.keyLocation
-                } else { base.append(entry) }
+                } else {
+                    base.append(entry)
+                }
             }
             return YNode(.mapping(base), at: child.location)
         case (.sequence(var base), .sequence(let over)) where over.allSatisfy({ identity(of: $0, in: key) != nil }):
             for item in over {
                 if let i = base.firstIndex(where: { identity(of: $0, in: key) == identity(of: item, in: key) }) {
                     base[i] = merge(base[i], item)
-                } else { base.append(item) }
+                } else {
+                    base.append(item)
+                }
             }
             return YNode(.sequence(base), at: child.location)
         default:

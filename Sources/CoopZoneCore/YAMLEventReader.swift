@@ -99,7 +99,11 @@ struct YAMLEventReader {
             guard let start = buffer.baseAddress, !buffer.isEmpty else { return .failure(DiagnosticsError([state.empty()])) }
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
-                return .failure(DiagnosticsError([Diagnostic(.error, "cannot read the file as YAML: Memory error", at: SourceLocation(file: file, line: 1, column: 1), hint: Self.syntaxHint)]))
+                return .failure(
+                    DiagnosticsError([
+                        Diagnostic(
+                            .error, "cannot read the file as YAML: Memory error", at: SourceLocation(file: file, line: 1, column: 1), hint: Self.syntaxHint)
+                    ]))
             }
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
@@ -165,8 +169,12 @@ struct YAMLEventReader {
             guard yaml_parser_parse(&parser, &event) == 1 else { return .failure(DiagnosticsError([compositionSyntax(parser)])) }
             defer { yaml_event_delete(&event) }
             if event.type != YAML_STREAM_END_EVENT {
-                return .failure(DiagnosticsError([Diagnostic(.error, "YAML syntax error: but found another document (expected a single document in the stream at line 1)",
-                                                             at: at(event.start_mark), hint: YAMLEventReader.syntaxHint)]))
+                return .failure(
+                    DiagnosticsError([
+                        Diagnostic(
+                            .error, "YAML syntax error: but found another document (expected a single document in the stream at line 1)",
+                            at: at(event.start_mark), hint: YAMLEventReader.syntaxHint)
+                    ]))
             }
             guard let rootIsEmpty, !rootIsEmpty else { return .failure(DiagnosticsError([empty()])) }
             if let treeProblem { return .failure(DiagnosticsError([treeProblem])) }
@@ -175,8 +183,11 @@ struct YAMLEventReader {
         }
 
         func empty() -> Diagnostic {
-            Diagnostic(.error, "the file is empty", at: SourceLocation(file: reader.file, line: 1, column: 1),
-                       hint: "a scenario needs at least 'title', 'horizon', 'countries', 'regions' and 'zones'; see Docs/scenario-format.md or run 'coopzone new scenario NAME'")
+            Diagnostic(
+                .error, "the file is empty", at: SourceLocation(file: reader.file, line: 1, column: 1),
+                hint:
+                    "a scenario needs at least 'title', 'horizon', 'countries', 'regions' and 'zones'; see Docs/scenario-format.md or run 'coopzone new scenario NAME'"
+            )
         }
 
         /// The diagnostics for a syntax error: after duplicates, the error as listed with them;
@@ -200,7 +211,8 @@ struct YAMLEventReader {
                 let utf8 = text.utf8
                 let index = utf8.index(utf8.startIndex, offsetBy: Int(parser.problem_offset), limitedBy: utf8.endIndex)?.samePosition(in: text)
                 let offset = index.map { text.distance(from: text.startIndex, to: $0) }
-                return Diagnostic(.error, "the file is not valid UTF-8 text: \(problem)\(offset.map { " at byte \($0)" } ?? "")", at: start, hint: "save the file as UTF-8")
+                return Diagnostic(
+                    .error, "the file is not valid UTF-8 text: \(problem)\(offset.map { " at byte \($0)" } ?? "")", at: start, hint: "save the file as UTF-8")
             case YAML_SCANNER_ERROR, YAML_PARSER_ERROR, YAML_COMPOSER_ERROR:
                 if problem.hasPrefix("Maximum nesting level") {
                     // Only libyaml builds newer than 0.2.5 have this limit; ours (48) comes first.
@@ -219,19 +231,22 @@ struct YAMLEventReader {
             let type = event.type
             let depth = stack.count
             if depth > reader.limits.maxDepth {
-                return Diagnostic(.error, "nesting is too deep (more than \(reader.limits.maxDepth) levels)", at: at(event.start_mark), hint: YAMLEventReader.depthHint)
+                return Diagnostic(
+                    .error, "nesting is too deep (more than \(reader.limits.maxDepth) levels)", at: at(event.start_mark), hint: YAMLEventReader.depthHint)
             }
             var isKey = false
             if let top = stack.indices.last, stack[top].isMapping {
                 isKey = stack[top].expectsKey
                 stack[top].expectsKey.toggle()
                 if isKey && type == YAML_ALIAS_EVENT {
-                    return Diagnostic(.error, "an alias is used as a key", at: at(event.start_mark),
-                                      hint: "keys in a scenario are plain names; use aliases only as values")
+                    return Diagnostic(
+                        .error, "an alias is used as a key", at: at(event.start_mark),
+                        hint: "keys in a scenario are plain names; use aliases only as values")
                 }
                 if isKey && type != YAML_SCALAR_EVENT {
-                    return Diagnostic(.error, "a list or mapping is used as a key", at: at(event.start_mark),
-                                      hint: "keys in a scenario are plain names such as 'regions' or 'population'")
+                    return Diagnostic(
+                        .error, "a list or mapping is used as a key", at: at(event.start_mark),
+                        hint: "keys in a scenario are plain names such as 'regions' or 'population'")
                 }
             }
             if depth == 0 && rootIsEmpty == nil {
@@ -245,15 +260,20 @@ struct YAMLEventReader {
                 if isKey {
                     let top = stack.count - 1
                     if let firstLine = stack[top].firstLine(of: value, line: here.line) {
-                        structure.append(Diagnostic(.error, "duplicate key '\(value)' (first at line \(firstLine))", at: here,
-                                                    hint: "each key may appear once in a mapping; remove or rename one of them"))
+                        structure.append(
+                            Diagnostic(
+                                .error, "duplicate key '\(value)' (first at line \(firstLine))", at: here,
+                                hint: "each key may appear once in a mapping; remove or rename one of them"))
                     }
                     if building && value == "<<" {
-                        treeProblem = Diagnostic(.error, "merge keys ('<<') are not supported", at: here,
-                                                 hint: "use 'extends: other.yaml' to build on another scenario")
+                        treeProblem = Diagnostic(
+                            .error, "merge keys ('<<') are not supported", at: here,
+                            hint: "use 'extends: other.yaml' to build on another scenario")
                     }
                     stack[top].pendingKey = (value, here)
-                    define(YAMLEventReader.text(scalar.anchor), Built(node: YNode(.scalar(value, quoted: Self.isQuoted(scalar.style)), at: here), size: 1, height: 0))
+                    define(
+                        YAMLEventReader.text(scalar.anchor),
+                        Built(node: YNode(.scalar(value, quoted: Self.isQuoted(scalar.style)), at: here), size: 1, height: 0))
                     return nil
                 }
                 let built = Built(node: YNode(.scalar(value, quoted: Self.isQuoted(scalar.style)), at: here), size: 1, height: 0)
@@ -306,8 +326,9 @@ struct YAMLEventReader {
         }
 
         func bomb(at location: SourceLocation) -> Diagnostic {
-            Diagnostic(.error, "the document expands to more than \(reader.limits.maxNodes) values (aliases nested inside aliases?)", at: location,
-                       hint: "this looks like an alias bomb; write the values out, or use fewer nested aliases")
+            Diagnostic(
+                .error, "the document expands to more than \(reader.limits.maxNodes) values (aliases nested inside aliases?)", at: location,
+                hint: "this looks like an alias bomb; write the values out, or use fewer nested aliases")
         }
 
         /// The first node of `node`'s expansion, in document order, that takes the budget below
@@ -316,7 +337,8 @@ struct YAMLEventReader {
             budget -= 1
             if budget < 0 { return bomb(at: node.location) }
             if depth > reader.limits.maxDepth {
-                return Diagnostic(.error, "nesting is too deep (more than \(reader.limits.maxDepth) levels)", at: node.location, hint: YAMLEventReader.depthHint)
+                return Diagnostic(
+                    .error, "nesting is too deep (more than \(reader.limits.maxDepth) levels)", at: node.location, hint: YAMLEventReader.depthHint)
             }
             switch node.value {
             case .scalar: return nil

@@ -128,8 +128,9 @@ public enum YAMLTree {
         func at(_ line: Int, _ column: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
         let bytes = text.utf8.count
         if bytes > limits.maxFileBytes {
-            return Diagnostic(.error, "the file is \(bytes) bytes; the limit is \(limits.maxFileBytes) bytes", at: at(1, 1),
-                              hint: "a scenario is a few kilobytes; split data into separate files with 'extends', or check that this is the right file")
+            return Diagnostic(
+                .error, "the file is \(bytes) bytes; the limit is \(limits.maxFileBytes) bytes", at: at(1, 1),
+                hint: "a scenario is a few kilobytes; split data into separate files with 'extends', or check that this is the right file")
         }
         // Scalars, not Characters: columns are counted as libyaml counts them, and a control
         // character cannot hide inside a grapheme cluster (NUL followed by a combining mark).
@@ -148,8 +149,10 @@ public enum YAMLTree {
             afterCR = false
             let value = character.value
             if value == 0 || (value < 0x20 && value != 0x09) || value == 0xFFFD {
-                return Diagnostic(.error, "the file contains binary data (byte 0x\(String(value, radix: 16)) at this position); it is not a YAML text file", at: at(line, column),
-                                  hint: "scenario files are UTF-8 text; check that this is the right file")
+                return Diagnostic(
+                    .error, "the file contains binary data (byte 0x\(String(value, radix: 16)) at this position); it is not a YAML text file",
+                    at: at(line, column),
+                    hint: "scenario files are UTF-8 text; check that this is the right file")
             }
             if inComment { previous = character; continue }
             if let open = quote {
@@ -162,8 +165,9 @@ public enum YAMLTree {
                 if character == "-" { dashes += 1; previous = character; continue }
                 atLineStart = false
                 if indent > limits.maxIndent || dashes > limits.maxDepth / 2 {
-                    return Diagnostic(.error, "nesting is too deep (indentation of \(indent) columns, \(dashes) nested list markers)", at: at(line, column),
-                                      hint: "a scenario nests at most a dozen levels; flatten the structure")
+                    return Diagnostic(
+                        .error, "nesting is too deep (indentation of \(indent) columns, \(dashes) nested list markers)", at: at(line, column),
+                        hint: "a scenario nests at most a dozen levels; flatten the structure")
                 }
             }
             switch character {
@@ -173,13 +177,15 @@ public enum YAMLTree {
             case "[", "{":
                 flowDepth += 1
                 if flowDepth > limits.maxDepth {
-                    return Diagnostic(.error, "nesting is too deep (more than \(limits.maxDepth) open brackets)", at: at(line, column),
-                                      hint: "a scenario nests at most a dozen levels; flatten the structure")
+                    return Diagnostic(
+                        .error, "nesting is too deep (more than \(limits.maxDepth) open brackets)", at: at(line, column),
+                        hint: "a scenario nests at most a dozen levels; flatten the structure")
                 }
             case "]", "}": flowDepth = max(0, flowDepth - 1)
             case " " where previous == "?" && (column == indent + 2):
-                return Diagnostic(.error, "explicit '?' keys are not supported", at: at(line, column - 1),
-                                  hint: "keys in a scenario are plain names such as 'regions' or 'population'")
+                return Diagnostic(
+                    .error, "explicit '?' keys are not supported", at: at(line, column - 1),
+                    hint: "keys in a scenario are plain names such as 'regions' or 'population'")
             default: break
             }
             previous = character

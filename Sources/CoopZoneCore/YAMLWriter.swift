@@ -28,12 +28,14 @@ public enum YAMLWriter {
         yaml_emitter_set_width(&emitter, -1)
         yaml_emitter_set_indent(&emitter, 2)
         yaml_emitter_set_break(&emitter, YAML_LN_BREAK)
-        yaml_emitter_set_output(&emitter, { data, buffer, size in
-            guard let data else { return 0 }
-            let sink = Unmanaged<Sink>.fromOpaque(data).takeUnretainedValue()
-            if let buffer, size > 0 { sink.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size)) }
-            return 1
-        }, Unmanaged.passUnretained(sink).toOpaque())
+        yaml_emitter_set_output(
+            &emitter,
+            { data, buffer, size in
+                guard let data else { return 0 }
+                let sink = Unmanaged<Sink>.fromOpaque(data).takeUnretainedValue()
+                if let buffer, size > 0 { sink.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size)) }
+                return 1
+            }, Unmanaged.passUnretained(sink).toOpaque())
         // `sink` is used below, after the last event, so it lives while the emitter writes to it.
         var event = yaml_event_t()
         yaml_stream_start_event_initialize(&event, YAML_UTF8_ENCODING)
@@ -71,8 +73,9 @@ public enum YAMLWriter {
             guard let length = Int32(exactly: bytes.count) else { throw Failure(problem: "a scalar of \(bytes.count) bytes is too long") }
             bytes.append(0)
             let ok = bytes.withUnsafeBufferPointer { buffer in
-                yaml_scalar_event_initialize(&event, nil, nil, buffer.baseAddress, length, 1, 1,
-                                             quoted ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_PLAIN_SCALAR_STYLE)
+                yaml_scalar_event_initialize(
+                    &event, nil, nil, buffer.baseAddress, length, 1, 1,
+                    quoted ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_PLAIN_SCALAR_STYLE)
             }
             guard ok == 1 else { throw Failure(problem: "a scalar of \(length) bytes could not be prepared") }
             try emit(&event, &emitter)

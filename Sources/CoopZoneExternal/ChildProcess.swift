@@ -1,11 +1,11 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How a child process ended.
@@ -97,11 +97,11 @@ final class ChildProcess {
         let (stdinPipe, stdoutPipe, stderrPipe) = (pipes[0], pipes[1], pipes[2])
 
         #if canImport(Darwin)
-        var actions: posix_spawn_file_actions_t? = nil
-        var attributes: posix_spawnattr_t? = nil
+            var actions: posix_spawn_file_actions_t? = nil
+            var attributes: posix_spawnattr_t? = nil
         #else
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
+            var actions = posix_spawn_file_actions_t()
+            var attributes = posix_spawnattr_t()
         #endif
         posix_spawn_file_actions_init(&actions)
         posix_spawnattr_init(&attributes)
@@ -117,7 +117,7 @@ final class ChildProcess {
         // (we ignore it; it must not), and no blocked signals.
         var flags = Int32(POSIX_SPAWN_SETPGROUP) | Int32(POSIX_SPAWN_SETSIGDEF) | Int32(POSIX_SPAWN_SETSIGMASK)
         #if canImport(Darwin)
-        flags |= Int32(POSIX_SPAWN_CLOEXEC_DEFAULT)
+            flags |= Int32(POSIX_SPAWN_CLOEXEC_DEFAULT)
         #endif
         posix_spawnattr_setflags(&attributes, Int16(truncatingIfNeeded: flags))
         posix_spawnattr_setpgroup(&attributes, 0)
@@ -136,7 +136,8 @@ final class ChildProcess {
             for p in envp { free(p) }
         }
         var child: pid_t = 0
-        let result = program.contains("/")
+        let result =
+            program.contains("/")
             ? posix_spawn(&child, program, &actions, &attributes, argv, envp)
             : posix_spawnp(&child, program, &actions, &attributes, argv, envp)
         close(stdinPipe[0])
@@ -201,7 +202,9 @@ final class ChildProcess {
             for entry in fds where entry.revents != 0 {
                 if entry.fd == stdinFD {
                     let n = request.withUnsafeBytes { raw in write(stdinFD, raw.baseAddress! + written, request.count - written) }
-                    if n > 0 { written += n } else if n < 0, errno != EAGAIN, errno != EINTR {
+                    if n > 0 {
+                        written += n
+                    } else if n < 0, errno != EAGAIN, errno != EINTR {
                         // The program closed its standard input (or died): stop writing, keep reading.
                         written = request.count
                     }
@@ -310,11 +313,11 @@ final class ChildProcess {
 
 @inline(__always) private func sendSignal(_ pid: pid_t, _ signal: Int32) -> Int32 {
     #if canImport(Glibc)
-    Glibc.kill(pid, signal)
+        Glibc.kill(pid, signal)
     #elseif canImport(Musl)
-    Musl.kill(pid, signal)
+        Musl.kill(pid, signal)
     #else
-    Darwin.kill(pid, signal)
+        Darwin.kill(pid, signal)
     #endif
 }
 
@@ -322,9 +325,9 @@ final class ChildProcess {
 /// declares them only under _GNU_SOURCE, which Swift's Glibc module does not define.
 private enum Spawning {
     #if canImport(Darwin)
-    typealias Actions = posix_spawn_file_actions_t?
+        typealias Actions = posix_spawn_file_actions_t?
     #else
-    typealias Actions = posix_spawn_file_actions_t
+        typealias Actions = posix_spawn_file_actions_t
     #endif
     typealias AddChdir = @convention(c) (UnsafeMutablePointer<Actions>, UnsafePointer<CChar>) -> Int32
     typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
@@ -335,9 +338,9 @@ private enum Spawning {
 
     static func symbol<T>(_ name: String) -> T? {
         #if canImport(Darwin)
-        let handle = UnsafeMutableRawPointer(bitPattern: -2)  // RTLD_DEFAULT
+            let handle = UnsafeMutableRawPointer(bitPattern: -2)  // RTLD_DEFAULT
         #else
-        let handle: UnsafeMutableRawPointer? = nil  // RTLD_DEFAULT
+            let handle: UnsafeMutableRawPointer? = nil  // RTLD_DEFAULT
         #endif
         guard let pointer = dlsym(handle, name) else { return nil }
         return unsafeBitCast(pointer, to: T.self)

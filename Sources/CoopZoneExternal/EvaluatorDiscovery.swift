@@ -30,8 +30,10 @@ public enum EvaluatorDiscovery {
             let origin = explicit ? "--evaluators" : environmentVariable
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                diagnostics.append(Diagnostic(explicit ? .error : .warning, "\(origin): '\(directory)' is not a directory", at: nil,
-                                              hint: "name a directory holding an evaluator.yaml, or a directory of such directories"))
+                diagnostics.append(
+                    Diagnostic(
+                        explicit ? .error : .warning, "\(origin): '\(directory)' is not a directory", at: nil,
+                        hint: "name a directory holding an evaluator.yaml, or a directory of such directories"))
                 continue
             }
             var candidates: [String] = []
@@ -43,8 +45,11 @@ public enum EvaluatorDiscovery {
                     FileManager.default.fileExists(atPath: URL(fileURLWithPath: $0).appendingPathComponent(ExternalManifest.fileName).path)
                 }
                 if candidates.isEmpty {
-                    diagnostics.append(Diagnostic(explicit ? .error : .warning, "\(origin): '\(directory)' holds no evaluator (no \(ExternalManifest.fileName) in it or in its subdirectories)", at: nil,
-                                                  hint: "create one with 'coopzone new evaluator NAME --output \(directory)'"))
+                    diagnostics.append(
+                        Diagnostic(
+                            explicit ? .error : .warning,
+                            "\(origin): '\(directory)' holds no evaluator (no \(ExternalManifest.fileName) in it or in its subdirectories)", at: nil,
+                            hint: "create one with 'coopzone new evaluator NAME --output \(directory)'"))
                 }
             }
             for candidate in candidates {
@@ -55,13 +60,18 @@ public enum EvaluatorDiscovery {
                 case .success(let manifest):
                     let id = manifest.descriptor.id
                     if taken.contains(id) {
-                        diagnostics.append(Diagnostic(.error, "evaluator id '\(id)' is already taken by a built-in evaluator; an external evaluator adds evaluators, it never replaces one",
-                                                      at: manifest.idLocation, hint: "rename 'id' in the manifest (and in the scenarios that name it)"))
+                        diagnostics.append(
+                            Diagnostic(
+                                .error,
+                                "evaluator id '\(id)' is already taken by a built-in evaluator; an external evaluator adds evaluators, it never replaces one",
+                                at: manifest.idLocation, hint: "rename 'id' in the manifest (and in the scenarios that name it)"))
                         continue
                     }
                     if let first = byId[id] {
-                        diagnostics.append(Diagnostic(.error, "evaluator id '\(id)' is defined twice: here and in \(first.file)", at: manifest.idLocation,
-                                                      hint: "give one of them another id, or drop one directory from --evaluators / \(environmentVariable)"))
+                        diagnostics.append(
+                            Diagnostic(
+                                .error, "evaluator id '\(id)' is defined twice: here and in \(first.file)", at: manifest.idLocation,
+                                hint: "give one of them another id, or drop one directory from --evaluators / \(environmentVariable)"))
                         continue
                     }
                     byId[id] = manifest

@@ -32,11 +32,16 @@ public enum ExternalError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .startFailed(let message): message
         case .ended(let status): "the program \(status) before answering"
-        case .timedOut(let seconds): "the program did not answer within \(format(seconds)) s (its time limit; raise 'timeout_seconds' in its manifest or pass --evaluator-timeout) and was killed"
-        case .outputTooLarge(let bytes, let limit): "the program's answer exceeded the output limit of \(limit) bytes (read \(bytes)) and the program was killed; raise 'max_output_bytes' in its manifest if the answer is meant to be that large"
-        case .malformedJSON(let message): "the program's answer is not valid JSON (\(message)); write exactly one JSON object per line on standard output, and anything else on standard error"
-        case .versionMismatch(let answered): "protocol version mismatch: CoopZone speaks evaluator protocol version \(ExternalProtocol.version), the program answered with version \(answered); update the program or CoopZone (see Docs/writing-an-evaluator.md, 'Protocol versions')"
-        case .outOfStep(let answered, let expected): "the program's answer breaks the protocol: the response answers request \(answered), not request \(expected) (one response line per request, in order; logs go to standard error)"
+        case .timedOut(let seconds):
+            "the program did not answer within \(format(seconds)) s (its time limit; raise 'timeout_seconds' in its manifest or pass --evaluator-timeout) and was killed"
+        case .outputTooLarge(let bytes, let limit):
+            "the program's answer exceeded the output limit of \(limit) bytes (read \(bytes)) and the program was killed; raise 'max_output_bytes' in its manifest if the answer is meant to be that large"
+        case .malformedJSON(let message):
+            "the program's answer is not valid JSON (\(message)); write exactly one JSON object per line on standard output, and anything else on standard error"
+        case .versionMismatch(let answered):
+            "protocol version mismatch: CoopZone speaks evaluator protocol version \(ExternalProtocol.version), the program answered with version \(answered); update the program or CoopZone (see Docs/writing-an-evaluator.md, 'Protocol versions')"
+        case .outOfStep(let answered, let expected):
+            "the program's answer breaks the protocol: the response answers request \(answered), not request \(expected) (one response line per request, in order; logs go to standard error)"
         case .invalidResponse(let message): "the program's answer breaks the protocol: \(message)"
         case .reported(let message): "the program reported an error: \(message)"
         case .disabled(let faults, let first): "not run: the program failed \(faults) times in this run (first: \(first))"

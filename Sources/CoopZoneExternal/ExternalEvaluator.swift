@@ -99,7 +99,9 @@ public final class ExternalEvaluator: Sendable {
 
     /// Evaluates each scenario with its context, in as few requests as possible (one per run of
     /// items that share a scenario). One result per item, in order.
-    func evaluate(_ items: [(scenario: Scenario, context: EvaluationContext)], parameters: [String: ParameterValue]) -> [Result<EvaluationResult, EvaluatorFailure>] {
+    func evaluate(_ items: [(scenario: Scenario, context: EvaluationContext)], parameters: [String: ParameterValue]) -> [Result<
+        EvaluationResult, EvaluatorFailure
+    >] {
         var results: [Result<EvaluationResult, EvaluatorFailure>] = []
         results.reserveCapacity(items.count)
         var start = 0
@@ -113,7 +115,9 @@ public final class ExternalEvaluator: Sendable {
         return results
     }
 
-    private func evaluateGroup(_ items: [(scenario: Scenario, context: EvaluationContext)], parameters: [String: ParameterValue]) -> [Result<EvaluationResult, EvaluatorFailure>] {
+    private func evaluateGroup(_ items: [(scenario: Scenario, context: EvaluationContext)], parameters: [String: ParameterValue]) -> [Result<
+        EvaluationResult, EvaluatorFailure
+    >] {
         let id = manifest.descriptor.id
         let scenario = items[0].scenario
         let outcome: Result<[Result<EvaluationResult, EvaluatorFailure>], EvaluatorFailure> = state.withLock { state in
@@ -121,14 +125,17 @@ public final class ExternalEvaluator: Sendable {
                 return .failure(evaluatorFailure(id, ExternalError.disabled(faults: state.faults, first: state.firstFault ?? "").description))
             }
             let encoding: ScenarioEncoding
-            if let cached = state.encoding, cached.key == ScenarioEncoding.key(of: scenario) { encoding = cached } else {
+            if let cached = state.encoding, cached.key == ScenarioEncoding.key(of: scenario) {
+                encoding = cached
+            } else {
                 encoding = ScenarioEncoding(scenario.with(values: scenario.inputs.map(\.central)))
                 state.encoding = encoding
             }
             let draws = items.map { ExternalProtocol.Draw(changes: encoding.changes(for: $0.scenario), dependencies: $0.context.results) }
             let requestId = state.nextId
             state.nextId += 1
-            let request = ExternalProtocol.request(id: requestId, descriptor: manifest.descriptor, parameters: parameters, scenarioJSON: encoding.json, draws: draws)
+            let request = ExternalProtocol.request(
+                id: requestId, descriptor: manifest.descriptor, parameters: parameters, scenarioJSON: encoding.json, draws: draws)
             switch exchange(&state, request: request, id: requestId, draws: items.count, scenario: scenario) {
             case .success(let results): return .success(results)
             case .failure(let error): return .failure(evaluatorFailure(id, error.message))
@@ -141,7 +148,9 @@ public final class ExternalEvaluator: Sendable {
     }
 
     /// Sends one request and reads its answer; on a fault, the message with the end of standard error.
-    private func exchange(_ state: inout State, request: [UInt8], id: Int, draws: Int, scenario: Scenario) -> Result<[Result<EvaluationResult, EvaluatorFailure>], ExternalEvaluatorError> {
+    private func exchange(_ state: inout State, request: [UInt8], id: Int, draws: Int, scenario: Scenario) -> Result<
+        [Result<EvaluationResult, EvaluatorFailure>], ExternalEvaluatorError
+    > {
         let started = DispatchTime.now().uptimeNanoseconds
         let deadline = started + UInt64(limits.timeoutSeconds * 1e9)
         state.statistics.requests += 1
@@ -177,7 +186,8 @@ public final class ExternalEvaluator: Sendable {
             }
         case .ended(let status): return .failure(ExternalEvaluatorError(message: fault(&state, .ended(status), child: child)))
         case .timedOut: return .failure(ExternalEvaluatorError(message: fault(&state, .timedOut(seconds: limits.timeoutSeconds), child: child)))
-        case .tooLarge(let bytes): return .failure(ExternalEvaluatorError(message: fault(&state, .outputTooLarge(bytes: bytes, limit: limits.maxOutputBytes), child: child)))
+        case .tooLarge(let bytes):
+            return .failure(ExternalEvaluatorError(message: fault(&state, .outputTooLarge(bytes: bytes, limit: limits.maxOutputBytes), child: child)))
         }
     }
 
@@ -235,8 +245,9 @@ public final class ExternalEvaluator: Sendable {
             let id = state.nextId
             state.nextId += 1
             let foreign = ExternalProtocol.version + 1
-            let request = ExternalProtocol.request(id: id, descriptor: manifest.descriptor, parameters: [:], scenarioJSON: encoding.json,
-                                                   draws: [.init(changes: "[]", dependencies: [:])], protocolVersion: foreign)
+            let request = ExternalProtocol.request(
+                id: id, descriptor: manifest.descriptor, parameters: [:], scenarioJSON: encoding.json,
+                draws: [.init(changes: "[]", dependencies: [:])], protocolVersion: foreign)
             if state.child?.isRunning != true {
                 do {
                     let child = try ChildProcess(arguments: resolvedCommand, directory: manifest.directory, environment: Self.environment(for: manifest))
@@ -255,7 +266,9 @@ public final class ExternalEvaluator: Sendable {
                     return .problem("it answered a request of protocol version \(foreign) with text that is not JSON")
                 }
                 if let error = value["error"] { return .refused(ExternalProtocol.errorMessage(error)) }
-                return .problem("it answered a request of protocol version \(foreign) as if it understood it; it should answer {\"protocol_version\": \(ExternalProtocol.version), \"id\": …, \"error\": {\"message\": …}}")
+                return .problem(
+                    "it answered a request of protocol version \(foreign) as if it understood it; it should answer {\"protocol_version\": \(ExternalProtocol.version), \"id\": …, \"error\": {\"message\": …}}"
+                )
             case .ended(let status):
                 forgetChild(&state)
                 return .problem("it \(status) on a request of protocol version \(foreign) instead of answering with an error")

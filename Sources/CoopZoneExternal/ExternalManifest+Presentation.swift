@@ -3,25 +3,29 @@ import CoopZoneCore
 /// The presentation hints a manifest may declare, the same a Swift evaluator's descriptor carries:
 /// `label`, `short_label` and (headlines) `card` on a metric, and a `charts:` list.
 extension ExternalManifest {
-    static let chartKeys = ["id", "kind", "order", "title", "heading", "summary", "caption", "x_title", "y_title", "height", "series",
-                            "split", "split_title", "categories", "other_label", "markdown_lead"]
+    static let chartKeys = [
+        "id", "kind", "order", "title", "heading", "summary", "caption", "x_title", "y_title", "height", "series",
+        "split", "split_title", "categories", "other_label", "markdown_lead",
+    ]
     static let seriesKeys = ["metric", "label", "role"]
     static let categoryKeys = ["value", "label"]
 
     /// The hints of one metric or headline (`label`, `short_label`, `card`, and `higher_is_better`).
     static func presentation(_ fields: ManifestReader.Mapping, what: String, reader: ManifestReader) -> MetricPresentation {
         let higher = fields["higher_is_better"].flatMap { reader.bool($0, what: "'higher_is_better' of \(what)") }
-        return MetricPresentation(label: fields["label"].flatMap { reader.text($0, what: "'label' of \(what)") },
-                                  shortLabel: fields["short_label"].flatMap { reader.text($0, what: "'short_label' of \(what)") },
-                                  better: higher.map { $0 ? .higher : .lower },
-                                  card: fields["card"].flatMap { reader.integer($0, what: "'card' of \(what)") })
+        return MetricPresentation(
+            label: fields["label"].flatMap { reader.text($0, what: "'label' of \(what)") },
+            shortLabel: fields["short_label"].flatMap { reader.text($0, what: "'short_label' of \(what)") },
+            better: higher.map { $0 ? .higher : .lower },
+            card: fields["card"].flatMap { reader.integer($0, what: "'card' of \(what)") })
     }
 
     /// The `charts:` list: each chart's series must be additive metrics the manifest declares.
     static func charts(_ node: YNode?, metrics: [MetricSpec], reader: ManifestReader) -> [ChartSpec] {
         guard let node, !node.isNull else { return [] }
         guard let items = node.items else {
-            reader.error("expected a list for 'charts', found \(node.kindDescription)", at: node.location, hint: "e.g. charts: [{id: my-chart, kind: line_by_year, …}]")
+            reader.error(
+                "expected a list for 'charts', found \(node.kindDescription)", at: node.location, hint: "e.g. charts: [{id: my-chart, kind: line_by_year, …}]")
             return []
         }
         var out: [ChartSpec] = []
@@ -35,17 +39,20 @@ extension ExternalManifest {
             if let kindNode, let raw = reader.text(kindNode, what: "'kind' of a chart") {
                 kind = ChartSpec.Kind(rawValue: raw)
                 if kind == nil {
-                    reader.error("unknown chart kind '\(raw)'", at: kindNode.location, hint: "kinds: \(ChartSpec.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    reader.error(
+                        "unknown chart kind '\(raw)'", at: kindNode.location, hint: "kinds: \(ChartSpec.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
             }
             var series: [ChartSpec.Series] = []
             for s in fields.require("series", hint: "add 'series:' (the metrics drawn)")?.items ?? [] {
                 let f = reader.mapping(s, what: "a chart series", allowed: seriesKeys)
                 guard f.isMapping, let metricNode = f.require("metric", hint: "add 'metric:' (one of the manifest's metrics)"),
-                      let metric = reader.text(metricNode, what: "'metric' of a chart series") else { continue }
+                    let metric = reader.text(metricNode, what: "'metric' of a chart series")
+                else { continue }
                 guard metrics.contains(where: { $0.id == metric && $0.additive }) else {
-                    reader.error("chart series '\(metric)' is not an additive metric of this manifest", at: metricNode.location,
-                                 hint: "charts draw totals: name a metric declared under 'metrics:' with additive true")
+                    reader.error(
+                        "chart series '\(metric)' is not an additive metric of this manifest", at: metricNode.location,
+                        hint: "charts draw totals: name a metric declared under 'metrics:' with additive true")
                     continue
                 }
                 let role = f["role"].flatMap { reader.text($0, what: "'role' of a chart series") }
@@ -66,12 +73,14 @@ extension ExternalManifest {
                 return ChartSpec.Category(value, f["label"].flatMap { reader.text($0, what: "'label' of a chart category") } ?? value)
             }
             guard let id, let kind, !series.isEmpty else { continue }
-            out.append(ChartSpec(id: id, kind: kind, order: fields["order"].flatMap { reader.integer($0, what: "'order' of a chart") } ?? 100,
-                                 title: text("title") ?? id, heading: text("heading") ?? text("title") ?? id, summary: text("summary") ?? "",
-                                 caption: text("caption") ?? "", xTitle: text("x_title") ?? "year", yTitle: text("y_title") ?? "{unit}",
-                                 height: fields["height"].flatMap { reader.integer($0, what: "'height' of a chart") }, series: series,
-                                 split: split, splitTitle: text("split_title"), categories: categories, otherLabel: text("other_label"),
-                                 markdownLead: text("markdown_lead")))
+            out.append(
+                ChartSpec(
+                    id: id, kind: kind, order: fields["order"].flatMap { reader.integer($0, what: "'order' of a chart") } ?? 100,
+                    title: text("title") ?? id, heading: text("heading") ?? text("title") ?? id, summary: text("summary") ?? "",
+                    caption: text("caption") ?? "", xTitle: text("x_title") ?? "year", yTitle: text("y_title") ?? "{unit}",
+                    height: fields["height"].flatMap { reader.integer($0, what: "'height' of a chart") }, series: series,
+                    split: split, splitTitle: text("split_title"), categories: categories, otherLabel: text("other_label"),
+                    markdownLead: text("markdown_lead")))
         }
         return out
     }

@@ -27,8 +27,10 @@ public struct ExternalManifest: Sendable {
     /// The manifest's file name inside an evaluator's directory.
     public static let fileName = "evaluator.yaml"
     /// The keys a manifest may have.
-    public static let keys = ["protocol_version", "id", "version", "summary", "documentation", "command", "dependencies",
-                              "timeout_seconds", "max_output_bytes", "parameters", "metrics", "headlines", "charts"]
+    public static let keys = [
+        "protocol_version", "id", "version", "summary", "documentation", "command", "dependencies",
+        "timeout_seconds", "max_output_bytes", "parameters", "metrics", "headlines", "charts",
+    ]
     static let parameterKeys = ["summary", "unit", "default", "allowed", "plausible", "citation", "assumption"]
     static let metricKeys = ["unit", "summary", "dimensions", "additive", "equation", "label", "short_label"]
     static let headlineKeys = ["unit", "summary", "equation", "higher_is_better", "label", "short_label", "card"]
@@ -55,15 +57,26 @@ public struct ExternalManifest: Sendable {
         let file = URL(fileURLWithPath: directory).appendingPathComponent(fileName).path
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard FileManager.default.fileExists(atPath: file) else {
-            return .failure(DiagnosticsError([Diagnostic(.error, "'\(directory)' has no \(fileName)", at: nil,
-                                                         hint: "an external evaluator is a directory with an \(fileName) manifest and its program; see Docs/writing-an-evaluator.md or run 'coopzone new evaluator NAME'")]))
+            return .failure(
+                DiagnosticsError([
+                    Diagnostic(
+                        .error, "'\(directory)' has no \(fileName)", at: nil,
+                        hint:
+                            "an external evaluator is a directory with an \(fileName) manifest and its program; see Docs/writing-an-evaluator.md or run 'coopzone new evaluator NAME'"
+                    )
+                ]))
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > 256 * 1024 {
-            return .failure(DiagnosticsError([Diagnostic(.error, "the manifest is \(size) bytes; the limit is 262144", at: start,
-                                                         hint: "a manifest is a few kilobytes; check that this is the right file")]))
+            return .failure(
+                DiagnosticsError([
+                    Diagnostic(
+                        .error, "the manifest is \(size) bytes; the limit is 262144", at: start,
+                        hint: "a manifest is a few kilobytes; check that this is the right file")
+                ]))
         }
         guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-            return .failure(DiagnosticsError([Diagnostic(.error, "cannot read the manifest as UTF-8 text", at: start, hint: "check the file and its permissions")]))
+            return .failure(
+                DiagnosticsError([Diagnostic(.error, "cannot read the manifest as UTF-8 text", at: start, hint: "check the file and its permissions")]))
         }
         return parse(text, file: file, directory: absolute)
     }
@@ -87,10 +100,11 @@ public struct ExternalManifest: Sendable {
             if let v = reader.integer(node, what: "'protocol_version'") {
                 protocolVersion = v
                 if v != ExternalProtocol.version {
-                    reader.error("the evaluator speaks protocol version \(v); this CoopZone speaks version \(ExternalProtocol.version)", at: node.location,
-                                 hint: v > ExternalProtocol.version
-                                     ? "update CoopZone, or use a release of the evaluator written for protocol \(ExternalProtocol.version)"
-                                     : "update the evaluator to protocol \(ExternalProtocol.version) (see Docs/writing-an-evaluator.md, 'Protocol versions')")
+                    reader.error(
+                        "the evaluator speaks protocol version \(v); this CoopZone speaks version \(ExternalProtocol.version)", at: node.location,
+                        hint: v > ExternalProtocol.version
+                            ? "update CoopZone, or use a release of the evaluator written for protocol \(ExternalProtocol.version)"
+                            : "update the evaluator to protocol \(ExternalProtocol.version) (see Docs/writing-an-evaluator.md, 'Protocol versions')")
                     return .failure(DiagnosticsError(reader.diagnostics.sortedByLocation()))
                 }
             }
@@ -99,9 +113,10 @@ public struct ExternalManifest: Sendable {
         let id = idNode.flatMap { reader.identifier($0, what: "'id'") } ?? ""
         let version = top.require("version", hint: "add 'version: 1.0.0'").flatMap { reader.text($0, what: "'version'") } ?? ""
         let summary = top.require("summary", hint: "add 'summary: one line on what it computes'").flatMap { reader.text($0, what: "'summary'") } ?? ""
-        let documentation = top["documentation"].flatMap { reader.text($0, what: "'documentation'") }.map { relative in
-            relative.hasPrefix("/") || relative.contains("://") ? relative : URL(fileURLWithPath: directory).appendingPathComponent(relative).path
-        } ?? URL(fileURLWithPath: directory).appendingPathComponent(fileName).path
+        let documentation =
+            top["documentation"].flatMap { reader.text($0, what: "'documentation'") }.map { relative in
+                relative.hasPrefix("/") || relative.contains("://") ? relative : URL(fileURLWithPath: directory).appendingPathComponent(relative).path
+            } ?? URL(fileURLWithPath: directory).appendingPathComponent(fileName).path
 
         var command: [String] = []
         if let node = top.require("command", hint: "add 'command: [python3, my_evaluator.py]'") {
@@ -111,35 +126,51 @@ public struct ExternalManifest: Sendable {
                 command = items.compactMap { reader.text($0, what: "an item of 'command'") }
                 if items.isEmpty { reader.error("'command' is empty", at: node.location, hint: "e.g. command: [python3, my_evaluator.py]") }
             } else {
-                reader.error("expected a list for 'command', found \(node.kindDescription)", at: node.location, hint: "e.g. command: [python3, my_evaluator.py]")
+                reader.error(
+                    "expected a list for 'command', found \(node.kindDescription)", at: node.location, hint: "e.g. command: [python3, my_evaluator.py]")
             }
             if let program = command.first, program.contains("/"), !program.hasPrefix("/") {
                 let path = URL(fileURLWithPath: directory).appendingPathComponent(program).path
                 if !FileManager.default.fileExists(atPath: path) {
-                    reader.error("the program '\(program)' does not exist in '\(directory)'", at: node.location, hint: "command paths with a '/' are relative to the evaluator's directory")
+                    reader.error(
+                        "the program '\(program)' does not exist in '\(directory)'", at: node.location,
+                        hint: "command paths with a '/' are relative to the evaluator's directory")
                 } else if !FileManager.default.isExecutableFile(atPath: path) {
-                    reader.error("the program '\(program)' is not executable", at: node.location, hint: "run 'chmod +x \(program)', or name its interpreter first: [python3, \(program.split(separator: "/").last ?? "")]")
+                    reader.error(
+                        "the program '\(program)' is not executable", at: node.location,
+                        hint: "run 'chmod +x \(program)', or name its interpreter first: [python3, \(program.split(separator: "/").last ?? "")]")
                 }
             }
         }
-        let dependencies = top["dependencies"].map { node -> [String] in
-            if node.isNull { return [] }
-            guard let items = node.items else {
-                reader.error("expected a list of evaluator ids for 'dependencies', found \(node.kindDescription)", at: node.location, hint: "e.g. dependencies: [trade_effects]")
-                return []
-            }
-            return items.compactMap { reader.identifier($0, what: "a dependency") }
-        } ?? []
+        let dependencies =
+            top["dependencies"].map { node -> [String] in
+                if node.isNull { return [] }
+                guard let items = node.items else {
+                    reader.error(
+                        "expected a list of evaluator ids for 'dependencies', found \(node.kindDescription)", at: node.location,
+                        hint: "e.g. dependencies: [trade_effects]")
+                    return []
+                }
+                return items.compactMap { reader.identifier($0, what: "a dependency") }
+            } ?? []
 
         var limitsOut = ExternalLimits.defaults
         if let node = top["timeout_seconds"], let t = reader.number(node, what: "'timeout_seconds'") {
-            if t > 0, t <= 86_400 { limitsOut.timeoutSeconds = t } else {
-                reader.error("'timeout_seconds' is \(format(t)); it must be more than 0 and at most 86400", at: node.location, hint: "the longest a request may take, start-up included")
+            if t > 0, t <= 86_400 {
+                limitsOut.timeoutSeconds = t
+            } else {
+                reader.error(
+                    "'timeout_seconds' is \(format(t)); it must be more than 0 and at most 86400", at: node.location,
+                    hint: "the longest a request may take, start-up included")
             }
         }
         if let node = top["max_output_bytes"], let b = reader.integer(node, what: "'max_output_bytes'") {
-            if b >= 1024, b <= 4 << 30 { limitsOut.maxOutputBytes = b } else {
-                reader.error("'max_output_bytes' is \(b); it must be between 1024 and 4294967296", at: node.location, hint: "the largest answer, in bytes, one request may produce")
+            if b >= 1024, b <= 4 << 30 {
+                limitsOut.maxOutputBytes = b
+            } else {
+                reader.error(
+                    "'max_output_bytes' is \(b); it must be between 1024 and 4294967296", at: node.location,
+                    hint: "the largest answer, in bytes, one request may produce")
             }
         }
 
@@ -150,7 +181,9 @@ public struct ExternalManifest: Sendable {
         var seenMetrics: [String: SourceLocation] = [:]
         func checkUnique(_ entry: YNode.Entry) {
             if let first = seenMetrics[entry.key] {
-                reader.error("metric '\(entry.key)' is declared twice (first at line \(first.line))", at: entry.keyLocation, hint: "metric and headline ids are unique within an evaluator")
+                reader.error(
+                    "metric '\(entry.key)' is declared twice (first at line \(first.line))", at: entry.keyLocation,
+                    hint: "metric and headline ids are unique within an evaluator")
             }
             seenMetrics[entry.key] = entry.keyLocation
         }
@@ -166,41 +199,56 @@ public struct ExternalManifest: Sendable {
             if let spec = metric(entry, headline: true, defaultEquation: defaultEquation, directory: directory, reader: reader) { headlines.append(spec) }
         }
         if top["metrics"] == nil && top["headlines"] == nil {
-            reader.error("the manifest declares no metrics", at: tree.location, hint: "add 'metrics:' (rows by year and dimension) and/or 'headlines:' (single numbers)")
+            reader.error(
+                "the manifest declares no metrics", at: tree.location, hint: "add 'metrics:' (rows by year and dimension) and/or 'headlines:' (single numbers)")
         }
         let chartSpecs = charts(top["charts"], metrics: metrics, reader: reader)
         if reader.diagnostics.hasErrors { return .failure(DiagnosticsError(reader.diagnostics.sortedByLocation())) }
-        let descriptor = EvaluatorDescriptor(id: id, summary: summary, version: version, dependencies: dependencies, parameters: parameters,
-                                             metrics: metrics, headlines: headlines, documentation: documentation,
-                                             charts: chartSpecs)
-        return .success(ExternalManifest(directory: directory, file: file, descriptor: descriptor, command: command, protocolVersion: protocolVersion,
-                                         limits: limitsOut, idLocation: idNode?.location ?? SourceLocation(file: file, line: 1, column: 1)))
+        let descriptor = EvaluatorDescriptor(
+            id: id, summary: summary, version: version, dependencies: dependencies, parameters: parameters,
+            metrics: metrics, headlines: headlines, documentation: documentation,
+            charts: chartSpecs)
+        return .success(
+            ExternalManifest(
+                directory: directory, file: file, descriptor: descriptor, command: command, protocolVersion: protocolVersion,
+                limits: limitsOut, idLocation: idNode?.location ?? SourceLocation(file: file, line: 1, column: 1)))
     }
 
     static func parameter(_ entry: YNode.Entry, reader: ManifestReader) -> ParameterSpec? {
         let what = "parameter '\(entry.key)'"
         guard reader.isIdentifier(entry.key) else {
-            reader.error("'\(entry.key)' is not a valid parameter name", at: entry.keyLocation, hint: "names are snake_case: lower-case letters, digits and '_'")
+            reader.error(
+                "'\(entry.key)' is not a valid parameter name", at: entry.keyLocation, hint: "names are snake_case: lower-case letters, digits and '_'")
             return nil
         }
         let fields = reader.mapping(entry.value, what: what, allowed: parameterKeys)
         guard fields.isMapping else { return nil }
-        let unit = fields.require("unit", hint: "add 'unit:' (one of \(Unit.allCases.map(\.rawValue).joined(separator: ", ")))").flatMap { reader.unit($0, what: what) }
+        let unit = fields.require("unit", hint: "add 'unit:' (one of \(Unit.allCases.map(\.rawValue).joined(separator: ", ")))").flatMap {
+            reader.unit($0, what: what)
+        }
         let defaultValue = fields.require("default", hint: "add 'default: <number>'").flatMap { reader.number($0, what: "'default' of \(what)") }
-        let allowed = fields.require("allowed", hint: "add 'allowed: [low, high]': values outside are an error").flatMap { reader.range($0, what: "'allowed' of \(what)") }
+        let allowed = fields.require("allowed", hint: "add 'allowed: [low, high]': values outside are an error").flatMap {
+            reader.range($0, what: "'allowed' of \(what)")
+        }
         let plausible = fields["plausible"].flatMap { reader.range($0, what: "'plausible' of \(what)") }
-        let summary = fields.require("summary", hint: "add 'summary:' (what the parameter means)").flatMap { reader.text($0, what: "'summary' of \(what)") } ?? ""
-        let citation = fields.require("citation", hint: "add 'citation:' (where the default comes from)").flatMap { reader.text($0, what: "'citation' of \(what)") } ?? ""
+        let summary =
+            fields.require("summary", hint: "add 'summary:' (what the parameter means)").flatMap { reader.text($0, what: "'summary' of \(what)") } ?? ""
+        let citation =
+            fields.require("citation", hint: "add 'citation:' (where the default comes from)").flatMap { reader.text($0, what: "'citation' of \(what)") } ?? ""
         let assumption = fields["assumption"].flatMap { reader.bool($0, what: "'assumption' of \(what)") } ?? false
         guard let unit, let defaultValue, let allowed else { return nil }
         if !allowed.contains(defaultValue) {
-            reader.error("the default \(format(defaultValue)) of \(what) lies outside its allowed range \(format(allowed.lowerBound))…\(format(allowed.upperBound))",
-                         at: fields["default"]?.location, hint: "widen 'allowed' or change 'default'")
+            reader.error(
+                "the default \(format(defaultValue)) of \(what) lies outside its allowed range \(format(allowed.lowerBound))…\(format(allowed.upperBound))",
+                at: fields["default"]?.location, hint: "widen 'allowed' or change 'default'")
         }
         if let plausible, !(allowed.contains(plausible.lowerBound) && allowed.contains(plausible.upperBound)) {
-            reader.error("the plausible range of \(what) lies outside its allowed range", at: fields["plausible"]?.location, hint: "plausible values must be allowed values")
+            reader.error(
+                "the plausible range of \(what) lies outside its allowed range", at: fields["plausible"]?.location,
+                hint: "plausible values must be allowed values")
         }
-        return ParameterSpec(entry.key, summary, unit: unit, default: defaultValue, allowed: allowed, plausible: plausible, citation: citation, assumption: assumption)
+        return ParameterSpec(
+            entry.key, summary, unit: unit, default: defaultValue, allowed: allowed, plausible: plausible, citation: citation, assumption: assumption)
     }
 
     static func metric(_ entry: YNode.Entry, headline: Bool, defaultEquation: String, directory: String, reader: ManifestReader) -> MetricSpec? {
@@ -211,22 +259,28 @@ public struct ExternalManifest: Sendable {
         }
         let fields = reader.mapping(entry.value, what: what, allowed: headline ? headlineKeys : metricKeys)
         guard fields.isMapping else { return nil }
-        let unit = fields.require("unit", hint: "add 'unit:' (one of \(Unit.allCases.map(\.rawValue).joined(separator: ", ")))").flatMap { reader.unit($0, what: what) }
+        let unit = fields.require("unit", hint: "add 'unit:' (one of \(Unit.allCases.map(\.rawValue).joined(separator: ", ")))").flatMap {
+            reader.unit($0, what: what)
+        }
         let summary = fields.require("summary", hint: "add 'summary:' (what the metric means)").flatMap { reader.text($0, what: "'summary' of \(what)") } ?? ""
-        let equation = fields["equation"].flatMap { reader.text($0, what: "'equation' of \(what)") }.map { relative in
-            relative.hasPrefix("/") || relative.contains("://") ? relative : URL(fileURLWithPath: directory).appendingPathComponent(relative).path
-        } ?? defaultEquation
+        let equation =
+            fields["equation"].flatMap { reader.text($0, what: "'equation' of \(what)") }.map { relative in
+                relative.hasPrefix("/") || relative.contains("://") ? relative : URL(fileURLWithPath: directory).appendingPathComponent(relative).path
+            } ?? defaultEquation
         var dimensions: [Dimension] = []
         if let node = fields["dimensions"], !node.isNull {
             if let items = node.items {
                 for item in items {
-                    guard let text = item.scalarText else { reader.error("expected a dimension name, found \(item.kindDescription)", at: item.location); continue }
+                    guard let text = item.scalarText else {
+                        reader.error("expected a dimension name, found \(item.kindDescription)", at: item.location); continue
+                    }
                     if let d = Dimension(rawValue: text) {
                         if dimensions.contains(d) { reader.error("dimension '\(text)' is listed twice", at: item.location) } else { dimensions.append(d) }
                     } else {
                         let s = closestMatch(to: text, in: Dimension.allCases.map(\.rawValue))
-                        reader.error("unknown dimension '\(text)' in \(what)" + (s.map { "; did you mean '\($0)'?" } ?? ""), at: item.location,
-                                     hint: "dimensions: \(Dimension.allCases.map(\.rawValue).joined(separator: ", "))")
+                        reader.error(
+                            "unknown dimension '\(text)' in \(what)" + (s.map { "; did you mean '\($0)'?" } ?? ""), at: item.location,
+                            hint: "dimensions: \(Dimension.allCases.map(\.rawValue).joined(separator: ", "))")
                     }
                 }
             } else {
@@ -270,8 +324,9 @@ final class ManifestReader {
         func entries(_ key: String) -> [YNode.Entry] {
             guard let value = self[key] else { return [] }
             guard let entries = value.entries else {
-                reader.error("expected a mapping of names for '\(key)', found \(value.kindDescription)", at: value.location,
-                             hint: "write one entry per name, e.g. '\(key):' then '  my_name: {unit: ratio, …}'")
+                reader.error(
+                    "expected a mapping of names for '\(key)', found \(value.kindDescription)", at: value.location,
+                    hint: "write one entry per name, e.g. '\(key):' then '  my_name: {unit: ratio, …}'")
                 return []
             }
             return entries
@@ -284,14 +339,16 @@ final class ManifestReader {
 
     func mapping(_ node: YNode, what: String, allowed: [String]) -> Mapping {
         guard let entries = node.entries else {
-            error("expected a mapping for \(what), found \(node.kindDescription)", at: node.location,
-                  hint: "write \(what) as 'key: value' lines, e.g. \(allowed.prefix(2).map { "'\($0): …'" }.joined(separator: " and "))")
+            error(
+                "expected a mapping for \(what), found \(node.kindDescription)", at: node.location,
+                hint: "write \(what) as 'key: value' lines, e.g. \(allowed.prefix(2).map { "'\($0): …'" }.joined(separator: " and "))")
             return Mapping(node: node, reader: self, what: what, isMapping: false)
         }
         for entry in entries where !allowed.contains(entry.key) {
             let suggestion = closestMatch(to: entry.key, in: allowed)
-            error("unknown key '\(entry.key)' in \(what)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), at: entry.keyLocation,
-                  hint: suggestion == nil ? "allowed keys here: \(allowed.joined(separator: ", "))" : nil)
+            error(
+                "unknown key '\(entry.key)' in \(what)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), at: entry.keyLocation,
+                hint: suggestion == nil ? "allowed keys here: \(allowed.joined(separator: ", "))" : nil)
         }
         return Mapping(node: node, reader: self, what: what, isMapping: true)
     }
@@ -312,7 +369,9 @@ final class ManifestReader {
     func identifier(_ node: YNode, what: String) -> String? {
         guard let text = text(node, what: what) else { return nil }
         guard isIdentifier(text) else {
-            error("'\(text)' is not a valid id for \(what)", at: node.location, hint: "ids are snake_case: a lower-case letter, then lower-case letters, digits and '_', at most 64 characters")
+            error(
+                "'\(text)' is not a valid id for \(what)", at: node.location,
+                hint: "ids are snake_case: a lower-case letter, then lower-case letters, digits and '_', at most 64 characters")
             return nil
         }
         return text
@@ -325,9 +384,11 @@ final class ManifestReader {
         }
         let cleaned = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
         guard !cleaned.isEmpty, cleaned.count < 64, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
-              let value = Double(cleaned), value.isFinite else {
-            error("expected a number for \(what), found \(node.kindDescription)", at: node.location,
-                  hint: raw.hasSuffix("%") ? "write percentages as fractions: 0.15 for 15%" : "write digits with '.' as the decimal point")
+            let value = Double(cleaned), value.isFinite
+        else {
+            error(
+                "expected a number for \(what), found \(node.kindDescription)", at: node.location,
+                hint: raw.hasSuffix("%") ? "write percentages as fractions: 0.15 for 15%" : "write digits with '.' as the decimal point")
             return nil
         }
         return value
@@ -356,8 +417,9 @@ final class ManifestReader {
         guard let text = text(node, what: "the unit of \(what)") else { return nil }
         if let unit = Unit(rawValue: text) { return unit }
         let s = closestMatch(to: text, in: Unit.allCases.map(\.rawValue))
-        error("unknown unit '\(text)' for \(what)" + (s.map { "; did you mean '\($0)'?" } ?? ""), at: node.location,
-              hint: "units: \(Unit.allCases.map(\.rawValue).joined(separator: ", ")) (Docs/results-format.md)")
+        error(
+            "unknown unit '\(text)' for \(what)" + (s.map { "; did you mean '\($0)'?" } ?? ""), at: node.location,
+            hint: "units: \(Unit.allCases.map(\.rawValue).joined(separator: ", ")) (Docs/results-format.md)")
         return nil
     }
 

@@ -20,8 +20,10 @@ public enum ExternalProtocol {
     }
 
     /// The text of an `evaluate` request (one line, newline included).
-    static func request(id: Int, descriptor: EvaluatorDescriptor, parameters: [String: ParameterValue], scenarioJSON: String,
-                        draws: [Draw], protocolVersion: Int = version) -> [UInt8] {
+    static func request(
+        id: Int, descriptor: EvaluatorDescriptor, parameters: [String: ParameterValue], scenarioJSON: String,
+        draws: [Draw], protocolVersion: Int = version
+    ) -> [UInt8] {
         var w = JSONWriter()
         w.reserve(scenarioJSON.utf8.count + draws.count * 64 + 512)
         w.raw("{\"protocol\":")
@@ -122,8 +124,10 @@ public enum ExternalProtocol {
 
     /// Checks a response line against the request (`id`, number of draws) and the manifest
     /// (metrics, units, dimensions), and turns it into one result per draw.
-    static func decodeResponse(_ line: [UInt8], id: Int, draws: Int, descriptor: EvaluatorDescriptor,
-                               scenario: Scenario) throws(ExternalError) -> [Result<EvaluationResult, EvaluatorFailure>] {
+    static func decodeResponse(
+        _ line: [UInt8], id: Int, draws: Int, descriptor: EvaluatorDescriptor,
+        scenario: Scenario
+    ) throws(ExternalError) -> [Result<EvaluationResult, EvaluatorFailure>] {
         let value: JSONValue
         do { value = try JSONParser.parse(line) } catch {
             let preview = String(decoding: line.prefix(80), as: UTF8.self)
@@ -143,7 +147,9 @@ public enum ExternalProtocol {
         if let error = value["error"] {
             throw .reported(errorMessage(error))
         }
-        guard let results = value["results"]?.arrayItems else { throw .invalidResponse("the response has neither 'results' (an array, one item per draw) nor 'error'") }
+        guard let results = value["results"]?.arrayItems else {
+            throw .invalidResponse("the response has neither 'results' (an array, one item per draw) nor 'error'")
+        }
         guard results.count == draws else { throw .invalidResponse("'results' has \(results.count) items for \(draws) draws (one per draw, in order)") }
         let validator = Validator(descriptor: descriptor, scenario: scenario)
         var out: [Result<EvaluationResult, EvaluatorFailure>] = []
@@ -190,7 +196,9 @@ public enum ExternalProtocol {
         }
 
         func result(_ item: JSONValue) throws(Problem) -> EvaluationResult {
-            guard let pairs = item.objectPairs else { throw Problem(message: "a result is \(item.kindDescription), not an object with 'rows', 'findings' and 'headlines'") }
+            guard let pairs = item.objectPairs else {
+                throw Problem(message: "a result is \(item.kindDescription), not an object with 'rows', 'findings' and 'headlines'")
+            }
             var result = EvaluationResult()
             for (key, value) in pairs {
                 switch key {
@@ -206,7 +214,9 @@ public enum ExternalProtocol {
                     for (i, headline) in items.enumerated() { result.headlines.append(try self.headline(headline, index: i)) }
                 default:
                     let s = closestMatch(to: key, in: Self.resultKeys)
-                    throw Problem(message: "unknown key '\(key)' in a result" + (s.map { "; did you mean '\($0)'?" } ?? " (a result has 'rows', 'findings' and 'headlines', or 'error')"))
+                    throw Problem(
+                        message: "unknown key '\(key)' in a result"
+                            + (s.map { "; did you mean '\($0)'?" } ?? " (a result has 'rows', 'findings' and 'headlines', or 'error')"))
                 }
             }
             return result
@@ -214,7 +224,10 @@ public enum ExternalProtocol {
 
         func checkEvaluator(_ value: JSONValue, where place: String) throws(Problem) {
             guard value.stringValue == descriptor.id else {
-                throw Problem(message: "\(place) names evaluator \(value.stringValue.map { "'\($0)'" } ?? value.kindDescription), not '\(descriptor.id)' (leave 'evaluator' out, or write the manifest's id)")
+                throw Problem(
+                    message:
+                        "\(place) names evaluator \(value.stringValue.map { "'\($0)'" } ?? value.kindDescription), not '\(descriptor.id)' (leave 'evaluator' out, or write the manifest's id)"
+                )
             }
         }
 
@@ -223,7 +236,9 @@ public enum ExternalProtocol {
             guard let text = value.stringValue else { throw Problem(message: "\(place): 'unit' is \(value.kindDescription), not text") }
             guard let unit = Unit(rawValue: text) else {
                 let s = closestMatch(to: text, in: Unit.allCases.map(\.rawValue))
-                throw Problem(message: "\(place) has unknown unit '\(clip(text))'" + (s.map { "; did you mean '\($0)'?" } ?? "") + " (units: \(Unit.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw Problem(
+                    message: "\(place) has unknown unit '\(clip(text))'" + (s.map { "; did you mean '\($0)'?" } ?? "")
+                        + " (units: \(Unit.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             guard unit == declared.unit else {
                 throw Problem(message: "\(place) has unit '\(text)', but the manifest declares '\(declared.unit.rawValue)' for metric '\(declared.id)'")
@@ -249,7 +264,10 @@ public enum ExternalProtocol {
                 case "year":
                     if case .null = v { year = nil; continue }
                     guard let n = v.numberValue, n == n.rounded(), (1900...2200).contains(n) else {
-                        throw Problem(message: "\(place): 'year' is \(v.kindDescription == "a number" ? CoopZoneCore.format(v.numberValue ?? 0) : v.kindDescription), not a calendar year (or null for a value over the whole horizon)")
+                        throw Problem(
+                            message:
+                                "\(place): 'year' is \(v.kindDescription == "a number" ? CoopZoneCore.format(v.numberValue ?? 0) : v.kindDescription), not a calendar year (or null for a value over the whole horizon)"
+                        )
                     }
                     year = Int(n)
                 case "value":
@@ -259,7 +277,9 @@ public enum ExternalProtocol {
                 default:
                     guard let dimension = Dimension(rawValue: key) else {
                         let s = closestMatch(to: key, in: Dimension.allCases.map(\.rawValue) + Self.rowKeys)
-                        throw Problem(message: "\(place) has unknown dimension '\(clip(key))'" + (s.map { "; did you mean '\($0)'?" } ?? "") + " (dimensions: \(Dimension.allCases.map(\.rawValue).joined(separator: ", ")))")
+                        throw Problem(
+                            message: "\(place) has unknown dimension '\(clip(key))'" + (s.map { "; did you mean '\($0)'?" } ?? "")
+                                + " (dimensions: \(Dimension.allCases.map(\.rawValue).joined(separator: ", ")))")
                     }
                     if case .null = v { continue }
                     guard let text = v.stringValue else { throw Problem(message: "\(place): dimension '\(key)' is \(v.kindDescription), not text") }
@@ -271,11 +291,16 @@ public enum ExternalProtocol {
             guard let spec = metrics[metric] else {
                 if headlines[metric] != nil { throw Problem(message: "\(place): '\(metric)' is a headline; write it under 'headlines', not as a row") }
                 let s = closestMatch(to: metric, in: metrics.keys)
-                throw Problem(message: "\(place) has metric '\(clip(metric))', which the manifest does not declare" + (s.map { "; did you mean '\($0)'?" } ?? "") + " (declare every metric under 'metrics' in evaluator.yaml)")
+                throw Problem(
+                    message: "\(place) has metric '\(clip(metric))', which the manifest does not declare" + (s.map { "; did you mean '\($0)'?" } ?? "")
+                        + " (declare every metric under 'metrics' in evaluator.yaml)")
             }
             let unit = try self.unit(unitValue, declared: spec, where: "\(place) (metric '\(metric)')")
             for d in given where !spec.dimensions.contains(d) {
-                throw Problem(message: "\(place) (metric '\(metric)') has dimension '\(d.rawValue)', which the manifest does not declare for it (declared: \(spec.dimensions.isEmpty ? "none" : spec.dimensions.map(\.rawValue).joined(separator: ", ")))")
+                throw Problem(
+                    message:
+                        "\(place) (metric '\(metric)') has dimension '\(d.rawValue)', which the manifest does not declare for it (declared: \(spec.dimensions.isEmpty ? "none" : spec.dimensions.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             guard let number else { throw Problem(message: "\(place) (metric '\(metric)') has no 'value'") }
             return ResultRow(evaluator: descriptor.id, metric: metric, unit: unit, year: year, dimensions: dimensions, value: number)
@@ -294,7 +319,9 @@ public enum ExternalProtocol {
             guard let metric = value["metric"]?.stringValue else { throw Problem(message: "\(place) has no 'metric' text") }
             guard let spec = headlines[metric] else {
                 let s = closestMatch(to: metric, in: headlines.keys)
-                throw Problem(message: "\(place) has metric '\(clip(metric))', which the manifest does not declare as a headline" + (s.map { "; did you mean '\($0)'?" } ?? ""))
+                throw Problem(
+                    message: "\(place) has metric '\(clip(metric))', which the manifest does not declare as a headline"
+                        + (s.map { "; did you mean '\($0)'?" } ?? ""))
             }
             let unit = try self.unit(value["unit"], declared: spec, where: "\(place) ('\(metric)')")
             guard let number = value["value"]?.numberValue else { throw Problem(message: "\(place) ('\(metric)') has no numeric 'value'") }
@@ -318,7 +345,10 @@ public enum ExternalProtocol {
             var location: SourceLocation?
             if let input = value["input"] {
                 guard let path = input.stringValue, let info = scenario.inputs.first(where: { $0.path == path }) else {
-                    throw Problem(message: "\(place) names input \(clip(input.stringValue ?? input.kindDescription)), which is not a number of the scenario (write its path as --set takes it, e.g. links.kz_kg.distance_km)")
+                    throw Problem(
+                        message:
+                            "\(place) names input \(clip(input.stringValue ?? input.kindDescription)), which is not a number of the scenario (write its path as --set takes it, e.g. links.kz_kg.distance_km)"
+                    )
                 }
                 location = info.location
             }

@@ -138,7 +138,9 @@ public struct JSONParser {
                 let b = bytes[index]
                 if b == UInt8(ascii: "\"") {
                     index += 1
-                    guard let text = String(validating: buffer, as: UTF8.self) else { throw JSONParseError(message: "invalid UTF-8 in a string", offset: start) }
+                    guard let text = String(validating: buffer, as: UTF8.self) else {
+                        throw JSONParseError(message: "invalid UTF-8 in a string", offset: start)
+                    }
                     return text
                 }
                 if b < 0x20 { throw fail("control character inside a string (write it as an escape)") }

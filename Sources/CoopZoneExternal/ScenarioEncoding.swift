@@ -421,10 +421,16 @@ private struct Emitter {
                     }
                 }
             case "border_time":
-                e.field(key) { e in e.array(m.borderTime) { e, b in e.object(ScenarioFormat.borderTime) { e, key in if key == "link" { e.text(key, b.link) } else { e.number(key, b.days) } } } }
+                e.field(key) { e in
+                    e.array(m.borderTime) { e, b in
+                        e.object(ScenarioFormat.borderTime) { e, key in if key == "link" { e.text(key, b.link) } else { e.number(key, b.days) } }
+                    }
+                }
             case "logistics_cost":
                 e.field(key) { e in
-                    e.array(m.logisticsCost) { e, l in e.object(ScenarioFormat.logistics) { e, key in if key == "link" { e.text(key, l.link) } else { e.number(key, l.costShare) } } }
+                    e.array(m.logisticsCost) { e, l in
+                        e.object(ScenarioFormat.logistics) { e, key in if key == "link" { e.text(key, l.link) } else { e.number(key, l.costShare) } }
+                    }
                 }
             case "storage":
                 e.field(key) { e in
@@ -442,7 +448,9 @@ private struct Emitter {
                 }
             case "shadow_trade":
                 e.field(key) { e in
-                    e.array(m.shadowTrade) { e, st in e.object(ScenarioFormat.shadow) { e, key in if key == "link" { e.text(key, st.link) } else { e.number(key, st.shadowShare) } } }
+                    e.array(m.shadowTrade) { e, st in
+                        e.object(ScenarioFormat.shadow) { e, key in if key == "link" { e.text(key, st.link) } else { e.number(key, st.shadowShare) } }
+                    }
                 }
             case "infrastructure":
                 e.field(key) { e in

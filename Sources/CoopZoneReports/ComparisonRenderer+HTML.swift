@@ -17,15 +17,21 @@ extension ComparisonRenderer {
                 group.filter { $0.metric == line.metric }.count > 1 ? "\(line.evaluator).\(line.metric)" : line.metric
             }
             let series = designNames.enumerated().map { i, name in
-                GroupedSeries(name: name, values: group.map { $0.values[i] },
-                              ranges: group.map { line in line.bands[i].map { min($0.p5, $0.p95)...max($0.p5, $0.p95) } })
+                GroupedSeries(
+                    name: name, values: group.map { $0.values[i] },
+                    ranges: group.map { line in line.bands[i].map { min($0.p5, $0.p95)...max($0.p5, $0.p95) } })
             }
             let slug = ChartFormat.slug(unit.rawValue)
-            let chart = GroupedBarChart(id: "chart-compare-" + slug, title: "Designs side by side: headlines in \(unit.symbol)",
-                                        summary: "Each headline measured in \(unit.symbol), one bar per design.",
-                                        valueTitle: unit.symbol + (unit.isMoney ? " (each design's price year)" : ""), categories: categories, series: series)
-            return ChartFigure(id: "fig-compare-" + slug, heading: "Headlines in \(unit.symbol)", svg: chart.svg(),
-                               caption: "One group per headline; in each group one bar per design, top to bottom in the legend's order ([0] is the baseline), told apart by lightness and pattern. The number at the end of a bar is the design's central value." + (mc ? " Whiskers span P5 to P95 of the Monte Carlo draws." : "") + " Check the findings for designs that are not comparable before reading differences.")
+            let chart = GroupedBarChart(
+                id: "chart-compare-" + slug, title: "Designs side by side: headlines in \(unit.symbol)",
+                summary: "Each headline measured in \(unit.symbol), one bar per design.",
+                valueTitle: unit.symbol + (unit.isMoney ? " (each design's price year)" : ""), categories: categories, series: series)
+            return ChartFigure(
+                id: "fig-compare-" + slug, heading: "Headlines in \(unit.symbol)", svg: chart.svg(),
+                caption:
+                    "One group per headline; in each group one bar per design, top to bottom in the legend's order ([0] is the baseline), told apart by lightness and pattern. The number at the end of a bar is the design's central value."
+                    + (mc ? " Whiskers span P5 to P95 of the Monte Carlo draws." : "")
+                    + " Check the findings for designs that are not comparable before reading differences.")
         }
     }
 
@@ -36,11 +42,17 @@ extension ComparisonRenderer {
         let cmp = comparison
         let mc = cmp.designs.contains { $0.monteCarlo != nil }
         var page = HTMLPage(title: "Comparison of designs")
-        var header = "<header>\n<h1>Comparison of designs</h1>\n<p class=\"lede\">\(cmp.designs.count) designs on their headline metrics; [0] is the baseline and Δ[i] is design [i] minus the baseline.</p>\n"
+        var header =
+            "<header>\n<h1>Comparison of designs</h1>\n<p class=\"lede\">\(cmp.designs.count) designs on their headline metrics; [0] is the baseline and Δ[i] is design [i] minus the baseline.</p>\n"
         if let line = drawsLine { header += "<p class=\"meta\">\(t(line))</p>\n" }
-        header += HTMLPage.table(["", "design", "file", "scenario hash", "evaluators"], cmp.designs.enumerated().map { i, d in
-            ["[\(i)]", t(d.title), c(d.file), c(d.result.manifest.scenarioHash), d.result.manifest.evaluators.map { "\(c($0.id)) \(t($0.version))" }.joined(separator: ", ")]
-        })
+        header += HTMLPage.table(
+            ["", "design", "file", "scenario hash", "evaluators"],
+            cmp.designs.enumerated().map { i, d in
+                [
+                    "[\(i)]", t(d.title), c(d.file), c(d.result.manifest.scenarioHash),
+                    d.result.manifest.evaluators.map { "\(c($0.id)) \(t($0.version))" }.joined(separator: ", "),
+                ]
+            })
         page.raw(header + "</header>")
         page.section(id: "findings", title: "Findings (\(findingsList.counts))", findingsList.html())
         var head = ["evaluator", "metric", "unit"]
@@ -61,14 +73,19 @@ extension ComparisonRenderer {
             }
             return row
         }
-        page.section(id: "headlines", title: "Headlines", HTMLPage.table(head, rows, numeric: numeric)
-            + (mc ? "<p class=\"meta\">\(t(Self.monteCarloCells))</p>\n" : "")
-            + (cmp.incomparable.isEmpty ? "" : "<p class=\"meta\">\(t(Self.notComparableMark))</p>\n"))
+        page.section(
+            id: "headlines", title: "Headlines",
+            HTMLPage.table(head, rows, numeric: numeric)
+                + (mc ? "<p class=\"meta\">\(t(Self.monteCarloCells))</p>\n" : "")
+                + (cmp.incomparable.isEmpty ? "" : "<p class=\"meta\">\(t(Self.notComparableMark))</p>\n"))
         let charts = groupedCharts
         if !charts.isEmpty {
             let years = cmp.lines.filter { $0.unit == .calendarYear }.map { c($0.metric) }
-            page.section(id: "charts", title: "Designs side by side", charts.map(HTMLPage.figure).joined()
-                + (years.isEmpty ? "" : "<p>Headlines that are calendar years (\(years.joined(separator: ", "))) are compared in the table above only.</p>\n"))
+            page.section(
+                id: "charts", title: "Designs side by side",
+                charts.map(HTMLPage.figure).joined()
+                    + (years.isEmpty
+                        ? "" : "<p>Headlines that are calendar years (\(years.joined(separator: ", "))) are compared in the table above only.</p>\n"))
         }
         if mc {
             let bh = ["evaluator", "metric", "better when"] + cmp.designs.indices.dropFirst().map { "[\($0)]" }
@@ -81,7 +98,9 @@ extension ComparisonRenderer {
         for (i, p) in provenances.enumerated() {
             page.section(id: i == 0 ? "provenance" : "provenance-\(i)", title: "Provenance of [\(i)] \(cmp.designs[i].file)", p.html())
         }
-        let footer = "Made by CoopZone \(t(coopZoneVersion)) from " + cmp.designs.map { "\(c($0.file)) (hash \(c($0.result.manifest.scenarioHash)))" }.joined(separator: ", ")
+        let footer =
+            "Made by CoopZone \(t(coopZoneVersion)) from "
+            + cmp.designs.map { "\(c($0.file)) (hash \(c($0.result.manifest.scenarioHash)))" }.joined(separator: ", ")
             + ". The same inputs and seed give this same file, byte for byte; it carries no date and loads nothing from the network."
         return page.render(footer: footer)
     }

@@ -45,7 +45,8 @@ public struct ComparisonRenderer: Sendable {
     }
 
     /// What the cells of a comparison with Monte Carlo mean.
-    static let monteCarloCells = "Each design's cell is P50 (P5…P95) of its draws; Δ[i] is P50 (P5…P95) of design [i] minus the baseline draw by draw; "
+    static let monteCarloCells =
+        "Each design's cell is P50 (P5…P95) of its draws; Δ[i] is P50 (P5…P95) of design [i] minus the baseline draw by draw; "
         + "the central values (every input at its central value) are in the JSON and CSV. Findings are those of each design's run on central values."
 
     /// What "n/c" means, when a design is not comparable.
@@ -53,7 +54,9 @@ public struct ComparisonRenderer: Sendable {
 
     /// The line on the draws of a comparison with Monte Carlo, or nil without.
     var drawsLine: String? {
-        comparison.designs.compactMap(\.monteCarlo).first.map { "Monte Carlo: \(drawCount($0.draws)), seed \($0.seed), the same draws for every design (common random numbers)." }
+        comparison.designs.compactMap(\.monteCarlo).first.map {
+            "Monte Carlo: \(drawCount($0.draws)), seed \($0.seed), the same draws for every design (common random numbers)."
+        }
     }
 
     /// A design's cell: P50 (P5…P95) of its draws with Monte Carlo, else its value.
@@ -109,39 +112,63 @@ public struct ComparisonRenderer: Sendable {
             var lines = [header.joined(separator: ",")]
             for line in c.lines {
                 for (i, name) in names.enumerated() {
-                    var fields = [line.evaluator, line.metric, line.unit.rawValue, line.higherIsBetter.map { $0 ? "higher" : "lower" } ?? "", name,
-                                  c.incomparable.contains(i) ? "false" : "true", line.values[i].map(JSONWriter.numberText) ?? "", line.differences[i].map(JSONWriter.numberText) ?? ""]
+                    var fields = [
+                        line.evaluator, line.metric, line.unit.rawValue, line.higherIsBetter.map { $0 ? "higher" : "lower" } ?? "", name,
+                        c.incomparable.contains(i) ? "false" : "true", line.values[i].map(JSONWriter.numberText) ?? "",
+                        line.differences[i].map(JSONWriter.numberText) ?? "",
+                    ]
                     if mc {
                         let b = line.bands[i], d = line.differenceBands[i]
-                        fields += [b.map { JSONWriter.numberText($0.p5) } ?? "", b.map { JSONWriter.numberText($0.p50) } ?? "", b.map { JSONWriter.numberText($0.p95) } ?? "",
-                                   d.map { JSONWriter.numberText($0.p5) } ?? "", d.map { JSONWriter.numberText($0.p50) } ?? "", d.map { JSONWriter.numberText($0.p95) } ?? "",
-                                   line.beatsBaseline[i].map(JSONWriter.numberText) ?? "", line.tiesBaseline[i].map(JSONWriter.numberText) ?? ""]
+                        fields += [
+                            b.map { JSONWriter.numberText($0.p5) } ?? "", b.map { JSONWriter.numberText($0.p50) } ?? "",
+                            b.map { JSONWriter.numberText($0.p95) } ?? "",
+                            d.map { JSONWriter.numberText($0.p5) } ?? "", d.map { JSONWriter.numberText($0.p50) } ?? "",
+                            d.map { JSONWriter.numberText($0.p95) } ?? "",
+                            line.beatsBaseline[i].map(JSONWriter.numberText) ?? "", line.tiesBaseline[i].map(JSONWriter.numberText) ?? "",
+                        ]
                     }
                     lines.append(fields.joined(separator: ","))
                 }
             }
             return lines.joined(separator: "\n") + "\n"
         case .json:
-            let lines = JSONValue.array(c.lines.map { line in
-                .object([("evaluator", .string(line.evaluator)), ("metric", .string(line.metric)), ("unit", .string(line.unit.rawValue)),
-                         ("better_when", line.higherIsBetter.map { .string($0 ? "higher" : "lower") } ?? .null),
-                         ("designs", .array(names.indices.map { i in
-                             var pairs: [(String, JSONValue)] = [("design", .string(names[i])), ("comparable", .bool(!c.incomparable.contains(i))),
-                                                            ("value", line.values[i].map(JSONValue.number) ?? .null),
-                                                            ("difference", line.differences[i].map(JSONValue.number) ?? .null)]
-                             if let b = line.bands[i] { pairs += [("p5", .number(b.p5)), ("p50", .number(b.p50)), ("p95", .number(b.p95))] }
-                             if let d = line.differenceBands[i] {
-                                 pairs += [("difference_p5", .number(d.p5)), ("difference_p50", .number(d.p50)), ("difference_p95", .number(d.p95))]
-                             }
-                             if let s = line.beatsBaseline[i] { pairs.append(("share_better_than_baseline", .number(s))) }
-                             if let s = line.tiesBaseline[i] { pairs.append(("share_tied_with_baseline", .number(s))) }
-                             return .object(pairs)
-                         }))])
-            })
-            var top: [(String, JSONValue)] = [("designs", .array(zip(c.designs, provenances).map { d, p in
-                .object([("file", .string(d.file)), ("title", .string(d.title)), ("scenario_hash", .string(d.result.manifest.scenarioHash)),
-                         ("manifest", ResultsRenderer.manifestJSON(p.manifest))])
-            }))]
+            let lines = JSONValue.array(
+                c.lines.map { line in
+                    .object([
+                        ("evaluator", .string(line.evaluator)), ("metric", .string(line.metric)), ("unit", .string(line.unit.rawValue)),
+                        ("better_when", line.higherIsBetter.map { .string($0 ? "higher" : "lower") } ?? .null),
+                        (
+                            "designs",
+                            .array(
+                                names.indices.map { i in
+                                    var pairs: [(String, JSONValue)] = [
+                                        ("design", .string(names[i])), ("comparable", .bool(!c.incomparable.contains(i))),
+                                        ("value", line.values[i].map(JSONValue.number) ?? .null),
+                                        ("difference", line.differences[i].map(JSONValue.number) ?? .null),
+                                    ]
+                                    if let b = line.bands[i] { pairs += [("p5", .number(b.p5)), ("p50", .number(b.p50)), ("p95", .number(b.p95))] }
+                                    if let d = line.differenceBands[i] {
+                                        pairs += [("difference_p5", .number(d.p5)), ("difference_p50", .number(d.p50)), ("difference_p95", .number(d.p95))]
+                                    }
+                                    if let s = line.beatsBaseline[i] { pairs.append(("share_better_than_baseline", .number(s))) }
+                                    if let s = line.tiesBaseline[i] { pairs.append(("share_tied_with_baseline", .number(s))) }
+                                    return .object(pairs)
+                                })
+                        ),
+                    ])
+                })
+            var top: [(String, JSONValue)] = [
+                (
+                    "designs",
+                    .array(
+                        zip(c.designs, provenances).map { d, p in
+                            .object([
+                                ("file", .string(d.file)), ("title", .string(d.title)), ("scenario_hash", .string(d.result.manifest.scenarioHash)),
+                                ("manifest", ResultsRenderer.manifestJSON(p.manifest)),
+                            ])
+                        })
+                )
+            ]
             if let first = c.designs.compactMap(\.monteCarlo).first {
                 top.append(("monte_carlo", .object([("draws", .int(first.draws)), ("seed", .string(String(first.seed)))])))
             }
@@ -150,7 +177,10 @@ public struct ComparisonRenderer: Sendable {
         case .table, .markdown:
             let md = format == .markdown
             var out = md ? "# Comparison of designs\n\n" : "COMPARISON (baseline: \(names.first ?? ""))\n"
-            out += c.designs.enumerated().map { i, d in "\(md ? "- " : "  ")[\(i)] \(d.file) — \(d.title)" + (md ? " (scenario hash `\(d.result.manifest.scenarioHash)`)" : "") }.joined(separator: "\n") + "\n\n"
+            out +=
+                c.designs.enumerated().map { i, d in
+                    "\(md ? "- " : "  ")[\(i)] \(d.file) — \(d.title)" + (md ? " (scenario hash `\(d.result.manifest.scenarioHash)`)" : "")
+                }.joined(separator: "\n") + "\n\n"
             if md {
                 out += "[0] is the baseline; Δ[i] is design [i] minus the baseline."
                 if let line = drawsLine { out += " " + line + " " + Self.monteCarloCells }
@@ -174,10 +204,14 @@ public struct ComparisonRenderer: Sendable {
             }
             out += md ? markdownTable(header, body, alignRight: Set(3..<header.count)) + "\n" : ResultsRenderer.align([header] + body) + "\n"
             if mc {
-                out += md ? "\n## Share of draws in which each design does better than the baseline\n\n" : "\nSHARE OF DRAWS BETTER THAN THE BASELINE (same seed, common random numbers)\n"
+                out +=
+                    md
+                    ? "\n## Share of draws in which each design does better than the baseline\n\n"
+                    : "\nSHARE OF DRAWS BETTER THAN THE BASELINE (same seed, common random numbers)\n"
                 let bh = ["evaluator", "metric", "better when"] + names.indices.dropFirst().map { "[\($0)]" }
                 let bb = c.lines.map { line in
-                    [line.evaluator, line.metric, Self.betterWhen(line)] + names.indices.dropFirst().map { i in Self.shareCell(line, i, comparable: !c.incomparable.contains(i)) }
+                    [line.evaluator, line.metric, Self.betterWhen(line)]
+                        + names.indices.dropFirst().map { i in Self.shareCell(line, i, comparable: !c.incomparable.contains(i)) }
                 }
                 out += md ? markdownTable(bh, bb) + "\n" : ResultsRenderer.align([bh] + bb) + "\n"
             }

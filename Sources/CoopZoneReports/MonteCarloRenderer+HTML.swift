@@ -4,7 +4,9 @@ extension MonteCarloRenderer {
     /// The additive metrics with totals by year, in the order of the draws' series.
     var yearMetrics: [(String, String)] {
         var metrics: [(String, String)] = []
-        for key in result.keys where key.year != nil && !metrics.contains(where: { $0 == (key.evaluator, key.metric) }) { metrics.append((key.evaluator, key.metric)) }
+        for key in result.keys where key.year != nil && !metrics.contains(where: { $0 == (key.evaluator, key.metric) }) {
+            metrics.append((key.evaluator, key.metric))
+        }
         return metrics
     }
 
@@ -27,15 +29,20 @@ extension MonteCarloRenderer {
             let name = "\(evaluator).\(metric)"
             let summary = descriptors.first { $0.id == evaluator }?.metric(metric)?.summary
             let moneyNote = series.unit.isMoney ? " (\(scenario.priceYear) prices)" : ""
-            let chart = BandChart(id: "chart-band-" + ChartFormat.slug(name), title: "Uncertainty of \(name)",
-                                  summary: "P5 to P95 of \(drawCount(result.draws)) of the total of \(name) by year, with the median.",
-                                  yTitle: "\(series.unit.symbol)\(moneyNote)",
-                                  points: series.years.map { BandPoint(x: Double($0.0), low: $0.1.p5, median: $0.1.p50, high: $0.1.p95) },
-                                  width: 460, height: 290)
+            let chart = BandChart(
+                id: "chart-band-" + ChartFormat.slug(name), title: "Uncertainty of \(name)",
+                summary: "P5 to P95 of \(drawCount(result.draws)) of the total of \(name) by year, with the median.",
+                yTitle: "\(series.unit.symbol)\(moneyNote)",
+                points: series.years.map { BandPoint(x: Double($0.0), low: $0.1.p5, median: $0.1.p50, high: $0.1.p95) },
+                width: 460, height: 290)
             let last = series.years.last
-            return ChartFigure(id: "fig-band-" + ChartFormat.slug(name), heading: "\(name): total by year, P5–P95", svg: chart.svg(),
-                               caption: (summary.map { "\($0). " } ?? "") + "The shaded area holds the middle 90 % of the \(drawCount(result.draws)) in each year (P5 to P95); the solid line with circles is the median (P50)."
-                                   + (last.map { " In \($0.0): P5 \(ChartFormat.readable($0.1.p5)), P50 \(ChartFormat.readable($0.1.p50)), P95 \(ChartFormat.readable($0.1.p95)) \(series.unit.symbol)." } ?? ""))
+            return ChartFigure(
+                id: "fig-band-" + ChartFormat.slug(name), heading: "\(name): total by year, P5–P95", svg: chart.svg(),
+                caption: (summary.map { "\($0). " } ?? "")
+                    + "The shaded area holds the middle 90 % of the \(drawCount(result.draws)) in each year (P5 to P95); the solid line with circles is the median (P50)."
+                    + (last.map {
+                        " In \($0.0): P5 \(ChartFormat.readable($0.1.p5)), P50 \(ChartFormat.readable($0.1.p50)), P95 \(ChartFormat.readable($0.1.p95)) \(series.unit.symbol)."
+                    } ?? ""))
         }
     }
 
@@ -45,39 +52,55 @@ extension MonteCarloRenderer {
         let t = HTMLPage.text, c = HTMLPage.code
         let title = "\(scenario.title) — Monte Carlo"
         var page = HTMLPage(title: title)
-        page.raw(HTMLReport.header(title: title, subtitle: "\(drawCount(result.draws)), seed \(result.seed): each uncertain input sampled from its distribution, the same draws on every machine.",
-                                   scenario: scenario, provenance: provenance))
-        page.section(id: "findings", title: "Findings (\(findingsList.counts))",
-                     findingsList.html() + (central == nil ? "" : "<p class=\"meta\">Findings of the run on central values; draws may differ.</p>\n"))
+        page.raw(
+            HTMLReport.header(
+                title: title,
+                subtitle:
+                    "\(drawCount(result.draws)), seed \(result.seed): each uncertain input sampled from its distribution, the same draws on every machine.",
+                scenario: scenario, provenance: provenance))
+        page.section(
+            id: "findings", title: "Findings (\(findingsList.counts))",
+            findingsList.html() + (central == nil ? "" : "<p class=\"meta\">Findings of the run on central values; draws may differ.</p>\n"))
         let headlineRows = result.keys.indices.filter { result.keys[$0].year == nil }.map { k -> [String] in
             let key = result.keys[k], b = result.band(k)
-            return [c(key.evaluator), c(key.metric), t(ResultsRenderer.human(centralValue(k))), t(ResultsRenderer.human(b.p5)),
-                    t(ResultsRenderer.human(b.p50)), t(ResultsRenderer.human(b.p95)), t(result.units[k].symbol)]
+            return [
+                c(key.evaluator), c(key.metric), t(ResultsRenderer.human(centralValue(k))), t(ResultsRenderer.human(b.p5)),
+                t(ResultsRenderer.human(b.p50)), t(ResultsRenderer.human(b.p95)), t(result.units[k].symbol),
+            ]
         }
-        page.section(id: "headlines", title: "Headlines",
-                     HTMLPage.table(["evaluator", "metric", "central", "P5", "P50", "P95", "unit"], headlineRows, numeric: [2, 3, 4, 5])
-                        + "<p class=\"meta\">Central: all inputs at their central values. P5, P50, P95: 5th, 50th and 95th percentiles of the draws.</p>\n")
-        page.section(id: "sampled-inputs", title: "Sampled inputs (\(sampledRows.count))",
-                     sampledRows.isEmpty ? "<p>None: the scenario has no distributions, so every draw is the same.</p>\n"
-                        : HTMLPage.table(["input", "distribution", "central", "unit", "provenance"], sampledRows.map { r in [c(r[0])] + r.dropFirst().map(t) }, numeric: [2]))
+        page.section(
+            id: "headlines", title: "Headlines",
+            HTMLPage.table(["evaluator", "metric", "central", "P5", "P50", "P95", "unit"], headlineRows, numeric: [2, 3, 4, 5])
+                + "<p class=\"meta\">Central: all inputs at their central values. P5, P50, P95: 5th, 50th and 95th percentiles of the draws.</p>\n")
+        page.section(
+            id: "sampled-inputs", title: "Sampled inputs (\(sampledRows.count))",
+            sampledRows.isEmpty
+                ? "<p>None: the scenario has no distributions, so every draw is the same.</p>\n"
+                : HTMLPage.table(
+                    ["input", "distribution", "central", "unit", "provenance"], sampledRows.map { r in [c(r[0])] + r.dropFirst().map(t) }, numeric: [2]))
         let charts = bandCharts
-        var bandBody = charts.isEmpty ? "<p>No total by year varies between draws.</p>\n"
+        var bandBody =
+            charts.isEmpty
+            ? "<p>No total by year varies between draws.</p>\n"
             : "<div class=\"charts-grid\">\n" + charts.map(HTMLPage.figure).joined() + "</div>\n"
         let certain = yearMetrics.filter { e, m in bands(e, m).map { !Self.isUncertain($0.years) } ?? false }.map { c("\($0.0).\($0.1)") }
         if !certain.isEmpty { bandBody += "<p>The same in every draw (no sampled input reaches them): \(certain.joined(separator: ", ")).</p>\n" }
         var tables = ""
         for (evaluator, metric) in yearMetrics {
             guard let series = bands(evaluator, metric), Self.isUncertain(series.years) else { continue }
-            tables += HTMLPage.table(["year", "P5", "P50", "P95"], series.years.map { y, b in [String(y), t(ResultsRenderer.human(b.p5)), t(ResultsRenderer.human(b.p50)), t(ResultsRenderer.human(b.p95))] },
-                                     numeric: [0, 1, 2, 3], caption: "\(c("\(evaluator).\(metric)")) (\(t(series.unit.symbol)))")
+            tables += HTMLPage.table(
+                ["year", "P5", "P50", "P95"],
+                series.years.map { y, b in [String(y), t(ResultsRenderer.human(b.p5)), t(ResultsRenderer.human(b.p50)), t(ResultsRenderer.human(b.p95))] },
+                numeric: [0, 1, 2, 3], caption: "\(c("\(evaluator).\(metric)")) (\(t(series.unit.symbol)))")
         }
         if !tables.isEmpty { bandBody += "<details><summary>Band values by year</summary>\n\(tables)</details>\n" }
         page.section(id: "bands", title: "Uncertainty bands", bandBody)
         if let central {
             let runCharts = RunCharts(result: central, scenario: scenario, descriptors: descriptors, idPrefix: "central-").all
             if !runCharts.isEmpty {
-                page.section(id: "charts", title: "Charts of the central run",
-                             "<p>The run with every input at its central value, as <code>coopzone run</code> gives it.</p>\n" + runCharts.map(HTMLPage.figure).joined())
+                page.section(
+                    id: "charts", title: "Charts of the central run",
+                    "<p>The run with every input at its central value, as <code>coopzone run</code> gives it.</p>\n" + runCharts.map(HTMLPage.figure).joined())
             }
         }
         page.section(id: "provenance", title: "Provenance", provenance.html())

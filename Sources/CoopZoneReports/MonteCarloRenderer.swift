@@ -28,15 +28,18 @@ public struct MonteCarloRenderer: Sendable {
 
     /// The central run's findings, and a warning per evaluator that failed in some draws.
     var findingsList: FindingsList {
-        FindingsList(findings: central?.findings ?? [], failures: (central?.failures ?? []).map { ($0.evaluator, $0.message) },
-                     notes: result.failures.sorted { $0.key < $1.key }.map { id, f in "'\(id)' failed in \(f.count) of \(drawCount(result.draws)): \(f.message)" })
+        FindingsList(
+            findings: central?.findings ?? [], failures: (central?.failures ?? []).map { ($0.evaluator, $0.message) },
+            notes: result.failures.sorted { $0.key < $1.key }.map { id, f in "'\(id)' failed in \(f.count) of \(drawCount(result.draws)): \(f.message)" })
     }
 
     /// The sampled inputs: path, distribution, central value, unit and provenance.
     var sampledRows: [[String]] {
         scenario.inputs.filter { $0.distribution != nil }.map { info in
-            [info.path, info.distribution.map(ReportProvenance.distributionText) ?? "", format(info.central), displayUnit(info, descriptors).symbol,
-             Self.provenanceText(info.provenance)]
+            [
+                info.path, info.distribution.map(ReportProvenance.distributionText) ?? "", format(info.central), displayUnit(info, descriptors).symbol,
+                Self.provenanceText(info.provenance),
+            ]
         }
     }
 
@@ -62,43 +65,63 @@ public struct MonteCarloRenderer: Sendable {
             var lines = ["evaluator,metric,unit,year,central,p5,p50,p95,mean"]
             for (k, key) in result.keys.enumerated() {
                 let b = bands[k]
-                lines.append([key.evaluator, key.metric, result.units[k].rawValue, key.year.map(String.init) ?? "", JSONWriter.numberText(centralValue(k)),
-                              JSONWriter.numberText(b.p5), JSONWriter.numberText(b.p50), JSONWriter.numberText(b.p95), JSONWriter.numberText(b.mean)].joined(separator: ","))
+                lines.append(
+                    [
+                        key.evaluator, key.metric, result.units[k].rawValue, key.year.map(String.init) ?? "", JSONWriter.numberText(centralValue(k)),
+                        JSONWriter.numberText(b.p5), JSONWriter.numberText(b.p50), JSONWriter.numberText(b.p95), JSONWriter.numberText(b.mean),
+                    ].joined(separator: ","))
             }
             return lines.joined(separator: "\n") + "\n"
         case .json:
-            let rows = JSONValue.array(result.keys.enumerated().map { k, key in
-                .object([("evaluator", .string(key.evaluator)), ("metric", .string(key.metric)), ("unit", .string(result.units[k].rawValue)),
-                         ("year", .optional(key.year)), ("central", .number(centralValue(k))), ("p5", .number(bands[k].p5)), ("p50", .number(bands[k].p50)),
-                         ("p95", .number(bands[k].p95)), ("mean", .number(bands[k].mean))])
-            })
-            let failures = JSONValue.array(result.failures.keys.sorted().map { id in
-                .object([("evaluator", .string(id)), ("draws", .int(result.failures[id]?.count ?? 0)), ("message", .string(result.failures[id]?.message ?? ""))])
-            })
-            return JSONValue.object([("draws", .int(result.draws)), ("seed", .string(String(result.seed))),
-                                ("sampled_inputs", .array(result.sampledInputs.map(JSONValue.string))), ("bands", rows), ("failures", failures),
-                                ("manifest", ResultsRenderer.manifestJSON(manifest))]).prettyText + "\n"
+            let rows = JSONValue.array(
+                result.keys.enumerated().map { k, key in
+                    .object([
+                        ("evaluator", .string(key.evaluator)), ("metric", .string(key.metric)), ("unit", .string(result.units[k].rawValue)),
+                        ("year", .optional(key.year)), ("central", .number(centralValue(k))), ("p5", .number(bands[k].p5)), ("p50", .number(bands[k].p50)),
+                        ("p95", .number(bands[k].p95)), ("mean", .number(bands[k].mean)),
+                    ])
+                })
+            let failures = JSONValue.array(
+                result.failures.keys.sorted().map { id in
+                    .object([
+                        ("evaluator", .string(id)), ("draws", .int(result.failures[id]?.count ?? 0)), ("message", .string(result.failures[id]?.message ?? "")),
+                    ])
+                })
+            return JSONValue.object([
+                ("draws", .int(result.draws)), ("seed", .string(String(result.seed))),
+                ("sampled_inputs", .array(result.sampledInputs.map(JSONValue.string))), ("bands", rows), ("failures", failures),
+                ("manifest", ResultsRenderer.manifestJSON(manifest)),
+            ]).prettyText + "\n"
         case .table, .markdown:
             let md = format == .markdown
             var out = md ? "# \(scenario.title) — Monte Carlo\n\n" : "\(scenario.title) — Monte Carlo\n"
             if md {
-                out += "\(drawCount(result.draws)), seed \(result.seed). Money in \(scenario.currency) million at \(scenario.priceYear) prices; horizon \(scenario.horizon.lowerBound)–\(scenario.horizon.upperBound).\n\n"
+                out +=
+                    "\(drawCount(result.draws)), seed \(result.seed). Money in \(scenario.currency) million at \(scenario.priceYear) prices; horizon \(scenario.horizon.lowerBound)–\(scenario.horizon.upperBound).\n\n"
                 out += "> " + provenance.summaryLine(markdown: true) + "\n\n"
                 out += "## Findings\n\n" + findingsList.markdown() + (central == nil ? "" : "\nFindings are those of the run on central values.\n") + "\n"
                 out += "## Sampled inputs\n\n"
-                out += sampledRows.isEmpty ? "None: the scenario has no distributions, so every draw is the same.\n\n"
-                    : markdownTable(["input", "distribution", "central", "unit", "provenance"], sampledRows.map { [ "`\($0[0])`"] + $0.dropFirst() }, alignRight: [2]) + "\n\n"
+                out +=
+                    sampledRows.isEmpty
+                    ? "None: the scenario has no distributions, so every draw is the same.\n\n"
+                    : markdownTable(
+                        ["input", "distribution", "central", "unit", "provenance"], sampledRows.map { ["`\($0[0])`"] + $0.dropFirst() }, alignRight: [2])
+                        + "\n\n"
             } else {
-                out += "\(drawCount(result.draws)), seed \(result.seed); sampled inputs: \(result.sampledInputs.isEmpty ? "none (the scenario has no distributions)" : result.sampledInputs.joined(separator: ", "))\n\n"
+                out +=
+                    "\(drawCount(result.draws)), seed \(result.seed); sampled inputs: \(result.sampledInputs.isEmpty ? "none (the scenario has no distributions)" : result.sampledInputs.joined(separator: ", "))\n\n"
                 for (id, f) in result.failures.sorted(by: { $0.key < $1.key }) { out += "warning: '\(id)' failed in \(f.count) draws: \(f.message)\n" }
             }
             let headlineRows = result.keys.enumerated().filter { $0.element.year == nil }.map { k, key in
                 [key.evaluator, key.metric, h(centralValue(k)), h(bands[k].p5), h(bands[k].p50), h(bands[k].p95), result.units[k].symbol]
             }
             let header = ["evaluator", "metric", "central", "P5", "P50", "P95", "unit"]
-            out += md ? "## Headlines\n\n" + markdownTable(header, headlineRows, alignRight: [2, 3, 4, 5])
-                      : "HEADLINES (central value; P5 / P50 / P95 of the draws)\n" + ResultsRenderer.align([header] + headlineRows, rightAligned: [2, 3, 4, 5])
-            out += "\n\nCentral: every input at its central value (its `value`; for a range without one, the midpoint, mode or mean). P5, P50, P95: percentiles of the draws.\n\n"
+            out +=
+                md
+                ? "## Headlines\n\n" + markdownTable(header, headlineRows, alignRight: [2, 3, 4, 5])
+                : "HEADLINES (central value; P5 / P50 / P95 of the draws)\n" + ResultsRenderer.align([header] + headlineRows, rightAligned: [2, 3, 4, 5])
+            out +=
+                "\n\nCentral: every input at its central value (its `value`; for a range without one, the midpoint, mode or mean). P5, P50, P95: percentiles of the draws.\n\n"
             if md { out += "## Totals by year\n\n" }
             for (evaluator, metric) in yearMetrics {
                 let rows = result.keys.enumerated().filter { $0.element.evaluator == evaluator && $0.element.metric == metric && $0.element.year != nil }
@@ -106,8 +129,10 @@ public struct MonteCarloRenderer: Sendable {
                 let unit = result.units[rows[0].offset].symbol
                 let body = rows.map { k, key in [String(key.year ?? 0), h(centralValue(k)), h(bands[k].p5), h(bands[k].p50), h(bands[k].p95)] }
                 let columns = ["year", "central", "P5", "P50", "P95"]
-                out += md ? "### \(evaluator).\(metric) (\(unit))\n\n" + markdownTable(columns, body, alignRight: [0, 1, 2, 3, 4]) + "\n\n"
-                          : "\(evaluator).\(metric) (\(unit)), total by year\n" + ResultsRenderer.align([columns] + body, rightAligned: [1, 2, 3, 4]) + "\n\n"
+                out +=
+                    md
+                    ? "### \(evaluator).\(metric) (\(unit))\n\n" + markdownTable(columns, body, alignRight: [0, 1, 2, 3, 4]) + "\n\n"
+                    : "\(evaluator).\(metric) (\(unit)), total by year\n" + ResultsRenderer.align([columns] + body, rightAligned: [1, 2, 3, 4]) + "\n\n"
             }
             if md { out += provenance.markdown(level: 2) }
             return out.trimmingTrailingSpaces() + "\n"

@@ -82,7 +82,9 @@ public struct ReportProvenance: Sendable {
     func summaryLine(markdown: Bool) -> String {
         let code: (String) -> String = markdown ? { "`\($0)`" } : { HTMLPage.code($0) }
         let text: (String) -> String = markdown ? { $0 } : { HTMLPage.text($0) }
-        var parts = ["CoopZone \(text(manifest.coopzoneVersion))", "scenario \(code(manifest.scenario))", "hash \(code(manifest.scenarioHash))", text(seedText)]
+        var parts = [
+            "CoopZone \(text(manifest.coopzoneVersion))", "scenario \(code(manifest.scenario))", "hash \(code(manifest.scenarioHash))", text(seedText),
+        ]
         if scenario != nil {
             let counts = (sourced.count, assumptions.count, unspecified.count)
             parts.append("inputs: \(counts.0) sourced, \(counts.1) assumptions, \(counts.2) unspecified")
@@ -102,7 +104,9 @@ public struct ReportProvenance: Sendable {
         out += "; scenario hash `\(manifest.scenarioHash)`; \(seedText).\n\n"
         if let scenario {
             out += "\(h3) Sources\n\n"
-            out += scenario.sources.isEmpty ? "The scenario lists no sources.\n\n"
+            out +=
+                scenario.sources.isEmpty
+                ? "The scenario lists no sources.\n\n"
                 : markdownTable(["id", "reference", "address"], scenario.sources.map { [$0.id, $0.title, $0.url ?? "—"] }) + "\n\n"
         }
         out += Bibliography.note + "\n\n"
@@ -113,11 +117,16 @@ public struct ReportProvenance: Sendable {
             let names = specs.isEmpty ? record.parameters.keys.sorted() : specs.map(\.name)
             guard !names.isEmpty else { continue }
             out += "Parameters of `\(record.id)` as used:\n\n"
-            out += markdownTable(["parameter", "value", "unit", "default", "basis"], names.map { name in
-                let spec = specs.first { $0.name == name }
-                return [name, Self.parameterText(record.parameters[name]), spec?.unit.symbol ?? "", spec.map { format($0.defaultValue) } ?? "",
-                        spec.map { Self.basis($0).flag ? "assumption: " + $0.citation : $0.citation } ?? ""]
-            }) + "\n\n"
+            out +=
+                markdownTable(
+                    ["parameter", "value", "unit", "default", "basis"],
+                    names.map { name in
+                        let spec = specs.first { $0.name == name }
+                        return [
+                            name, Self.parameterText(record.parameters[name]), spec?.unit.symbol ?? "", spec.map { format($0.defaultValue) } ?? "",
+                            spec.map { Self.basis($0).flag ? "assumption: " + $0.citation : $0.citation } ?? "",
+                        ]
+                    }) + "\n\n"
         }
         let references = citedReferences
         if !references.isEmpty {
@@ -125,25 +134,44 @@ public struct ReportProvenance: Sendable {
         }
         let metrics = metricRows()
         if !metrics.isEmpty {
-            out += "\(h3) Metrics and their equations\n\n" + markdownTable(["evaluator", "metric", "unit", "meaning", "equation"], metrics.map { r in
-                [r.0, r.1, r.2, r.3, "`\(r.4)`"]
-            }) + "\n\n"
+            out +=
+                "\(h3) Metrics and their equations\n\n"
+                + markdownTable(
+                    ["evaluator", "metric", "unit", "meaning", "equation"],
+                    metrics.map { r in
+                        [r.0, r.1, r.2, r.3, "`\(r.4)`"]
+                    }) + "\n\n"
         }
         if scenario != nil {
             let a = assumptions
             out += "\(h3) Inputs flagged as assumptions (\(a.count))\n\n"
-            out += a.isEmpty ? "None.\n\n" : markdownTable(["input", "value", "unit", "reason", "written at"], a.map { item in
-                ["`\(item.info.path)`", Self.value(item.info), item.info.unit.symbol, item.reason, place(item.info.location)]
-            }) + "\n\n"
+            out +=
+                a.isEmpty
+                ? "None.\n\n"
+                : markdownTable(
+                    ["input", "value", "unit", "reason", "written at"],
+                    a.map { item in
+                        ["`\(item.info.path)`", Self.value(item.info), item.info.unit.symbol, item.reason, place(item.info.location)]
+                    }) + "\n\n"
             let s = sourced
             out += "\(h3) Inputs citing a source (\(s.count))\n\n"
-            out += s.isEmpty ? "None.\n\n" : markdownTable(["input", "value", "unit", "source", "written at"], s.map { item in
-                ["`\(item.info.path)`", Self.value(item.info), item.info.unit.symbol, item.source + (item.locator.map { " \($0)" } ?? ""), place(item.info.location)]
-            }) + "\n\n"
+            out +=
+                s.isEmpty
+                ? "None.\n\n"
+                : markdownTable(
+                    ["input", "value", "unit", "source", "written at"],
+                    s.map { item in
+                        [
+                            "`\(item.info.path)`", Self.value(item.info), item.info.unit.symbol, item.source + (item.locator.map { " \($0)" } ?? ""),
+                            place(item.info.location),
+                        ]
+                    }) + "\n\n"
             let u = unspecified
             if !u.isEmpty {
                 out += "\(h3) Inputs with neither a source nor an assumption flag (\(u.count))\n\n"
-                out += markdownTable(["input", "value", "unit", "written at"], u.map { ["`\($0.path)`", Self.value($0), $0.unit.symbol, place($0.location)] }) + "\n\n"
+                out +=
+                    markdownTable(["input", "value", "unit", "written at"], u.map { ["`\($0.path)`", Self.value($0), $0.unit.symbol, place($0.location)] })
+                    + "\n\n"
             }
         }
         return out
@@ -168,8 +196,12 @@ public struct ReportProvenance: Sendable {
         if let scenario {
             out += "<h3>Sources</h3>\n"
             // Addresses are shown as text, never as links: the report fetches and links nothing outside itself.
-            out += scenario.sources.isEmpty ? "<p>The scenario lists no sources.</p>\n"
-                : HTMLPage.table(["id", "reference", "address"], scenario.sources.map { [c($0.id), t($0.title), $0.url.map { "<span class=\"address\">\(t($0))</span>" } ?? "—"] })
+            out +=
+                scenario.sources.isEmpty
+                ? "<p>The scenario lists no sources.</p>\n"
+                : HTMLPage.table(
+                    ["id", "reference", "address"],
+                    scenario.sources.map { [c($0.id), t($0.title), $0.url.map { "<span class=\"address\">\(t($0))</span>" } ?? "—"] })
         }
         out += "<p>\(t(Bibliography.note))</p>\n"
         out += "<h3>Evaluators and equations</h3>\n"
@@ -178,13 +210,17 @@ public struct ReportProvenance: Sendable {
             let specs = descriptor(record.id)?.parameters ?? []
             let names = specs.isEmpty ? record.parameters.keys.sorted() : specs.map(\.name)
             guard !names.isEmpty else { continue }
-            out += HTMLPage.table(["parameter", "value", "unit", "default", "basis"], names.map { name in
-                let spec = specs.first { $0.name == name }
-                let used = Self.parameterText(record.parameters[name])
-                let changed = spec.map { used != format($0.defaultValue) } ?? false
-                return [c(name), changed ? "<strong>\(t(used))</strong>" : t(used), t(spec?.unit.symbol ?? ""), t(spec.map { format($0.defaultValue) } ?? ""),
-                        spec.map { (Self.basis($0).flag ? "<span class=\"kind\">assumption</span>" : "") + t($0.citation) } ?? ""]
-            }, numeric: [1, 3], caption: "Parameters of \(c(record.id)) as used (bold: differs from the default)")
+            out += HTMLPage.table(
+                ["parameter", "value", "unit", "default", "basis"],
+                names.map { name in
+                    let spec = specs.first { $0.name == name }
+                    let used = Self.parameterText(record.parameters[name])
+                    let changed = spec.map { used != format($0.defaultValue) } ?? false
+                    return [
+                        c(name), changed ? "<strong>\(t(used))</strong>" : t(used), t(spec?.unit.symbol ?? ""), t(spec.map { format($0.defaultValue) } ?? ""),
+                        spec.map { (Self.basis($0).flag ? "<span class=\"kind\">assumption</span>" : "") + t($0.citation) } ?? "",
+                    ]
+                }, numeric: [1, 3], caption: "Parameters of \(c(record.id)) as used (bold: differs from the default)")
         }
         let references = citedReferences
         if !references.isEmpty {
@@ -198,18 +234,32 @@ public struct ReportProvenance: Sendable {
         if scenario != nil {
             let a = assumptions
             out += "<h3>Inputs flagged as assumptions (\(a.count))</h3>\n"
-            out += a.isEmpty ? "<p>None.</p>\n" : HTMLPage.table(["input", "value", "unit", "reason", "written at"], a.map { item in
-                [c(item.info.path), t(Self.value(item.info)), t(item.info.unit.symbol), t(item.reason), t(place(item.info.location))]
-            }, numeric: [1])
+            out +=
+                a.isEmpty
+                ? "<p>None.</p>\n"
+                : HTMLPage.table(
+                    ["input", "value", "unit", "reason", "written at"],
+                    a.map { item in
+                        [c(item.info.path), t(Self.value(item.info)), t(item.info.unit.symbol), t(item.reason), t(place(item.info.location))]
+                    }, numeric: [1])
             let s = sourced
             out += "<h3>Inputs citing a source (\(s.count))</h3>\n"
-            out += s.isEmpty ? "<p>None.</p>\n" : HTMLPage.table(["input", "value", "unit", "source", "written at"], s.map { item in
-                [c(item.info.path), t(Self.value(item.info)), t(item.info.unit.symbol), c(item.source) + t(item.locator.map { " \($0)" } ?? ""), t(place(item.info.location))]
-            }, numeric: [1])
+            out +=
+                s.isEmpty
+                ? "<p>None.</p>\n"
+                : HTMLPage.table(
+                    ["input", "value", "unit", "source", "written at"],
+                    s.map { item in
+                        [
+                            c(item.info.path), t(Self.value(item.info)), t(item.info.unit.symbol), c(item.source) + t(item.locator.map { " \($0)" } ?? ""),
+                            t(place(item.info.location)),
+                        ]
+                    }, numeric: [1])
             let u = unspecified
             if !u.isEmpty {
                 out += "<h3>Inputs with neither a source nor an assumption flag (\(u.count))</h3>\n"
-                out += HTMLPage.table(["input", "value", "unit", "written at"], u.map { [c($0.path), t(Self.value($0)), t($0.unit.symbol), t(place($0.location))] }, numeric: [1])
+                out += HTMLPage.table(
+                    ["input", "value", "unit", "written at"], u.map { [c($0.path), t(Self.value($0)), t($0.unit.symbol), t(place($0.location))] }, numeric: [1])
             }
         }
         return out

@@ -22,13 +22,15 @@ extension ResultsRenderer {
         let summary = descriptor(record.id)?.summary ?? ""
         var out = "<p>\(HTMLPage.text(summary))\(summary.hasSuffix(".") || summary.isEmpty ? "" : ".") Equations: \(HTMLPage.code(record.documentation)).</p>\n"
         if t.header.count > 1 {
-            out += HTMLPage.table(t.header.map(HTMLPage.text), t.rows.map { $0.map(HTMLPage.text) }, numeric: Set(0..<t.header.count),
-                                  caption: "Totals by year over every dimension")
+            out += HTMLPage.table(
+                t.header.map(HTMLPage.text), t.rows.map { $0.map(HTMLPage.text) }, numeric: Set(0..<t.header.count),
+                caption: "Totals by year over every dimension")
         }
         if !t.other.isEmpty {
             let shown = t.other.prefix(200)
-            out += HTMLPage.table(["metric", "year", "dimensions", "value", "unit"], shown.map { $0.map(HTMLPage.text) }, numeric: [3],
-                                  caption: "Values that do not add up over years or dimensions (rates, present values)")
+            out += HTMLPage.table(
+                ["metric", "year", "dimensions", "value", "unit"], shown.map { $0.map(HTMLPage.text) }, numeric: [3],
+                caption: "Values that do not add up over years or dimensions (rates, present values)")
             if t.other.count > shown.count { out += "<p class=\"meta\">\(t.other.count - shown.count) more rows: '--format csv' gives every row.</p>\n" }
         }
         return out

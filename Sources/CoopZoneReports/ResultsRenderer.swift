@@ -57,39 +57,58 @@ public struct ResultsRenderer: Sendable {
     /// The whole run as one JSON object.
     public func json() -> String {
         let dims = dimensionColumns
-        let rows = JSONValue.array(result.rows.map { row in
-            var pairs: [(String, JSONValue)] = [("evaluator", .string(row.evaluator)), ("metric", .string(row.metric)), ("unit", .string(row.unit.rawValue)),
-                                           ("year", .optional(row.year))]
-            for d in dims { pairs.append((d.rawValue, .optional(row.dimensions[d]))) }
-            pairs.append(("value", .number(row.value)))
-            return .object(pairs)
-        })
-        let findings = JSONValue.array(result.findings.map { f in
-            .object([("evaluator", .string(f.evaluator)), ("kind", .string(f.kind.rawValue)), ("message", .string(f.message)),
-                     ("location", .optional(f.location?.description))])
-        })
-        let headlines = JSONValue.array(result.headlines.map { h in
-            .object([("evaluator", .string(h.evaluator)), ("metric", .string(h.metric)), ("unit", .string(h.unit.rawValue)), ("value", .number(h.value))])
-        })
+        let rows = JSONValue.array(
+            result.rows.map { row in
+                var pairs: [(String, JSONValue)] = [
+                    ("evaluator", .string(row.evaluator)), ("metric", .string(row.metric)), ("unit", .string(row.unit.rawValue)),
+                    ("year", .optional(row.year)),
+                ]
+                for d in dims { pairs.append((d.rawValue, .optional(row.dimensions[d]))) }
+                pairs.append(("value", .number(row.value)))
+                return .object(pairs)
+            })
+        let findings = JSONValue.array(
+            result.findings.map { f in
+                .object([
+                    ("evaluator", .string(f.evaluator)), ("kind", .string(f.kind.rawValue)), ("message", .string(f.message)),
+                    ("location", .optional(f.location?.description)),
+                ])
+            })
+        let headlines = JSONValue.array(
+            result.headlines.map { h in
+                .object([("evaluator", .string(h.evaluator)), ("metric", .string(h.metric)), ("unit", .string(h.unit.rawValue)), ("value", .number(h.value))])
+            })
         let failures = JSONValue.array(result.failures.map { .object([("evaluator", .string($0.evaluator)), ("message", .string($0.message))]) })
-        return JSONValue.object([("rows", rows), ("findings", findings), ("headlines", headlines), ("failures", failures),
-                            ("manifest", Self.manifestJSON(result.manifest))]).prettyText + "\n"
+        return JSONValue.object([
+            ("rows", rows), ("findings", findings), ("headlines", headlines), ("failures", failures),
+            ("manifest", Self.manifestJSON(result.manifest)),
+        ]).prettyText + "\n"
     }
 
     static func manifestJSON(_ m: RunManifest) -> JSONValue {
         .object([
             ("coopzone_version", .string(m.coopzoneVersion)), ("scenario", .string(m.scenario)), ("extends", .array(m.extends.map(JSONValue.string))),
             ("scenario_hash", .string(m.scenarioHash)),
-            ("evaluators", .array(m.evaluators.map { e in
-                .object([("id", .string(e.id)), ("version", .string(e.version)), ("documentation", .string(e.documentation)),
-                         ("parameters", .object(e.parameters.keys.sorted().map { key in
-                             switch e.parameters[key] {
-                             case .number(let n)?: (key, JSONValue.number(n))
-                             case .text(let t)?: (key, JSONValue.string(t))
-                             case nil: (key, JSONValue.null)
-                             }
-                         }))])
-            })),
+            (
+                "evaluators",
+                .array(
+                    m.evaluators.map { e in
+                        .object([
+                            ("id", .string(e.id)), ("version", .string(e.version)), ("documentation", .string(e.documentation)),
+                            (
+                                "parameters",
+                                .object(
+                                    e.parameters.keys.sorted().map { key in
+                                        switch e.parameters[key] {
+                                        case .number(let n)?: (key, JSONValue.number(n))
+                                        case .text(let t)?: (key, JSONValue.string(t))
+                                        case nil: (key, JSONValue.null)
+                                        }
+                                    })
+                            ),
+                        ])
+                    })
+            ),
             ("seed", m.seed.map { .string(String($0)) } ?? .null), ("draws", .optional(m.draws)),
         ])
     }
@@ -161,15 +180,21 @@ public struct ResultsRenderer: Sendable {
     /// The terminal view: headlines, failures, findings, then per evaluator its totals by year.
     public func table() -> String {
         var out = "\(scenario.title)\n\(String(repeating: "=", count: min(80, scenario.title.count)))\n"
-        out += "scenario \(scenario.file) · hash \(result.manifest.scenarioHash) · horizon \(scenario.horizon.lowerBound)–\(scenario.horizon.upperBound) · money in \(scenario.currency) million, \(scenario.priceYear) prices\n\n"
+        out +=
+            "scenario \(scenario.file) · hash \(result.manifest.scenarioHash) · horizon \(scenario.horizon.lowerBound)–\(scenario.horizon.upperBound) · money in \(scenario.currency) million, \(scenario.priceYear) prices\n\n"
         out += "HEADLINES\n"
-        out += Self.align([["evaluator", "metric", "value", "unit"]] + result.headlines.map { [$0.evaluator, $0.metric, Self.human($0.value), $0.unit.symbol] },
-                          rightAligned: [2]) + "\n"
+        out +=
+            Self.align(
+                [["evaluator", "metric", "value", "unit"]] + result.headlines.map { [$0.evaluator, $0.metric, Self.human($0.value), $0.unit.symbol] },
+                rightAligned: [2]) + "\n"
         if !result.failures.isEmpty {
             out += "\nFAILED EVALUATORS\n" + result.failures.map { "  \($0.evaluator): \($0.message)" }.joined(separator: "\n") + "\n"
         }
         if !result.findings.isEmpty {
-            out += "\nFINDINGS\n" + result.findings.map { f in "  [\(f.kind.rawValue)] \(f.evaluator): \(f.message)" + (f.location.map { " (\($0))" } ?? "") }.joined(separator: "\n") + "\n"
+            out +=
+                "\nFINDINGS\n"
+                + result.findings.map { f in "  [\(f.kind.rawValue)] \(f.evaluator): \(f.message)" + (f.location.map { " (\($0))" } ?? "") }.joined(
+                    separator: "\n") + "\n"
         }
         for record in result.manifest.evaluators where result.byEvaluator[record.id] != nil {
             let t = yearTable(record.id)
@@ -197,29 +222,36 @@ public struct ResultsRenderer: Sendable {
     public func markdown() -> String {
         var out = "# \(scenario.title)\n\n"
         if !scenario.description.isEmpty { out += scenario.description.trimmingTrailingSpaces() + "\n\n" }
-        out += "Money in \(scenario.currency) million at \(scenario.priceYear) prices; horizon \(scenario.horizon.lowerBound)–\(scenario.horizon.upperBound).\n\n"
+        out +=
+            "Money in \(scenario.currency) million at \(scenario.priceYear) prices; horizon \(scenario.horizon.lowerBound)–\(scenario.horizon.upperBound).\n\n"
         out += "> " + provenance.summaryLine(markdown: true) + "\n\n"
         out += "## Findings\n\n" + findingsList.markdown() + "\n"
         out += "## Headlines\n\n"
-        out += markdownTable(["evaluator", "metric", "value", "unit", "equation"], result.headlines.map { h in
-            [h.evaluator, h.metric, Self.human(h.value), h.unit.symbol, descriptor(h.evaluator)?.metric(h.metric).map { "`\($0.equation)`" } ?? ""]
-        }, alignRight: [2]) + "\n"
+        out +=
+            markdownTable(
+                ["evaluator", "metric", "value", "unit", "equation"],
+                result.headlines.map { h in
+                    [h.evaluator, h.metric, Self.human(h.value), h.unit.symbol, descriptor(h.evaluator)?.metric(h.metric).map { "`\($0.equation)`" } ?? ""]
+                }, alignRight: [2]) + "\n"
         let charts = RunCharts(result: result, scenario: scenario, descriptors: descriptors)
         for (evaluator, chart) in charts.specs {
             guard let lead = chart.markdownLead, let origins = charts.splitByYear(evaluator, chart), !origins.isEmpty else { continue }
             out += "\n## \(chart.heading)\n\n\(lead)\n\n"
             let years = scenario.years.enumerated().filter { i, year in i % 5 == 0 || year == scenario.horizon.upperBound }
             let total = years.map { i, _ in origins.reduce(0) { $0 + $1.values[i] } }
-            out += markdownTable([chart.splitTitle ?? chart.split?.rawValue ?? ""] + years.map { String($0.1) },
-                                 origins.map { o in [o.label] + years.map { i, _ in Self.human(o.values[i]) } } + [["total"] + total.map(Self.human)],
-                                 alignRight: Set(1...years.count)) + "\n"
+            out +=
+                markdownTable(
+                    [chart.splitTitle ?? chart.split?.rawValue ?? ""] + years.map { String($0.1) },
+                    origins.map { o in [o.label] + years.map { i, _ in Self.human(o.values[i]) } } + [["total"] + total.map(Self.human)],
+                    alignRight: Set(1...years.count)) + "\n"
         }
         for record in result.manifest.evaluators where result.byEvaluator[record.id] != nil {
             let t = yearTable(record.id)
             out += "\n## \(record.id) (v\(record.version))\n\nEquations: `\(record.documentation)`. Totals by year over every dimension.\n\n"
             if t.header.count > 1 { out += markdownTable(t.header, t.rows, alignRight: Set(0..<t.header.count)) + "\n" }
             if !t.other.isEmpty {
-                out += "\n" + markdownTable(["metric", "year", "dimensions", "value", "unit"], Array(t.other.prefix(Self.otherRowLimit)), alignRight: [3]) + "\n"
+                out +=
+                    "\n" + markdownTable(["metric", "year", "dimensions", "value", "unit"], Array(t.other.prefix(Self.otherRowLimit)), alignRight: [3]) + "\n"
                 if let note = Self.cutNote(t.other.count) { out += "\n" + note + "\n" }
             }
         }

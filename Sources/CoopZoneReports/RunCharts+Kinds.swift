@@ -12,9 +12,11 @@ extension RunCharts {
         guard !lines.isEmpty else { return nil }
         let unit = unitSymbol(d, chart)
         let years = scenario.years.map(Double.init)
-        let svg = LineChart(id: "chart-" + id(chart.id), title: fill(chart.title, unit: unit), summary: fill(chart.summary, unit: unit),
-                            yTitle: fill(chart.yTitle, unit: unit),
-                            series: lines.map { ChartSeries(name: $0.label, points: zip(years, $0.values).map { ChartPoint(x: $0, y: $1) }) }).svg()
+        let svg = LineChart(
+            id: "chart-" + id(chart.id), title: fill(chart.title, unit: unit), summary: fill(chart.summary, unit: unit),
+            yTitle: fill(chart.yTitle, unit: unit),
+            series: lines.map { ChartSeries(name: $0.label, points: zip(years, $0.values).map { ChartPoint(x: $0, y: $1) }) }
+        ).svg()
         let last = scenario.horizon.count - 1
         let values = lines.map { ChartFormat.readable($0.values[last]) }.joined(separator: " versus ")
         return figure(chart, svg: svg, unit: unit, captionEnd: " In \(scenario.horizon.upperBound): \(values) \(unit).")
@@ -26,9 +28,11 @@ extension RunCharts {
         guard !stacked.isEmpty else { return nil }
         let overlay = series(chart, .overlay).first.flatMap { s in totalsByYear(d.id, s.metric).map { (name: s.label, values: $0.map { Optional($0) }) } }
         let unit = unitSymbol(d, chart)
-        let svg = StackedBarChart(id: "chart-" + id(chart.id), title: fill(chart.title, unit: unit), summary: fill(chart.summary, unit: unit),
-                                  xTitle: fill(chart.xTitle, unit: unit), yTitle: fill(chart.yTitle, unit: unit),
-                                  categories: scenario.years.map(String.init), series: stacked, overlay: overlay).svg(height: chart.height)
+        let svg = StackedBarChart(
+            id: "chart-" + id(chart.id), title: fill(chart.title, unit: unit), summary: fill(chart.summary, unit: unit),
+            xTitle: fill(chart.xTitle, unit: unit), yTitle: fill(chart.yTitle, unit: unit),
+            categories: scenario.years.map(String.init), series: stacked, overlay: overlay
+        ).svg(height: chart.height)
         return figure(chart, svg: svg, unit: unit)
     }
 
@@ -36,9 +40,11 @@ extension RunCharts {
     func stackByYearSplit(_ d: EvaluatorDescriptor, _ chart: ChartSpec) -> ChartFigure? {
         guard let parts = splitByYear(d, chart), !parts.isEmpty else { return nil }
         let unit = unitSymbol(d, chart)
-        let svg = StackedBarChart(id: "chart-" + id(chart.id), title: fill(chart.title, unit: unit), summary: fill(chart.summary, unit: unit),
-                                  xTitle: fill(chart.xTitle, unit: unit), yTitle: fill(chart.yTitle, unit: unit),
-                                  categories: scenario.years.map(String.init), series: parts.map { StackedSeries(name: $0.label, values: $0.values) }).svg(height: chart.height)
+        let svg = StackedBarChart(
+            id: "chart-" + id(chart.id), title: fill(chart.title, unit: unit), summary: fill(chart.summary, unit: unit),
+            xTitle: fill(chart.xTitle, unit: unit), yTitle: fill(chart.yTitle, unit: unit),
+            categories: scenario.years.map(String.init), series: parts.map { StackedSeries(name: $0.label, values: $0.values) }
+        ).svg(height: chart.height)
         return figure(chart, svg: svg, unit: unit)
     }
 
@@ -58,9 +64,11 @@ extension RunCharts {
         let overlay = series(chart, .overlay).first.flatMap { s in bySide(s.metric).map { (name: s.label, values: $0.map { Optional($0) }) } }
         let labels = sides.map { code in scenario.country(code).map { "\($0.name) (\(code))" } ?? code }
         let unit = unitSymbol(d, chart)
-        let svg = StackedBarChart(id: "chart-" + id(chart.id), title: fill(chart.title, unit: unit), summary: fill(chart.summary, unit: unit),
-                                  xTitle: fill(chart.xTitle, unit: unit), yTitle: fill(chart.yTitle, unit: unit), categories: labels, series: stacked,
-                                  overlay: overlay, connectOverlay: false).svg(height: chart.height)
+        let svg = StackedBarChart(
+            id: "chart-" + id(chart.id), title: fill(chart.title, unit: unit), summary: fill(chart.summary, unit: unit),
+            xTitle: fill(chart.xTitle, unit: unit), yTitle: fill(chart.yTitle, unit: unit), categories: labels, series: stacked,
+            overlay: overlay, connectOverlay: false
+        ).svg(height: chart.height)
         return figure(chart, svg: svg, unit: unit)
     }
 
@@ -100,11 +108,14 @@ extension RunCharts {
             return a == b ? "\(stage) (\(a))" : "\(stage) (\(a)–\(b))"
         }
         let left = instruments.filter { i in !stacked.contains { $0.name == i } }
-        let svg = StackedBarChart(id: "chart-" + id(chart.id), title: fill(chart.title, unit: unit), summary: fill(chart.summary, unit: unit),
-                                  xTitle: fill(chart.xTitle, unit: unit), yTitle: fill(chart.yTitle, unit: unit), categories: labels,
-                                  series: stacked).svg(height: chart.height)
-        return figure(chart, svg: svg, unit: unit,
-                      captionEnd: left.isEmpty ? "" : " Instruments with no value in this run: \(left.joined(separator: ", ")).")
+        let svg = StackedBarChart(
+            id: "chart-" + id(chart.id), title: fill(chart.title, unit: unit), summary: fill(chart.summary, unit: unit),
+            xTitle: fill(chart.xTitle, unit: unit), yTitle: fill(chart.yTitle, unit: unit), categories: labels,
+            series: stacked
+        ).svg(height: chart.height)
+        return figure(
+            chart, svg: svg, unit: unit,
+            captionEnd: left.isEmpty ? "" : " Instruments with no value in this run: \(left.joined(separator: ", ")).")
     }
 }
 

@@ -60,7 +60,8 @@ public struct RunCharts: Sendable {
             for row in selected {
                 let value = row.dimensions[split] ?? ""
                 guard category.value.isEmpty ? !known.contains(value) : value == category.value,
-                      let year = row.year, scenario.horizon.contains(year) else { continue }
+                    let year = row.year, scenario.horizon.contains(year)
+                else { continue }
                 values[year - y0] += row.value
             }
             if values.contains(where: { $0 != 0 }) { out.append((category.label, values)) }

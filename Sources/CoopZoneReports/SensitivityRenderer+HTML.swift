@@ -8,15 +8,18 @@ extension SensitivityRenderer {
             guard let first = moving.first else { return nil }
             let name = "\(group.evaluator).\(group.metric)"
             let h = ChartFormat.readable
-            let chart = TornadoChart(id: "chart-tornado-" + ChartFormat.slug(name), title: "Sensitivity of \(name)",
-                                     summary: "\(name) with each uncertain input at its low and its high bound, the others central; inputs ranked by swing.",
-                                     valueTitle: "\(group.metric), \(first.unit.symbol)" + (first.unit.isMoney ? " (\(scenario.priceYear) prices)" : ""),
-                                     central: first.central,
-                                     bars: moving.map { TornadoBar(label: $0.input, detail: "range \(h($0.inputLow)) … \(h($0.inputHigh))", atLow: $0.atLow, atHigh: $0.atHigh) })
+            let chart = TornadoChart(
+                id: "chart-tornado-" + ChartFormat.slug(name), title: "Sensitivity of \(name)",
+                summary: "\(name) with each uncertain input at its low and its high bound, the others central; inputs ranked by swing.",
+                valueTitle: "\(group.metric), \(first.unit.symbol)" + (first.unit.isMoney ? " (\(scenario.priceYear) prices)" : ""),
+                central: first.central,
+                bars: moving.map { TornadoBar(label: $0.input, detail: "range \(h($0.inputLow)) … \(h($0.inputHigh))", atLow: $0.atLow, atHigh: $0.atHigh) })
             let still = group.swings.count - moving.count
-            return ChartFigure(id: "fig-tornado-" + ChartFormat.slug(name), heading: "\(name) (\(first.unit.symbol))", svg: chart.svg(),
-                               caption: "One row per uncertain input, the widest swing on top. The vertical line is the central value (\(h(first.central)) \(first.unit.symbol)). In each row the upper, dark bar runs from it to the value with the input at its low bound, the lower, light hatched bar to the value with the input at its high bound; the numbers are those values. A long row is an input worth pinning down."
-                                   + (still > 0 ? " \(still) input\(still == 1 ? "" : "s") with no effect on this headline \(still == 1 ? "is" : "are") left out." : ""))
+            return ChartFigure(
+                id: "fig-tornado-" + ChartFormat.slug(name), heading: "\(name) (\(first.unit.symbol))", svg: chart.svg(),
+                caption:
+                    "One row per uncertain input, the widest swing on top. The vertical line is the central value (\(h(first.central)) \(first.unit.symbol)). In each row the upper, dark bar runs from it to the value with the input at its low bound, the lower, light hatched bar to the value with the input at its high bound; the numbers are those values. A long row is an input worth pinning down."
+                    + (still > 0 ? " \(still) input\(still == 1 ? "" : "s") with no effect on this headline \(still == 1 ? "is" : "are") left out." : ""))
         }
     }
 
@@ -26,13 +29,18 @@ extension SensitivityRenderer {
         let t = HTMLPage.text, c = HTMLPage.code, h = ResultsRenderer.human
         let title = "\(scenario.title) — sensitivity"
         var page = HTMLPage(title: title)
-        page.raw(HTMLReport.header(title: title, subtitle: "Each uncertain input at its low and at its high bound, every other input at its central value.",
-                                   scenario: scenario, provenance: provenance))
+        page.raw(
+            HTMLReport.header(
+                title: title, subtitle: "Each uncertain input at its low and at its high bound, every other input at its central value.",
+                scenario: scenario, provenance: provenance))
         page.section(id: "findings", title: "Findings (\(findingsList.counts))", findingsList.html())
-        page.section(id: "inputs", title: "Uncertain inputs (\(inputRows.count))",
-                     inputRows.isEmpty ? "<p>The scenario has no uncertain inputs: give numbers a distribution (uniform, triangular or normal) to see their swing.</p>\n"
-                        : HTMLPage.table(["input", "distribution", "central", "unit", "provenance"], inputRows.map { r in [c(r[0])] + r.dropFirst().map(t) }, numeric: [2])
-                            + (idleInputsNote(c, text: t).map { "<p>\($0)</p>\n" } ?? ""))
+        page.section(
+            id: "inputs", title: "Uncertain inputs (\(inputRows.count))",
+            inputRows.isEmpty
+                ? "<p>The scenario has no uncertain inputs: give numbers a distribution (uniform, triangular or normal) to see their swing.</p>\n"
+                : HTMLPage.table(
+                    ["input", "distribution", "central", "unit", "provenance"], inputRows.map { r in [c(r[0])] + r.dropFirst().map(t) }, numeric: [2])
+                    + (idleInputsNote(c, text: t).map { "<p>\($0)</p>\n" } ?? ""))
         var body = ""
         let charts = tornadoCharts
         var unmoved: [String] = []
@@ -44,9 +52,11 @@ extension SensitivityRenderer {
                 continue
             }
             body += HTMLPage.figure(chart)
-            body += HTMLPage.table(["input", "range", "at low", "central", "at high", "swing"], moving.map { s in
-                [c(s.input), t("\(h(s.inputLow))…\(h(s.inputHigh))"), t(h(s.atLow)), t(h(s.central)), t(h(s.atHigh)), t(h(s.swing))]
-            }, numeric: [2, 3, 4, 5], caption: "\(c(name)) (\(t(moving[0].unit.symbol))), inputs ranked by swing")
+            body += HTMLPage.table(
+                ["input", "range", "at low", "central", "at high", "swing"],
+                moving.map { s in
+                    [c(s.input), t("\(h(s.inputLow))…\(h(s.inputHigh))"), t(h(s.atLow)), t(h(s.central)), t(h(s.atHigh)), t(h(s.swing))]
+                }, numeric: [2, 3, 4, 5], caption: "\(c(name)) (\(t(moving[0].unit.symbol))), inputs ranked by swing")
         }
         if swings.isEmpty { body += "<p>No swings: the scenario has no uncertain inputs.</p>\n" }
         if !unmoved.isEmpty { body += "<p>Headlines no input moves when swung alone: \(unmoved.joined(separator: ", ")).</p>\n" }

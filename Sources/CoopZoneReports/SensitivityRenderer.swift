@@ -31,7 +31,9 @@ public struct SensitivityRenderer: Sendable {
 
     /// The headlines swung, in the central run's order when it is known, each with its swings ranked.
     var headlineGroups: [(evaluator: String, metric: String, swings: [Swing])] {
-        var keys: [(String, String)] = (central?.headlines ?? []).map { ($0.evaluator, $0.metric) }.filter { key in swings.contains { $0.evaluator == key.0 && $0.metric == key.1 } }
+        var keys: [(String, String)] = (central?.headlines ?? []).map { ($0.evaluator, $0.metric) }.filter { key in
+            swings.contains { $0.evaluator == key.0 && $0.metric == key.1 }
+        }
         for s in swings where !keys.contains(where: { $0 == (s.evaluator, s.metric) }) { keys.append((s.evaluator, s.metric)) }
         return keys.map { key in (key.0, key.1, swings.filter { $0.evaluator == key.0 && $0.metric == key.1 }) }
     }
@@ -50,15 +52,19 @@ public struct SensitivityRenderer: Sendable {
         let idle = idleInputs
         guard !idle.isEmpty else { return nil }
         return text("No headline moves with ") + idle.map(name).joined(separator: text(", "))
-            + text(": sampling \(idle.count == 1 ? "it" : "them") changes nothing in this scenario. "
-                   + "Check in the evaluator's documentation when \(idle.count == 1 ? "it acts" : "they act") (a parameter may matter only with another switched on).")
+            + text(
+                ": sampling \(idle.count == 1 ? "it" : "them") changes nothing in this scenario. "
+                    + "Check in the evaluator's documentation when \(idle.count == 1 ? "it acts" : "they act") (a parameter may matter only with another switched on)."
+            )
     }
 
     /// The uncertain inputs: path, distribution (low…high), central value, unit and provenance.
     var inputRows: [[String]] {
         scenario.inputs.filter { $0.distribution != nil }.map { info in
-            [info.path, info.distribution.map(ReportProvenance.distributionText) ?? "", format(info.central), displayUnit(info, descriptors).symbol,
-             MonteCarloRenderer.provenanceText(info.provenance)]
+            [
+                info.path, info.distribution.map(ReportProvenance.distributionText) ?? "", format(info.central), displayUnit(info, descriptors).symbol,
+                MonteCarloRenderer.provenanceText(info.provenance),
+            ]
         }
     }
 
@@ -69,21 +75,31 @@ public struct SensitivityRenderer: Sendable {
         case .html:
             return html()
         case .csv:
-            return (["evaluator,metric,unit,input,input_low,input_high,at_low,central,at_high,swing"] + swings.map { s in
-                [s.evaluator, s.metric, s.unit.rawValue, s.input, JSONWriter.numberText(s.inputLow), JSONWriter.numberText(s.inputHigh),
-                 JSONWriter.numberText(s.atLow), JSONWriter.numberText(s.central), JSONWriter.numberText(s.atHigh), JSONWriter.numberText(s.swing)].joined(separator: ",")
-            }).joined(separator: "\n") + "\n"
+            return
+                (["evaluator,metric,unit,input,input_low,input_high,at_low,central,at_high,swing"]
+                + swings.map { s in
+                    [
+                        s.evaluator, s.metric, s.unit.rawValue, s.input, JSONWriter.numberText(s.inputLow), JSONWriter.numberText(s.inputHigh),
+                        JSONWriter.numberText(s.atLow), JSONWriter.numberText(s.central), JSONWriter.numberText(s.atHigh), JSONWriter.numberText(s.swing),
+                    ].joined(separator: ",")
+                }).joined(separator: "\n") + "\n"
         case .json:
-            return JSONValue.array(swings.map { s in
-                .object([("evaluator", .string(s.evaluator)), ("metric", .string(s.metric)), ("unit", .string(s.unit.rawValue)), ("input", .string(s.input)),
-                         ("input_low", .number(s.inputLow)), ("input_high", .number(s.inputHigh)), ("at_low", .number(s.atLow)),
-                         ("central", .number(s.central)), ("at_high", .number(s.atHigh)), ("swing", .number(s.swing))])
-            }).prettyText + "\n"
+            return JSONValue.array(
+                swings.map { s in
+                    .object([
+                        ("evaluator", .string(s.evaluator)), ("metric", .string(s.metric)), ("unit", .string(s.unit.rawValue)), ("input", .string(s.input)),
+                        ("input_low", .number(s.inputLow)), ("input_high", .number(s.inputHigh)), ("at_low", .number(s.atLow)),
+                        ("central", .number(s.central)), ("at_high", .number(s.atHigh)), ("swing", .number(s.swing)),
+                    ])
+                }
+            ).prettyText + "\n"
         case .markdown:
             return markdown()
         case .table:
             var out = "\(scenario.title) — sensitivity (each uncertain input at its low and high bound, the others central)\n\n"
-            if swings.isEmpty { return out + "The scenario has no uncertain inputs: give numbers a distribution (uniform, triangular or normal) to see their swing.\n" }
+            if swings.isEmpty {
+                return out + "The scenario has no uncertain inputs: give numbers a distribution (uniform, triangular or normal) to see their swing.\n"
+            }
             if let note = idleInputsNote({ $0 }) { out += note + "\n\n" }
             var unmoved: [String] = []
             for group in headlineGroups {
@@ -92,7 +108,9 @@ public struct SensitivityRenderer: Sendable {
                     continue
                 }
                 let unit = group.swings.first?.unit.symbol ?? ""
-                let body = group.swings.filter(Self.moves).map { s in [s.input, "\(h(s.inputLow))…\(h(s.inputHigh))", h(s.atLow), h(s.central), h(s.atHigh), h(s.swing)] }
+                let body = group.swings.filter(Self.moves).map { s in
+                    [s.input, "\(h(s.inputLow))…\(h(s.inputHigh))", h(s.atLow), h(s.central), h(s.atHigh), h(s.swing)]
+                }
                 let header = ["input", "range", "at low", "central", "at high", "swing"]
                 out += "\(group.evaluator).\(group.metric) (\(unit))\n" + ResultsRenderer.align([header] + body, rightAligned: [2, 3, 4, 5]) + "\n"
                 let still = group.swings.filter { !Self.moves($0) }.map(\.input)
@@ -108,14 +126,17 @@ public struct SensitivityRenderer: Sendable {
     public func markdown() -> String {
         let h = ResultsRenderer.human
         var out = "# \(scenario.title) — sensitivity\n\n"
-        out += "Each uncertain input at its low and at its high bound, every other input at its central value. Money in \(scenario.currency) million at \(scenario.priceYear) prices.\n\n"
+        out +=
+            "Each uncertain input at its low and at its high bound, every other input at its central value. Money in \(scenario.currency) million at \(scenario.priceYear) prices.\n\n"
         if let provenance { out += "> " + provenance.summaryLine(markdown: true) + "\n\n" }
         out += "## Findings\n\n" + findingsList.markdown() + "\n"
         out += "## Uncertain inputs\n\n"
         if inputRows.isEmpty {
             out += "The scenario has no uncertain inputs: give numbers a distribution (uniform, triangular or normal) to see their swing.\n\n"
         } else {
-            out += markdownTable(["input", "distribution", "central", "unit", "provenance"], inputRows.map { ["`\($0[0])`"] + $0.dropFirst() }, alignRight: [2]) + "\n\n"
+            out +=
+                markdownTable(["input", "distribution", "central", "unit", "provenance"], inputRows.map { ["`\($0[0])`"] + $0.dropFirst() }, alignRight: [2])
+                + "\n\n"
             if let note = idleInputsNote({ "`\($0)`" }) { out += note + "\n\n" }
         }
         var unmoved: [String] = []
@@ -128,9 +149,12 @@ public struct SensitivityRenderer: Sendable {
             let unit = group.swings.first?.unit.symbol ?? ""
             out += "## \(group.evaluator).\(group.metric) (\(unit))\n\n"
             out += "Central value \(h(group.swings[0].central)) \(unit).\n\n"
-            out += markdownTable(["input", "range", "at low", "central", "at high", "swing"], moving.map { s in
-                ["`\(s.input)`", "\(h(s.inputLow))…\(h(s.inputHigh))", h(s.atLow), h(s.central), h(s.atHigh), h(s.swing)]
-            }, alignRight: [2, 3, 4, 5]) + "\n\n"
+            out +=
+                markdownTable(
+                    ["input", "range", "at low", "central", "at high", "swing"],
+                    moving.map { s in
+                        ["`\(s.input)`", "\(h(s.inputLow))…\(h(s.inputHigh))", h(s.atLow), h(s.central), h(s.atHigh), h(s.swing)]
+                    }, alignRight: [2, 3, 4, 5]) + "\n\n"
             let still = group.swings.filter { !Self.moves($0) }.map { "`\($0.input)`" }
             if !still.isEmpty { out += "No effect: \(still.joined(separator: ", ")).\n\n" }
         }

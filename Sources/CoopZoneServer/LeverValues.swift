@@ -12,8 +12,9 @@ public enum LeverValues {
     /// (no `nan`, `inf` or hexadecimal), at most 32 characters.
     public static func parse(_ text: String) -> Double? {
         guard !text.isEmpty, text.utf8.count <= 32,
-              text.unicodeScalars.allSatisfy({ ($0 >= "0" && $0 <= "9") || "+-.eE".unicodeScalars.contains($0) }),
-              let value = Double(text), value.isFinite else { return nil }
+            text.unicodeScalars.allSatisfy({ ($0 >= "0" && $0 <= "9") || "+-.eE".unicodeScalars.contains($0) }),
+            let value = Double(text), value.isFinite
+        else { return nil }
         return value
     }
 
@@ -41,8 +42,9 @@ public enum LeverValues {
             guard let lever = byId[id] else {
                 let suggestion = closestMatch(to: id, in: byId.keys)
                 let known = scenario.levers.map(\.id).joined(separator: ", ")
-                throw .badRequest("unknown lever '\(String(id.prefix(64)))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
-                                  + (known.isEmpty ? " (this scenario has no levers)" : " (levers: \(known))"))
+                throw .badRequest(
+                    "unknown lever '\(String(id.prefix(64)))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+                        + (known.isEmpty ? " (this scenario has no levers)" : " (levers: \(known))"))
             }
             try check(value, lever: lever)
             values[id] = value

@@ -166,8 +166,9 @@ public final class ScenarioCatalog: Sendable {
             }
         }
         let version = version(of: item, extends: outcome.scenario?.extends)
-        return Entry(item: item, version: version, scenario: outcome.scenario, plan: plan, tree: outcome.tree,
-                     diagnostics: diagnostics, leverDefaults: defaults)
+        return Entry(
+            item: item, version: version, scenario: outcome.scenario, plan: plan, tree: outcome.tree,
+            diagnostics: diagnostics, leverDefaults: defaults)
     }
 
     /// Reads a number as the scenario format writes it (`2_000`, `0.25`).

@@ -19,10 +19,12 @@ public struct ScenarioPresentation: Sendable {
         for d in descriptors {
             for h in d.headlines {
                 let key = "\(d.id).\(h.id)"
-                headlines.append(HeadlineInfo(key: key, evaluator: d.id, metric: h.id,
-                                              label: h.presentation.shortLabel ?? h.presentation.label ?? Self.humanize(h.id),
-                                              summary: h.summary, unit: h.unit.rawValue, unitSymbol: h.unit.symbol,
-                                              higherIsBetter: h.higherIsBetter, featured: false))
+                headlines.append(
+                    HeadlineInfo(
+                        key: key, evaluator: d.id, metric: h.id,
+                        label: h.presentation.shortLabel ?? h.presentation.label ?? Self.humanize(h.id),
+                        summary: h.summary, unit: h.unit.rawValue, unitSymbol: h.unit.symbol,
+                        higherIsBetter: h.higherIsBetter, featured: false))
                 if let order = h.presentation.card { cards.append((key, order)) }
             }
         }
@@ -42,16 +44,23 @@ public struct ScenarioPresentation: Sendable {
                 let series = spec.series.compactMap { s in d.metrics.first { $0.id == s.metric && $0.additive }.map { (s, $0) } }
                 guard let unit = series.first?.1.unit else { continue }
                 let sameUnit = series.filter { $0.1.unit == unit }
-                planned.append((spec.order, ChartInfo(id: spec.id, title: spec.title, unitSymbol: unit.symbol,
-                                                      series: sameUnit.map { SeriesInfo(key: "\(d.id).\($0.0.metric)", label: $0.0.label) })))
+                planned.append(
+                    (
+                        spec.order,
+                        ChartInfo(
+                            id: spec.id, title: spec.title, unitSymbol: unit.symbol,
+                            series: sameUnit.map { SeriesInfo(key: "\(d.id).\($0.0.metric)", label: $0.0.label) })
+                    ))
             }
         }
         var charts = planned.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element.chart)
         if charts.isEmpty {
             for d in descriptors {
                 guard let m = d.metrics.first(where: \.additive), charts.count < 4 else { continue }
-                charts.append(ChartInfo(id: "\(d.id)_\(m.id)", title: m.presentation.label ?? Self.humanize(m.id), unitSymbol: m.unit.symbol,
-                                        series: [SeriesInfo(key: "\(d.id).\(m.id)", label: m.presentation.shortLabel ?? Self.humanize(m.id))]))
+                charts.append(
+                    ChartInfo(
+                        id: "\(d.id)_\(m.id)", title: m.presentation.label ?? Self.humanize(m.id), unitSymbol: m.unit.symbol,
+                        series: [SeriesInfo(key: "\(d.id).\(m.id)", label: m.presentation.shortLabel ?? Self.humanize(m.id))]))
             }
         }
         self.charts = charts

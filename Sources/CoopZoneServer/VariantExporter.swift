@@ -33,22 +33,26 @@ public enum VariantExporter {
             var node = YNode(.scalar(LeverValues.numberText(value), quoted: false), at: location)
             if case .success(let old) = TreePath.resolve(lever.path, in: tree), old.entries != nil {
                 // The lever points at a number in mapping form: give the new value its provenance.
-                node = YNode(.mapping([
-                    YNode.Entry(key: "value", keyLocation: location, value: node),
-                    YNode.Entry(key: "assumption", keyLocation: location,
-                                value: YNode(.scalar("workshop variant '\(oneLine(variant.name))'", quoted: true), at: location)),
-                ]), at: location)
+                node = YNode(
+                    .mapping([
+                        YNode.Entry(key: "value", keyLocation: location, value: node),
+                        YNode.Entry(
+                            key: "assumption", keyLocation: location,
+                            value: YNode(.scalar("workshop variant '\(oneLine(variant.name))'", quoted: true), at: location)),
+                    ]), at: location)
             }
             targets.append((segments[...], node))
         }
         let title = "\(scenario.title) — workshop variant: \(oneLine(variant.name))"
-        let description = "Variant '\(oneLine(variant.name))'\(author) of \(entry.item.relativePath), saved in a CoopZone workshop on \(variant.createdAt). "
+        let description =
+            "Variant '\(oneLine(variant.name))'\(author) of \(entry.item.relativePath), saved in a CoopZone workshop on \(variant.createdAt). "
             + "Every value not listed here is inherited from \(base)."
-        var document = YNode(.mapping([
-            YNode.Entry(key: "extends", keyLocation: location, value: YNode(.scalar(base, quoted: true), at: location)),
-            YNode.Entry(key: "title", keyLocation: location, value: YNode(.scalar(title, quoted: true), at: location)),
-            YNode.Entry(key: "description", keyLocation: location, value: YNode(.scalar(description, quoted: true), at: location)),
-        ]), at: location)
+        var document = YNode(
+            .mapping([
+                YNode.Entry(key: "extends", keyLocation: location, value: YNode(.scalar(base, quoted: true), at: location)),
+                YNode.Entry(key: "title", keyLocation: location, value: YNode(.scalar(title, quoted: true), at: location)),
+                YNode.Entry(key: "description", keyLocation: location, value: YNode(.scalar(description, quoted: true), at: location)),
+            ]), at: location)
         if case .mapping(let body) = skeleton(targets, base: tree).value, case .mapping(var head) = document.value {
             head += body
             document.value = .mapping(head)

@@ -40,30 +40,31 @@ public struct VariantStore: Sendable {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE variant (
-                  id INTEGER PRIMARY KEY AUTOINCREMENT,
-                  scenario TEXT NOT NULL,
-                  name TEXT NOT NULL,
-                  author TEXT NOT NULL DEFAULT '',
-                  lever_values TEXT NOT NULL,
-                  headlines TEXT NOT NULL,
-                  scenario_version TEXT NOT NULL,
-                  created_at TEXT NOT NULL,
-                  UNIQUE (scenario, name)
-                );
-                CREATE INDEX variant_scenario ON variant (scenario);
-                CREATE TABLE lever_lock (
-                  scenario TEXT NOT NULL,
-                  lever TEXT NOT NULL,
-                  value REAL NOT NULL,
-                  PRIMARY KEY (scenario, lever)
-                );
-                CREATE TABLE room (
-                  scenario TEXT PRIMARY KEY,
-                  reset_generation INTEGER NOT NULL DEFAULT 0
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE variant (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      scenario TEXT NOT NULL,
+                      name TEXT NOT NULL,
+                      author TEXT NOT NULL DEFAULT '',
+                      lever_values TEXT NOT NULL,
+                      headlines TEXT NOT NULL,
+                      scenario_version TEXT NOT NULL,
+                      created_at TEXT NOT NULL,
+                      UNIQUE (scenario, name)
+                    );
+                    CREATE INDEX variant_scenario ON variant (scenario);
+                    CREATE TABLE lever_lock (
+                      scenario TEXT NOT NULL,
+                      lever TEXT NOT NULL,
+                      value REAL NOT NULL,
+                      PRIMARY KEY (scenario, lever)
+                    );
+                    CREATE TABLE room (
+                      scenario TEXT PRIMARY KEY,
+                      reset_generation INTEGER NOT NULL DEFAULT 0
+                    );
+                    """)
         }
         return migrator
     }
@@ -95,20 +96,24 @@ public struct VariantStore: Sendable {
     }
 
     /// Saves a variant; throws `WorkshopError.nameTaken` when the scenario already has one of this name.
-    public func save(scenario: String, name: String, author: String, values: [String: Double], headlines: [String: Double?],
-                     scenarioVersion: String) async throws -> StoredVariant {
+    public func save(
+        scenario: String, name: String, author: String, values: [String: Double], headlines: [String: Double?],
+        scenarioVersion: String
+    ) async throws -> StoredVariant {
         let created = Self.now()
         let valuesText = Self.encode(values), headlinesText = Self.encode(headlines)
         do {
             let id = try await pool.write { db -> Int64 in
-                try db.execute(sql: """
-                    INSERT INTO variant (scenario, name, author, lever_values, headlines, scenario_version, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [scenario, name, author, valuesText, headlinesText, scenarioVersion, created])
+                try db.execute(
+                    sql: """
+                        INSERT INTO variant (scenario, name, author, lever_values, headlines, scenario_version, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [scenario, name, author, valuesText, headlinesText, scenarioVersion, created])
                 return db.lastInsertedRowID
             }
-            return StoredVariant(id: id, scenario: scenario, name: name, author: author, values: values, headlines: headlines,
-                                 scenarioVersion: scenarioVersion, createdAt: created)
+            return StoredVariant(
+                id: id, scenario: scenario, name: name, author: author, values: values, headlines: headlines,
+                scenarioVersion: scenarioVersion, createdAt: created)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw WorkshopError.nameTaken(name)
         } catch let error as DatabaseError {
@@ -117,10 +122,11 @@ public struct VariantStore: Sendable {
     }
 
     static func variant(_ row: Row) -> StoredVariant {
-        StoredVariant(id: row["id"], scenario: row["scenario"], name: row["name"], author: row["author"],
-                      values: decode([String: Double].self, row["lever_values"]) ?? [:],
-                      headlines: decode([String: Double?].self, row["headlines"]) ?? [:],
-                      scenarioVersion: row["scenario_version"], createdAt: row["created_at"])
+        StoredVariant(
+            id: row["id"], scenario: row["scenario"], name: row["name"], author: row["author"],
+            values: decode([String: Double].self, row["lever_values"]) ?? [:],
+            headlines: decode([String: Double?].self, row["headlines"]) ?? [:],
+            scenarioVersion: row["scenario_version"], createdAt: row["created_at"])
     }
 
     /// The variants of a scenario, oldest first.
@@ -163,8 +169,9 @@ public struct VariantStore: Sendable {
     public func setLock(scenario: String, lever: String, value: Double?) async throws {
         try await pool.write { db in
             if let value {
-                try db.execute(sql: "INSERT INTO lever_lock (scenario, lever, value) VALUES (?, ?, ?) ON CONFLICT (scenario, lever) DO UPDATE SET value = excluded.value",
-                               arguments: [scenario, lever, value])
+                try db.execute(
+                    sql: "INSERT INTO lever_lock (scenario, lever, value) VALUES (?, ?, ?) ON CONFLICT (scenario, lever) DO UPDATE SET value = excluded.value",
+                    arguments: [scenario, lever, value])
             } else {
                 try db.execute(sql: "DELETE FROM lever_lock WHERE scenario = ? AND lever = ?", arguments: [scenario, lever])
             }
@@ -185,10 +192,11 @@ public struct VariantStore: Sendable {
     public func reset(scenario: String) async throws -> Int {
         try await pool.write { db in
             try db.execute(sql: "DELETE FROM lever_lock WHERE scenario = ?", arguments: [scenario])
-            try db.execute(sql: """
-                INSERT INTO room (scenario, reset_generation) VALUES (?, 1)
-                ON CONFLICT (scenario) DO UPDATE SET reset_generation = reset_generation + 1
-                """, arguments: [scenario])
+            try db.execute(
+                sql: """
+                    INSERT INTO room (scenario, reset_generation) VALUES (?, 1)
+                    ON CONFLICT (scenario) DO UPDATE SET reset_generation = reset_generation + 1
+                    """, arguments: [scenario])
             return try Int.fetchOne(db, sql: "SELECT reset_generation FROM room WHERE scenario = ?", arguments: [scenario]) ?? 0
         }
     }

@@ -52,8 +52,9 @@ public final class Workshop: Sendable {
         let counts = room.withLock { $0.counts }
         return catalog.list().map { item in
             let entry = catalog.entry(item.id)
-            return ScenarioSummary(id: item.id, file: item.relativePath, title: entry?.scenario?.title ?? item.relativePath,
-                                   ok: entry?.isRunnable ?? false, levers: entry?.scenario?.levers.count ?? 0, variants: counts[item.id] ?? 0)
+            return ScenarioSummary(
+                id: item.id, file: item.relativePath, title: entry?.scenario?.title ?? item.relativePath,
+                ok: entry?.isRunnable ?? false, levers: entry?.scenario?.levers.count ?? 0, variants: counts[item.id] ?? 0)
         }
     }
 
@@ -65,14 +66,16 @@ public final class Workshop: Sendable {
         let diagnostics = entry.diagnostics.filter { $0.severity != .note }.map { DiagnosticInfo($0, directory: catalog.directory) }
         let presentation = entry.plan.map(ScenarioPresentation.init(plan:))
         let levers = (entry.scenario?.levers ?? []).map { lever in
-            LeverInfo(id: lever.id, label: lever.label, path: lever.path, min: lever.min, max: lever.max, step: lever.step,
-                      value: entry.leverDefaults[lever.id] ?? lever.min, locked: locks[lever.id])
+            LeverInfo(
+                id: lever.id, label: lever.label, path: lever.path, min: lever.min, max: lever.max, step: lever.step,
+                value: entry.leverDefaults[lever.id] ?? lever.min, locked: locks[lever.id])
         }
-        return ScenarioMeta(id: id, file: entry.item.relativePath, title: entry.scenario?.title ?? entry.item.relativePath,
-                            description: entry.scenario?.description ?? "", version: entry.version, ok: entry.isRunnable,
-                            diagnostics: diagnostics, levers: levers, headlines: presentation?.headlines ?? [],
-                            charts: presentation?.charts ?? [], years: entry.scenario?.years ?? [],
-                            requiresCode: configuration.access.participantCode != nil, resetGeneration: generation)
+        return ScenarioMeta(
+            id: id, file: entry.item.relativePath, title: entry.scenario?.title ?? entry.item.relativePath,
+            description: entry.scenario?.description ?? "", version: entry.version, ok: entry.isRunnable,
+            diagnostics: diagnostics, levers: levers, headlines: presentation?.headlines ?? [],
+            charts: presentation?.charts ?? [], years: entry.scenario?.years ?? [],
+            requiresCode: configuration.access.participantCode != nil, resetGeneration: generation)
     }
 
     /// What polling pages compare to notice a change.
@@ -130,11 +133,13 @@ public final class Workshop: Sendable {
         let entry = try entry(id)
         let values = try LeverValues.resolve(given, entry: entry, locks: locks(id))
         let result = try await runner.run(entry, values: values)
-        let stored = try await store.save(scenario: id, name: name, author: author, values: values, headlines: result.headlines,
-                                          scenarioVersion: entry.version)
+        let stored = try await store.save(
+            scenario: id, name: name, author: author, values: values, headlines: result.headlines,
+            scenarioVersion: entry.version)
         room.withLock { $0.counts[id, default: 0] += 1 }
-        return VariantInfo(id: stored.id, scenario: id, name: name, author: author, values: values, headlines: result.headlines,
-                           createdAt: stored.createdAt, stale: nil, rank: nil)
+        return VariantInfo(
+            id: stored.id, scenario: id, name: name, author: author, values: values, headlines: result.headlines,
+            createdAt: stored.createdAt, stale: nil, rank: nil)
     }
 
     /// Every saved variant of a scenario, with headlines for the current version of the file,
@@ -151,8 +156,9 @@ public final class Workshop: Sendable {
         let baseline = entry.isRunnable ? try await runner.run(entry, values: baselineValues).headlines : [:]
         var variants: [VariantInfo] = []
         for stored in try await store.variants(of: id) {
-            var info = VariantInfo(id: stored.id, scenario: id, name: stored.name, author: stored.author, values: stored.values,
-                                   headlines: stored.headlines, createdAt: stored.createdAt, stale: nil, rank: nil)
+            var info = VariantInfo(
+                id: stored.id, scenario: id, name: stored.name, author: stored.author, values: stored.values,
+                headlines: stored.headlines, createdAt: stored.createdAt, stale: nil, rank: nil)
             if stored.scenarioVersion != entry.version {
                 do {
                     let values = try LeverValues.resolve(stored.values, entry: entry, locks: [:])
@@ -176,8 +182,9 @@ public final class Workshop: Sendable {
             rank += 1
             variants[i].rank = rank
         }
-        return ComparePayload(scenario: id, rankedBy: key, higherFirst: higherFirst, baseline: baseline, baselineValues: baselineValues,
-                              variants: variants)
+        return ComparePayload(
+            scenario: id, rankedBy: key, higherFirst: higherFirst, baseline: baseline, baselineValues: baselineValues,
+            variants: variants)
     }
 
     /// The variant as a scenario file, and a file name for it.
@@ -193,7 +200,11 @@ public final class Workshop: Sendable {
     static func slug(_ name: String) -> String {
         var out = ""
         for scalar in name.lowercased().unicodeScalars {
-            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") { out.unicodeScalars.append(scalar) } else if !out.hasSuffix("-") { out += "-" }
+            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
+                out.unicodeScalars.append(scalar)
+            } else if !out.hasSuffix("-") {
+                out += "-"
+            }
         }
         let trimmed = out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
         return trimmed.isEmpty ? "variant" : String(trimmed.prefix(60))

@@ -14,8 +14,10 @@ enum WorkshopCharts {
     /// Every chart of `charts` by id: its series over `years` from `values` (chart id, then
     /// series key, one value per year, nil where there is none), with the P5–P95 band of each
     /// series from `bands` when given (a Monte Carlo run of `draws` draws).
-    static func svg(_ charts: [ChartInfo], years: [Int], values: [String: [String: [Double?]]],
-                    bands: [String: [String: SeriesBand]]? = nil, draws: Int? = nil) -> [String: String] {
+    static func svg(
+        _ charts: [ChartInfo], years: [Int], values: [String: [String: [Double?]]],
+        bands: [String: [String: SeriesBand]]? = nil, draws: Int? = nil
+    ) -> [String: String] {
         var out: [String: String] = [:]
         for chart in charts {
             out[chart.id] = svg(chart, years: years, values: values[chart.id] ?? [:], bands: bands?[chart.id], draws: draws)
@@ -39,7 +41,9 @@ enum WorkshopCharts {
         }
         var summary = "\(chart.title) by year, \(chart.unitSymbol): " + chart.series.map(\.label).joined(separator: ", ") + "."
         if bands != nil { summary += " Shaded: P5 to P95 of \(draws.map(String.init) ?? "the") Monte Carlo draws." }
-        return LineChart(id: "svg-" + ChartFormat.slug(chart.id), title: chart.title, summary: summary, yTitle: chart.unitSymbol,
-                         series: series, width: width, height: height).svg()
+        return LineChart(
+            id: "svg-" + ChartFormat.slug(chart.id), title: chart.title, summary: summary, yTitle: chart.unitSymbol,
+            series: series, width: width, height: height
+        ).svg()
     }
 }

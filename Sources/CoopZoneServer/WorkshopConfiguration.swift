@@ -29,11 +29,13 @@ public struct WorkshopConfiguration: Sendable {
     public var pollMilliseconds: Int
 
     /// A configuration; on a non-loopback `host` without an explicit `access`, codes are generated.
-    public init(directory: String, host: String = "127.0.0.1", port: Int = 8080, dataFile: String? = nil, access: AccessPolicy? = nil,
-                registry: [EvaluatorEntry], maxBodyBytes: Int = 16 * 1024,
-                readLimit: RateLimiter.Limit = .init(perSecond: 40, burst: 80),
-                writeLimit: RateLimiter.Limit = .init(perSecond: 1, burst: 20),
-                limitLoopback: Bool = false, pollMilliseconds: Int = 2000) {
+    public init(
+        directory: String, host: String = "127.0.0.1", port: Int = 8080, dataFile: String? = nil, access: AccessPolicy? = nil,
+        registry: [EvaluatorEntry], maxBodyBytes: Int = 16 * 1024,
+        readLimit: RateLimiter.Limit = .init(perSecond: 40, burst: 80),
+        writeLimit: RateLimiter.Limit = .init(perSecond: 1, burst: 20),
+        limitLoopback: Bool = false, pollMilliseconds: Int = 2000
+    ) {
         self.directory = directory
         self.host = host
         self.port = port

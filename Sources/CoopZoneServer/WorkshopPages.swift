@@ -49,82 +49,84 @@ enum WorkshopPages {
         let items = workshop.list()
         var rows = ""
         for s in items {
-            let status = s.ok ? "\(s.levers) lever\(s.levers == 1 ? "" : "s") · \(s.variants) saved variant\(s.variants == 1 ? "" : "s")"
+            let status =
+                s.ok
+                ? "\(s.levers) lever\(s.levers == 1 ? "" : "s") · \(s.variants) saved variant\(s.variants == 1 ? "" : "s")"
                 : "<strong class=\"bad\">has errors</strong>: open it to see them"
             rows += """
-            <li class="scenario-item"><a class="scenario-link" href="/s/\(escape(s.id))">\(escape(s.title))</a>
-            <span class="muted">\(escape(s.file)) · \(status)</span>
-            <span class="links"><a href="/s/\(escape(s.id))/compare">compare</a> <a href="/s/\(escape(s.id))/facilitator">facilitator</a></span></li>
+                <li class="scenario-item"><a class="scenario-link" href="/s/\(escape(s.id))">\(escape(s.title))</a>
+                <span class="muted">\(escape(s.file)) · \(status)</span>
+                <span class="links"><a href="/s/\(escape(s.id))/compare">compare</a> <a href="/s/\(escape(s.id))/facilitator">facilitator</a></span></li>
 
-            """
+                """
         }
         if items.isEmpty { rows = "<li>No scenario files (*.yaml) in the workshop folder.</li>" }
         let main = """
-        <h1>Scenarios</h1>
-        <p class="muted">Pick a scenario, move its levers, and save the variants you want to discuss.</p>
-        <ul class="scenario-list">
-        \(rows)</ul>
-        """
+            <h1>Scenarios</h1>
+            <p class="muted">Pick a scenario, move its levers, and save the variants you want to discuss.</p>
+            <ul class="scenario-list">
+            \(rows)</ul>
+            """
         return page(title: "Scenarios", bodyAttributes: attributes(page: "index", id: nil, workshop: workshop), nav: "", main: main)
     }
 
     /// A scenario's levers, cards and charts.
     static func scenario(id: String, workshop: Workshop) -> String {
         let main = """
-        <h1 id="title">Loading…</h1>
-        <p id="description" class="muted"></p>
-        <div id="diagnostics" class="diagnostics" role="alert" hidden></div>
-        <div id="workspace" class="workspace" hidden>
-          <section class="panel levers" aria-labelledby="levers-heading">
-            <h2 id="levers-heading">Levers</h2>
-            <form id="lever-form" class="lever-form" autocomplete="off"></form>
-            <div class="actions">
-              <button type="button" id="reset-levers">Back to the file's values</button>
-              <label class="check"><input type="checkbox" id="bands-toggle"> Uncertainty bands (Monte Carlo)</label>
+            <h1 id="title">Loading…</h1>
+            <p id="description" class="muted"></p>
+            <div id="diagnostics" class="diagnostics" role="alert" hidden></div>
+            <div id="workspace" class="workspace" hidden>
+              <section class="panel levers" aria-labelledby="levers-heading">
+                <h2 id="levers-heading">Levers</h2>
+                <form id="lever-form" class="lever-form" autocomplete="off"></form>
+                <div class="actions">
+                  <button type="button" id="reset-levers">Back to the file's values</button>
+                  <label class="check"><input type="checkbox" id="bands-toggle"> Uncertainty bands (Monte Carlo)</label>
+                </div>
+              </section>
+              <section class="panel results" aria-labelledby="results-heading">
+                <h2 id="results-heading" class="visually-hidden">Results</h2>
+                <div id="cards" class="cards" aria-live="polite"></div>
+                <p id="status" class="status" role="status"></p>
+                <div id="charts" class="charts"></div>
+                <details class="all-headlines"><summary>All headline metrics</summary><div class="table-wrap"><table id="all-headlines"></table></div></details>
+              </section>
+              <section class="panel save" aria-labelledby="save-heading">
+                <h2 id="save-heading">Save this variant</h2>
+                <form id="save-form" class="save-form">
+                  <label for="variant-name">Name of the variant</label>
+                  <input id="variant-name" name="name" required maxlength="\(Workshop.maxNameLength)" placeholder="e.g. Five-year holiday, fast border">
+                  <label for="variant-author">Your name (optional)</label>
+                  <input id="variant-author" name="author" maxlength="\(Workshop.maxAuthorLength)">
+                  <div id="code-field" hidden>
+                    <label for="access-code">Access code (from the facilitator)</label>
+                    <input id="access-code" name="code" inputmode="numeric" autocomplete="off" maxlength="32">
+                  </div>
+                  <button type="submit" id="save-button">Save variant</button>
+                  <p id="save-status" class="status" role="status"></p>
+                </form>
+                <h3>Saved in the room</h3>
+                <ul id="variant-list" class="variant-list"></ul>
+                <p><a href="/s/\(escape(id))/compare">Compare all saved variants side by side</a></p>
+              </section>
             </div>
-          </section>
-          <section class="panel results" aria-labelledby="results-heading">
-            <h2 id="results-heading" class="visually-hidden">Results</h2>
-            <div id="cards" class="cards" aria-live="polite"></div>
-            <p id="status" class="status" role="status"></p>
-            <div id="charts" class="charts"></div>
-            <details class="all-headlines"><summary>All headline metrics</summary><div class="table-wrap"><table id="all-headlines"></table></div></details>
-          </section>
-          <section class="panel save" aria-labelledby="save-heading">
-            <h2 id="save-heading">Save this variant</h2>
-            <form id="save-form" class="save-form">
-              <label for="variant-name">Name of the variant</label>
-              <input id="variant-name" name="name" required maxlength="\(Workshop.maxNameLength)" placeholder="e.g. Five-year holiday, fast border">
-              <label for="variant-author">Your name (optional)</label>
-              <input id="variant-author" name="author" maxlength="\(Workshop.maxAuthorLength)">
-              <div id="code-field" hidden>
-                <label for="access-code">Access code (from the facilitator)</label>
-                <input id="access-code" name="code" inputmode="numeric" autocomplete="off" maxlength="32">
-              </div>
-              <button type="submit" id="save-button">Save variant</button>
-              <p id="save-status" class="status" role="status"></p>
-            </form>
-            <h3>Saved in the room</h3>
-            <ul id="variant-list" class="variant-list"></ul>
-            <p><a href="/s/\(escape(id))/compare">Compare all saved variants side by side</a></p>
-          </section>
-        </div>
-        """
+            """
         return page(title: "Scenario", bodyAttributes: attributes(page: "scenario", id: id, workshop: workshop), nav: nav(id, current: "scenario"), main: main)
     }
 
     /// Saved variants side by side.
     static func compare(id: String, workshop: Workshop) -> String {
         let main = """
-        <h1 id="title">Compare variants</h1>
-        <div id="diagnostics" class="diagnostics" role="alert" hidden></div>
-        <div class="compare-controls">
-          <label for="rank-by">Rank by</label> <select id="rank-by"></select>
-          <span id="rank-direction" class="muted"></span>
-        </div>
-        <p id="status" class="status" role="status"></p>
-        <div class="table-wrap"><table id="compare-table" class="compare-table"></table></div>
-        """
+            <h1 id="title">Compare variants</h1>
+            <div id="diagnostics" class="diagnostics" role="alert" hidden></div>
+            <div class="compare-controls">
+              <label for="rank-by">Rank by</label> <select id="rank-by"></select>
+              <span id="rank-direction" class="muted"></span>
+            </div>
+            <p id="status" class="status" role="status"></p>
+            <div class="table-wrap"><table id="compare-table" class="compare-table"></table></div>
+            """
         return page(title: "Compare", bodyAttributes: attributes(page: "compare", id: id, workshop: workshop), nav: nav(id, current: "compare"), main: main)
     }
 
@@ -132,29 +134,30 @@ enum WorkshopPages {
     static func facilitator(id: String, workshop: Workshop) -> String {
         let needsCode = workshop.configuration.access.facilitatorCode != nil
         let main = """
-        <h1 id="title">Facilitator</h1>
-        <div id="diagnostics" class="diagnostics" role="alert" hidden></div>
-        <section class="panel" aria-labelledby="room-controls">
-          <h2 id="room-controls">Room controls</h2>
-          <div id="facilitator-code-field"\(needsCode ? "" : " hidden")>
-            <label for="facilitator-code">Facilitator's code (printed when the server started)</label>
-            <input id="facilitator-code" autocomplete="off" maxlength="32">
-          </div>
-          <p class="muted">Lock a lever to hold it at a value on every participant's page. Reset puts every page back to the file's values and unlocks all levers; saved variants stay.</p>
-          <form id="lock-form" class="lever-form" autocomplete="off"></form>
-          <div class="actions"><button type="button" id="reset-room" class="danger">Reset the room</button></div>
-          <p id="status" class="status" role="status"></p>
-        </section>
-        <section class="panel" aria-labelledby="room-variants">
-          <h2 id="room-variants">The room's variants</h2>
-          <div class="compare-controls"><label for="rank-by">Rank by</label> <select id="rank-by"></select> <span id="rank-direction" class="muted"></span></div>
-          <div class="table-wrap"><table id="compare-table" class="compare-table big"></table></div>
-          <h3>Other scenarios</h3>
-          <ul id="room-list" class="variant-list"></ul>
-        </section>
-        """
-        return page(title: "Facilitator", bodyAttributes: attributes(page: "facilitator", id: id, workshop: workshop),
-                    nav: nav(id, current: "facilitator"), main: main)
+            <h1 id="title">Facilitator</h1>
+            <div id="diagnostics" class="diagnostics" role="alert" hidden></div>
+            <section class="panel" aria-labelledby="room-controls">
+              <h2 id="room-controls">Room controls</h2>
+              <div id="facilitator-code-field"\(needsCode ? "" : " hidden")>
+                <label for="facilitator-code">Facilitator's code (printed when the server started)</label>
+                <input id="facilitator-code" autocomplete="off" maxlength="32">
+              </div>
+              <p class="muted">Lock a lever to hold it at a value on every participant's page. Reset puts every page back to the file's values and unlocks all levers; saved variants stay.</p>
+              <form id="lock-form" class="lever-form" autocomplete="off"></form>
+              <div class="actions"><button type="button" id="reset-room" class="danger">Reset the room</button></div>
+              <p id="status" class="status" role="status"></p>
+            </section>
+            <section class="panel" aria-labelledby="room-variants">
+              <h2 id="room-variants">The room's variants</h2>
+              <div class="compare-controls"><label for="rank-by">Rank by</label> <select id="rank-by"></select> <span id="rank-direction" class="muted"></span></div>
+              <div class="table-wrap"><table id="compare-table" class="compare-table big"></table></div>
+              <h3>Other scenarios</h3>
+              <ul id="room-list" class="variant-list"></ul>
+            </section>
+            """
+        return page(
+            title: "Facilitator", bodyAttributes: attributes(page: "facilitator", id: id, workshop: workshop),
+            nav: nav(id, current: "facilitator"), main: main)
     }
 
     /// An error page (unknown scenario, refused request).

@@ -111,7 +111,8 @@ public func buildRouter(_ workshop: Workshop) -> Router<WorkshopRequestContext> 
 
 /// Builds the application: the workshop's router on the configured address.
 public func buildApplication(_ workshop: Workshop, onServerRunning: @escaping @Sendable (Int?) async -> Void = { _ in })
-    -> some ApplicationProtocol {
+    -> some ApplicationProtocol
+{
     var logger = Logger(label: "coopzone-workshop")
     logger.logLevel = .warning
     return Application(

@@ -112,13 +112,16 @@ public actor WorkshopRunner {
         let charts = presentation.chartValues(result, years: years)
         let svg = WorkshopCharts.svg(presentation.charts, years: years, values: charts)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-        return RunPayload(scenario: entry.item.id, version: entry.version, values: values, headlines: presentation.headlineValues(result),
-                          years: years, charts: charts, svg: svg,
-                          failures: result.failures.map { "\($0.evaluator): \($0.message)" }, computeMs: elapsed, cached: false)
+        return RunPayload(
+            scenario: entry.item.id, version: entry.version, values: values, headlines: presentation.headlineValues(result),
+            years: years, charts: charts, svg: svg,
+            failures: result.failures.map { "\($0.evaluator): \($0.message)" }, computeMs: elapsed, cached: false)
     }
 
-    static func computeBands(_ entry: ScenarioCatalog.Entry, values: [String: Double], draws: Int, lines: [String: [String: [Double?]]],
-                             registry: [EvaluatorEntry]) async throws -> BandsPayload {
+    static func computeBands(
+        _ entry: ScenarioCatalog.Entry, values: [String: Double], draws: Int, lines: [String: [String: [Double?]]],
+        registry: [EvaluatorEntry]
+    ) async throws -> BandsPayload {
         let start = DispatchTime.now().uptimeNanoseconds
         let (scenario, plan) = try prepare(entry, values: values, registry: registry)
         let seed: UInt64 = 1
@@ -155,8 +158,8 @@ public actor WorkshopRunner {
         }
         let svg = WorkshopCharts.svg(presentation.charts, years: scenario.years, values: lines, bands: charts, draws: draws)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-        return BandsPayload(scenario: entry.item.id, version: entry.version, values: values, draws: draws, seed: seed,
-                            sampledInputs: mc.sampledInputs.count, headlines: headlines, charts: charts, svg: svg, computeMs: elapsed, cached: false)
+        return BandsPayload(
+            scenario: entry.item.id, version: entry.version, values: values, draws: draws, seed: seed,
+            sampledInputs: mc.sampledInputs.count, headlines: headlines, charts: charts, svg: svg, computeMs: elapsed, cached: false)
     }
 }
-

@@ -1,10 +1,11 @@
-import CoopZoneTestSupport
 import ArgumentParser
-import Foundation
-import Testing
-@testable import CoopZoneCLI
 import CoopZoneCore
 import CoopZoneReports
+import CoopZoneTestSupport
+import Foundation
+import Testing
+
+@testable import CoopZoneCLI
 
 struct CLITests {
     /// The message the argument parser prints for `arguments` of `run`, or nil when they parse.
@@ -26,7 +27,9 @@ struct CLITests {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("coopzone-no-such-folder-\(UUID().uuidString)/report.html").path
         #expect(runMessage([growthTriangle, "--output", missing])?.contains("does not exist; create it first") == true)
         #expect(runMessage([growthTriangle, "--output", FileManager.default.temporaryDirectory.path])?.contains("is a folder") == true)
-        #expect(runMessage([growthTriangle, "--monte-carlo", "10", "--output", FileManager.default.temporaryDirectory.appendingPathComponent("x.json").path]) == nil)
+        #expect(
+            runMessage([growthTriangle, "--monte-carlo", "10", "--output", FileManager.default.temporaryDirectory.appendingPathComponent("x.json").path]) == nil
+        )
     }
 
     @Test func monteCarloRunsWhoseDrawsWouldNotFitInMemoryAreRefusedBeforeRunning() async {
@@ -66,7 +69,8 @@ struct CLITests {
 
     @Test func validateReportsErrorsWithFileLineAndColumnAndExitsOne() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("cz-bad-\(UUID().uuidString).yaml").path
-        try "format: 1\ntitle: Bad\nhorizon: {first: 2030, last: 2035}\nprice_year: 2023\ndiscount_rate: 0.08\nsectors: [{id: goods}]\ncountries: [{code: AA}]\nregions: [{id: a, country: AA, populaton: 5}]\nzones: []\n"
+        try
+            "format: 1\ntitle: Bad\nhorizon: {first: 2030, last: 2035}\nprice_year: 2023\ndiscount_rate: 0.08\nsectors: [{id: goods}]\ncountries: [{code: AA}]\nregions: [{id: a, country: AA, populaton: 5}]\nzones: []\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }
         let out = ValidateCommand.execute(files: [file])
@@ -123,7 +127,8 @@ struct CLITests {
         let out = await RunCommand.execute(file: growthTriangle, format: .json, overrides: ["zones.fbs.stages.investmnt.incentives.income_tax_holiday_years=5"])
         #expect(out.status == 1)
         #expect(out.stderr.contains("did you mean 'investment'?"))
-        let bad = await RunCommand.execute(file: growthTriangle, format: .json, overrides: ["zones.fbs.stages.investment.incentives.income_tax_holiday_years=abc"])
+        let bad = await RunCommand.execute(
+            file: growthTriangle, format: .json, overrides: ["zones.fbs.stages.investment.incentives.income_tax_holiday_years=abc"])
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("--set:1:"))
         #expect(bad.stderr.contains("expected a number"))

@@ -1,9 +1,10 @@
-import CoopZoneTestSupport
 import ArgumentParser
-@testable import CoopZoneCLI
 import CoopZoneCore
+import CoopZoneTestSupport
 import Foundation
 import Testing
+
+@testable import CoopZoneCLI
 
 let gravityExample = packageRoot.appendingPathComponent("Plugins/Examples/gravity-trade").path
 let gravityExampleScenario = packageRoot.appendingPathComponent("Plugins/Examples/gravity-trade/andijan-osh-with-gravity.yaml").path
@@ -29,8 +30,9 @@ func runProgram(_ arguments: [String], in directory: String) throws -> (status: 
 
 struct ExternalEvaluatorCommandTests {
     @Test func runShowsThePythonExamplesRowsBesideTheBuiltInOnes() async throws {
-        let out = await RunCommand.execute(file: gravityExampleScenario, format: .json, overrides: [],
-                                           evaluators: EvaluatorSearch(directories: [gravityExample]))
+        let out = await RunCommand.execute(
+            file: gravityExampleScenario, format: .json, overrides: [],
+            evaluators: EvaluatorSearch(directories: [gravityExample]))
         #expect(out.status == 0, "\(out.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
         let rows = try #require(object["rows"] as? [[String: Any]])
@@ -41,8 +43,9 @@ struct ExternalEvaluatorCommandTests {
     }
 
     @Test func aFailingProgramIsReportedAndTheOtherResultsArePrinted() async {
-        let out = await RunCommand.execute(file: growthTriangle, format: .table, overrides: ["evaluators.exit_three={}"],
-                                           evaluators: EvaluatorSearch(directories: [externalFixtures + "/exit_three"]))
+        let out = await RunCommand.execute(
+            file: growthTriangle, format: .table, overrides: ["evaluators.exit_three={}"],
+            evaluators: EvaluatorSearch(directories: [externalFixtures + "/exit_three"]))
         #expect(out.status == 1)
         #expect(out.stderr.contains("error: evaluator 'exit_three' failed: the program exited with status 3 before answering"))
         #expect(out.stderr.contains("| Traceback: something broke"))
@@ -50,15 +53,18 @@ struct ExternalEvaluatorCommandTests {
     }
 
     @Test func theTimeLimitCanBeSetOnTheCommandLine() async throws {
-        let options = try RunCommand.parse([growthTriangle, "--evaluators", externalFixtures + "/slow", "--evaluator-timeout", "1", "--set", "evaluators.slow={}"])
+        let options = try RunCommand.parse([
+            growthTriangle, "--evaluators", externalFixtures + "/slow", "--evaluator-timeout", "1", "--set", "evaluators.slow={}",
+        ])
         let out = await RunCommand.execute(file: growthTriangle, format: .table, overrides: ["evaluators.slow={}"], evaluators: options.external.search)
         #expect(out.stderr.contains("error: evaluator 'slow' failed: the program did not answer within 1 s"))
         #expect(throws: (any Error).self) { try RunCommand.parse([growthTriangle, "--evaluator-timeout", "0"]) }
     }
 
     @Test func monteCarloWithAnExternalEvaluator() async {
-        let out = await RunCommand.execute(file: gravityExampleScenario, format: .csv, overrides: [], monteCarlo: 200, seed: 3,
-                                           evaluators: EvaluatorSearch(directories: [gravityExample]))
+        let out = await RunCommand.execute(
+            file: gravityExampleScenario, format: .csv, overrides: [], monteCarlo: 200, seed: 3,
+            evaluators: EvaluatorSearch(directories: [gravityExample]))
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout.contains("gravity_trade,border_time_effect_total"))
         #expect(!out.stderr.contains("gravity_trade"), "no draw failed: \(out.stderr)")
@@ -66,8 +72,9 @@ struct ExternalEvaluatorCommandTests {
 
     @Test func compareAndSensitivityRunExternalEvaluatorsToo() async {
         let options = EvaluatorSearch(directories: [gravityExample])
-        let compared = await CompareCommand.execute(files: [gravityExampleScenario, gravityExampleScenario], format: .markdown,
-                                                    overrides: [], evaluators: options)
+        let compared = await CompareCommand.execute(
+            files: [gravityExampleScenario, gravityExampleScenario], format: .markdown,
+            overrides: [], evaluators: options)
         #expect(compared.status == 0, "\(compared.stderr)")
         #expect(compared.stdout.contains("border_time_effect_total"))
         let swings = await SensitivityCommand.execute(file: gravityExampleScenario, format: .csv, evaluators: options)
@@ -91,8 +98,9 @@ struct ExternalEvaluatorCommandTests {
     }
 
     @Test func anExternalIdThatIsABuiltInOneIsAnError() async {
-        let out = await RunCommand.execute(file: growthTriangle, format: .table, overrides: [],
-                                           evaluators: EvaluatorSearch(directories: [externalFixtures + "/clashes_with_builtin"]))
+        let out = await RunCommand.execute(
+            file: growthTriangle, format: .table, overrides: [],
+            evaluators: EvaluatorSearch(directories: [externalFixtures + "/clashes_with_builtin"]))
         #expect(out.status == 1)
         #expect(out.stderr.contains("evaluator id 'trade_effects' is already taken by a built-in evaluator"))
         #expect(out.stdout.isEmpty)
@@ -101,11 +109,14 @@ struct ExternalEvaluatorCommandTests {
     @Test func evaluatorsListsExternalOnesFromTheOptionAndTheSearchPath() throws {
         let out = EvaluatorsCommand.execute(json: false, evaluators: EvaluatorSearch(directories: [gravityExample]))
         #expect(out.stdout.contains("gravity_trade 1.0.0 — "))
-        #expect(out.stdout.contains("  external: \(URL(fileURLWithPath: gravityExample).standardizedFileURL.path) (runs: python3 gravity_trade.py; protocol 1, time limit 60 s)"))
+        #expect(
+            out.stdout.contains(
+                "  external: \(URL(fileURLWithPath: gravityExample).standardizedFileURL.path) (runs: python3 gravity_trade.py; protocol 1, time limit 60 s)"))
         let json = EvaluatorsCommand.execute(json: true, evaluators: EvaluatorSearch(directories: [gravityExample]))
         let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(list.last?["id"] as? String == "gravity_trade")
-        let catalog = EvaluatorCatalog.open(EvaluatorSearch(), environment: [EvaluatorDiscoveryName.variable: packageRoot.appendingPathComponent("Plugins/Examples").path])
+        let catalog = EvaluatorCatalog.open(
+            EvaluatorSearch(), environment: [EvaluatorDiscoveryName.variable: packageRoot.appendingPathComponent("Plugins/Examples").path])
         #expect(catalog.external.map(\.descriptor.id) == ["gravity_trade"])
         #expect(catalog.all.count == catalog.compiled.count + 1)
     }
@@ -121,7 +132,8 @@ struct ExternalEvaluatorCommandTests {
     }
 
     @Test func checkEvaluatorPassesTheExampleAndFailsAFaultyOne() async {
-        let good = await CheckEvaluatorCommand.execute(directory: gravityExample, scenarioDirectory: packageRoot.appendingPathComponent("Scenarios").path, draws: 20)
+        let good = await CheckEvaluatorCommand.execute(
+            directory: gravityExample, scenarioDirectory: packageRoot.appendingPathComponent("Scenarios").path, draws: 20)
         #expect(good.status == 0, "\(good.stdout)")
         #expect(good.stdout.contains("ok    a request in protocol version 2 is refused"))
         #expect(good.stdout.hasSuffix(" passed, 0 failed\n"))
@@ -142,7 +154,8 @@ struct ExternalEvaluatorCommandTests {
         let unittest = try runProgram(["python3", "-m", "unittest"], in: directory)
         #expect(unittest.status == 0, "\(unittest.output)")
         #expect(unittest.output.contains("OK"))
-        let checked = await CheckEvaluatorCommand.execute(directory: directory, scenarioDirectory: packageRoot.appendingPathComponent("Scenarios").path, draws: 10)
+        let checked = await CheckEvaluatorCommand.execute(
+            directory: directory, scenarioDirectory: packageRoot.appendingPathComponent("Scenarios").path, draws: 10)
         #expect(checked.status == 0, "\(checked.stdout)")
         let again = NewEvaluatorCommand.execute(name: "border_queue", language: .python, output: directory)
         #expect(again.status == 1 && again.stderr.contains("already exists and is not an empty directory; nothing was written"))

@@ -1,8 +1,9 @@
+import CoopZoneReports
 import CoopZoneTestSupport
 import Foundation
 import Testing
+
 @testable import CoopZoneCLI
-import CoopZoneReports
 
 /// Golden outputs: every shipped scenario's run in JSON, CSV, Markdown and HTML, a seeded Monte
 /// Carlo run, a comparison and a sensitivity run, byte for byte as committed under `Tests/Golden/`.
@@ -47,7 +48,9 @@ struct GoldenOutputTests {
         let a = expected.components(separatedBy: "\n"), b = actual.components(separatedBy: "\n")
         let line = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
         let want = line < a.count ? a[line] : "<end>", got = line < b.count ? b[line] : "<end>"
-        Issue.record("\(name) differs from its golden file at line \(line + 1):\n  golden: \(want.prefix(300))\n  now:    \(got.prefix(300))\n  (the whole output is in .build/golden-actual/\(name); if the change is intended, update with COOPZONE_UPDATE_GOLDEN=1)")
+        Issue.record(
+            "\(name) differs from its golden file at line \(line + 1):\n  golden: \(want.prefix(300))\n  now:    \(got.prefix(300))\n  (the whole output is in .build/golden-actual/\(name); if the change is intended, update with COOPZONE_UPDATE_GOLDEN=1)"
+        )
     }
 
     static let formats: [(OutputFormat, String)] = [(.json, "json"), (.csv, "csv"), (.markdown, "md"), (.html, "html")]

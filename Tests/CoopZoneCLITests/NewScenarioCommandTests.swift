@@ -1,6 +1,7 @@
 import CoopZoneTestSupport
 import Foundation
 import Testing
+
 @testable import CoopZoneCLI
 @testable import CoopZoneCore
 
@@ -26,8 +27,9 @@ struct NewScenarioCommandTests {
         #expect(scenario.zones.first?.kind == kind)
         #expect(scenario.zones.first?.regions.count == (kind == .growthTriangle ? 3 : 2))
         // Every number is a placeholder flagged as an assumption, none unspecified.
-        #expect(scenario.inputs.allSatisfy { if case .assumption(let text) = $0.provenance { text.hasPrefix("PLACEHOLDER") } else { false } },
-                "\(scenario.inputs.map { "\($0.path): \($0.provenance)" })")
+        #expect(
+            scenario.inputs.allSatisfy { if case .assumption(let text) = $0.provenance { text.hasPrefix("PLACEHOLDER") } else { false } },
+            "\(scenario.inputs.map { "\($0.path): \($0.provenance)" })")
     }
 
     @Test func theFileExplainsEveryKeyFromTheFormatsTable() {

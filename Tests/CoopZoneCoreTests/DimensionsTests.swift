@@ -1,6 +1,6 @@
+import CoopZoneCore
 import Foundation
 import Testing
-import CoopZoneCore
 
 /// `Dimensions` keeps its values in a shared box: these check that it still behaves as a plain value.
 struct DimensionsTests {

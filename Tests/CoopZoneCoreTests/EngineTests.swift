@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CoopZoneCore
 
 /// A minimal valid scenario for engine tests; `evaluators` is spliced in at the end.
@@ -70,8 +71,9 @@ private struct SourceA: Evaluator {
 /// Always fails.
 private struct Broken: Evaluator {
     struct Parameters: Decodable, Sendable {}
-    static let descriptor = EvaluatorDescriptor(id: "broken", summary: "test", version: "1.0.0", parameters: [],
-                                                metrics: [], headlines: [], documentation: "none")
+    static let descriptor = EvaluatorDescriptor(
+        id: "broken", summary: "test", version: "1.0.0", parameters: [],
+        metrics: [], headlines: [], documentation: "none")
     init(parameters: Parameters) {}
     func evaluate(_ scenario: Scenario, context: EvaluationContext) throws -> EvaluationResult {
         throw EvaluatorError.unusableScenario("the broken evaluator always fails")
@@ -81,8 +83,9 @@ private struct Broken: Evaluator {
 /// Depends on the broken one.
 private struct AfterBroken: Evaluator {
     struct Parameters: Decodable, Sendable {}
-    static let descriptor = EvaluatorDescriptor(id: "after_broken", summary: "test", version: "1.0.0", dependencies: ["broken"], parameters: [],
-                                                metrics: [], headlines: [], documentation: "none")
+    static let descriptor = EvaluatorDescriptor(
+        id: "after_broken", summary: "test", version: "1.0.0", dependencies: ["broken"], parameters: [],
+        metrics: [], headlines: [], documentation: "none")
     init(parameters: Parameters) {}
     func evaluate(_ scenario: Scenario, context: EvaluationContext) throws -> EvaluationResult { EvaluationResult() }
 }
@@ -90,22 +93,26 @@ private struct AfterBroken: Evaluator {
 /// Two evaluators that depend on each other.
 private struct CycleX: Evaluator {
     struct Parameters: Decodable, Sendable {}
-    static let descriptor = EvaluatorDescriptor(id: "cycle_x", summary: "test", version: "1.0.0", dependencies: ["cycle_y"], parameters: [],
-                                                metrics: [], headlines: [], documentation: "none")
+    static let descriptor = EvaluatorDescriptor(
+        id: "cycle_x", summary: "test", version: "1.0.0", dependencies: ["cycle_y"], parameters: [],
+        metrics: [], headlines: [], documentation: "none")
     init(parameters: Parameters) {}
     func evaluate(_ scenario: Scenario, context: EvaluationContext) throws -> EvaluationResult { EvaluationResult() }
 }
 
 private struct CycleY: Evaluator {
     struct Parameters: Decodable, Sendable {}
-    static let descriptor = EvaluatorDescriptor(id: "cycle_y", summary: "test", version: "1.0.0", dependencies: ["cycle_x"], parameters: [],
-                                                metrics: [], headlines: [], documentation: "none")
+    static let descriptor = EvaluatorDescriptor(
+        id: "cycle_y", summary: "test", version: "1.0.0", dependencies: ["cycle_x"], parameters: [],
+        metrics: [], headlines: [], documentation: "none")
     init(parameters: Parameters) {}
     func evaluate(_ scenario: Scenario, context: EvaluationContext) throws -> EvaluationResult { EvaluationResult() }
 }
 
-private let registry = [EvaluatorEntry(Counter.self), EvaluatorEntry(SourceA.self), EvaluatorEntry(Broken.self),
-                        EvaluatorEntry(AfterBroken.self), EvaluatorEntry(CycleX.self), EvaluatorEntry(CycleY.self)]
+private let registry = [
+    EvaluatorEntry(Counter.self), EvaluatorEntry(SourceA.self), EvaluatorEntry(Broken.self),
+    EvaluatorEntry(AfterBroken.self), EvaluatorEntry(CycleX.self), EvaluatorEntry(CycleY.self),
+]
 
 struct EngineTests {
     func plan(_ evaluators: String, overrides: [String] = []) throws -> (Scenario, Result<RunPlan, DiagnosticsError>) {
@@ -188,8 +195,9 @@ struct EngineTests {
 
     @Test func setOnAMistypedValueIsDiagnosedAtTheSetArgument() throws {
         // "--set evaluators.counter.scale=abc": "evaluators.counter.scale=" is 25 characters, so the value starts in column 26.
-        let scenario = try ScenarioLoader.loadOrThrow(text: scenarioText(evaluators: "evaluators: {counter: {}}"), file: "engine.yaml",
-                                                      overrides: [try Override.parse("evaluators.counter.scale=abc").get()])
+        let scenario = try ScenarioLoader.loadOrThrow(
+            text: scenarioText(evaluators: "evaluators: {counter: {}}"), file: "engine.yaml",
+            overrides: [try Override.parse("evaluators.counter.scale=abc").get()])
         guard case .failure(let error) = Engine.plan(scenario, registry: registry) else { Issue.record("must not plan"); return }
         let d = try #require(error.diagnostics.first)
         #expect(d.message.contains("must be a number"))

@@ -44,7 +44,8 @@ struct LoaderFuzzTests {
             var scalars = Array(lines[i].unicodeScalars)
             guard !scalars.isEmpty else { return "flip nothing on empty line \(i + 1)" }
             let k = Int.random(in: 0..<scalars.count, using: &random)
-            let replacement: String = Bool.random(using: &random)
+            let replacement: String =
+                Bool.random(using: &random)
                 ? String(UnicodeScalar(UInt8.random(in: 0x20...0x7E, using: &random)))
                 : insertions.randomElement(using: &random) ?? ""
             scalars.replaceSubrange(k...k, with: replacement.unicodeScalars)
@@ -123,7 +124,9 @@ struct LoaderFuzzTests {
         let slowest = results.max { $0.elapsed < $1.elapsed }
         let mean = results.isEmpty ? .zero : total / results.count
         let models = results.filter(\.model).count
-        print("\(label): \(results.count) inputs, \(models) gave a model; per input mean \(mean), slowest \(slowest?.elapsed ?? .zero) (\(slowest?.what.prefix(120) ?? "")); total \(total)")
+        print(
+            "\(label): \(results.count) inputs, \(models) gave a model; per input mean \(mean), slowest \(slowest?.elapsed ?? .zero) (\(slowest?.what.prefix(120) ?? "")); total \(total)"
+        )
     }
 
     @Test func seedFileLoads() throws {
@@ -151,7 +154,8 @@ struct LoaderFuzzTests {
     @Test(arguments: 0..<2)
     func randomTokensGiveADiagnostic(batch: Int) {
         let printable = Self.insertions.filter { $0.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0 != "\u{FFFD}" || $0 == "\n" || $0 == "\t" } }
-        let tokens = ["\n", "\n", " ", "  ", "- ", ": ", ", ", "title", "regions", "zones", "id", "x", "1", "2026", "0.5"] + (batch == 0 ? Self.insertions : printable)
+        let tokens =
+            ["\n", "\n", " ", "  ", "- ", ": ", ", ", "title", "regions", "zones", "id", "x", "1", "2026", "0.5"] + (batch == 0 ? Self.insertions : printable)
         var random = SeededRandom(seed: 0x5EED, stream: batch)
         var results: [Result] = []
         for index in 0..<50 {

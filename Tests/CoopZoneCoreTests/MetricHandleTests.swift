@@ -1,5 +1,5 @@
-import Foundation
 import CoopZoneCore
+import Foundation
 import Testing
 
 /// Metric handles, keys, the row writer and parameter tables, on a two-metric toy evaluator.
@@ -11,8 +11,9 @@ struct MetricHandleTests {
         static let stray = Metric(of: "toy", "stray", unit: .count, "not in the descriptor", equation: "none#stray")
     }
 
-    static let descriptor = EvaluatorDescriptor(id: "toy", summary: "toy", version: "1", parameters: [],
-                                                metrics: [Metrics.a, Metrics.b], headlines: [], documentation: "none")
+    static let descriptor = EvaluatorDescriptor(
+        id: "toy", summary: "toy", version: "1", parameters: [],
+        metrics: [Metrics.a, Metrics.b], headlines: [], documentation: "none")
 
     @Test func aPairHasOneKeyAndRowsCarryIt() {
         // The same pair gives the same key wherever it is made; another metric or evaluator another.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CoopZoneCore
 
 /// One mistake gives one error, not a cascade of consequences.

@@ -47,12 +47,19 @@ struct ScenarioLoaderTests {
     static let unknownKeys: [FixtureEdit] = [
         FixtureEdit("top level", "discount_rate: 0.08", "↓discount_rat: 0.08", "unknown key 'discount_rat' in the scenario; did you mean 'discount_rate'?"),
         FixtureEdit("region", "population: 3_900_000", "↓populaton: 3_900_000", "unknown key 'populaton' in region 'fergana'; did you mean 'population'?"),
-        FixtureEdit("stage", "        incentives:", "        ↓incentivs:", "unknown key 'incentivs' in stage 'investment' of zone 'fbs'; did you mean 'incentives'?"),
-        FixtureEdit("fiscal regime", "corporate_income_tax: 0.15", "↓corporate_incom_tax: 0.15", "unknown key 'corporate_incom_tax' in the fiscal regime of UZ; did you mean 'corporate_income_tax'?"),
+        FixtureEdit(
+            "stage", "        incentives:", "        ↓incentivs:", "unknown key 'incentivs' in stage 'investment' of zone 'fbs'; did you mean 'incentives'?"),
+        FixtureEdit(
+            "fiscal regime", "corporate_income_tax: 0.15", "↓corporate_incom_tax: 0.15",
+            "unknown key 'corporate_incom_tax' in the fiscal regime of UZ; did you mean 'corporate_income_tax'?"),
         FixtureEdit("flow mapping", "perishable: true", "↓perishabel: true", "unknown key 'perishabel' in sector #1; did you mean 'perishable'?"),
-        FixtureEdit("number with provenance", "discount_rate: 0.08", "discount_rate: {value: 0.08, ↓sorce: book}", "unknown key 'sorce'", "did you mean 'source'?"),
-        FixtureEdit("horizon", "horizon: {first: 2026, last: 2035}", "horizon: {first: 2026, ↓lst: 2035}", "unknown key 'lst' in 'horizon'; did you mean 'last'?"),
-        FixtureEdit("after non-ASCII text", "{id: textiles}", "{id: textiles, name: Текстиль и одежда 👕, ↓perishible: false}", "unknown key 'perishible'", "did you mean 'perishable'?"),
+        FixtureEdit(
+            "number with provenance", "discount_rate: 0.08", "discount_rate: {value: 0.08, ↓sorce: book}", "unknown key 'sorce'", "did you mean 'source'?"),
+        FixtureEdit(
+            "horizon", "horizon: {first: 2026, last: 2035}", "horizon: {first: 2026, ↓lst: 2035}", "unknown key 'lst' in 'horizon'; did you mean 'last'?"),
+        FixtureEdit(
+            "after non-ASCII text", "{id: textiles}", "{id: textiles, name: Текстиль и одежда 👕, ↓perishible: false}", "unknown key 'perishible'",
+            "did you mean 'perishable'?"),
     ]
 
     @Test(arguments: unknownKeys)
@@ -71,12 +78,17 @@ struct ScenarioLoaderTests {
 
     static let wrongTypes: [FixtureEdit] = [
         FixtureEdit("text for a number", "population: 3_900_000", "population: ↓abc", "expected a number for 'population' in region 'fergana', found 'abc'"),
-        FixtureEdit("quoted number", "population: 3_900_000", "population: ↓\"3900000\"", "expected a number for 'population' in region 'fergana', found the text '3900000'"),
-        FixtureEdit("list for a number", "population: 3_900_000", "population: ↓[3, 9]", "expected a number for 'population' in region 'fergana', found a list"),
+        FixtureEdit(
+            "quoted number", "population: 3_900_000", "population: ↓\"3900000\"",
+            "expected a number for 'population' in region 'fergana', found the text '3900000'"),
+        FixtureEdit(
+            "list for a number", "population: 3_900_000", "population: ↓[3, 9]", "expected a number for 'population' in region 'fergana', found a list"),
         FixtureEdit("percentage", "discount_rate: 0.08", "discount_rate: ↓8%", "expected a number for 'discount_rate' in the scenario, found '8%'"),
         FixtureEdit("text for a year", "start: 2026", "start: ↓soon", "expected a whole number for 'start' of stage 'free_trade', found 'soon'"),
-        FixtureEdit("fraction for a year", "price_year: 2023", "price_year: ↓2023.5", "expected a whole number for 'price_year' in the scenario, found '2023.5'"),
-        FixtureEdit("scalar for a list", "regions: [fergana, batken, sughd]", "regions: ↓fergana", "expected a list for 'regions' in zone 'fbs', found 'fergana'"),
+        FixtureEdit(
+            "fraction for a year", "price_year: 2023", "price_year: ↓2023.5", "expected a whole number for 'price_year' in the scenario, found '2023.5'"),
+        FixtureEdit(
+            "scalar for a list", "regions: [fergana, batken, sughd]", "regions: ↓fergana", "expected a list for 'regions' in zone 'fbs', found 'fergana'"),
         FixtureEdit("scalar for a mapping", "horizon: {first: 2026, last: 2035}", "horizon: ↓2026", "expected a mapping for 'horizon', found '2026'"),
         FixtureEdit("word for a boolean", "perishable: true", "perishable: ↓maybe", "expected true or false for 'perishable' in sector #1, found 'maybe'"),
         FixtureEdit("mapping for a text", "title: Minimal triangle", "title: ↓{en: Minimal}", "expected text for 'title' in the scenario, found a mapping"),
@@ -95,14 +107,19 @@ struct ScenarioLoaderTests {
     // MARK: - Semantic errors
 
     static let undefinedReferences: [FixtureEdit] = [
-        FixtureEdit("region of a zone", "regions: [fergana, batken, sughd]", "regions: [fergana, ↓batkn, sughd]", "region 'batkn' is not defined; did you mean 'batken'?"),
+        FixtureEdit(
+            "region of a zone", "regions: [fergana, batken, sughd]", "regions: [fergana, ↓batkn, sughd]",
+            "region 'batkn' is not defined; did you mean 'batken'?"),
         FixtureEdit("country of a region", "    country: KG\n", "    country: ↓KZ\n", "country 'KZ' is not defined"),
         FixtureEdit("country of a measure", "{country: UZ, amount_per_year: 30}", "{country: ↓CN, amount_per_year: 30}", "country 'CN' is not defined"),
         FixtureEdit("end of a link", "to: batken", "to: ↓batkan", "country or region 'batkan' is not defined; did you mean 'batken'?"),
-        FixtureEdit("sector of an investment", "sector: textiles, amount: 40", "sector: ↓textile, amount: 40", "sector 'textile' is not defined; did you mean 'textiles'?"),
+        FixtureEdit(
+            "sector of an investment", "sector: textiles, amount: 40", "sector: ↓textile, amount: 40",
+            "sector 'textile' is not defined; did you mean 'textiles'?"),
         // Reported at the stage, which starts at its first key.
-        FixtureEdit("stage a stage starts after", "      - id: investment\n        start: 2030", "      - ↓id: investment\n        start: {after: free_trad}",
-                    "stage 'investment' starts after stage 'free_trad', which zone 'fbs' does not have; did you mean 'free_trade'?"),
+        FixtureEdit(
+            "stage a stage starts after", "      - id: investment\n        start: 2030", "      - ↓id: investment\n        start: {after: free_trad}",
+            "stage 'investment' starts after stage 'free_trad', which zone 'fbs' does not have; did you mean 'free_trade'?"),
     ]
 
     @Test(arguments: undefinedReferences)
@@ -116,11 +133,14 @@ struct ScenarioLoaderTests {
     }
 
     static let zoneShapes: [FixtureEdit] = [
-        FixtureEdit("growth triangle of two countries", "regions: [fergana, batken, sughd]", "regions: ↓[fergana, batken]",
-                    "a growth triangle needs regions in at least three countries; zone 'fbs' has 2 (KG, UZ)"),
-        FixtureEdit("cross-border zone in one country", "kind: growth_triangle\n    regions: [fergana, batken, sughd]",
-                    "kind: cross_border_economic_zone\n    regions: ↓[fergana]", "zone 'fbs' is cross-border but all its regions are in UZ"),
-        FixtureEdit("unknown zone kind", "kind: growth_triangle", "kind: ↓growth_triangel", "unknown zone kind 'growth_triangel'; did you mean 'growth_triangle'?"),
+        FixtureEdit(
+            "growth triangle of two countries", "regions: [fergana, batken, sughd]", "regions: ↓[fergana, batken]",
+            "a growth triangle needs regions in at least three countries; zone 'fbs' has 2 (KG, UZ)"),
+        FixtureEdit(
+            "cross-border zone in one country", "kind: growth_triangle\n    regions: [fergana, batken, sughd]",
+            "kind: cross_border_economic_zone\n    regions: ↓[fergana]", "zone 'fbs' is cross-border but all its regions are in UZ"),
+        FixtureEdit(
+            "unknown zone kind", "kind: growth_triangle", "kind: ↓growth_triangel", "unknown zone kind 'growth_triangel'; did you mean 'growth_triangle'?"),
     ]
 
     @Test(arguments: zoneShapes)
@@ -129,14 +149,16 @@ struct ScenarioLoaderTests {
     }
 
     static let stages: [FixtureEdit] = [
-        FixtureEdit("overlapping stages", "      - id: investment\n        start: 2030", "      - ↓id: investment\n        start: 2028",
-                    "stage 'investment' (2028–2035) overlaps stage 'free_trade' (2026–2029) in zone 'fbs'"),
+        FixtureEdit(
+            "overlapping stages", "      - id: investment\n        start: 2030", "      - ↓id: investment\n        start: 2028",
+            "stage 'investment' (2028–2035) overlaps stage 'free_trade' (2026–2029) in zone 'fbs'"),
         FixtureEdit("stage starting after the horizon", "start: 2030", "start: ↓2036", "stage 'investment' starts in 2036, outside the horizon 2026–2035"),
         FixtureEdit("stage starting before the horizon", "start: 2026", "start: ↓2020", "stage 'free_trade' starts in 2020, outside the horizon 2026–2035"),
         FixtureEdit("stage ending after the horizon", "end: 2029", "end: ↓2040", "stage 'free_trade' ends in 2040, outside the horizon 2026–2035"),
         FixtureEdit("stage ending before it starts", "end: 2029", "end: ↓2025", "stage 'free_trade' ends (2025) before it starts (2026)"),
         FixtureEdit("investment outside the horizon", "{year: 2030,", "{year: ↓2040,", "investment in 2040 is outside the horizon 2026–2035"),
-        FixtureEdit("horizon backwards", "horizon: {first: 2026, last: 2035}", "horizon: {first: 2026, last: ↓2020}", "the horizon ends (2020) before it starts (2026)"),
+        FixtureEdit(
+            "horizon backwards", "horizon: {first: 2026, last: 2035}", "horizon: {first: 2026, last: ↓2020}", "the horizon ends (2020) before it starts (2026)"),
     ]
 
     @Test(arguments: stages)
@@ -147,18 +169,25 @@ struct ScenarioLoaderTests {
     static let ranges: [FixtureEdit] = [
         FixtureEdit("share above 1", "discount_rate: 0.08", "discount_rate: ↓1.5", "'discount_rate' in the scenario is 1.5; it must be between 0 and 1"),
         FixtureEdit("negative share", "loss_share: 0.25", "loss_share: ↓-0.1", "'loss_share' in link 'uz_kg' is -0.1; it must be between 0 and 1"),
-        FixtureEdit("share written as a percentage number", "corporate_income_tax: 0.15", "corporate_income_tax: ↓15",
-                    "'corporate_income_tax' in the fiscal regime of UZ is 15; it must be between 0 and 1"),
-        FixtureEdit("share with provenance", "loss_share: 0.25", "loss_share: {value: ↓1.2, assumption: guess}", "'loss_share' in link 'uz_kg' is 1.2; it must be between 0 and 1"),
-        FixtureEdit("share whose distribution leaves [0, 1]", "loss_share: 0.25", "loss_share: ↓{triangular: [0.1, 0.2, 1.4], assumption: guess}",
-                    "'loss_share' in link 'uz_kg' is 1.4; it must be between 0 and 1"),
-        FixtureEdit("normal with no spread and its mean outside its bounds", "loss_share: 0.25",
-                    "loss_share: {normal: ↓{mean: 0.5, sd: 0, low: 0.1, high: 0.4}, assumption: guess}",
-                    "normal distribution of 'loss_share' in link 'uz_kg': sd must be above 0, found 0; mean 0.5 must lie between low 0.1 and high 0.4"),
+        FixtureEdit(
+            "share written as a percentage number", "corporate_income_tax: 0.15", "corporate_income_tax: ↓15",
+            "'corporate_income_tax' in the fiscal regime of UZ is 15; it must be between 0 and 1"),
+        FixtureEdit(
+            "share with provenance", "loss_share: 0.25", "loss_share: {value: ↓1.2, assumption: guess}",
+            "'loss_share' in link 'uz_kg' is 1.2; it must be between 0 and 1"),
+        FixtureEdit(
+            "share whose distribution leaves [0, 1]", "loss_share: 0.25", "loss_share: ↓{triangular: [0.1, 0.2, 1.4], assumption: guess}",
+            "'loss_share' in link 'uz_kg' is 1.4; it must be between 0 and 1"),
+        FixtureEdit(
+            "normal with no spread and its mean outside its bounds", "loss_share: 0.25",
+            "loss_share: {normal: ↓{mean: 0.5, sd: 0, low: 0.1, high: 0.4}, assumption: guess}",
+            "normal distribution of 'loss_share' in link 'uz_kg': sd must be above 0, found 0; mean 0.5 must lie between low 0.1 and high 0.4"),
         FixtureEdit("negative investment", "amount: 40", "amount: ↓-40", "'amount' in investment line #1 of zone 'fbs' is -40; it must be at least 0"),
-        FixtureEdit("negative public spending", "amount_per_year: 30", "amount_per_year: ↓-30",
-                    "'amount_per_year' in infrastructure measure #1 of stage 'free_trade' is -30; it must be at least 0"),
-        FixtureEdit("negative population", "population: 3_900_000", "population: ↓-3_900_000", "'population' in region 'fergana' is -3900000; it must be at least 0"),
+        FixtureEdit(
+            "negative public spending", "amount_per_year: 30", "amount_per_year: ↓-30",
+            "'amount_per_year' in infrastructure measure #1 of stage 'free_trade' is -30; it must be at least 0"),
+        FixtureEdit(
+            "negative population", "population: 3_900_000", "population: ↓-3_900_000", "'population' in region 'fergana' is -3900000; it must be at least 0"),
     ]
 
     @Test(arguments: ranges)
@@ -189,22 +218,28 @@ struct ScenarioLoaderTests {
         // Before, the stages that wait on it were also reported as waiting on each other in a circle.
         let outcome = MarkedText(try Fixture.minimal(("start: 2026", "start: {value: 2026, uniform: [2026, 2028], assumption: guess}"))).load()
         let errors = outcome.diagnostics.filter { $0.severity == .error }
-        #expect(errors.contains { $0.message.contains("'start' of stage 'free_trade' needs 'year', 'after' or 'infrastructure_spending'")
-            && $0.hint?.contains("cannot carry a distribution") == true })
+        #expect(
+            errors.contains {
+                $0.message.contains("'start' of stage 'free_trade' needs 'year', 'after' or 'infrastructure_spending'")
+                    && $0.hint?.contains("cannot carry a distribution") == true
+            })
         #expect(!errors.contains { $0.message.contains("cannot be resolved") }, "\(errors)")
     }
 
     @Test(arguments: [".nan", ".NaN", ".inf", "-.Inf", "1e999", "-1e400"])
     func nonFiniteNumbersAreRefused(_ value: String) throws {
-        try expectError(after: FixtureEdit(value, "amount: 40", "amount: ↓\(value)", "'amount' in investment line #1 of zone 'fbs' is \(value), which is not a finite number"))
+        try expectError(
+            after: FixtureEdit(
+                value, "amount: 40", "amount: ↓\(value)", "'amount' in investment line #1 of zone 'fbs' is \(value), which is not a finite number"))
     }
 
     @Test func everyErrorOfTheFileIsReportedAtOnce() throws {
-        let marked = MarkedText(try Fixture.minimal(
-            ("population: 3_900_000", "1️⃣populaton: 3_900_000"),
-            ("labour_force: 1_700_000", "labour_force: 2️⃣lots"),
-            ("regions: [fergana, batken, sughd]", "regions: [fergana, batken, 3️⃣sugd]"),
-            ("      - id: investment\n        start: 2030", "      - 4️⃣id: investment\n        start: 2029")))
+        let marked = MarkedText(
+            try Fixture.minimal(
+                ("population: 3_900_000", "1️⃣populaton: 3_900_000"),
+                ("labour_force: 1_700_000", "labour_force: 2️⃣lots"),
+                ("regions: [fergana, batken, sughd]", "regions: [fergana, batken, 3️⃣sugd]"),
+                ("      - id: investment\n        start: 2030", "      - 4️⃣id: investment\n        start: 2029")))
         let outcome = marked.load()
         #expect(outcome.scenario == nil)
         #expect(outcome.diagnostics.count == 4, "\(DiagnosticsError(outcome.diagnostics))")
@@ -219,10 +254,11 @@ struct ScenarioLoaderTests {
         let marked = MarkedText(try Fixture.minimal(("population: 3_900_000", "population: ↓abc")), file: "Scenarios/x.yaml")
         let diagnostic = try #require(marked.load().diagnostics.first)
         let at = marked.location()
-        #expect(diagnostic.description == """
-            Scenarios/x.yaml:\(at.line):\(at.column): error: expected a number for 'population' in region 'fergana', found 'abc'
-              hint: write digits with '.' as the decimal point, e.g. 1688.1
-            """)
+        #expect(
+            diagnostic.description == """
+                Scenarios/x.yaml:\(at.line):\(at.column): error: expected a number for 'population' in region 'fergana', found 'abc'
+                  hint: write digits with '.' as the decimal point, e.g. 1688.1
+                """)
     }
 
     @Test func loadOrThrowGivesTheModelOrEveryDiagnostic() throws {

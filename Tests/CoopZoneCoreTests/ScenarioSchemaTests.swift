@@ -1,6 +1,7 @@
 import CoopZoneTestSupport
 import Foundation
 import Testing
+
 @testable import CoopZoneCore
 
 /// Keeps the JSON Schema, its copy in Docs/, the format reference and the decoder in step with
@@ -83,8 +84,9 @@ struct ScenarioSchemaTests {
     /// the rules in DecodeContext.swift: growth is −0.99…10 a year, a Swiss `a` 0.000001…10, a
     /// stage's duration 1…100 years, a sector's name defaults to its id.
     @Test func rangesUnitsAndDefaultsInTheSchemaAreTheTables() throws {
-        #expect((try Self.property("region", "labour_force_growth")["description"] as? String)?
-                    .hasSuffix("Unit: fraction_per_year; range −0.99–10.") == true)
+        #expect(
+            (try Self.property("region", "labour_force_growth")["description"] as? String)?
+                .hasSuffix("Unit: fraction_per_year; range −0.99–10.") == true)
         #expect((try Self.property("tariff", "a")["description"] as? String)?.hasSuffix("Unit: fraction; range 0.000001–10.") == true)
         #expect((try Self.property("fiscal", "land_tax")["description"] as? String)?.hasSuffix("Unit: usd_million_per_ha_per_year; range ≥ 0.") == true)
         let duration = try Self.property("stage", "duration")
@@ -134,15 +136,15 @@ struct ScenarioSchemaTests {
 
     @Test func theSchemaRefusesWhatItMust() throws {
         let base = """
-        title: T
-        horizon: {first: 2030, last: 2035}
-        price_year: 2023
-        discount_rate: 0.08
-        sectors: [{id: goods}]
-        countries: [{code: AA}, {code: BB}]
-        regions: [{id: a, country: AA}, {id: b, country: BB}]
-        zones: [{id: z, kind: free_trade_zone, regions: [a, b], stages: [{id: s, start: 2030}]}]
-        """
+            title: T
+            horizon: {first: 2030, last: 2035}
+            price_year: 2023
+            discount_rate: 0.08
+            sectors: [{id: goods}]
+            countries: [{code: AA}, {code: BB}]
+            regions: [{id: a, country: AA}, {id: b, country: BB}]
+            zones: [{id: z, kind: free_trade_zone, regions: [a, b], stages: [{id: s, start: 2030}]}]
+            """
         let validator = SchemaValidator(root: try Self.schema())
         #expect(validator.problem(SchemaValidator.json(try YAMLTree.parse(base, file: "base.yaml").get())) == nil)
         for (name, line) in Self.refused {
@@ -158,8 +160,10 @@ struct ScenarioSchemaTests {
         let url = packageRoot.appendingPathComponent("Docs/scenario.schema.json")
         if Self.updatingDocs { try (ScenarioSchema.json + "\n").write(to: url, atomically: true, encoding: .utf8) }
         let copy = try String(contentsOf: url, encoding: .utf8)
-        #expect(copy == ScenarioSchema.json + "\n",
-                "Docs/scenario.schema.json differs from the schema: regenerate it with 'coopzone schema > Docs/scenario.schema.json' (or COOPZONE_UPDATE_DOCS=1 swift test --filter ScenarioSchemaTests)")
+        #expect(
+            copy == ScenarioSchema.json + "\n",
+            "Docs/scenario.schema.json differs from the schema: regenerate it with 'coopzone schema > Docs/scenario.schema.json' (or COOPZONE_UPDATE_DOCS=1 swift test --filter ScenarioSchemaTests)"
+        )
     }
 
     @Test func referenceKeyTablesAreCurrent() throws {
@@ -168,15 +172,23 @@ struct ScenarioSchemaTests {
         let (updated, missing) = ScenarioFormat.updatingReference(text)
         #expect(missing.isEmpty, "Docs/scenario-format.md has no '<!-- format-table NAME -->' … '<!-- /format-table -->' for \(missing)")
         if Self.updatingDocs, updated != text { try updated.write(to: url, atomically: true, encoding: .utf8) }
-        #expect(Self.updatingDocs || updated == text,
-                "the key tables of Docs/scenario-format.md are not the format's: regenerate them with COOPZONE_UPDATE_DOCS=1 swift test --filter ScenarioSchemaTests")
+        #expect(
+            Self.updatingDocs || updated == text,
+            "the key tables of Docs/scenario-format.md are not the format's: regenerate them with COOPZONE_UPDATE_DOCS=1 swift test --filter ScenarioSchemaTests"
+        )
     }
 
     @Test func aTableRowIsWrittenFromItsField() {
         // The reference's row for a link's loss_share, as the table's row gives it.
         let table = ScenarioFormat.markdownTable(ScenarioFormat.link)
-        #expect(table.contains("| `loss_share` | [number](#number-forms) | `fraction`, 0–1 | no | — | Share of perishable goods lost between field and market. | `loss_share: 0.25` |"))
-        #expect(table.hasSuffix("| `source`, `at`, `assumption`, `note` | text | | no | inherited | [Provenance](#provenance) of the numbers inside this mapping. | `source: book` |"))
+        #expect(
+            table.contains(
+                "| `loss_share` | [number](#number-forms) | `fraction`, 0–1 | no | — | Share of perishable goods lost between field and market. | `loss_share: 0.25` |"
+            ))
+        #expect(
+            table.hasSuffix(
+                "| `source`, `at`, `assumption`, `note` | text | | no | inherited | [Provenance](#provenance) of the numbers inside this mapping. | `source: book` |"
+            ))
     }
 
     @Test func formatReferenceMentionsEveryEnumerationValue() throws {

@@ -106,8 +106,12 @@ struct SchemaValidator {
         if let all = schema["allOf"] as? [[String: Any]] {
             for sub in all { if let p = problem(v, sub, at: path) { return p } }
         }
-        if let any = schema["anyOf"] as? [[String: Any]], !any.contains(where: { problem(v, $0, at: path) == nil }) { return "\(path): matches no anyOf branch" }
-        if let one = schema["oneOf"] as? [[String: Any]], one.filter({ problem(v, $0, at: path) == nil }).count != 1 { return "\(path): does not match exactly one oneOf branch" }
+        if let any = schema["anyOf"] as? [[String: Any]], !any.contains(where: { problem(v, $0, at: path) == nil }) {
+            return "\(path): matches no anyOf branch"
+        }
+        if let one = schema["oneOf"] as? [[String: Any]], one.filter({ problem(v, $0, at: path) == nil }).count != 1 {
+            return "\(path): does not match exactly one oneOf branch"
+        }
         if let not = schema["not"] as? [String: Any], problem(v, not, at: path) == nil { return "\(path): matches 'not'" }
         if let condition = schema["if"] as? [String: Any] {
             let branch = problem(v, condition, at: path) == nil ? schema["then"] : schema["else"]

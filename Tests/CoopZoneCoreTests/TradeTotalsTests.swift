@@ -8,15 +8,19 @@ import Testing
 struct TradeTotalsTests {
     /// `Fixture.minimal` with trade totals for KG; `exports` and `imports` replace the defaults.
     static func fixture(exports: String = "{agriculture: 200, textiles: 250}", imports: String = "{agriculture: 1300, textiles: 1700}") throws -> String {
-        try Fixture.minimal(("  - code: KG\n", """
-              - code: KG
-                trade_totals:
-                  year: 2022
-                  assumption: rounded national totals
-                  exports: \(exports)
-                  imports: \(imports)
+        try Fixture.minimal(
+            (
+                "  - code: KG\n",
+                """
+                  - code: KG
+                    trade_totals:
+                      year: 2022
+                      assumption: rounded national totals
+                      exports: \(exports)
+                      imports: \(imports)
 
-            """))
+                """
+            ))
     }
 
     @Test func totalsAreReadWithTheirProvenance() throws {
@@ -30,7 +34,9 @@ struct TradeTotalsTests {
         let info = scenario.inputs[try #require(totals.imports["textiles"]).slot]
         #expect(info.path == "countries.KG.trade_totals.imports.textiles")
         #expect(info.unit == .usdMillionPerYear)
-        if case .assumption(let text) = info.provenance { #expect(text == "rounded national totals") } else {
+        if case .assumption(let text) = info.provenance {
+            #expect(text == "rounded national totals")
+        } else {
             Issue.record("expected the block's assumption, got \(info.provenance)")
         }
         #expect(scenario.country("UZ")?.tradeTotals == nil)
@@ -64,7 +70,8 @@ struct TradeTotalsTests {
         let marked = MarkedText(text)
         let outcome = marked.load()
         #expect(outcome.scenario == nil)
-        #expect(outcome.diagnostics.contains { $0.severity == .error && $0.message.contains("the trade totals of KG needs 'imports'") },
-                "\(DiagnosticsError(outcome.diagnostics))")
+        #expect(
+            outcome.diagnostics.contains { $0.severity == .error && $0.message.contains("the trade totals of KG needs 'imports'") },
+            "\(DiagnosticsError(outcome.diagnostics))")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CoopZoneCore
 
 struct TreePathTests {
@@ -9,7 +10,8 @@ struct TreePathTests {
         // The parent has two textiles lines; the child restates the programme with one line.
         // Merged by sector, the child's TJ line would overwrite the parent's UZ line and keep the
         // KG one; replaced whole, exactly the child's line remains.
-        let parent = try tree("investment:\n  - {year: 2030, country: UZ, sector: textiles, amount: 40}\n  - {year: 2031, country: KG, sector: textiles, amount: 10}\n")
+        let parent = try tree(
+            "investment:\n  - {year: 2030, country: UZ, sector: textiles, amount: 40}\n  - {year: 2031, country: KG, sector: textiles, amount: 10}\n")
         let child = try tree("investment:\n  - {year: 2030, country: TJ, sector: textiles, amount: 1}\n")
         let merged = TreePath.merge(parent, child)
         let items = try #require(merged["investment"]?.items)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CoopZoneCore
 
 /// headline `y` = slope_a · a + slope_b · b + 1, with a and b read from the scenario's two links' crossing days.
@@ -7,8 +8,10 @@ private struct Linear: Evaluator {
     struct Parameters: Decodable, Sendable { var slope_a: Double; var slope_b: Double }
     static let descriptor = EvaluatorDescriptor(
         id: "linear", summary: "test", version: "1.0.0",
-        parameters: [ParameterSpec("slope_a", "coefficient of a", unit: .ratio, default: 3, allowed: -100...100, citation: "test"),
-                     ParameterSpec("slope_b", "coefficient of b", unit: .ratio, default: 1, allowed: -100...100, citation: "test")],
+        parameters: [
+            ParameterSpec("slope_a", "coefficient of a", unit: .ratio, default: 3, allowed: -100...100, citation: "test"),
+            ParameterSpec("slope_b", "coefficient of b", unit: .ratio, default: 1, allowed: -100...100, citation: "test"),
+        ],
         metrics: [MetricSpec("y_by_year", unit: .count, "y in each year", equation: "none")],
         headlines: [MetricSpec("y", unit: .count, "slope_a·a + slope_b·b + 1", equation: "none", higherIsBetter: true)], documentation: "none")
     let p: Parameters
@@ -44,21 +47,22 @@ private struct BatchedLinear: BatchEvaluatorInstance {
 }
 
 private func scenario(a: String, b: String, evaluators: String = "evaluators: {linear: {}}") throws -> Scenario {
-    try ScenarioLoader.loadOrThrow(text: """
-    format: 1
-    title: Uncertainty test
-    horizon: {first: 2030, last: 2031}
-    price_year: 2023
-    discount_rate: {value: 0.1, assumption: test}
-    sectors: [{id: goods}]
-    countries: [{code: AA}, {code: BB}]
-    regions: [{id: a, country: AA}, {id: b, country: BB}]
-    links:
-      - {id: one, from: a, to: b, border_crossing_days: \(a)}
-      - {id: two, from: b, to: a, border_crossing_days: \(b)}
-    zones: [{id: z, kind: free_trade_zone, regions: [a, b], stages: [{id: s, start: 2030}]}]
-    \(evaluators)
-    """, file: "uncertainty.yaml")
+    try ScenarioLoader.loadOrThrow(
+        text: """
+            format: 1
+            title: Uncertainty test
+            horizon: {first: 2030, last: 2031}
+            price_year: 2023
+            discount_rate: {value: 0.1, assumption: test}
+            sectors: [{id: goods}]
+            countries: [{code: AA}, {code: BB}]
+            regions: [{id: a, country: AA}, {id: b, country: BB}]
+            links:
+              - {id: one, from: a, to: b, border_crossing_days: \(a)}
+              - {id: two, from: b, to: a, border_crossing_days: \(b)}
+            zones: [{id: z, kind: free_trade_zone, regions: [a, b], stages: [{id: s, start: 2030}]}]
+            \(evaluators)
+            """, file: "uncertainty.yaml")
 }
 
 private func plan(_ s: Scenario) throws -> RunPlan { try Engine.plan(s, registry: [EvaluatorEntry(Linear.self)]).get() }
@@ -178,8 +182,10 @@ struct UncertaintyTests {
         for (name, b) in [("A", "1"), ("B", "1.5"), ("C", "0.5")] {
             let s = try scenario(a: a, b: b)
             let p = try plan(s)
-            designs.append(.init(file: name, title: name, result: await Engine.run(p, on: s),
-                                 monteCarlo: await MonteCarlo.run(p, on: s, draws: 500, seed: 3, workers: 2)))
+            designs.append(
+                .init(
+                    file: name, title: name, result: await Engine.run(p, on: s),
+                    monteCarlo: await MonteCarlo.run(p, on: s, draws: 500, seed: 3, workers: 2)))
         }
         let line = try #require(Comparison(designs: designs, descriptors: [Linear.descriptor]).lines.first { $0.metric == "y" })
         #expect(line.beatsBaseline[1] == 1.0)
@@ -208,7 +214,8 @@ struct UncertaintyTests {
         let p = try plan(s)
         var designs: [Comparison.Design] = []
         for name in ["A", "A again"] {
-            designs.append(.init(file: name, title: name, result: await Engine.run(p, on: s), monteCarlo: await MonteCarlo.run(p, on: s, draws: 200, seed: 3, workers: 2)))
+            designs.append(
+                .init(file: name, title: name, result: await Engine.run(p, on: s), monteCarlo: await MonteCarlo.run(p, on: s, draws: 200, seed: 3, workers: 2)))
         }
         let line = try #require(Comparison(designs: designs, descriptors: [Linear.descriptor]).lines.first { $0.metric == "y" })
         #expect(line.beatsBaseline[1] == 0)
@@ -223,11 +230,14 @@ struct UncertaintyTests {
         // link's crossing days) from another range is a different design, not a different assumption.
         let ranges = ["{value: 3, uniform: [2, 4], assumption: t}", "{value: 3, uniform: [2.9, 3.1], assumption: t}"]
         var designs: [Comparison.Design] = []
-        for (name, slope, a) in [("base", ranges[0], "{value: 1, uniform: [0, 2], assumption: t}"), ("narrow", ranges[1], "{value: 1, uniform: [0, 2], assumption: t}"),
-                                 ("other-data", ranges[0], "{value: 1, uniform: [0.5, 1.5], assumption: t}")] {
+        for (name, slope, a) in [
+            ("base", ranges[0], "{value: 1, uniform: [0, 2], assumption: t}"), ("narrow", ranges[1], "{value: 1, uniform: [0, 2], assumption: t}"),
+            ("other-data", ranges[0], "{value: 1, uniform: [0.5, 1.5], assumption: t}"),
+        ] {
             let s = try scenario(a: a, b: "1", evaluators: "evaluators: {linear: {slope_a: \(slope)}}")
             let p = try plan(s)
-            designs.append(.init(file: name, title: name, result: await Engine.run(p, on: s), monteCarlo: await MonteCarlo.run(p, on: s, draws: 50, seed: 3, workers: 1)))
+            designs.append(
+                .init(file: name, title: name, result: await Engine.run(p, on: s), monteCarlo: await MonteCarlo.run(p, on: s, draws: 50, seed: 3, workers: 1)))
         }
         let comparison = Comparison(designs: designs, descriptors: [Linear.descriptor])
         let notes = comparison.notes
@@ -282,9 +292,11 @@ struct ConstantEvaluatorTests {
     @Test func anEvaluatorThatNoSampledNumberReachesRunsOnceAndGivesTheNumbersOfRunningItEveryDraw() async throws {
         // Only linear's slope_a is uncertain (uniform 2–4). tally has no sampled parameter and no
         // dependency: constant. linear is sampled; follower depends on linear: both vary.
-        let s = try scenario(a: "1", b: "0.5", evaluators: """
-            evaluators: {linear: {slope_a: {value: 3, uniform: [2, 4], assumption: t}}, tally: {}, follower: {}}
-            """)
+        let s = try scenario(
+            a: "1", b: "0.5",
+            evaluators: """
+                evaluators: {linear: {slope_a: {value: 3, uniform: [2, 4], assumption: t}}, tally: {}, follower: {}}
+                """)
         let log = BatchLog()
         let p = try threeEvaluatorPlan(s, log: log)
         let slots = MonteCarlo.uncertainSlots(s)
@@ -320,9 +332,11 @@ struct ConstantEvaluatorTests {
     @Test func aConstantEvaluatorThatFailsIsCountedAsFailedInEveryDraw() async throws {
         // tally fails (scale 6 > 5) and nothing sampled reaches it: it runs once, and each of the 250
         // draws records its failure, as running it in every draw would; its series is NaN throughout.
-        let s = try scenario(a: "1", b: "0.5", evaluators: """
-            evaluators: {linear: {slope_a: {value: 3, uniform: [2, 4], assumption: t}}, tally: {scale: 6}, follower: {}}
-            """)
+        let s = try scenario(
+            a: "1", b: "0.5",
+            evaluators: """
+                evaluators: {linear: {slope_a: {value: 3, uniform: [2, 4], assumption: t}}, tally: {scale: 6}, follower: {}}
+                """)
         let log = BatchLog()
         let mc = await MonteCarlo.run(try threeEvaluatorPlan(s, log: log), on: s, draws: 250, seed: 2, workers: 2)
         #expect(log.calls == [1])
@@ -354,9 +368,11 @@ struct ConstantEvaluatorTests {
 
     @Test func aSampledParameterOfAnEvaluatorMakesItsDependentsVaryToo() throws {
         // tally's scale is sampled: tally varies; linear does not; follower depends only on linear: constant.
-        let s = try scenario(a: "1", b: "0.5", evaluators: """
-            evaluators: {linear: {}, tally: {scale: {value: 2, uniform: [1, 3], assumption: t}}, follower: {}}
-            """)
+        let s = try scenario(
+            a: "1", b: "0.5",
+            evaluators: """
+                evaluators: {linear: {}, tally: {scale: {value: 2, uniform: [1, 3], assumption: t}}, follower: {}}
+                """)
         let p = try threeEvaluatorPlan(s, log: BatchLog())
         #expect(MonteCarlo.constantEvaluators(p, slots: MonteCarlo.uncertainSlots(s)) == ["linear", "follower"])
     }
@@ -407,9 +423,11 @@ private struct TwoLongMetrics: Evaluator {
     struct Parameters: Decodable, Sendable {}
     static let descriptor = EvaluatorDescriptor(
         id: "two_long", summary: "test", version: "1.0.0", parameters: [],
-        metrics: [MetricSpec("long_metric_name_one", unit: .count, "first", equation: "none"),
-                  MetricSpec("long_metric_name_two", unit: .count, "second", equation: "none"),
-                  MetricSpec("long_metric_name_rate", unit: .ratio, "not additive", additive: false, equation: "none")],
+        metrics: [
+            MetricSpec("long_metric_name_one", unit: .count, "first", equation: "none"),
+            MetricSpec("long_metric_name_two", unit: .count, "second", equation: "none"),
+            MetricSpec("long_metric_name_rate", unit: .ratio, "not additive", additive: false, equation: "none"),
+        ],
         headlines: [], documentation: "none")
     init(parameters: Parameters) {}
     func evaluate(_ scenario: Scenario, context: EvaluationContext) throws -> EvaluationResult { EvaluationResult() }
@@ -427,9 +445,11 @@ struct SeriesTotalsTests {
         func own(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
         // The last two rows are of one metric in a row, each with its own string: the second is
         // matched by the text of the row before it.
-        let rows: [(String, Int, Double)] = [("long_metric_name_one", 2030, 1), ("long_metric_name_two", 2030, 10), ("long_metric_name_one", 2031, 2),
-                                            ("long_metric_name_rate", 2031, 0.5), ("long_metric_name_two", 2031, 20), ("long_metric_name_one", 2030, 4),
-                                            ("long_metric_name_one", 2031, 8)]
+        let rows: [(String, Int, Double)] = [
+            ("long_metric_name_one", 2030, 1), ("long_metric_name_two", 2030, 10), ("long_metric_name_one", 2031, 2),
+            ("long_metric_name_rate", 2031, 0.5), ("long_metric_name_two", 2031, 20), ("long_metric_name_one", 2030, 4),
+            ("long_metric_name_one", 2031, 8),
+        ]
         let result = EvaluationResult(rows: rows.map { ResultRow(evaluator: "two_long", metric: own($0.0), unit: .count, year: $0.1, value: $0.2) })
         let layout = SeriesLayout(plan: p, scenario: s)
         var totals = [Double](repeating: .nan, count: layout.keys.count)

@@ -40,7 +40,8 @@ struct YAMLTreeTests {
     // MARK: - The tree
 
     @Test func nodesKeepTheirPositionsAndQuoting() throws {
-        let marked = MarkedText("""
+        let marked = MarkedText(
+            """
             title: 1️⃣'Fergana'
             2️⃣regions:
               - 3️⃣{id: 4️⃣fergana, population: 5️⃣3_900_000}
@@ -92,8 +93,9 @@ struct YAMLTreeTests {
         MarkedCase("flow mapping", "regions:\n  - {id: batken, country: KG, ↓country: UZ}\n", "duplicate key 'country' (first at line 2)"),
         MarkedCase("quoted and plain", "title: a\n↓\"title\": b\n", "duplicate key 'title'"),
         MarkedCase("nested, after non-ASCII text", "regions:\n  - {name: Ферга́на, id: a, ↓id: b}\n", "duplicate key 'id'"),
-        MarkedCase("same key in two mappings is fine, the second mapping's twin is not",
-                   "a:\n  x: 1\nb:\n  x: 1\n  ↓x: 2\n", "duplicate key 'x' (first at line 4)"),
+        MarkedCase(
+            "same key in two mappings is fine, the second mapping's twin is not",
+            "a:\n  x: 1\nb:\n  x: 1\n  ↓x: 2\n", "duplicate key 'x' (first at line 4)"),
     ]
 
     @Test(arguments: duplicates)
@@ -171,21 +173,35 @@ struct YAMLTreeTests {
     }
 
     static let deepNesting: [MarkedCase] = [
-        MarkedCase("10 000 open brackets", "x: " + String(repeating: "[", count: 48) + "↓" + String(repeating: "[", count: 9_952) + String(repeating: "]", count: 10_000), "more than 48 open brackets"),
-        MarkedCase("nested flow mappings", "x: " + String(repeating: "{a: ", count: 48) + "↓" + String(repeating: "{a: ", count: 52) + "1" + String(repeating: "}", count: 100), "more than 48 open brackets"),
-        MarkedCase("200 levels of block mappings",
-                   (0..<81).map { String(repeating: "  ", count: $0) + "k\($0):\n" }.joined() + String(repeating: "  ", count: 81) + "↓k81:\n"
-                       + (82..<200).map { String(repeating: "  ", count: $0) + "k\($0):\n" }.joined(),
-                   "indentation of 162 columns"),
+        MarkedCase(
+            "10 000 open brackets",
+            "x: " + String(repeating: "[", count: 48) + "↓" + String(repeating: "[", count: 9_952) + String(repeating: "]", count: 10_000),
+            "more than 48 open brackets"),
+        MarkedCase(
+            "nested flow mappings",
+            "x: " + String(repeating: "{a: ", count: 48) + "↓" + String(repeating: "{a: ", count: 52) + "1" + String(repeating: "}", count: 100),
+            "more than 48 open brackets"),
+        MarkedCase(
+            "200 levels of block mappings",
+            (0..<81).map { String(repeating: "  ", count: $0) + "k\($0):\n" }.joined() + String(repeating: "  ", count: 81) + "↓k81:\n"
+                + (82..<200).map { String(repeating: "  ", count: $0) + "k\($0):\n" }.joined(),
+            "indentation of 162 columns"),
         MarkedCase("60 list markers on one line", String(repeating: "- ", count: 60) + "↓x\n", "60 nested list markers"),
-        MarkedCase("100 levels of block lists, one per line",
-                   (0..<49).map { String(repeating: "  ", count: $0) + "-\n" }.joined() + String(repeating: "  ", count: 49) + "↓-\n"
-                       + (50..<100).map { String(repeating: "  ", count: $0) + "-\n" }.joined(),
-                   "more than 48 levels"),
-        MarkedCase("500 brackets after a stray quote", "description: rock 'n roll\nx: " + String(repeating: "[", count: 48) + "↓" + String(repeating: "[", count: 452) + String(repeating: "]", count: 500), "more than 48 levels"),
+        MarkedCase(
+            "100 levels of block lists, one per line",
+            (0..<49).map { String(repeating: "  ", count: $0) + "-\n" }.joined() + String(repeating: "  ", count: 49) + "↓-\n"
+                + (50..<100).map { String(repeating: "  ", count: $0) + "-\n" }.joined(),
+            "more than 48 levels"),
+        MarkedCase(
+            "500 brackets after a stray quote",
+            "description: rock 'n roll\nx: " + String(repeating: "[", count: 48) + "↓" + String(repeating: "[", count: 452)
+                + String(repeating: "]", count: 500), "more than 48 levels"),
         // Debian's libyaml 0.2.5 has no nesting limit of its own (Yams' copy stopped at 1000 levels):
         // the event reader's cap stops it at the 49th bracket, as for 500, after the scanner's look-ahead.
-        MarkedCase("200 000 brackets after a stray quote", "description: rock 'n roll\nx: " + String(repeating: "[", count: 48) + "↓" + String(repeating: "[", count: 199_952) + String(repeating: "]", count: 200_000), "more than 48 levels"),
+        MarkedCase(
+            "200 000 brackets after a stray quote",
+            "description: rock 'n roll\nx: " + String(repeating: "[", count: 48) + "↓" + String(repeating: "[", count: 199_952)
+                + String(repeating: "]", count: 200_000), "more than 48 levels"),
     ]
 
     @Test(arguments: deepNesting)

@@ -24,16 +24,17 @@ struct YAMLWriterTests {
         // Worked out from libyaml's emitter: a quoted value in double quotes, UTF-8 as is; a list
         // in a mapping at its key's indentation, a mapping in a list item from the dash's line;
         // empty collections in flow style; "a: b" cannot be plain, so single quotes.
-        #expect(text == """
-            title: "Ферга́на — Batken"
-            regions:
-            - id: fergana
-              population: 3_900_000
-            empty: {}
-            none: []
-            note: 'a: b'
+        #expect(
+            text == """
+                title: "Ферга́на — Batken"
+                regions:
+                - id: fergana
+                  population: 3_900_000
+                empty: {}
+                none: []
+                note: 'a: b'
 
-            """)
+                """)
         // It reads back as the same tree, except that the text the emitter quoted now is quoted.
         let back = try YAMLTree.parse(text, file: "back.yaml").get()
         var expected = tree

@@ -1,7 +1,8 @@
+import CoopZoneCore
 import CoopZoneTestSupport
 import Foundation
 import Testing
-import CoopZoneCore
+
 @testable import CoopZoneEvaluators
 
 struct BuiltInEvaluatorsTests {
@@ -19,10 +20,11 @@ struct BuiltInEvaluatorsTests {
 
     /// The GitHub anchor of every Markdown heading of `text` ("## Jobs, direct" → "jobs-direct").
     static func anchors(_ text: String) -> Set<String> {
-        Set(text.split(separator: "\n").filter { $0.hasPrefix("#") }.map { line in
-            line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces).lowercased()
-                .filter { $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" || $0 == "_" }.replacingOccurrences(of: " ", with: "-")
-        })
+        Set(
+            text.split(separator: "\n").filter { $0.hasPrefix("#") }.map { line in
+                line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces).lowercased()
+                    .filter { $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" || $0 == "_" }.replacingOccurrences(of: " ", with: "-")
+            })
     }
 
     /// The checks every built-in evaluator's descriptor passes (evaluator tests check what is
@@ -72,9 +74,14 @@ struct BuiltInEvaluatorsTests {
         let cards = BuiltInEvaluators.all.flatMap(\.descriptor.headlines).compactMap(\.presentation.card)
         #expect(Set(cards).count == cards.count)
         // The workshop's four cards of the built-in evaluators, in this order.
-        let featured = BuiltInEvaluators.all.flatMap { e in e.descriptor.headlines.compactMap { h in h.presentation.card.map { ($0, "\(e.descriptor.id).\(h.id)") } } }
-        #expect(featured.sorted { $0.0 < $1.0 }.prefix(4).map(\.1) == ["employment.net_jobs_final_year", "trade_effects.trade_change_last_year",
-                                                                  "staged_incentives.tax_expenditure_pv_total", "cost_benefit.npv"])
+        let featured = BuiltInEvaluators.all.flatMap { e in
+            e.descriptor.headlines.compactMap { h in h.presentation.card.map { ($0, "\(e.descriptor.id).\(h.id)") } }
+        }
+        #expect(
+            featured.sorted { $0.0 < $1.0 }.prefix(4).map(\.1) == [
+                "employment.net_jobs_final_year", "trade_effects.trade_change_last_year",
+                "staged_incentives.tax_expenditure_pv_total", "cost_benefit.npv",
+            ])
     }
 
     @Test(arguments: shippedScenarios())

@@ -1,8 +1,8 @@
+import CoopZoneCore
+import CoopZoneEvaluators
 import CoopZoneTestSupport
 import Foundation
 import Testing
-import CoopZoneCore
-import CoopZoneEvaluators
 
 /// Sources a reader can follow: what the shipped scenarios, the evaluators' citations and the
 /// docs cite is a publication a reader can find (author, title, year, chapter, section, table or
@@ -13,12 +13,13 @@ struct CitationTests {
     /// `L1690-1702` form `at:` used to take.
     static func problems(in text: String, lineNumbers: Bool = true) throws -> [String] {
         var found: [String] = []
-        let rules: [(String, String)] = [
-            (#"\[0\d\d:L\d"#, "a bracketed line marker such as [004:L1534-1536]"),
-            (#"shared/"#, "a path into the planners' shared folder"),
-            (#"METHODS(\.md)?\b"#, "the unpublished methods notes"),
-            (#"\bDIGEST\b"#, "the unpublished digest of the sources"),
-        ] + (lineNumbers ? [(#"\bL\d{3,5}\b"#, "a line number such as L1690")] : [])
+        let rules: [(String, String)] =
+            [
+                (#"\[0\d\d:L\d"#, "a bracketed line marker such as [004:L1534-1536]"),
+                (#"shared/"#, "a path into the planners' shared folder"),
+                (#"METHODS(\.md)?\b"#, "the unpublished methods notes"),
+                (#"\bDIGEST\b"#, "the unpublished digest of the sources"),
+            ] + (lineNumbers ? [(#"\bL\d{3,5}\b"#, "a line number such as L1690")] : [])
         for (pattern, what) in rules {
             if let match = text.firstMatch(of: try Regex(pattern)) {
                 let line = text[..<match.range.lowerBound].filter { $0 == "\n" }.count + 1

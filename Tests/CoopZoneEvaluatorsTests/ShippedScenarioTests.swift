@@ -1,6 +1,7 @@
 import CoopZoneTestSupport
 import Foundation
 import Testing
+
 @testable import CoopZoneCore
 @testable import CoopZoneEvaluators
 
@@ -80,7 +81,8 @@ struct ShippedScenarioTests {
 
     @Test func andijanOshJobsAreSplitBySideByTypeAndByYear() async throws {
         let result = try await run("andijan-osh-cross-border-free-economic-zone.yaml")
-        let scenario = try ScenarioLoader.loadOrThrow(file: packageRoot.appendingPathComponent("Scenarios/andijan-osh-cross-border-free-economic-zone.yaml").path)
+        let scenario = try ScenarioLoader.loadOrThrow(
+            file: packageRoot.appendingPathComponent("Scenarios/andijan-osh-cross-border-free-economic-zone.yaml").path)
         for metric in ["jobs_direct", "jobs_indirect", "jobs_induced", "jobs_gross", "jobs_net"] {
             for side in ["UZ", "KG"] {
                 let years = Set(result.rows.filter { $0.metric == metric && $0.dimensions.country == side }.compactMap(\.year))

@@ -1,13 +1,14 @@
 import CoopZoneCore
 import CoopZoneEvaluators
-@testable import CoopZoneExternal
 import Foundation
 import Testing
 
+@testable import CoopZoneExternal
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Each fault a program can commit, with the words its failure must contain.
@@ -27,23 +28,26 @@ let faults: [Fault] = [
     Fault(fixture: "slow", timeout: 1, expected: ["did not answer within 1 s", "was killed", "| thinking very hard"]),
     Fault(fixture: "huge_output", expected: ["exceeded the output limit of 1000000 bytes", "| writing a lot"]),
     Fault(fixture: "two_lines", expected: ["not valid JSON", "it begins: debug: evaluating"]),
-    Fault(fixture: "answers_version_two", expected: ["protocol version mismatch", "CoopZone speaks evaluator protocol version 1, the program answered with version 2"]),
+    Fault(
+        fixture: "answers_version_two",
+        expected: ["protocol version mismatch", "CoopZone speaks evaluator protocol version 1, the program answered with version 2"]),
 ]
 
 /// Processes of process group `group` that are not zombies (Linux: from /proc; elsewhere, `kill(-group, 0)`).
 func livingProcesses(inGroup group: pid_t) -> [String] {
     #if os(Linux)
-    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-    return entries.filter { $0.allSatisfy(\.isNumber) }.compactMap { pid -> String? in
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return nil }
-        // After "pid (comm) ": state, ppid, pgrp.
-        let fields = stat[stat.index(after: close)...].split(separator: " ")
-        guard fields.count > 2, fields[0] != "Z", Int32(fields[2]) == group else { return nil }
-        return stat
-    }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.filter { $0.allSatisfy(\.isNumber) }.compactMap { pid -> String? in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { return nil }
+            // After "pid (comm) ": state, ppid, pgrp.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count > 2, fields[0] != "Z", Int32(fields[2]) == group else { return nil }
+            return stat
+        }
     #else
-    return kill(-group, 0) == 0 ? ["group \(group)"] : []
+        return kill(-group, 0) == 0 ? ["group \(group)"] : []
     #endif
 }
 

@@ -1,29 +1,30 @@
 import CoopZoneCore
-@testable import CoopZoneExternal
 import Foundation
 import Testing
 
+@testable import CoopZoneExternal
+
 /// A manifest with one parameter and one metric; tests edit one line of it.
 let goodManifest = """
-protocol_version: 1
-id: demo
-version: 1.0.0
-summary: A demo
-command: [python3, demo.py]
-parameters:
-  speed:
-    summary: How fast
-    unit: ratio
-    default: 1
-    allowed: [0, 2]
-    citation: assumption
-metrics:
-  demo_value:
-    unit: usd_million
-    summary: A value
-    dimensions: [link]
+    protocol_version: 1
+    id: demo
+    version: 1.0.0
+    summary: A demo
+    command: [python3, demo.py]
+    parameters:
+      speed:
+        summary: How fast
+        unit: ratio
+        default: 1
+        allowed: [0, 2]
+        citation: assumption
+    metrics:
+      demo_value:
+        unit: usd_million
+        summary: A value
+        dimensions: [link]
 
-"""
+    """
 
 func parseManifest(_ text: String) -> Result<ExternalManifest, DiagnosticsError> {
     ExternalManifest.parse(text, file: "demo/evaluator.yaml", directory: "/tmp/demo")
@@ -41,7 +42,10 @@ struct ExternalManifestTests {
         let manifest = try ExternalManifest.load(directory: gravityDirectory).get()
         let d = manifest.descriptor
         #expect(d.id == "gravity_trade" && d.version == "1.0.0")
-        #expect(d.parameters.map(\.name) == ["size_elasticity", "distance_elasticity", "km_per_border_day", "output_growth", "default_distance_km", "gravity_constant"])
+        #expect(
+            d.parameters.map(\.name) == [
+                "size_elasticity", "distance_elasticity", "km_per_border_day", "output_growth", "default_distance_km", "gravity_constant",
+            ])
         let kappa = try #require(d.parameter("km_per_border_day"))
         #expect(kappa.unit == .kilometres && kappa.defaultValue == 70 && kappa.allowed == 0...1000 && kappa.plausible == 35...140 && !kappa.isAssumption)
         #expect(d.parameter("output_growth")?.isAssumption == true)
@@ -55,7 +59,9 @@ struct ExternalManifestTests {
         let readme = try String(contentsOfFile: gravityDirectory + "/README.md", encoding: .utf8)
         for m in d.metrics + d.headlines {
             let anchor = try #require(m.equation.split(separator: "#").last)
-            #expect(readme.split(separator: "\n").contains { $0.hasPrefix("#") && $0.lowercased().replacingOccurrences(of: " ", with: "-").hasSuffix(anchor) }, "\(m.equation)")
+            #expect(
+                readme.split(separator: "\n").contains { $0.hasPrefix("#") && $0.lowercased().replacingOccurrences(of: " ", with: "-").hasSuffix(anchor) },
+                "\(m.equation)")
         }
     }
 
@@ -68,7 +74,10 @@ struct ExternalManifestTests {
     @Test func anotherProtocolVersionIsAClearErrorAtItsLine() {
         let found = diagnostics(goodManifest.replacingOccurrences(of: "protocol_version: 1", with: "protocol_version: 2"))
         // "protocol_version: " is 18 characters, so the 2 is in column 19 of line 1.
-        #expect(found == ["demo/evaluator.yaml:1:19: error: the evaluator speaks protocol version 2; this CoopZone speaks version 1\n  hint: update CoopZone, or use a release of the evaluator written for protocol 1"])
+        #expect(
+            found == [
+                "demo/evaluator.yaml:1:19: error: the evaluator speaks protocol version 2; this CoopZone speaks version 1\n  hint: update CoopZone, or use a release of the evaluator written for protocol 1"
+            ])
     }
 
     @Test func theVersionFixtureIsRefusedWithItsFileLineAndColumn() {
@@ -77,7 +86,10 @@ struct ExternalManifestTests {
             return
         }
         // Line 2 of the fixture (after its comment line): "protocol_version: 2".
-        #expect(error.diagnostics.first?.description.hasSuffix("manifest_version_two/evaluator.yaml:2:19: error: the evaluator speaks protocol version 2; this CoopZone speaks version 1\n  hint: update CoopZone, or use a release of the evaluator written for protocol 1") == true)
+        #expect(
+            error.diagnostics.first?.description.hasSuffix(
+                "manifest_version_two/evaluator.yaml:2:19: error: the evaluator speaks protocol version 2; this CoopZone speaks version 1\n  hint: update CoopZone, or use a release of the evaluator written for protocol 1"
+            ) == true)
     }
 
     @Test func everyProblemIsReportedWithDidYouMean() {
@@ -89,16 +101,22 @@ struct ExternalManifestTests {
         #expect(found.contains("demo/evaluator.yaml:4:1: error: unknown key 'sumary' in the manifest; did you mean 'summary'?"))
         #expect(found.contains { $0.hasPrefix("demo/evaluator.yaml:1:1: error: the manifest needs 'summary'") })
         // "    unit: " is 10 characters: the unit starts in column 11 of line 15.
-        #expect(found.contains { $0.hasPrefix("demo/evaluator.yaml:15:11: error: unknown unit 'usd_milion' for metric 'demo_value'; did you mean 'usd_million'?") })
+        #expect(
+            found.contains { $0.hasPrefix("demo/evaluator.yaml:15:11: error: unknown unit 'usd_milion' for metric 'demo_value'; did you mean 'usd_million'?") })
         // "    dimensions: [" is 17 characters: 'lnk' starts in column 18 of line 17.
         #expect(found.contains { $0.hasPrefix("demo/evaluator.yaml:17:18: error: unknown dimension 'lnk' in metric 'demo_value'; did you mean 'link'?") })
         #expect(found.contains { $0.hasPrefix("demo/evaluator.yaml:10:14: error: the default 3 of parameter 'speed' lies outside its allowed range 0…2") })
     }
 
     @Test func ids_commands_and_limits_are_checked() {
-        #expect(diagnostics(goodManifest.replacingOccurrences(of: "id: demo", with: "id: Demo-1")).first?.contains("'Demo-1' is not a valid id for 'id'") == true)
-        #expect(diagnostics(goodManifest.replacingOccurrences(of: "command: [python3, demo.py]", with: "command: []")).first?.contains("'command' is empty") == true)
-        #expect(diagnostics(goodManifest.replacingOccurrences(of: "command: [python3, demo.py]", with: "command: [./missing.sh]")).first?.contains("the program './missing.sh' does not exist") == true)
+        #expect(
+            diagnostics(goodManifest.replacingOccurrences(of: "id: demo", with: "id: Demo-1")).first?.contains("'Demo-1' is not a valid id for 'id'") == true)
+        #expect(
+            diagnostics(goodManifest.replacingOccurrences(of: "command: [python3, demo.py]", with: "command: []")).first?.contains("'command' is empty") == true
+        )
+        #expect(
+            diagnostics(goodManifest.replacingOccurrences(of: "command: [python3, demo.py]", with: "command: [./missing.sh]")).first?.contains(
+                "the program './missing.sh' does not exist") == true)
         #expect(diagnostics(goodManifest + "timeout_seconds: 0\n").first?.contains("'timeout_seconds' is 0") == true)
         #expect(diagnostics(goodManifest + "max_output_bytes: 10\n").first?.contains("'max_output_bytes' is 10") == true)
         let limits = try? parseManifest(goodManifest + "timeout_seconds: 2.5\nmax_output_bytes: 4096\n").get().limits
@@ -106,7 +124,10 @@ struct ExternalManifestTests {
     }
 
     @Test func hostileYAMLIsRefusedByTheScenarioLoaderLimits() {
-        let bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + (1...9).map { "b\($0): &b\($0) [" + Array(repeating: $0 == 1 ? "*a" : "*b\($0 - 1)", count: 9).joined(separator: ", ") + "]" }.joined(separator: "\n")
+        let bomb =
+            "a: &a [x, x, x, x, x, x, x, x, x]\n"
+            + (1...9).map { "b\($0): &b\($0) [" + Array(repeating: $0 == 1 ? "*a" : "*b\($0 - 1)", count: 9).joined(separator: ", ") + "]" }.joined(
+                separator: "\n")
         let found = diagnostics(bomb)
         #expect(found.first?.contains("expands to more than") == true, "\(found)")
     }

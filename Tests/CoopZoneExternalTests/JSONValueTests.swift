@@ -1,6 +1,7 @@
 import CoopZoneCore
-@testable import CoopZoneExternal
 import Testing
+
+@testable import CoopZoneExternal
 
 struct JSONValueTests {
     @Test func parsesWhatJSONAllows() throws {
@@ -11,7 +12,9 @@ struct JSONValueTests {
     }
 
     @Test func writesWhatItReadsBack() throws {
-        let value = JSONValue.object([("s", .string("tab\there \"q\" \u{1}")), ("n", .number(0.1)), ("i", .number(2031)), ("big", .number(1e300)), ("a", .array([.null]))])
+        let value = JSONValue.object([
+            ("s", .string("tab\there \"q\" \u{1}")), ("n", .number(0.1)), ("i", .number(2031)), ("big", .number(1e300)), ("a", .array([.null])),
+        ])
         #expect(value.text == #"{"s":"tab\there \"q\" \u0001","n":0.1,"i":2031,"big":1e+300,"a":[null]}"#)
         #expect(try JSONParser.parse(value.text) == value)
     }

@@ -1,8 +1,9 @@
-import CoopZoneTestSupport
 import CoopZoneCore
-@testable import CoopZoneExternal
+import CoopZoneTestSupport
 import Foundation
 import Testing
+
+@testable import CoopZoneExternal
 
 /// The value at a path of the JSON.
 func resolve(_ path: [JSONValue], in root: JSONValue) -> JSONValue? {
@@ -49,8 +50,11 @@ struct ScenarioEncodingTests {
         // `format`, `evaluators` and `levers` are not sent (parameters travel with the request).
         let scenario = try ScenarioLoader.loadOrThrow(file: growthTriangle)
         let json = try JSONParser.parse(ScenarioEncoding(scenario).json)
-        #expect(keys(json) == ["file", "title", "description", "authors", "sources", "extends", "content_hash", "horizon", "price_year",
-                               "currency", "discount_rate", "sectors", "countries", "regions", "links", "zones"])
+        #expect(
+            keys(json) == [
+                "file", "title", "description", "authors", "sources", "extends", "content_hash", "horizon", "price_year",
+                "currency", "discount_rate", "sectors", "countries", "regions", "links", "zones",
+            ])
         let stage = json["zones"]?.arrayItems?.first?["stages"]?.arrayItems?.first
         #expect(keys(stage) == ["id", "name", "start", "end", "duration", "first_year", "last_year", "measures", "incentives"].filter { stage?[$0] != nil })
         #expect(keys(stage).starts(with: ["id", "name", "start"]))
@@ -72,22 +76,22 @@ struct ScenarioEncodingTests {
 
     @Test func stageYearsThatDependOnSpendingAreResentWhenADrawMovesThem() throws {
         let text = """
-        format: 1
-        title: Spending start
-        horizon: {first: 2030, last: 2040}
-        price_year: 2030
-        discount_rate: 0.08
-        sectors: [{id: goods}]
-        countries: [{code: AA}, {code: BB}]
-        regions: [{id: a, country: AA}, {id: b, country: BB}]
-        zones:
-          - id: z
-            kind: free_trade_zone
-            regions: [a, b]
-            stages:
-              - {id: build, start: 2030, end: 2032, measures: {infrastructure: [{country: AA, amount_per_year: 10}]}}
-              - {id: run, start: {infrastructure_spending: 25}}
-        """
+            format: 1
+            title: Spending start
+            horizon: {first: 2030, last: 2040}
+            price_year: 2030
+            discount_rate: 0.08
+            sectors: [{id: goods}]
+            countries: [{code: AA}, {code: BB}]
+            regions: [{id: a, country: AA}, {id: b, country: BB}]
+            zones:
+              - id: z
+                kind: free_trade_zone
+                regions: [a, b]
+                stages:
+                  - {id: build, start: 2030, end: 2032, measures: {infrastructure: [{country: AA, amount_per_year: 10}]}}
+                  - {id: run, start: {infrastructure_spending: 25}}
+            """
         let scenario = try ScenarioLoader.loadOrThrow(text: text, file: "spending.yaml")
         let encoding = ScenarioEncoding(scenario)
         let json = try JSONParser.parse(encoding.json)

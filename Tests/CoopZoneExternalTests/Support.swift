@@ -1,8 +1,9 @@
-import CoopZoneTestSupport
 import CoopZoneCore
 import CoopZoneEvaluators
-@testable import CoopZoneExternal
+import CoopZoneTestSupport
 import Foundation
+
+@testable import CoopZoneExternal
 
 /// The test fixtures: tiny evaluators that misbehave in one way each.
 let fixtures = packageRoot.appendingPathComponent("Tests/CoopZoneExternalTests/Fixtures")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CoopZoneReports
 
 struct BandChartTests {

@@ -1,7 +1,8 @@
-import CoopZoneTestSupport
 import CoopZoneCore
+import CoopZoneTestSupport
 import Foundation
 import Testing
+
 @testable import CoopZoneReports
 
 /// The report's bibliography: a copy of entries of Docs/sources.md, printed in full for every

@@ -1,9 +1,11 @@
 import Testing
+
 @testable import CoopZoneReports
 
 struct ChartFormatTests {
     @Test(arguments: [
-        (1.25, 1, "1.3"), (-1.5, 0, "-2"), (2.5, 0, "3"), (-0.001, 2, "0.00"), (1.005, 2, "1.00"), (0, 3, "0.000"), (123456.789, 1, "123456.8"), (1e-7, 4, "0.0000"),
+        (1.25, 1, "1.3"), (-1.5, 0, "-2"), (2.5, 0, "3"), (-0.001, 2, "0.00"), (1.005, 2, "1.00"), (0, 3, "0.000"), (123456.789, 1, "123456.8"),
+        (1e-7, 4, "0.0000"),
     ])
     func fixedRoundsHalfAwayFromZeroWithoutMinusZero(value: Double, decimals: Int, expected: String) {
         #expect(ChartFormat.fixed(value, decimals: decimals) == expected)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CoopZoneReports
 
 /// Checks every chart kind shares: one `<svg>` with the given id, well-formed, an accessible

@@ -1,7 +1,8 @@
-import CoopZoneTestSupport
 import CoopZoneCore
+import CoopZoneTestSupport
 import Foundation
 import Testing
+
 @testable import CoopZoneReports
 
 struct ComparisonRendererTests {
@@ -55,10 +56,11 @@ struct ComparisonRendererTests {
     @Test func cellsSayWhatTheyAre() {
         // A line with three designs: the baseline, one better in 3 of 4 draws and tied in the
         // fourth, one equal in every draw.
-        let line = Comparison.Line(evaluator: "e", metric: "npv", unit: .usdMillion, higherIsBetter: true, values: [1, 2, 1],
-                                   bands: [Band([1, 1]), Band([1, 3]), Band([1, 1])],
-                                   differenceBands: [nil, Band([-2, 0, 4]), Band([0, 0])],
-                                   beatsBaseline: [nil, 0.75, 0], tiesBaseline: [nil, 0.25, 1])
+        let line = Comparison.Line(
+            evaluator: "e", metric: "npv", unit: .usdMillion, higherIsBetter: true, values: [1, 2, 1],
+            bands: [Band([1, 1]), Band([1, 3]), Band([1, 1])],
+            differenceBands: [nil, Band([-2, 0, 4]), Band([0, 0])],
+            beatsBaseline: [nil, 0.75, 0], tiesBaseline: [nil, 0.25, 1])
         // Type 7 on the differences −2, 0, 4 (n = 3): P5 at h = 0.1 → −2 + 0.1·2 = −1.8; P50 = 0;
         // P95 at h = 1.9 → 0 + 0.9·4 = 3.6.
         #expect(ComparisonRenderer.differenceCell(line, 1) == "0 (-1.8…+3.6)")

@@ -1,11 +1,14 @@
 import Testing
+
 @testable import CoopZoneReports
 
 struct LineChartTests {
-    let chart = LineChart(id: "t", title: "Trade <&> test", summary: "A test", yTitle: "trade, USD m", series: [
-        ChartSeries(name: "baseline", points: (2026...2030).map { ChartPoint(x: Double($0), y: Double($0 - 2000)) }),
-        ChartSeries(name: "scenario <with zone>", points: (2026...2030).map { ChartPoint(x: Double($0), y: Double($0 - 1990)) }),
-    ])
+    let chart = LineChart(
+        id: "t", title: "Trade <&> test", summary: "A test", yTitle: "trade, USD m",
+        series: [
+            ChartSeries(name: "baseline", points: (2026...2030).map { ChartPoint(x: Double($0), y: Double($0 - 2000)) }),
+            ChartSeries(name: "scenario <with zone>", points: (2026...2030).map { ChartPoint(x: Double($0), y: Double($0 - 1990)) }),
+        ])
 
     @Test func drawsOneDashedAndOneSolidLineWithLabels() {
         let svg = chart.svg()
@@ -19,17 +22,20 @@ struct LineChartTests {
 
     @Test func isDeterministicAndSurvivesMissingValues() {
         #expect(chart.svg() == chart.svg())
-        let gappy = LineChart(id: "g", title: "g", summary: "g", yTitle: "y", series: [ChartSeries(name: "a", points: [ChartPoint(x: 2030, y: .nan), ChartPoint(x: 2031, y: 1)])])
+        let gappy = LineChart(
+            id: "g", title: "g", summary: "g", yTitle: "y", series: [ChartSeries(name: "a", points: [ChartPoint(x: 2030, y: .nan), ChartPoint(x: 2031, y: 1)])])
         checkChart(gappy.svg(), id: "g")
         checkChart(LineChart(id: "e", title: "e", summary: "e", yTitle: "y", series: []).svg(), id: "e")
     }
 
     @Test func drawsABandBehindEachLineThatHasOneAndScalesToIt() throws {
         let band = (2026...2030).map { BandPoint(x: Double($0), low: -50, median: .nan, high: Double($0 - 1900)) }
-        let banded = LineChart(id: "b", title: "b", summary: "b", yTitle: "y", series: [
-            ChartSeries(name: "with band", points: (2026...2030).map { ChartPoint(x: Double($0), y: 10) }, band: band),
-            ChartSeries(name: "without", points: (2026...2030).map { ChartPoint(x: Double($0), y: 20) }),
-        ])
+        let banded = LineChart(
+            id: "b", title: "b", summary: "b", yTitle: "y",
+            series: [
+                ChartSeries(name: "with band", points: (2026...2030).map { ChartPoint(x: Double($0), y: 10) }, band: band),
+                ChartSeries(name: "without", points: (2026...2030).map { ChartPoint(x: Double($0), y: 20) }),
+            ])
         let svg = banded.svg()
         checkChart(svg, id: "b")
         #expect(svg.components(separatedBy: "fill-opacity=\"0.16\"").count - 1 == 1, "one band, for the series that has one")

@@ -1,6 +1,7 @@
-import CoopZoneTestSupport
 import CoopZoneCore
+import CoopZoneTestSupport
 import Testing
+
 @testable import CoopZoneReports
 
 struct MonteCarloRendererTests {
@@ -25,7 +26,9 @@ struct MonteCarloRendererTests {
         let html = renderer.render(.html)
         let bands = renderer.bandCharts
         #expect(!bands.isEmpty, "the growth triangle has uncertain totals")
-        let central = ["fig-central-trade", "fig-central-jobs-by-year", "fig-central-jobs-by-origin", "fig-central-jobs-by-side", "fig-central-tax-expenditure"]
+        let central = [
+            "fig-central-trade", "fig-central-jobs-by-year", "fig-central-jobs-by-origin", "fig-central-jobs-by-side", "fig-central-tax-expenditure",
+        ]
         HTMLChecks.check(html, promised: bands.map(\.id) + central)
         #expect(HTMLChecks.count("<svg", in: html) == bands.count + central.count)
         #expect(html.contains("fig-band-trade-effects-trade-scenario"))

@@ -1,12 +1,13 @@
-import CoopZoneTestSupport
 import CoopZoneCore
 import CoopZoneEvaluators
+import CoopZoneTestSupport
 import Foundation
 import Testing
+
 @testable import CoopZoneReports
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// The growth triangle: the shipped scenario with every evaluator's data (trade, jobs, tax expenditure).
@@ -39,8 +40,9 @@ struct Fixture {
 
     func monteCarlo(draws: Int = 120, seed: UInt64 = 7, workers: Int = 2) async -> MonteCarloRenderer {
         let mc = await MonteCarlo.run(plan, on: scenario, draws: draws, seed: seed, workers: workers)
-        return MonteCarloRenderer(result: mc, scenario: scenario, manifest: Engine.manifest(plan, scenario: scenario, seed: seed, draws: draws),
-                                  central: await run(), descriptors: descriptors)
+        return MonteCarloRenderer(
+            result: mc, scenario: scenario, manifest: Engine.manifest(plan, scenario: scenario, seed: seed, draws: draws),
+            central: await run(), descriptors: descriptors)
     }
 
     func sensitivity() async -> SensitivityRenderer {
@@ -130,8 +132,9 @@ enum HTMLChecks {
         for input in scenario.inputs {
             guard case .assumption(let reason) = input.provenance else { continue }
             #expect(text.contains(input.path), "assumption \(input.path) listed", sourceLocation: sourceLocation)
-            #expect(text.contains(ChartFormat.escape(reason)) || text.contains(reason.replacingOccurrences(of: "|", with: "\\|")),
-                    "reason of \(input.path) given", sourceLocation: sourceLocation)
+            #expect(
+                text.contains(ChartFormat.escape(reason)) || text.contains(reason.replacingOccurrences(of: "|", with: "\\|")),
+                "reason of \(input.path) given", sourceLocation: sourceLocation)
         }
     }
 }

@@ -1,6 +1,7 @@
-import CoopZoneTestSupport
 import CoopZoneCore
+import CoopZoneTestSupport
 import Testing
+
 @testable import CoopZoneReports
 
 struct ReportProvenanceTests {
@@ -32,11 +33,16 @@ struct ReportProvenanceTests {
     }
 
     @Test func findingsPutFailuresAndWarningsFirst() {
-        let list = FindingsList(findings: [Finding(evaluator: "a", kind: .info, message: "i"), Finding(evaluator: "b", kind: .recommendation, message: "r"),
-                                           Finding(evaluator: "c", kind: .warning, message: "w")],
-                                failures: [("d", "boom")], notes: ["not comparable"])
+        let list = FindingsList(
+            findings: [
+                Finding(evaluator: "a", kind: .info, message: "i"), Finding(evaluator: "b", kind: .recommendation, message: "r"),
+                Finding(evaluator: "c", kind: .warning, message: "w"),
+            ],
+            failures: [("d", "boom")], notes: ["not comparable"])
         let markdown = list.markdown()
-        let order = ["**failed** `d`", "**warning** not comparable", "**warning** `c`", "**recommendation** `b`", "**info** `a`"].map { markdown.range(of: $0)?.lowerBound }
+        let order = ["**failed** `d`", "**warning** not comparable", "**warning** `c`", "**recommendation** `b`", "**info** `a`"].map {
+            markdown.range(of: $0)?.lowerBound
+        }
         #expect(order.allSatisfy { $0 != nil })
         #expect(zip(order, order.dropFirst()).allSatisfy { a, b in a! < b! })
         #expect(list.counts == "1 failed evaluator, 2 warnings, 1 recommendation, 1 note")

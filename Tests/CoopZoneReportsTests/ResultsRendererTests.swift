@@ -1,7 +1,8 @@
-import CoopZoneTestSupport
 import CoopZoneCore
+import CoopZoneTestSupport
 import Foundation
 import Testing
+
 @testable import CoopZoneReports
 
 struct ResultsRendererTests {
@@ -14,8 +15,10 @@ struct ResultsRendererTests {
 
         let markdown = renderer.render(.markdown)
         #expect(markdown.hasPrefix("# \(renderer.scenario.title)\n"))
-        for heading in ["## Findings", "## Headlines", "## Provenance", "### Sources", "### Evaluators and equations", "### Metrics and their equations",
-                        "### Inputs flagged as assumptions", "### Inputs citing a source"] {
+        for heading in [
+            "## Findings", "## Headlines", "## Provenance", "### Sources", "### Evaluators and equations", "### Metrics and their equations",
+            "### Inputs flagged as assumptions", "### Inputs citing a source",
+        ] {
             #expect(markdown.contains("\n\(heading)"), "markdown has \(heading)")
         }
         #expect(markdown.components(separatedBy: "\n## Findings").first?.contains("## Headlines") == false, "findings come before headlines")

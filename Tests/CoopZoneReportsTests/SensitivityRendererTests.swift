@@ -1,6 +1,7 @@
-import CoopZoneTestSupport
 import CoopZoneCore
+import CoopZoneTestSupport
 import Testing
+
 @testable import CoopZoneReports
 
 struct SensitivityRendererTests {

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+
 @testable import CoopZoneReports
 
 struct SeriesStyleTests {
@@ -40,5 +42,3 @@ struct SeriesStyleTests {
         #expect(SeriesStyle(color: "#e9c46a").ink == "#222222")
     }
 }
-
-import Foundation

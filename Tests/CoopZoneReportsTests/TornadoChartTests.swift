@@ -1,10 +1,13 @@
 import Testing
+
 @testable import CoopZoneReports
 
 struct TornadoChartTests {
     @Test func drawsTwoBarsPerInputAroundTheCentralValue() {
-        let bars = [TornadoBar(label: "evaluators.employment.displacement", detail: "range 0.1 … 0.75", atLow: 517_128, atHigh: 143_647),
-                    TornadoBar(label: "evaluators.trade_effects.time_cost_per_day", detail: "range 0.006 … 0.021", atLow: 426_453, atHigh: 436_109)]
+        let bars = [
+            TornadoBar(label: "evaluators.employment.displacement", detail: "range 0.1 … 0.75", atLow: 517_128, atHigh: 143_647),
+            TornadoBar(label: "evaluators.trade_effects.time_cost_per_day", detail: "range 0.006 … 0.021", atLow: 426_453, atHigh: 436_109),
+        ]
         let chart = TornadoChart(id: "t", title: "Tornado", summary: "s", valueTitle: "net_job_years, jobs", central: 430_940, bars: bars)
         let svg = chart.svg()
         checkChart(svg, id: "t")
@@ -18,7 +21,9 @@ struct TornadoChartTests {
 
     @Test func veryLongLabelsShrinkInsteadOfSpilling() {
         let label = String(repeating: "evaluators.some_evaluator.a_parameter_", count: 4)
-        let svg = TornadoChart(id: "l", title: "l", summary: "l", valueTitle: "v", central: 1, bars: [TornadoBar(label: label, detail: "d", atLow: 0, atHigh: 2)]).svg()
+        let svg = TornadoChart(
+            id: "l", title: "l", summary: "l", valueTitle: "v", central: 1, bars: [TornadoBar(label: label, detail: "d", atLow: 0, atHigh: 2)]
+        ).svg()
         checkChart(svg, id: "l")
         #expect(svg.contains("font-size=\"8.5\""))
     }

@@ -1,6 +1,7 @@
 import CoopZoneCore
 import Foundation
 import Testing
+
 @testable import CoopZoneServer
 
 struct LeverValuesTests {

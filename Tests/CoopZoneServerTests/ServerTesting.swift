@@ -1,10 +1,11 @@
-import CoopZoneTestSupport
 import CoopZoneCore
 import CoopZoneEvaluators
+import CoopZoneTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import CoopZoneServer
 
 /// The shipped scenarios.
@@ -20,13 +21,16 @@ func temporaryFolder() throws -> String {
 }
 
 /// A workshop on `directory` with its own variant store in a temporary folder.
-func makeWorkshop(directory: String = scenariosFolder, access: AccessPolicy = .open, dataFile: String? = nil,
-                  writeLimit: RateLimiter.Limit = .init(perSecond: 100, burst: 100), limitLoopback: Bool = false,
-                  maxBodyBytes: Int = 16 * 1024) async throws -> (workshop: Workshop, data: String) {
+func makeWorkshop(
+    directory: String = scenariosFolder, access: AccessPolicy = .open, dataFile: String? = nil,
+    writeLimit: RateLimiter.Limit = .init(perSecond: 100, burst: 100), limitLoopback: Bool = false,
+    maxBodyBytes: Int = 16 * 1024
+) async throws -> (workshop: Workshop, data: String) {
     let data = try dataFile ?? (temporaryFolder() + "/workshop.sqlite")
-    let configuration = WorkshopConfiguration(directory: directory, host: "127.0.0.1", port: 0, dataFile: data, access: access,
-                                              registry: BuiltInEvaluators.all, maxBodyBytes: maxBodyBytes,
-                                              readLimit: .init(perSecond: 1000, burst: 1000), writeLimit: writeLimit, limitLoopback: limitLoopback)
+    let configuration = WorkshopConfiguration(
+        directory: directory, host: "127.0.0.1", port: 0, dataFile: data, access: access,
+        registry: BuiltInEvaluators.all, maxBodyBytes: maxBodyBytes,
+        readLimit: .init(perSecond: 1000, burst: 1000), writeLimit: writeLimit, limitLoopback: limitLoopback)
     return (try await Workshop(configuration: configuration), data)
 }
 
@@ -49,7 +53,8 @@ extension TestResponse {
     /// The `error.code` of a JSON error body.
     var errorCode: String? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any],
-              let error = object["error"] as? [String: Any] else { return nil }
+            let error = object["error"] as? [String: Any]
+        else { return nil }
         return error["code"] as? String
     }
 }

@@ -2,6 +2,7 @@ import CoopZoneCore
 import CoopZoneEvaluators
 import Foundation
 import Testing
+
 @testable import CoopZoneServer
 
 /// Every shipped scenario with levers: a variant with each lever at its maximum, exported,
@@ -21,8 +22,9 @@ struct VariantExporterTests {
         var values: [String: Double] = [:]
         for (i, lever) in scenario.levers.enumerated() { values[lever.id] = i % 2 == 0 ? lever.max : lever.min }
         let run = try await WorkshopRunner.compute(entry, values: values, registry: BuiltInEvaluators.all)
-        let variant = StoredVariant(id: 1, scenario: id, name: "Extremes: \"all\" # levers", author: "Tester\nTwo", values: values,
-                                    headlines: run.headlines, scenarioVersion: entry.version, createdAt: "2026-01-01T00:00:00Z")
+        let variant = StoredVariant(
+            id: 1, scenario: id, name: "Extremes: \"all\" # levers", author: "Tester\nTwo", values: values,
+            headlines: run.headlines, scenarioVersion: entry.version, createdAt: "2026-01-01T00:00:00Z")
         let yaml = try VariantExporter.yaml(variant, entry: entry)
         let outcome = ScenarioLoader.load(text: yaml, file: "exported.yaml", baseDirectory: scenariosFolder)
         let exported = try #require(outcome.scenario, "\(yaml)\n\(outcome.diagnostics)")
@@ -45,11 +47,19 @@ struct VariantExporterTests {
     @Test func quotesWhatWouldNotReadBack() throws {
         let risky = ["a: b", "# x", "- x", "x #y", "{a}", "'q'", "tail:", " lead", "multi\nline"]
         let location = CoopZoneCore.SourceLocation(file: "test", line: 1, column: 1)
-        let tree = YNode(.mapping(risky.enumerated().map { i, text in
-            YNode.Entry(key: "k\(i)", keyLocation: location, value: YNode(.scalar(text, quoted: false), at: location))
-        } + [YNode.Entry(key: "safe", keyLocation: location, value: YNode(.sequence(["0.25", "-3", "Fergana region"].map {
-            YNode(.scalar($0, quoted: false), at: location)
-        }), at: location))]), at: location)
+        let tree = YNode(
+            .mapping(
+                risky.enumerated().map { i, text in
+                    YNode.Entry(key: "k\(i)", keyLocation: location, value: YNode(.scalar(text, quoted: false), at: location))
+                } + [
+                    YNode.Entry(
+                        key: "safe", keyLocation: location,
+                        value: YNode(
+                            .sequence(
+                                ["0.25", "-3", "Fergana region"].map {
+                                    YNode(.scalar($0, quoted: false), at: location)
+                                }), at: location))
+                ]), at: location)
         let text = try YAMLWriter.text(of: tree)
         let back = try YAMLTree.parse(text, file: "back.yaml").get()
         for (i, expected) in risky.enumerated() {

@@ -2,6 +2,7 @@ import CoopZoneTestSupport
 import Foundation
 import HummingbirdTesting
 import Testing
+
 @testable import CoopZoneServer
 
 /// The page's script, stylesheet and icon are the files in `Sources/CoopZoneServer/Resources`,

@@ -2,6 +2,7 @@ import CoopZoneCore
 import CoopZoneReports
 import Foundation
 import Testing
+
 @testable import CoopZoneServer
 
 /// The workshop's charts are the reports' `LineChart`, drawn on the server and sent as SVG.
@@ -25,9 +26,11 @@ struct WorkshopChartsTests {
                 }
                 return ChartSeries(name: s.label, points: scenario.years.map { ChartPoint(x: Double($0), y: totals[$0] ?? 0) })
             }
-            let expected = LineChart(id: "svg-\(chart.id)", title: chart.title,
-                                     summary: "\(chart.title) by year, \(chart.unitSymbol): \(chart.series.map(\.label).joined(separator: ", ")).",
-                                     yTitle: chart.unitSymbol, series: series, width: 440, height: 280).svg()
+            let expected = LineChart(
+                id: "svg-\(chart.id)", title: chart.title,
+                summary: "\(chart.title) by year, \(chart.unitSymbol): \(chart.series.map(\.label).joined(separator: ", ")).",
+                yTitle: chart.unitSymbol, series: series, width: 440, height: 280
+            ).svg()
             #expect(run.svg[chart.id] == expected, "chart \(chart.id)")
         }
     }

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import CoopZoneServer
 
 /// The routes, through `app.test(.router)`: no port is opened.
@@ -50,7 +51,11 @@ struct WorkshopRouterTests {
                 #expect(meta.ok)
                 #expect(meta.levers.map(\.id) == ["holiday_years", "uz_kg_days"])
                 #expect(meta.levers[0].value == 3 && meta.levers[0].min == 0 && meta.levers[0].max == 10 && meta.levers[0].step == 1)
-                #expect(meta.headlines.filter(\.featured).map(\.key) == ["employment.net_jobs_final_year", "trade_effects.trade_change_last_year", "staged_incentives.tax_expenditure_pv_total", "cost_benefit.npv"])
+                #expect(
+                    meta.headlines.filter(\.featured).map(\.key) == [
+                        "employment.net_jobs_final_year", "trade_effects.trade_change_last_year", "staged_incentives.tax_expenditure_pv_total",
+                        "cost_benefit.npv",
+                    ])
                 #expect(meta.charts.map(\.id) == ["jobs", "trade", "fiscal", "investment"])
                 #expect(meta.years.first == 2026 && meta.years.last == 2040)
             }
@@ -99,8 +104,10 @@ struct WorkshopRouterTests {
             // A save with the same value is refused too, and nothing is stored.
             let pair = query.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             if let value = LeverValues.parse(String(pair[1])) {
-                try await client.execute(uri: "/api/scenarios/\(triangle)/variants", method: .post, headers: jsonHeaders(),
-                                         body: jsonBody(["name": "bad", "values": [String(pair[0]): value]])) { response in
+                try await client.execute(
+                    uri: "/api/scenarios/\(triangle)/variants", method: .post, headers: jsonHeaders(),
+                    body: jsonBody(["name": "bad", "values": [String(pair[0]): value]])
+                ) { response in
                     #expect(response.status == .badRequest, "\(query): \(response.text)")
                 }
             }
@@ -112,21 +119,27 @@ struct WorkshopRouterTests {
         let (workshop, data) = try await makeWorkshop()
         try await buildApplication(workshop).test(.router) { client in
             for (name, holiday, days) in [("Short holiday", 1.0, 1.5), ("Fast border", 3.0, 0.0), ("Long holiday", 9.0, 0.5)] {
-                try await client.execute(uri: "/api/scenarios/\(triangle)/variants", method: .post, headers: jsonHeaders(),
-                                         body: jsonBody(["name": name, "author": "Test", "values": ["holiday_years": holiday, "uz_kg_days": days]])) { response in
+                try await client.execute(
+                    uri: "/api/scenarios/\(triangle)/variants", method: .post, headers: jsonHeaders(),
+                    body: jsonBody(["name": name, "author": "Test", "values": ["holiday_years": holiday, "uz_kg_days": days]])
+                ) { response in
                     #expect(response.status == .created, "\(response.text)")
                     let saved = try response.decode(VariantInfo.self)
                     #expect(saved.name == name && saved.values["holiday_years"] == holiday)
                 }
             }
-            try await client.execute(uri: "/api/scenarios/\(triangle)/variants", method: .post, headers: jsonHeaders(),
-                                     body: jsonBody(["name": "Fast border", "values": [:] as [String: Double]])) { response in
+            try await client.execute(
+                uri: "/api/scenarios/\(triangle)/variants", method: .post, headers: jsonHeaders(),
+                body: jsonBody(["name": "Fast border", "values": [:] as [String: Double]])
+            ) { response in
                 #expect(response.status == .conflict)
                 #expect(response.errorCode == "name_taken")
             }
             for bad in ["", "   ", String(repeating: "x", count: 81), "bad\u{0}name"] {
-                try await client.execute(uri: "/api/scenarios/\(triangle)/variants", method: .post, headers: jsonHeaders(),
-                                         body: jsonBody(["name": bad])) { response in
+                try await client.execute(
+                    uri: "/api/scenarios/\(triangle)/variants", method: .post, headers: jsonHeaders(),
+                    body: jsonBody(["name": bad])
+                ) { response in
                     #expect(response.status == .badRequest)
                 }
             }
@@ -216,7 +229,8 @@ struct WorkshopRouterTests {
                 try await client.execute(uri: "/api/scenarios/\(triangle)/locks", method: .post, headers: jsonHeaders(code: code), body: lock) { response in
                     #expect(response.status == .forbidden)
                 }
-                try await client.execute(uri: "/api/scenarios/\(triangle)/reset", method: .post, headers: jsonHeaders(code: code), body: jsonBody([:])) { response in
+                try await client.execute(uri: "/api/scenarios/\(triangle)/reset", method: .post, headers: jsonHeaders(code: code), body: jsonBody([:])) {
+                    response in
                     #expect(response.status == .forbidden)
                 }
             }
@@ -238,8 +252,10 @@ struct WorkshopRouterTests {
     @Test func theFacilitatorLocksLeversAndResetsTheRoom() async throws {
         let (workshop, data) = try await makeWorkshop()
         try await buildApplication(workshop).test(.router) { client in
-            try await client.execute(uri: "/api/scenarios/\(triangle)/locks", method: .post, headers: jsonHeaders(),
-                                     body: jsonBody(["lever": "holiday_years", "value": 7, "locked": true])) { response in
+            try await client.execute(
+                uri: "/api/scenarios/\(triangle)/locks", method: .post, headers: jsonHeaders(),
+                body: jsonBody(["lever": "holiday_years", "value": 7, "locked": true])
+            ) { response in
                 #expect(response.status == .ok)
                 let decoded = try response.decode(ScenarioState.self)
                 #expect(decoded.locks == ["holiday_years": 7])
@@ -280,8 +296,10 @@ struct WorkshopRouterTests {
         let folder = try copyOfScenarios()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await buildApplication(workshop).test(.router) { client in
-            let saved = try await client.execute(uri: "/api/scenarios/\(triangle)/variants", method: .post, headers: jsonHeaders(),
-                                                 body: jsonBody(["name": "Export me: \"quoted\" #1", "values": ["holiday_years": 6, "uz_kg_days": 1.75]])) {
+            let saved = try await client.execute(
+                uri: "/api/scenarios/\(triangle)/variants", method: .post, headers: jsonHeaders(),
+                body: jsonBody(["name": "Export me: \"quoted\" #1", "values": ["holiday_years": 6, "uz_kg_days": 1.75]])
+            ) {
                 try $0.decode(VariantInfo.self)
             }
             try await client.execute(uri: "/api/variants/\(saved.id)/export", method: .get) { response in
@@ -376,18 +394,23 @@ struct WorkshopRouterTests {
             try await client.execute(uri: "/api/scenarios/\(triangle)/variants", method: .post, headers: jsonHeaders(), body: big) { response in
                 #expect(response.status == .contentTooLarge)
             }
-            try await client.execute(uri: "/api/scenarios/\(triangle)/variants", method: .post, headers: [.contentType: "text/plain"],
-                                     body: ByteBuffer(string: "{\"name\": \"x\"}")) { response in
+            try await client.execute(
+                uri: "/api/scenarios/\(triangle)/variants", method: .post, headers: [.contentType: "text/plain"],
+                body: ByteBuffer(string: "{\"name\": \"x\"}")
+            ) { response in
                 #expect(response.status == .badRequest)
             }
-            try await client.execute(uri: "/api/scenarios/\(triangle)/variants", method: .post, headers: jsonHeaders(), body: ByteBuffer(string: "not json")) { response in
+            try await client.execute(uri: "/api/scenarios/\(triangle)/variants", method: .post, headers: jsonHeaders(), body: ByteBuffer(string: "not json")) {
+                response in
                 #expect(response.status == .badRequest)
             }
             // Two tokens of three are spent; the third saves, the fourth is refused.
-            try await client.execute(uri: "/api/scenarios/\(triangle)/variants", method: .post, headers: jsonHeaders(), body: jsonBody(["name": "ok"])) { response in
+            try await client.execute(uri: "/api/scenarios/\(triangle)/variants", method: .post, headers: jsonHeaders(), body: jsonBody(["name": "ok"])) {
+                response in
                 #expect(response.status == .created)
             }
-            try await client.execute(uri: "/api/scenarios/\(triangle)/variants", method: .post, headers: jsonHeaders(), body: jsonBody(["name": "ok 2"])) { response in
+            try await client.execute(uri: "/api/scenarios/\(triangle)/variants", method: .post, headers: jsonHeaders(), body: jsonBody(["name": "ok 2"])) {
+                response in
                 #expect(response.status == .tooManyRequests)
                 #expect(response.headers[.retryAfter] != nil)
             }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CostBenefitEvaluator
 
 /// The appraisal arithmetic on short streams worked by hand.

@@ -1,6 +1,7 @@
 import CoopZoneCore
 import Foundation
 import Testing
+
 @testable import CostBenefitEvaluator
 
 /// The evaluator on a small scenario, with its dependencies' rows written by hand.
@@ -34,8 +35,10 @@ struct CostBenefitEvaluatorTests {
 
     static func scenario() throws -> Scenario { try ScenarioLoader.loadOrThrow(text: yaml, file: "test.yaml") }
 
-    static func row(_ evaluator: String, _ metric: String, _ unit: CoopZoneCore.Unit, _ year: Int?, _ dims: Dimensions = Dimensions(),
-                    _ value: Double) -> ResultRow {
+    static func row(
+        _ evaluator: String, _ metric: String, _ unit: CoopZoneCore.Unit, _ year: Int?, _ dims: Dimensions = Dimensions(),
+        _ value: Double
+    ) -> ResultRow {
         ResultRow(evaluator: evaluator, metric: metric, unit: unit, year: year, dimensions: dims, value: value)
     }
 
@@ -73,7 +76,8 @@ struct CostBenefitEvaluatorTests {
     static func context(redundancy: Double? = 0.5, fergana: Double = 1000) -> EvaluationContext {
         var incentives = [
             row("staged_incentives", "tax_expenditure", .usdMillion, 2030, Dimensions(country: "UZ", stage: "s1", instrument: "property_tax", zone: "z"), 10),
-            row("staged_incentives", "tax_expenditure", .usdMillion, 2031,
+            row(
+                "staged_incentives", "tax_expenditure", .usdMillion, 2031,
                 Dimensions(country: "UZ", stage: "s1", instrument: "infrastructure_reimbursement", zone: "z"), 2),
             row("staged_incentives", "public_infrastructure", .usdMillion, 2030, Dimensions(country: "KG", stage: "s1", zone: "z"), 5),
         ]
@@ -84,9 +88,11 @@ struct CostBenefitEvaluatorTests {
             row("employment", "jobs_net", .jobs, 2032, Dimensions(region: "osh", country: "KG", sector: "textiles", instrument: "trade_facilitation"), 500),
         ]
         let trade = [
-            row("trade_effects", "tariff_revenue_change", .usdMillion, 2031, Dimensions(country: "KG", sector: "textiles", link: "l1", direction: "export"), -1),
+            row(
+                "trade_effects", "tariff_revenue_change", .usdMillion, 2031, Dimensions(country: "KG", sector: "textiles", link: "l1", direction: "export"), -1),
             row("trade_effects", "welfare", .usdMillion, 2032, Dimensions(sector: "textiles", link: "l1", direction: "export"), 0.5),
-            row("trade_effects", "trade_cost_saving", .usdMillion, 2032,
+            row(
+                "trade_effects", "trade_cost_saving", .usdMillion, 2032,
                 Dimensions(country: "KG", sector: "textiles", link: "l1", instrument: "existing_trade", direction: "export"), 0.3),
             row("trade_effects", "saved_produce_value", .usdMillion, 2032, Dimensions(country: "UZ", sector: "textiles", link: "l1", direction: "export"), 0.2),
         ]
@@ -180,7 +186,7 @@ struct CostBenefitEvaluatorTests {
                     Self.row("staged_incentives", "tax_expenditure", .usdMillion, 2030, Dimensions(country: "UZ", instrument: "property_tax"), 1),
                 ]),
                 "employment": EvaluationResult(rows: [
-                    Self.row("employment", "jobs_net", .jobs, 2031, Dimensions(region: "fergana", country: "UZ", instrument: "investment"), 2000 * (1 - r)),
+                    Self.row("employment", "jobs_net", .jobs, 2031, Dimensions(region: "fergana", country: "UZ", instrument: "investment"), 2000 * (1 - r))
                 ]),
                 "trade_effects": EvaluationResult(),
             ])
@@ -200,7 +206,7 @@ struct CostBenefitEvaluatorTests {
             EvaluationContext(results: [
                 "staged_incentives": EvaluationResult(rows: [Self.row("staged_incentives", "redundancy", .fraction, nil, Dimensions(), r)]),
                 "employment": EvaluationResult(rows: [
-                    Self.row("employment", "jobs_net", .jobs, 2031, Dimensions(region: "fergana", country: "UZ", instrument: "trade_creation"), 1000),
+                    Self.row("employment", "jobs_net", .jobs, 2031, Dimensions(region: "fergana", country: "UZ", instrument: "trade_creation"), 1000)
                 ]),
                 "trade_effects": EvaluationResult(),
             ])

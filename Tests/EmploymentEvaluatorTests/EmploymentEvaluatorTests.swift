@@ -1,6 +1,7 @@
 import CoopZoneCore
 import Foundation
 import Testing
+
 @testable import EmploymentEvaluator
 
 struct EmploymentEvaluatorTests {
@@ -64,21 +65,27 @@ struct EmploymentEvaluatorTests {
     static let nine = EmploymentEvaluator.Parameters().with(\.labourIntensityInvestment, 9)
 
     static func investment(_ year: Int, _ value: Double, country: String, region: String? = nil, sector: String) -> ResultRow {
-        ResultRow(evaluator: "staged_incentives", metric: "investment", unit: .usdMillion, year: year,
-                  dimensions: Dimensions(region: region, country: country, sector: sector, stage: "build"), value: value)
+        ResultRow(
+            evaluator: "staged_incentives", metric: "investment", unit: .usdMillion, year: year,
+            dimensions: Dimensions(region: region, country: country, sector: sector, stage: "build"), value: value)
     }
 
     /// staged_incentives' rows passed downstream: redundancy, operation lag and capacity life.
     static func facts(redundancy: Double = 0.5, lag: Double = 0, life: Double = 20) -> [ResultRow] {
-        [ResultRow(evaluator: "staged_incentives", metric: "redundancy", unit: .fraction, year: nil, value: redundancy),
-         ResultRow(evaluator: "staged_incentives", metric: "operation_lag", unit: .years, year: nil, value: lag),
-         ResultRow(evaluator: "staged_incentives", metric: "capacity_life_years", unit: .years, year: nil, value: life)]
+        [
+            ResultRow(evaluator: "staged_incentives", metric: "redundancy", unit: .fraction, year: nil, value: redundancy),
+            ResultRow(evaluator: "staged_incentives", metric: "operation_lag", unit: .years, year: nil, value: lag),
+            ResultRow(evaluator: "staged_incentives", metric: "capacity_life_years", unit: .years, year: nil, value: life),
+        ]
     }
 
-    static func trade(_ metric: String, _ year: Int, _ value: Double, country: String, sector: String, link: String? = "kz_kg",
-                      direction: String = "export") -> ResultRow {
-        ResultRow(evaluator: "trade_effects", metric: metric, unit: .usdMillion, year: year,
-                  dimensions: Dimensions(country: country, sector: sector, link: link, direction: direction), value: value)
+    static func trade(
+        _ metric: String, _ year: Int, _ value: Double, country: String, sector: String, link: String? = "kz_kg",
+        direction: String = "export"
+    ) -> ResultRow {
+        ResultRow(
+            evaluator: "trade_effects", metric: metric, unit: .usdMillion, year: year,
+            dimensions: Dimensions(country: country, sector: sector, link: link, direction: direction), value: value)
     }
 
     static func context(investment: [ResultRow]? = [], trade: [ResultRow]? = [], facts: [ResultRow] = facts()) -> EvaluationContext {
@@ -109,7 +116,8 @@ struct EmploymentEvaluatorTests {
         // net = 162 × 0.9 × 0.75 × 1 × (1 − 0.5) = 162 × 0.3375 = 54.675.
         // Headlines: final year (2034) gross 162, net 54.675; net job-years = (30 + 60 + 90 × 3) × 1.8 × 0.3375 = 360 × 0.6075 = 218.7.
         let evaluator = try EmploymentEvaluator(parameters: Self.nine)
-        let result = try evaluator.evaluate(try Self.scenario(), context: Self.context(investment: [Self.investment(2030, 10, country: "KG", sector: "manufacturing")]))
+        let result = try evaluator.evaluate(
+            try Self.scenario(), context: Self.context(investment: [Self.investment(2030, 10, country: "KG", sector: "manufacturing")]))
         let expected: [Int: Double] = [2030: 30, 2031: 60, 2032: 90, 2033: 90, 2034: 90]
         for (year, jobs) in expected {
             #expect(close(Self.value(result, "jobs_direct", year, region: "chui", sector: "manufacturing", origin: "investment"), jobs))
@@ -128,7 +136,8 @@ struct EmploymentEvaluatorTests {
         // staged_incentives' operation_lag 1: USD 10 m in 2030 at 9 jobs per USD m, ramp 3, first operates in 2031:
         // 2030 0, 2031 90 × 1/3 = 30, 2032 60, 2033 90, 2034 90 — the years staged_incentives gives the cohort profits.
         let result = try EmploymentEvaluator(parameters: Self.nine).evaluate(
-            try Self.scenario(), context: Self.context(investment: [Self.investment(2030, 10, country: "KG", sector: "manufacturing")], facts: Self.facts(lag: 1)))
+            try Self.scenario(),
+            context: Self.context(investment: [Self.investment(2030, 10, country: "KG", sector: "manufacturing")], facts: Self.facts(lag: 1)))
         let expected: [Int: Double] = [2030: 0, 2031: 30, 2032: 60, 2033: 90, 2034: 90]
         for (year, jobs) in expected { #expect(close(Self.value(result, "jobs_direct", year, region: "chui", sector: "manufacturing"), jobs)) }
     }
@@ -138,8 +147,9 @@ struct EmploymentEvaluatorTests {
         // Zhambyl's manufacturing is 50 jobs per USD m of output against a regional 125, relative intensity 50/125 = 0.4,
         // so 9 × 0.4 = 3.6 jobs per USD m invested: 10 × 3.6 = 36 direct jobs every year 2030–2034.
         let evaluator = try EmploymentEvaluator(parameters: .init().with(\.labourIntensityInvestment, 9).with(\.rampUpYears, 1))
-        let result = try evaluator.evaluate(try Self.scenario(),
-                                            context: Self.context(investment: [Self.investment(2030, 10, country: "KZ", region: "zhambyl", sector: "manufacturing")]))
+        let result = try evaluator.evaluate(
+            try Self.scenario(),
+            context: Self.context(investment: [Self.investment(2030, 10, country: "KZ", region: "zhambyl", sector: "manufacturing")]))
         for year in 2030...2034 { #expect(close(Self.value(result, "jobs_direct", year, region: "zhambyl", sector: "manufacturing"), 36)) }
     }
 
@@ -147,8 +157,11 @@ struct EmploymentEvaluatorTests {
         // USD 1 m in 2030, ramp 1, lag 0, staged_incentives' capacity_life_years 2, intensity 9:
         // 9 jobs in 2030 and 2031, 0 from 2032 on (its profits stop in the same year).
         let evaluator = try EmploymentEvaluator(parameters: .init().with(\.labourIntensityInvestment, 9).with(\.rampUpYears, 1))
-        let result = try evaluator.evaluate(try Self.scenario(), context: Self.context(investment: [Self.investment(2030, 1, country: "KG", sector: "agriculture")],
-                                                                                    facts: Self.facts(life: 2)))
+        let result = try evaluator.evaluate(
+            try Self.scenario(),
+            context: Self.context(
+                investment: [Self.investment(2030, 1, country: "KG", sector: "agriculture")],
+                facts: Self.facts(life: 2)))
         #expect(close(Self.value(result, "jobs_direct", 2031, region: "chui", sector: "agriculture"), 9))
         #expect(close(Self.value(result, "jobs_direct", 2032, region: "chui", sector: "agriculture"), 0))
     }
@@ -195,12 +208,14 @@ struct EmploymentEvaluatorTests {
     @Test func aZoneMeasureOnANationalLinkNeedsItsZoneShare() throws {
         // A border-time measure on kz_kg without zone_share: an error at the measure, with a hint naming the key.
         let text = Self.yaml.replacingOccurrences(of: "    zone_share: 0.5\n", with: "")
-            .replacingOccurrences(of: "      - {id: build, start: 2030}", with: """
-                      - id: build
-                        start: 2030
-                        measures:
-                          border_time: [{link: kz_kg, days: 0.5}]
-                """)
+            .replacingOccurrences(
+                of: "      - {id: build, start: 2030}",
+                with: """
+                          - id: build
+                            start: 2030
+                            measures:
+                              border_time: [{link: kz_kg, days: 0.5}]
+                    """)
         let outcome = ScenarioLoader.load(text: text, file: "test.yaml")
         #expect(outcome.scenario == nil)
         let error = try #require(outcome.diagnostics.first { $0.message.contains("link 'kz_kg' joins countries") })
@@ -216,10 +231,12 @@ struct EmploymentEvaluatorTests {
         // trade creation USD 1 m on zc (Zhambyl to Chui, exporter Zhambyl) → 0.5 × 200 × 1 = 100 direct;
         // net 100 × 1.8 × 0.675 × (1 − 0.1) = 180 × 0.6075 = 109.35 (no redundancy on it).
         let evaluator = try EmploymentEvaluator(parameters: .init().with(\.labourIntensityInvestment, 9).with(\.rampUpYears, 1).with(\.deadweight, 0.1))
-        let result = try evaluator.evaluate(try Self.scenario(), context: Self.context(
-            investment: [Self.investment(2030, 10, country: "KG", sector: "manufacturing")],
-            trade: [Self.trade("trade_creation", 2030, 1, country: "KZ", sector: "agriculture", link: "zc")],
-            facts: Self.facts(redundancy: 0.8)))
+        let result = try evaluator.evaluate(
+            try Self.scenario(),
+            context: Self.context(
+                investment: [Self.investment(2030, 10, country: "KG", sector: "manufacturing")],
+                trade: [Self.trade("trade_creation", 2030, 1, country: "KZ", sector: "agriculture", link: "zc")],
+                facts: Self.facts(redundancy: 0.8)))
         #expect(close(Self.value(result, "jobs_net", 2030, region: "chui", sector: "manufacturing", origin: "investment"), 21.87))
         #expect(close(Self.value(result, "jobs_net", 2030, region: "zhambyl", sector: "agriculture", origin: "trade_creation"), 109.35))
     }
@@ -231,10 +248,12 @@ struct EmploymentEvaluatorTests {
         // 10 × 9 × 1.6 = 144 direct, net 144 × 0.6075 = 87.48 a year, the only jobs in the headlines.
         let text = Self.yaml.replacingOccurrences(of: "regions: [zhambyl, chui]", with: "regions: [zhambyl, chui]\n    parties: [KZ]")
         let evaluator = try EmploymentEvaluator(parameters: .init().with(\.labourIntensityInvestment, 9).with(\.rampUpYears, 1))
-        let result = try evaluator.evaluate(try Self.scenario(text), context: Self.context(investment: [
-            Self.investment(2030, 10, country: "KG", sector: "manufacturing"),
-            Self.investment(2030, 10, country: "KZ", region: "zhambyl", sector: "agriculture"),
-        ]))
+        let result = try evaluator.evaluate(
+            try Self.scenario(text),
+            context: Self.context(investment: [
+                Self.investment(2030, 10, country: "KG", sector: "manufacturing"),
+                Self.investment(2030, 10, country: "KZ", region: "zhambyl", sector: "agriculture"),
+            ]))
         #expect(close(Self.value(result, "non_party_jobs_net", 2031, region: "chui", sector: "manufacturing"), 54.675))
         #expect(Self.value(result, "jobs_net", 2031, region: "chui", sector: "manufacturing") == nil)
         #expect(close(Self.headline(result, "net_jobs_final_year"), 87.48))
@@ -247,14 +266,17 @@ struct EmploymentEvaluatorTests {
         // USD 1 m of KZ agriculture trade creation (no link) splits by agriculture employment
         // 100,000 : 300,000 = 0.25 : 0.75 → Zhambyl 0.25 × 1 × 200 × 0.5 (ε) = 25 jobs, Almaty 0.75 × 1 × 300 × 0.5 = 112.5 jobs.
         let text = Self.yaml
-            .replacingOccurrences(of: "  - id: chui\n", with: """
-                  - id: almaty
-                    country: KZ
-                    sectors:
-                      - {sector: agriculture, output: 1000, employment: 300000}
-                  - id: chui
+            .replacingOccurrences(
+                of: "  - id: chui\n",
+                with: """
+                      - id: almaty
+                        country: KZ
+                        sectors:
+                          - {sector: agriculture, output: 1000, employment: 300000}
+                      - id: chui
 
-                """)
+                    """
+            )
             .replacingOccurrences(of: "regions: [zhambyl, chui]", with: "regions: [zhambyl, almaty, chui]")
         let rows = [Self.trade("trade_creation", 2030, 1, country: "KZ", sector: "agriculture", link: nil)]
         let result = try EmploymentEvaluator(parameters: .init()).evaluate(try Self.scenario(text), context: Self.context(trade: rows))
@@ -267,7 +289,8 @@ struct EmploymentEvaluatorTests {
         // USD 20 m in 2030, intensity 9 → 180 jobs at full operation; ramp 3, lag 0 → direct 60 in 2030, 120 in 2031.
         // Redundancy 0: net = direct × 1.8 × 0.675 = direct × 1.215: 2030 72.9 (≤ 100), 2031 145.8 (> 100) → warning for chui in 2031.
         let result = try EmploymentEvaluator(parameters: Self.nine).evaluate(
-            try Self.scenario(), context: Self.context(investment: [Self.investment(2030, 20, country: "KG", sector: "manufacturing")], facts: Self.facts(redundancy: 0)))
+            try Self.scenario(),
+            context: Self.context(investment: [Self.investment(2030, 20, country: "KG", sector: "manufacturing")], facts: Self.facts(redundancy: 0)))
         let warnings = result.findings.filter { $0.kind == .warning }
         #expect(warnings.count == 1)
         #expect(warnings.first?.message.contains("'chui' in 2031") == true)
@@ -277,7 +300,8 @@ struct EmploymentEvaluatorTests {
     @Test func noWarningWithinTheLabourSupply() throws {
         // Same region, USD 5 m, redundancy 0: full operation 45 direct jobs, net 45 × 1.215 = 54.675 ≤ 100: no warning.
         let result = try EmploymentEvaluator(parameters: Self.nine).evaluate(
-            try Self.scenario(), context: Self.context(investment: [Self.investment(2030, 5, country: "KG", sector: "manufacturing")], facts: Self.facts(redundancy: 0)))
+            try Self.scenario(),
+            context: Self.context(investment: [Self.investment(2030, 5, country: "KG", sector: "manufacturing")], facts: Self.facts(redundancy: 0)))
         #expect(!result.findings.contains { $0.kind == .warning })
     }
 
@@ -304,8 +328,11 @@ struct EmploymentEvaluatorTests {
         #expect(p.employmentOutputElasticity == 0.5)
         // The Swift defaults match the descriptor's.
         let d = EmploymentEvaluator.Parameters()
-        #expect([d.labourIntensityInvestment, d.employmentOutputElasticity, d.jobsPerOutput, d.rampUpYears, d.type1Multiplier, d.type2Multiplier,
-                 d.leakage, d.displacement, d.substitution, d.deadweight] == EmploymentEvaluator.descriptor.parameters.map(\.defaultValue))
+        #expect(
+            [
+                d.labourIntensityInvestment, d.employmentOutputElasticity, d.jobsPerOutput, d.rampUpYears, d.type1Multiplier, d.type2Multiplier,
+                d.leakage, d.displacement, d.substitution, d.deadweight,
+            ] == EmploymentEvaluator.descriptor.parameters.map(\.defaultValue))
     }
 
     @Test func descriptorIsComplete() throws {

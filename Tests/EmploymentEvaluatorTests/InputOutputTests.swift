@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EmploymentEvaluator
 
 struct InputOutputTests {
@@ -7,11 +8,12 @@ struct InputOutputTests {
     /// Two sectors: A = [[0.2, 0.2], [0.4, 0.4]] (column sums 0.6 < 1), e = [10, 20] jobs per USD m,
     /// households earn h = [0.3, 0.2] per unit of output and spend c = [0.25, 0.25] per unit of income.
     private func table(closed: Bool = true) throws -> InputOutput {
-        try InputOutput(sectors: ["agriculture", "manufacturing"],
-                        technicalCoefficients: [[0.2, 0.2], [0.4, 0.4]],
-                        employmentCoefficients: [10, 20],
-                        householdIncome: closed ? [0.3, 0.2] : nil,
-                        householdConsumption: closed ? [0.25, 0.25] : nil)
+        try InputOutput(
+            sectors: ["agriculture", "manufacturing"],
+            technicalCoefficients: [[0.2, 0.2], [0.4, 0.4]],
+            employmentCoefficients: [10, 20],
+            householdIncome: closed ? [0.3, 0.2] : nil,
+            householdConsumption: closed ? [0.25, 0.25] : nil)
     }
 
     @Test func leontiefInverseByHand() throws {

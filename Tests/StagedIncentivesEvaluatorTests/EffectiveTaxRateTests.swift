@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StagedIncentivesEvaluator
 
 /// The Devereux–Griffith closed form and the holiday-aware cash-flow version.
@@ -61,7 +62,8 @@ struct EffectiveTaxRateTests {
         #expect(abs((closed.emtr ?? .nan) - (flows.emtr ?? .nan)) < 1e-12)
         // Another economy: i = 0.15, π = 0.07, δ = 0.05, p = 0.25, Y = 20.
         let other = EffectiveTaxRate(nominalInterest: 0.15, inflation: 0.07, depreciation: 0.05, preTaxReturn: 0.25, allowanceLife: 20)
-        #expect(abs(other.closedForm(taxRate: rate, propertyTax: propertyTax).eatr - other.rates(under: .init(rate: rate, propertyTax: propertyTax)).eatr) < 1e-12)
+        #expect(
+            abs(other.closedForm(taxRate: rate, propertyTax: propertyTax).eatr - other.rates(under: .init(rate: rate, propertyTax: propertyTax)).eatr) < 1e-12)
     }
 
     @Test func threeYearHolidayOfAPermanentInvestment() {
@@ -108,16 +110,26 @@ struct EffectiveTaxRateTests {
     /// the allowance life, fractional), holiday rates, depreciation, interest, inflation (zero and negative,
     /// which takes the other branch of `claimsInHoliday`), property tax.
     static let quadratureCases: [(economy: EffectiveTaxRate, regime: EffectiveTaxRate.Regime)] = [
-        (EffectiveTaxRate(nominalInterest: 0.10, inflation: 0.02, depreciation: 0.10, preTaxReturn: 0.20, allowanceLife: 10),
-         .init(rate: 0.20, holidayYears: 3)),
-        (EffectiveTaxRate(nominalInterest: 0.12, inflation: 0.06, depreciation: 0.15, preTaxReturn: 0.25, allowanceLife: 8),
-         .init(rate: 0.15, propertyTax: 0.01, holidayYears: 2.5, holidayRate: 0.05)),
-        (EffectiveTaxRate(nominalInterest: 0.08, inflation: 0, depreciation: 0.05, preTaxReturn: 0.20, allowanceLife: 20),
-         .init(rate: 0.30, holidayYears: 12)),
-        (EffectiveTaxRate(nominalInterest: 0.10, inflation: 0.05, depreciation: 0.175, preTaxReturn: 0.30, allowanceLife: 5),
-         .init(rate: 0.25, propertyTax: 0.02, holidayYears: 12)),
-        (EffectiveTaxRate(nominalInterest: 0.01, inflation: -0.04, depreciation: 0.08, preTaxReturn: 0.15, allowanceLife: 10),
-         .init(rate: 0.20, holidayYears: 6, holidayRate: 0.10)),
+        (
+            EffectiveTaxRate(nominalInterest: 0.10, inflation: 0.02, depreciation: 0.10, preTaxReturn: 0.20, allowanceLife: 10),
+            .init(rate: 0.20, holidayYears: 3)
+        ),
+        (
+            EffectiveTaxRate(nominalInterest: 0.12, inflation: 0.06, depreciation: 0.15, preTaxReturn: 0.25, allowanceLife: 8),
+            .init(rate: 0.15, propertyTax: 0.01, holidayYears: 2.5, holidayRate: 0.05)
+        ),
+        (
+            EffectiveTaxRate(nominalInterest: 0.08, inflation: 0, depreciation: 0.05, preTaxReturn: 0.20, allowanceLife: 20),
+            .init(rate: 0.30, holidayYears: 12)
+        ),
+        (
+            EffectiveTaxRate(nominalInterest: 0.10, inflation: 0.05, depreciation: 0.175, preTaxReturn: 0.30, allowanceLife: 5),
+            .init(rate: 0.25, propertyTax: 0.02, holidayYears: 12)
+        ),
+        (
+            EffectiveTaxRate(nominalInterest: 0.01, inflation: -0.04, depreciation: 0.08, preTaxReturn: 0.15, allowanceLife: 10),
+            .init(rate: 0.20, holidayYears: 6, holidayRate: 0.10)
+        ),
     ]
 
     @Test(arguments: 0..<quadratureCases.count)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import StagedIncentivesEvaluator
 
 /// The semi-elasticity response of investment to the EATR.

@@ -1,6 +1,7 @@
 import CoopZoneCore
 import Foundation
 import Testing
+
 @testable import StagedIncentivesEvaluator
 
 /// The evaluator on small scenarios loaded from YAML.
@@ -26,8 +27,10 @@ struct StagedIncentivesEvaluatorTests {
         return try evaluator(overrides).evaluate(scenario, context: EvaluationContext(results: [:]))
     }
 
-    static func value(_ result: EvaluationResult, _ metric: String, year: Int?, country: String? = nil, stage: String? = nil,
-                      instrument: String? = nil) -> Double? {
+    static func value(
+        _ result: EvaluationResult, _ metric: String, year: Int?, country: String? = nil, stage: String? = nil,
+        instrument: String? = nil
+    ) -> Double? {
         let rows = result.rows.filter {
             $0.metric == metric && $0.year == year && $0.dimensions.country == country && $0.dimensions.stage == stage
                 && $0.dimensions.instrument == instrument
@@ -207,8 +210,10 @@ struct StagedIncentivesEvaluatorTests {
         #expect(abs((Self.value(result, "investment", year: 2032, country: "UZ", stage: "investment") ?? 0) - 139.68703472640328) < 1e-9)
         #expect(Self.value(result, "investment", year: 2030, country: "KG", stage: "free_trade") == 50)
         // The holiday TE scales with it: 2032 profit 0.2 × 139.68703472640328 × 0.2 = 5.587481389056131
-        #expect(abs((Self.value(result, "tax_expenditure", year: 2032, country: "UZ", stage: "investment", instrument: "income_tax") ?? 0)
-            - 5.587481389056131) < 1e-9)
+        #expect(
+            abs(
+                (Self.value(result, "tax_expenditure", year: 2032, country: "UZ", stage: "investment", instrument: "income_tax") ?? 0)
+                    - 5.587481389056131) < 1e-9)
         // By default (0) the programme is taken as given.
         let given = try Self.run(Self.threeStages)
         #expect(Self.value(given, "investment", year: 2032, country: "UZ", stage: "investment") == 100)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StagedIncentivesEvaluator
 
 /// The tax-expenditure arithmetic, without a scenario.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TradeEffectsEvaluator
 
 struct SMARTTests {
@@ -11,8 +12,9 @@ struct SMARTTests {
 
     @Test func tradeCreationWithFiniteExportSupply() {
         // Same cut, Ex = 3: 1 − Em/Ex = 1 − (−1.5/3) = 1.5, so TC = 7.5 / (1.10 · 1.5) = 7.5 / 1.65 = 4.545454…
-        let tc = SMART.tradeCreation(imports: 100, oldTariff: 0.10, newTariff: 0.05, importDemandElasticity: -1.5,
-                                     exportSupplyElasticity: 3)
+        let tc = SMART.tradeCreation(
+            imports: 100, oldTariff: 0.10, newTariff: 0.05, importDemandElasticity: -1.5,
+            exportSupplyElasticity: 3)
         #expect(abs(tc - 4.545_454_545_454_545) < 1e-9)
     }
 
@@ -56,8 +58,9 @@ struct SMARTTests {
         // Rest of world: t_K = 0.10, ΔM_K = −9.890110.
         // ΔTR = 0.05 · 116.708292 − 0.10 · 100 + 0.10 · (−9.890110) = 5.835415 − 10 − 0.989011 = −5.153596.
         let m1 = 100 + 6.818_181_818 + 9.890_109_890
-        let dtr = SMART.tariffRevenueChange(oldTariff: 0.10, newTariff: 0.05, importsBefore: 100, importsAfter: m1,
-                                            otherTariff: 0.10, otherImportsChange: -9.890_109_890)
+        let dtr = SMART.tariffRevenueChange(
+            oldTariff: 0.10, newTariff: 0.05, importsBefore: 100, importsAfter: m1,
+            otherTariff: 0.10, otherImportsChange: -9.890_109_890)
         #expect(abs(dtr - -5.153_596) < 1e-6)
         // W = ½ · |Δt| · TC = 0.5 · 0.05 · 6.818182 = 0.170455.
         let w = SMART.welfare(oldTariff: 0.10, newTariff: 0.05, importChange: 6.818_181_818)

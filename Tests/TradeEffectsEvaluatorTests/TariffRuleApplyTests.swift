@@ -1,5 +1,6 @@
 import CoopZoneCore
 import Testing
+
 @testable import TradeEffectsEvaluator
 
 struct TariffRuleApplyTests {

@@ -1,6 +1,7 @@
 import CoopZoneCore
 import Foundation
 import Testing
+
 @testable import TradeEffectsEvaluator
 
 struct TradeEffectsEvaluatorTests {
@@ -88,7 +89,8 @@ struct TradeEffectsEvaluatorTests {
         for (direction, instrument, values) in published {
             for (offset, expected) in values.enumerated() {
                 let v = value(r, "history_index", year: 2021 + offset, direction: direction, instrument: instrument)
-                #expect(v.map { abs($0 - expected) < 0.05 } == true, "\(direction ?? instrument ?? "") \(2021 + offset): \(String(describing: v)) vs \(expected)")
+                #expect(
+                    v.map { abs($0 - expected) < 0.05 } == true, "\(direction ?? instrument ?? "") \(2021 + offset): \(String(describing: v)) vs \(expected)")
             }
         }
         // Compound growth 2020–2023: turnover (1688.1/848.6)^(1/3) − 1 = 1.989276^(1/3) − 1 = 0.25767 (DIGEST 25.77 %);
@@ -127,8 +129,9 @@ struct TradeEffectsEvaluatorTests {
     @Test func gapsAndNegativeValuesAreFlaggedWhereTheyAreWritten() throws {
         // Imports 2020 = 267.6, 2021 missing, 2022 = −5 (a sign error): one gap warning and one negative-value warning,
         // both at the 2022 entry; the baseline counts the negative value as 0.
-        let yaml = Self.kzkg.replacingOccurrences(of: "history: {2020: 267.6, 2021: 345.6, 2022: 541.0, 2023: 541.0}",
-                                                  with: "history:\n              2020: 267.6\n              2022: -5\n              2023: 541.0")
+        let yaml = Self.kzkg.replacingOccurrences(
+            of: "history: {2020: 267.6, 2021: 345.6, 2022: 541.0, 2023: 541.0}",
+            with: "history:\n              2020: 267.6\n              2022: -5\n              2023: 541.0")
         let r = try run(yaml)
         let entryLine = line(of: "2022: -5", in: yaml)
         let gap = r.findings.filter { $0.kind == .warning && $0.message.contains("gap") }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ZoneFitEvaluator
 
 /// The reading of sector ids and names.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ZoneFitEvaluator
 
 /// The structure indices on two 3-sector regions worked by hand.

@@ -1,7 +1,8 @@
-import CoopZoneTestSupport
 import CoopZoneCore
+import CoopZoneTestSupport
 import Foundation
 import Testing
+
 @testable import ZoneFitEvaluator
 
 /// The evaluator on a small two-region scenario, and on the book's four Table 2 designs.
@@ -96,10 +97,16 @@ struct ZoneFitEvaluatorTests {
         // imports (100, 600, 300)/1000 = (0.1, 0.6, 0.3): 100 · (1 − (0.2 + 0.4 + 0.2)/2) = 60.
         // KG → UZ: KG's exports (0.1, 0.6, 0.3) against UZ's imports (0.1, 0.1, 0.8): Σ|m − x| = 0 + 0.5 + 0.5 = 1,
         // so 100 · (1 − 1/2) = 50. The zone's mean over the two ordered pairs: 55.
-        #expect(Self.close(Self.value(result, "complementarity",
-                                      Dimensions(region: "a", country: "UZ", link: "ab", direction: "export", zone: "z")), 60))
-        #expect(Self.close(Self.value(result, "complementarity",
-                                      Dimensions(region: "b", country: "KG", link: "ab", direction: "import", zone: "z")), 50))
+        #expect(
+            Self.close(
+                Self.value(
+                    result, "complementarity",
+                    Dimensions(region: "a", country: "UZ", link: "ab", direction: "export", zone: "z")), 60))
+        #expect(
+            Self.close(
+                Self.value(
+                    result, "complementarity",
+                    Dimensions(region: "b", country: "KG", link: "ab", direction: "import", zone: "z")), 50))
         #expect(Self.close(Self.value(result, "complementarity", Dimensions(zone: "z")), 55))
         // Grubel–Lloyd of X = (30, 20, 50), M = (10, 60, 30): 120/200 = 0.6.
         #expect(Self.close(Self.value(result, "intra_industry", Dimensions(link: "ab", zone: "z")), 0.6))
@@ -145,7 +152,9 @@ struct ZoneFitEvaluatorTests {
         let recommendation = try #require(result.findings.first { $0.kind == .recommendation }?.message)
         #expect(recommendation.contains("best cross_border_economic_zone"))
         #expect(recommendation.contains("the rule of free_trade_zone is also met"))
-        #expect(recommendation.contains("ranking by score: cross_border_economic_zone 1, free_trade_zone 1, cross_border_free_economic_zone 0.687, growth_triangle 0"))
+        #expect(
+            recommendation.contains(
+                "ranking by score: cross_border_economic_zone 1, free_trade_zone 1, cross_border_free_economic_zone 0.687, growth_triangle 0"))
 
         // With a capacity threshold of 5 (below both sides' 17 and 9) the FEZ's rule is met and, the
         // deepest kind met, it ranks first; no warning.
@@ -234,12 +243,13 @@ struct ZoneFitEvaluatorTests {
     }
 
     @Test func missingTotalsLeaveComplementarityUnmeasuredAndSaySo() throws {
-        let text = Self.yaml.replacingOccurrences(of: """
-                trade_totals:
-                  exports: {agriculture: 10, textiles: 60, machinery: 30}
-                  imports: {agriculture: 100, textiles: 600, machinery: 300}
+        let text = Self.yaml.replacingOccurrences(
+            of: """
+                    trade_totals:
+                      exports: {agriculture: 10, textiles: 60, machinery: 30}
+                      imports: {agriculture: 100, textiles: 600, machinery: 300}
 
-            """, with: "")
+                """, with: "")
         try #require(text != Self.yaml)
         let scenario = try ScenarioLoader.loadOrThrow(text: text, file: "test.yaml")
         let result = try Self.evaluator().evaluate(scenario, context: EvaluationContext(results: [:]))
@@ -281,9 +291,10 @@ struct ZoneFitEvaluatorTests {
         // FTZ: similarity 0.903, intra-industry (45 − 5 + 20 − 10)/65 = 0.769 → 1.
         // Processing overlap: food processing only, min(150/2100, 120/2220) = 0.0541.
         // CBEZ: (0.0541/0.15 = 0.3604 + 1)/2 = 0.6802. FEZ: (0.0541/0.25 = 0.2162 + 1 + fiscal min(337, 507) ≥ 150 → 1)/3 = 0.7387.
-        Design(prefix: "surkhandarya-khatlon", kind: .freeTradeZone, complementarity: 63.27,
-               scores: [.freeTradeZone: 1, .crossBorderEconomicZone: 0.6802, .crossBorderFreeEconomicZone: 0.7387, .growthTriangle: 0],
-               ranking: [.freeTradeZone, .crossBorderFreeEconomicZone, .crossBorderEconomicZone, .growthTriangle]),
+        Design(
+            prefix: "surkhandarya-khatlon", kind: .freeTradeZone, complementarity: 63.27,
+            scores: [.freeTradeZone: 1, .crossBorderEconomicZone: 0.6802, .crossBorderFreeEconomicZone: 0.7387, .growthTriangle: 0],
+            ranking: [.freeTradeZone, .crossBorderFreeEconomicZone, .crossBorderEconomicZone, .growthTriangle]),
         // Tashkent–Sughd (UZ, TJ; textiles, food, building materials, electrical products).
         // UZ → TJ: x = (3200, 600, 350, 450)/4600 = (0.6957, 0.1304, 0.0761, 0.0978), m = (250, 900, 250, 350)/1750
         //   = (0.1429, 0.5143, 0.1429, 0.2); Σ = 0.5528 + 0.3839 + 0.0668 + 0.1022 = 1.1056 → 44.72.
@@ -292,9 +303,10 @@ struct ZoneFitEvaluatorTests {
         // FTZ: similarity 0.769, intra-industry 0.516 → 1. CBEZ: overlap 0.769 (all four sectors processing), 42.41 ≥ 40 → 1.
         // FEZ: (1 + 42.41/50 = 0.8481 + weakest capacity 111.78/150 = 0.7452)/3 = 0.8644.
         // FTZ and CBEZ tie at 1: the deeper integration, the CBEZ, ranks first.
-        Design(prefix: "tashkent-sughd", kind: .crossBorderEconomicZone, complementarity: 42.41,
-               scores: [.freeTradeZone: 1, .crossBorderEconomicZone: 1, .crossBorderFreeEconomicZone: 0.8644, .growthTriangle: 0],
-               ranking: [.crossBorderEconomicZone, .freeTradeZone, .crossBorderFreeEconomicZone, .growthTriangle]),
+        Design(
+            prefix: "tashkent-sughd", kind: .crossBorderEconomicZone, complementarity: 42.41,
+            scores: [.freeTradeZone: 1, .crossBorderEconomicZone: 1, .crossBorderFreeEconomicZone: 0.8644, .growthTriangle: 0],
+            ranking: [.crossBorderEconomicZone, .freeTradeZone, .crossBorderFreeEconomicZone, .growthTriangle]),
         // Andijan–Osh (UZ, KG; clothing, construction materials, paper, food, engineering, fruit and vegetables).
         // UZ → KG: x = (1300, 350, 40, 600, 900, 1200)/4390, m = (1500, 350, 100, 900, 3000, 200)/6050;
         //   Σ = |0.2479 − 0.2961| + |0.0579 − 0.0797| + |0.0165 − 0.0091| + |0.1488 − 0.1367| + |0.4959 − 0.2050| + |0.0331 − 0.2733|
@@ -304,9 +316,10 @@ struct ZoneFitEvaluatorTests {
         //   = 0.3029 + 0.0035 + 0.0254 + 0.0135 + 0.5210 + 0.2335 = 1.0998 → 45.01. Mean 56.99.
         // FTZ: (similarity 0.5964/0.7 = 0.8519 + intra-industry 0.412 ≥ 0.3 → 1)/2 = 0.9260.
         // CBEZ: overlap 0.2656 ≥ 0.15, 56.99 ≥ 40 → 1. FEZ: 0.2656 ≥ 0.25, 56.99 ≥ 50, weakest capacity 165.7 ≥ 150 → 1.
-        Design(prefix: "andijan-osh", kind: .crossBorderFreeEconomicZone, complementarity: 56.99,
-               scores: [.freeTradeZone: 0.9260, .crossBorderEconomicZone: 1, .crossBorderFreeEconomicZone: 1, .growthTriangle: 0],
-               ranking: [.crossBorderFreeEconomicZone, .crossBorderEconomicZone, .freeTradeZone, .growthTriangle]),
+        Design(
+            prefix: "andijan-osh", kind: .crossBorderFreeEconomicZone, complementarity: 56.99,
+            scores: [.freeTradeZone: 0.9260, .crossBorderEconomicZone: 1, .crossBorderFreeEconomicZone: 1, .growthTriangle: 0],
+            ranking: [.crossBorderFreeEconomicZone, .crossBorderEconomicZone, .freeTradeZone, .growthTriangle]),
         // Fergana–Batken–Sughd (UZ, KG, TJ; agriculture and food, textiles, machinery), six ordered pairs:
         // UZ → KG: x = (2100, 3200, 500)/5800 = (0.3621, 0.5517, 0.0862), m = (1300, 1700, 1500)/4500 = (0.2889, 0.3778, 0.3333);
         //   Σ = 0.0732 + 0.1739 + 0.2471 = 0.4943 → 75.29.
@@ -320,15 +333,17 @@ struct ZoneFitEvaluatorTests {
         // Triangle: 3 countries → 1. CBEZ: overlap 0.2270 ≥ 0.15, 65.26 ≥ 40 → 1.
         // FTZ: (similarity 0.817 ≥ 0.7 → 1 + intra-industry 0.2588/0.3 = 0.8627)/2 = 0.9314.
         // FEZ: (0.2270/0.25 = 0.9080 + 1 + weakest capacity (KG) 68.35/150 = 0.4557)/3 = 0.7879.
-        Design(prefix: "fergana-batken-sughd", kind: .growthTriangle, complementarity: 65.26,
-               scores: [.freeTradeZone: 0.9314, .crossBorderEconomicZone: 1, .crossBorderFreeEconomicZone: 0.7879, .growthTriangle: 1],
-               ranking: [.growthTriangle, .crossBorderEconomicZone, .freeTradeZone, .crossBorderFreeEconomicZone]),
+        Design(
+            prefix: "fergana-batken-sughd", kind: .growthTriangle, complementarity: 65.26,
+            scores: [.freeTradeZone: 0.9314, .crossBorderEconomicZone: 1, .crossBorderFreeEconomicZone: 0.7879, .growthTriangle: 1],
+            ranking: [.growthTriangle, .crossBorderEconomicZone, .freeTradeZone, .crossBorderFreeEconomicZone]),
     ]
 
     @Test(arguments: tableTwo)
     func tableTwoDesignGetsTheBooksKindRankedFirst(_ design: Design) throws {
-        let path = try #require(shippedScenarios(variants: false).first { URL(fileURLWithPath: $0).lastPathComponent.hasPrefix(design.prefix) },
-                                "no scenario file Scenarios/\(design.prefix)-*.yaml")
+        let path = try #require(
+            shippedScenarios(variants: false).first { URL(fileURLWithPath: $0).lastPathComponent.hasPrefix(design.prefix) },
+            "no scenario file Scenarios/\(design.prefix)-*.yaml")
         let scenario = try ScenarioLoader.loadOrThrow(file: path)
         let result = try Self.evaluator().evaluate(scenario, context: EvaluationContext(results: [:]))
         let zone = try #require(scenario.zones.first { $0.kind == design.kind }, "\(design.prefix) has no \(design.kind.rawValue)")

@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "coopzone-plus", targets: ["coopzone-plus"]),
     ],
     dependencies: [
-        .package(name: "CoopZone", path: "../../.."),
+        .package(name: "CoopZone", path: "../../..")
     ],
     targets: [
         .target(name: "TimeSavingsEvaluator", dependencies: [.product(name: "CoopZoneCore", package: "CoopZone")]),

@@ -180,7 +180,7 @@ public enum MonteCarlo {
         guard slots.allSatisfy(allParameterSlots.contains) else { return [] }
         let sampled = Set(slots)
         var constant: Set<String> = []
-        for item in plan.evaluators {   // dependency order: an evaluator's dependencies are decided first
+        for item in plan.evaluators {  // dependency order: an evaluator's dependencies are decided first
             let d = item.entry.descriptor
             if (parameterSlots[d.id] ?? []).isDisjoint(with: sampled) && d.dependencies.allSatisfy(constant.contains) { constant.insert(d.id) }
         }
@@ -211,8 +211,10 @@ public enum MonteCarlo {
 
     /// Runs `draws` draws on `workers` threads (1 = on the calling task). `progress` is called
     /// with the number of draws done (from worker threads).
-    public static func run(_ plan: RunPlan, on scenario: Scenario, draws: Int, seed: UInt64, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-                           progress: (@Sendable (Int) -> Void)? = nil) async -> MonteCarloResult {
+    public static func run(
+        _ plan: RunPlan, on scenario: Scenario, draws: Int, seed: UInt64, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) async -> MonteCarloResult {
         let slots = uncertainSlots(scenario)
         let keys = streamKeys(scenario, slots: slots)
         let layout = SeriesLayout(plan: plan, scenario: scenario)
@@ -235,16 +237,22 @@ public enum MonteCarlo {
         while start < draws {
             let end = min(draws, start + (batched ? blockSize : blockSize * workerCount))
             if batched {
-                parts.append(await runBlock(start..<end, plan: plan, scenario: scenario, slots: slots, keys: keys, seed: seed, layout: layout, fixed: fixed,
-                                            workers: workerCount, counter: counter, progress: progress))
+                parts.append(
+                    await runBlock(
+                        start..<end, plan: plan, scenario: scenario, slots: slots, keys: keys, seed: seed, layout: layout, fixed: fixed,
+                        workers: workerCount, counter: counter, progress: progress))
             } else {
                 let ranges = stride(from: start, to: end, by: blockSize).map { $0..<min(end, $0 + blockSize) }
                 let chunks = await withTaskGroup(of: (Int, Chunk).self) { group in
                     for (w, range) in ranges.enumerated() {
                         group.addTask {
                             FindingsSwitch.$enabled.withValue(false) {
-                                (w, runChunk(range, plan: plan, scenario: scenario, slots: slots, keys: keys, seed: seed, layout: layout, fixed: fixed,
-                                            counter: counter, progress: progress))
+                                (
+                                    w,
+                                    runChunk(
+                                        range, plan: plan, scenario: scenario, slots: slots, keys: keys, seed: seed, layout: layout, fixed: fixed,
+                                        counter: counter, progress: progress)
+                                )
                             }
                         }
                     }
@@ -275,17 +283,20 @@ public enum MonteCarlo {
         for part in parts {
             for (id, f) in part.failures { tally(&failures, id, f.message, times: f.count) }
         }
-        return MonteCarloResult(seed: seed, draws: draws, sampledInputs: slots.map { scenario.inputs[$0].path },
-                                distributions: slots.compactMap { scenario.inputs[$0].distribution }, keys: kept.map { layout.keys[$0] },
-                                units: kept.map { layout.units[$0] }, values: values, central: kept.map { central[$0] }, failures: failures,
-                                centralRun: Engine.assemble(plan, scenario: scenario, results: centralRun.results, failures: centralRun.failures, seed: nil, draws: nil))
+        return MonteCarloResult(
+            seed: seed, draws: draws, sampledInputs: slots.map { scenario.inputs[$0].path },
+            distributions: slots.compactMap { scenario.inputs[$0].distribution }, keys: kept.map { layout.keys[$0] },
+            units: kept.map { layout.units[$0] }, values: values, central: kept.map { central[$0] }, failures: failures,
+            centralRun: Engine.assemble(plan, scenario: scenario, results: centralRun.results, failures: centralRun.failures, seed: nil, draws: nil))
     }
 
     /// Runs a block of draws evaluator by evaluator: plain evaluators draw by draw on the workers,
     /// each batch evaluator once for the whole block.
-    static func runBlock(_ range: Range<Int>, plan: RunPlan, scenario: Scenario, slots: [Int], keys: [UInt64], seed: UInt64, layout: SeriesLayout,
-                         fixed: Engine.Outcomes,
-                         workers: Int, counter: ProgressCounter, progress: (@Sendable (Int) -> Void)?) async -> Chunk {
+    static func runBlock(
+        _ range: Range<Int>, plan: RunPlan, scenario: Scenario, slots: [Int], keys: [UInt64], seed: UInt64, layout: SeriesLayout,
+        fixed: Engine.Outcomes,
+        workers: Int, counter: ProgressCounter, progress: (@Sendable (Int) -> Void)?
+    ) async -> Chunk {
         let scenarios = range.map { index in scenario.with(values: drawValues(scenario, slots: slots, keys: keys, seed: seed, index: index)) }
         var results = [[String: EvaluationResult]](repeating: [:], count: scenarios.count)
         var failed = [Set<String>](repeating: [], count: scenarios.count)
@@ -306,7 +317,9 @@ public enum MonteCarlo {
                 var items: [(scenario: Scenario, context: EvaluationContext)] = []
                 for d in scenarios.indices {
                     if let dependency = dependencies.first(where: failed[d].contains) {
-                        record(EvaluatorFailure(evaluator: id, message: EvaluatorError.dependencyFailed(evaluator: id, dependency: dependency).description), draw: d)
+                        record(
+                            EvaluatorFailure(evaluator: id, message: EvaluatorError.dependencyFailed(evaluator: id, dependency: dependency).description),
+                            draw: d)
                         continue
                     }
                     indices.append(d)
@@ -314,7 +327,9 @@ public enum MonteCarlo {
                 }
                 let outcomes = items.isEmpty ? [] : batch.evaluate(batch: items)
                 for (position, d) in indices.enumerated() {
-                    let outcome = position < outcomes.count ? outcomes[position]
+                    let outcome =
+                        position < outcomes.count
+                        ? outcomes[position]
                         : .failure(EvaluatorFailure(evaluator: id, message: "returned \(outcomes.count) results for \(items.count) draws"))
                     switch outcome {
                     case .success(let result): results[d][id] = result
@@ -369,9 +384,11 @@ public enum MonteCarlo {
         var failures: [String: (count: Int, message: String)]
     }
 
-    static func runChunk(_ range: Range<Int>, plan: RunPlan, scenario: Scenario, slots: [Int], keys: [UInt64], seed: UInt64, layout: SeriesLayout,
-                         fixed: Engine.Outcomes,
-                         counter: ProgressCounter, progress: (@Sendable (Int) -> Void)?) -> Chunk {
+    static func runChunk(
+        _ range: Range<Int>, plan: RunPlan, scenario: Scenario, slots: [Int], keys: [UInt64], seed: UInt64, layout: SeriesLayout,
+        fixed: Engine.Outcomes,
+        counter: ProgressCounter, progress: (@Sendable (Int) -> Void)?
+    ) -> Chunk {
         var values = [[Double]](repeating: [], count: layout.keys.count)
         for k in values.indices { values[k].reserveCapacity(range.count) }
         var failures: [String: (count: Int, message: String)] = [:]

@@ -50,10 +50,10 @@ public enum PortableMath {
     /// Natural logarithm of a positive finite number.
     public static func log(_ x: Double) -> Double {
         guard x > 0, x.isFinite else { return x == 0 ? -.infinity : .nan }
-        var m = x.significand          // in [1, 2), exact
-        var e = Double(x.exponent)     // exact
-        if m > 1.414_213_562_373_095_048_8 { m /= 2; e += 1 }   // m in [√½, √2]
-        let s = (m - 1) / (m + 1)      // |s| ≤ 0.1716
+        var m = x.significand  // in [1, 2), exact
+        var e = Double(x.exponent)  // exact
+        if m > 1.414_213_562_373_095_048_8 { m /= 2; e += 1 }  // m in [√½, √2]
+        let s = (m - 1) / (m + 1)  // |s| ≤ 0.1716
         let s2 = s * s
         // 2·atanh(s) = 2(s + s³/3 + s⁵/5 + …); 13 terms reach below 1e-18 relative for |s| ≤ 0.1716.
         var term = s, sum = 0.0
@@ -96,8 +96,9 @@ extension Distribution {
             guard high > low else { return mode }
             let u = random.unit()
             let cut = (mode - low) / (high - low)
-            return u < cut ? low + ((high - low) * (mode - low) * u).squareRoot()
-                           : high - ((high - low) * (high - mode) * (1 - u)).squareRoot()
+            return u < cut
+                ? low + ((high - low) * (mode - low) * u).squareRoot()
+                : high - ((high - low) * (high - mode) * (1 - u)).squareRoot()
         case .normal(let mean, let sd, let low, let high):
             // Truncated by rejection; the bounds always contain the mean, so acceptance is at least ~½ per side.
             for _ in 0..<64 {

@@ -42,8 +42,10 @@ public enum Sensitivity {
             for c in central {
                 let l = atLow.first { $0.evaluator == c.evaluator && $0.metric == c.metric }?.value ?? .nan
                 let h = atHigh.first { $0.evaluator == c.evaluator && $0.metric == c.metric }?.value ?? .nan
-                swings.append(Swing(input: scenario.inputs[slot].path, evaluator: c.evaluator, metric: c.metric, unit: c.unit,
-                                    inputLow: distribution.low, inputHigh: distribution.high, atLow: l, atHigh: h, central: c.value))
+                swings.append(
+                    Swing(
+                        input: scenario.inputs[slot].path, evaluator: c.evaluator, metric: c.metric, unit: c.unit,
+                        inputLow: distribution.low, inputHigh: distribution.high, atLow: l, atHigh: h, central: c.value))
             }
         }
         return swings.sorted { a, b in

@@ -68,7 +68,13 @@ public struct AxisScale: Sendable, Hashable {
         var power = pow(10, Double(exponent))
         let fraction = raw / power
         let nice: Double
-        if fraction <= 1.0000001 { nice = 1 } else if fraction <= 2.0000001 { nice = 2 } else if fraction <= 5.0000001 { nice = 5 } else {
+        if fraction <= 1.0000001 {
+            nice = 1
+        } else if fraction <= 2.0000001 {
+            nice = 2
+        } else if fraction <= 5.0000001 {
+            nice = 5
+        } else {
             nice = 1
             exponent += 1
             power *= 10

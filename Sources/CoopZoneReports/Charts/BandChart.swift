@@ -43,8 +43,10 @@ public struct BandChart: Sendable {
     public var height: Double
 
     /// Creates a band chart.
-    public init(id: String, title: String, summary: String, xTitle: String = "year", yTitle: String, points: [BandPoint],
-                bandName: String = "P5–P95 (90 % of draws)", medianName: String = "P50 (median)", width: Double = 720, height: Double = 320) {
+    public init(
+        id: String, title: String, summary: String, xTitle: String = "year", yTitle: String, points: [BandPoint],
+        bandName: String = "P5–P95 (90 % of draws)", medianName: String = "P50 (median)", width: Double = 720, height: Double = 320
+    ) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -69,8 +71,9 @@ public struct BandChart: Sendable {
         let xScale = AxisScale(years: Int((xs.min() ?? 0).rounded()), Int((xs.max() ?? 0).rounded()), maxTicks: max(2, Int((width - 100) / 40)))
         let yScale = AxisScale(minimum: valid.map { min($0.low, $0.median) }.min() ?? 0, maximum: valid.map { max($0.high, $0.median) }.max() ?? 1)
         let medianStyle = SeriesStyle.line(0)
-        let legendHeight = canvas.legend([(.area(Self.areaColor), bandName), (.line(medianStyle, width: 2.2), medianName)],
-                                         x: 12, y: 14, maxWidth: width - 24)
+        let legendHeight = canvas.legend(
+            [(.area(Self.areaColor), bandName), (.line(medianStyle, width: 2.2), medianName)],
+            x: 12, y: 14, maxWidth: width - 24)
         let left = 12 + SVGCanvas.leftAxisWidth(yScale), right = width - 16
         let top = 14 + legendHeight + 8, bottom = height - 44
         canvas.valueAxisLeft(yScale, left: left, right: right, top: top, bottom: bottom, title: yTitle)
@@ -86,8 +89,11 @@ public struct BandChart: Sendable {
         canvas.path(SVGCanvas.polyline(median), stroke: medianStyle.color, width: 2.2)
         for p in median { canvas.marker(medianStyle, x: p.0, y: p.1, size: 3) }
         if let last = valid.last {
-            canvas.text("P95 " + ChartFormat.readable(last.high), x: px(last.x) - 4, y: py(last.high) - 7, anchor: .end, size: 10.5, fill: SVGCanvas.mutedInk, halo: true)
-            canvas.text("P5 " + ChartFormat.readable(last.low), x: px(last.x) - 4, y: py(last.low) + 15, anchor: .end, size: 10.5, fill: SVGCanvas.mutedInk, halo: true)
+            canvas.text(
+                "P95 " + ChartFormat.readable(last.high), x: px(last.x) - 4, y: py(last.high) - 7, anchor: .end, size: 10.5, fill: SVGCanvas.mutedInk,
+                halo: true)
+            canvas.text(
+                "P5 " + ChartFormat.readable(last.low), x: px(last.x) - 4, y: py(last.low) + 15, anchor: .end, size: 10.5, fill: SVGCanvas.mutedInk, halo: true)
         }
         return canvas.render(title: title, summary: summary)
     }

@@ -68,8 +68,9 @@ public struct GroupedBarChart: Sendable {
         }
         let low = values.min() ?? 0, high = values.max() ?? 1, pad = max(high - low, 1e-9) * 0.08
         let scale = AxisScale(minimum: low < 0 ? low - pad : low, maximum: high > 0 ? high + pad : high)
-        let legendHeight = canvas.legend(series.enumerated().map { i, s in (.swatch(SeriesStyle.fill(i), index: i), s.name) },
-                                         x: 12, y: 14, maxWidth: width - 24)
+        let legendHeight = canvas.legend(
+            series.enumerated().map { i, s in (.swatch(SeriesStyle.fill(i), index: i), s.name) },
+            x: 12, y: 14, maxWidth: width - 24)
         // Labels shrink (down to 8.5 px) rather than spill when they need more than 42 % of the width.
         let needed = categories.map { ChartFormat.textWidth($0, fontSize: 11.5) }.max() ?? 0
         let room = width * 0.42 - 24
@@ -102,7 +103,8 @@ public struct GroupedBarChart: Sendable {
                     labelEnd = max(labelEnd, b)
                 }
                 let onRight = v >= 0
-                canvas.text(ChartFormat.readable(v), x: onRight ? labelEnd + 4 : min(zero, x) - 4, y: y + 10.5, anchor: onRight ? .start : .end, size: 10.5, halo: true)
+                canvas.text(
+                    ChartFormat.readable(v), x: onRight ? labelEnd + 4 : min(zero, x) - 4, y: y + 10.5, anchor: onRight ? .start : .end, size: 10.5, halo: true)
             }
         }
         return canvas.render(title: title, summary: summary)

@@ -50,8 +50,10 @@ public struct LineChart: Sendable {
     public var height: Double
 
     /// Creates a line chart.
-    public init(id: String, title: String, summary: String, xTitle: String = "year", yTitle: String, series: [ChartSeries],
-                width: Double = 720, height: Double = 360) {
+    public init(
+        id: String, title: String, summary: String, xTitle: String = "year", yTitle: String, series: [ChartSeries],
+        width: Double = 720, height: Double = 360
+    ) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -74,8 +76,9 @@ public struct LineChart: Sendable {
         // About 40 pixels per year label.
         let xScale = AxisScale(years: Int((xs.min() ?? 0).rounded()), Int((xs.max() ?? 0).rounded()), maxTicks: max(2, Int((width - 100) / 40)))
         let yScale = AxisScale(minimum: ys.min() ?? 0, maximum: ys.max() ?? 1)
-        let legendHeight = canvas.legend(series.enumerated().map { i, s in (.line(SeriesStyle.line(i), width: 2.2), s.name) },
-                                         x: 12, y: 14, maxWidth: width - 24)
+        let legendHeight = canvas.legend(
+            series.enumerated().map { i, s in (.line(SeriesStyle.line(i), width: 2.2), s.name) },
+            x: 12, y: 14, maxWidth: width - 24)
         let left = 12 + SVGCanvas.leftAxisWidth(yScale)
         let labelWidth = series.map { ChartFormat.textWidth($0.name, fontSize: 11) }.max() ?? 0
         let right = width - min(labelWidth + 14, width * 0.3)

@@ -32,14 +32,18 @@ struct SVGCanvas {
         return style.fillValue(patternID: patternID)
     }
 
-    mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, stroke: String? = "#222222", strokeWidth: Double = 0.6, extra: String = "") {
+    mutating func rect(
+        x: Double, y: Double, width: Double, height: Double, fill: String, stroke: String? = "#222222", strokeWidth: Double = 0.6, extra: String = ""
+    ) {
         var attributes = "x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(max(0, width)))\" height=\"\(Self.n(max(0, height)))\" fill=\"\(fill)\""
         if let stroke { attributes += " stroke=\"\(stroke)\" stroke-width=\"\(Self.n(strokeWidth))\"" }
         add("<rect \(attributes)\(extra.isEmpty ? "" : " " + extra)/>")
     }
 
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dash: String? = nil) {
-        add("<line x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\"\(dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>")
+        add(
+            "<line x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\"\(dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"
+        )
     }
 
     mutating func path(_ d: String, fill: String = "none", stroke: String? = nil, width: Double = 1, dash: String? = nil, opacity: Double? = nil) {
@@ -58,8 +62,10 @@ struct SVGCanvas {
     enum Anchor: String { case start, middle, end }
 
     /// Text; with `halo`, a white outline keeps it readable over lines, bars and patterns.
-    mutating func text(_ string: String, x: Double, y: Double, anchor: Anchor = .start, size: Double = 12, weight: String? = nil,
-                       fill: String = "#222222", halo: Bool = false, rotate: Double? = nil, baseline: String? = nil) {
+    mutating func text(
+        _ string: String, x: Double, y: Double, anchor: Anchor = .start, size: Double = 12, weight: String? = nil,
+        fill: String = "#222222", halo: Bool = false, rotate: Double? = nil, baseline: String? = nil
+    ) {
         var attributes = "x=\"\(Self.n(x))\" y=\"\(Self.n(y))\""
         if anchor != .start { attributes += " text-anchor=\"\(anchor.rawValue)\"" }
         if size != 12 { attributes += " font-size=\"\(Self.n(size))\"" }
@@ -77,11 +83,18 @@ struct SVGCanvas {
         let stroke = "stroke=\"#ffffff\" stroke-width=\"1\""
         switch style.marker {
         case .circle: add("<circle cx=\"\(Self.n(x))\" cy=\"\(Self.n(y))\" r=\"\(Self.n(s))\" fill=\"\(style.color)\" \(stroke)/>")
-        case .square: add("<rect x=\"\(Self.n(x - s))\" y=\"\(Self.n(y - s))\" width=\"\(Self.n(2 * s))\" height=\"\(Self.n(2 * s))\" fill=\"\(style.color)\" \(stroke)/>")
+        case .square:
+            add(
+                "<rect x=\"\(Self.n(x - s))\" y=\"\(Self.n(y - s))\" width=\"\(Self.n(2 * s))\" height=\"\(Self.n(2 * s))\" fill=\"\(style.color)\" \(stroke)/>"
+            )
         case .triangle:
-            add("<path d=\"M\(Self.n(x)) \(Self.n(y - s * 1.25)) L\(Self.n(x + s * 1.15)) \(Self.n(y + s * 0.85)) L\(Self.n(x - s * 1.15)) \(Self.n(y + s * 0.85)) Z\" fill=\"\(style.color)\" \(stroke)/>")
+            add(
+                "<path d=\"M\(Self.n(x)) \(Self.n(y - s * 1.25)) L\(Self.n(x + s * 1.15)) \(Self.n(y + s * 0.85)) L\(Self.n(x - s * 1.15)) \(Self.n(y + s * 0.85)) Z\" fill=\"\(style.color)\" \(stroke)/>"
+            )
         case .diamond:
-            add("<path d=\"M\(Self.n(x)) \(Self.n(y - s * 1.3)) L\(Self.n(x + s * 1.1)) \(Self.n(y)) L\(Self.n(x)) \(Self.n(y + s * 1.3)) L\(Self.n(x - s * 1.1)) \(Self.n(y)) Z\" fill=\"\(style.color)\" \(stroke)/>")
+            add(
+                "<path d=\"M\(Self.n(x)) \(Self.n(y - s * 1.3)) L\(Self.n(x + s * 1.1)) \(Self.n(y)) L\(Self.n(x)) \(Self.n(y + s * 1.3)) L\(Self.n(x - s * 1.1)) \(Self.n(y)) Z\" fill=\"\(style.color)\" \(stroke)/>"
+            )
         }
     }
 

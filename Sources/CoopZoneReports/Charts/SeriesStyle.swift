@@ -67,8 +67,9 @@ public struct SeriesStyle: Sendable, Hashable {
     /// The style of the `index`-th line series.
     public static func line(_ index: Int) -> SeriesStyle {
         let i = max(0, index)
-        return SeriesStyle(color: lineTones[i % lineTones.count], pattern: .solid, dash: lineDashes[i % lineDashes.count],
-                           marker: Marker.allCases[i % Marker.allCases.count])
+        return SeriesStyle(
+            color: lineTones[i % lineTones.count], pattern: .solid, dash: lineDashes[i % lineDashes.count],
+            marker: Marker.allCases[i % Marker.allCases.count])
     }
 
     /// True when the colour is dark (L* below about 55): patterns and labels on it are drawn in white.

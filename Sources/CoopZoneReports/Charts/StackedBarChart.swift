@@ -42,8 +42,10 @@ public struct StackedBarChart: Sendable {
     public var height: Double
 
     /// Creates a stacked bar chart.
-    public init(id: String, title: String, summary: String, xTitle: String, yTitle: String, categories: [String], series: [StackedSeries],
-                overlay: (name: String, values: [Double?])? = nil, connectOverlay: Bool = true, width: Double = 720, height: Double = 380) {
+    public init(
+        id: String, title: String, summary: String, xTitle: String, yTitle: String, categories: [String], series: [StackedSeries],
+        overlay: (name: String, values: [Double?])? = nil, connectOverlay: Bool = true, width: Double = 720, height: Double = 380
+    ) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -115,7 +117,9 @@ public struct StackedBarChart: Sendable {
             var run: [(Double, Double)] = []
             var runs: [[(Double, Double)]] = []
             for c in 0..<count {
-                if c < overlay.values.count, let v = overlay.values[c], v.isFinite { run.append((left + slot * (Double(c) + 0.5), py(v))) } else if !run.isEmpty {
+                if c < overlay.values.count, let v = overlay.values[c], v.isFinite {
+                    run.append((left + slot * (Double(c) + 0.5), py(v)))
+                } else if !run.isEmpty {
                     runs.append(run)
                     run = []
                 }
@@ -130,7 +134,9 @@ public struct StackedBarChart: Sendable {
                     // A bar-wide tick with a diamond marks the value on each bar.
                     for p in r {
                         canvas.line(x1: p.0 - barWidth / 2 - 4, y1: p.1, x2: p.0 + barWidth / 2 + 4, y2: p.1, stroke: "#ffffff", width: 4.5)
-                        canvas.line(x1: p.0 - barWidth / 2 - 4, y1: p.1, x2: p.0 + barWidth / 2 + 4, y2: p.1, stroke: overlayStyle.color, width: 2, dash: overlayStyle.dash)
+                        canvas.line(
+                            x1: p.0 - barWidth / 2 - 4, y1: p.1, x2: p.0 + barWidth / 2 + 4, y2: p.1, stroke: overlayStyle.color, width: 2,
+                            dash: overlayStyle.dash)
                         canvas.marker(overlayStyle, x: p.0, y: p.1, size: 4.2)
                     }
                 }

@@ -43,8 +43,10 @@ public struct TornadoChart: Sendable {
     public var width: Double
 
     /// Creates a tornado chart.
-    public init(id: String, title: String, summary: String, valueTitle: String, central: Double, bars: [TornadoBar],
-                lowName: String = "input at its low bound", highName: String = "input at its high bound", width: Double = 820) {
+    public init(
+        id: String, title: String, summary: String, valueTitle: String, central: Double, bars: [TornadoBar],
+        lowName: String = "input at its low bound", highName: String = "input at its high bound", width: Double = 820
+    ) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -69,8 +71,9 @@ public struct TornadoChart: Sendable {
         // Room at both ends for the values written beside the bars.
         let low = values.min() ?? 0, high = values.max() ?? 1, pad = max(high - low, abs(central) * 0.01, 1e-9) * 0.16
         let scale = AxisScale(minimum: low - pad, maximum: high + pad, targetTicks: 6, includeZero: false)
-        let legendHeight = canvas.legend([(.swatch(Self.lowStyle, index: 0), lowName), (.swatch(Self.highStyle, index: 1), highName)],
-                                         x: 12, y: 14, maxWidth: width - 24)
+        let legendHeight = canvas.legend(
+            [(.swatch(Self.lowStyle, index: 0), lowName), (.swatch(Self.highStyle, index: 1), highName)],
+            x: 12, y: 14, maxWidth: width - 24)
         // Labels shrink (down to 8.5 px) rather than spill when they need more than 45 % of the width.
         let needed = bars.map { max(ChartFormat.textWidth($0.label, fontSize: 11.5), ChartFormat.textWidth($0.detail, fontSize: 10.5)) }.max() ?? 0
         let room = width * 0.45 - 24
@@ -90,8 +93,9 @@ public struct TornadoChart: Sendable {
                 let x = px(value)
                 canvas.rect(x: min(c, x), y: y + offset, width: max(abs(x - c), 1), height: 13, fill: fill)
                 let onRight = value >= central
-                canvas.text(ChartFormat.readable(value), x: onRight ? max(c, x) + 4 : min(c, x) - 4, y: y + offset + 10.5,
-                            anchor: onRight ? .start : .end, size: 10.5, halo: true)
+                canvas.text(
+                    ChartFormat.readable(value), x: onRight ? max(c, x) + 4 : min(c, x) - 4, y: y + offset + 10.5,
+                    anchor: onRight ? .start : .end, size: 10.5, halo: true)
             }
         }
         canvas.line(x1: c, y1: top - 6, x2: c, y2: bottom, stroke: "#111111", width: 1.5)

@@ -8,19 +8,27 @@ enum HTMLReport {
         if let subtitle { out += "<p class=\"lede\">\(HTMLPage.text(subtitle))</p>\n" }
         if let scenario {
             if !scenario.description.isEmpty { out += "<p class=\"lede\">\(HTMLPage.text(scenario.description.trimmingTrailingSpaces()))</p>\n" }
-            out += "<p class=\"meta\">Money in \(HTMLPage.text(scenario.currency)) million at \(scenario.priceYear) prices; horizon \(scenario.horizon.lowerBound)–\(scenario.horizon.upperBound).</p>\n"
+            out +=
+                "<p class=\"meta\">Money in \(HTMLPage.text(scenario.currency)) million at \(scenario.priceYear) prices; horizon \(scenario.horizon.lowerBound)–\(scenario.horizon.upperBound).</p>\n"
         }
-        if let provenance { out += "<div class=\"about\"><strong>Provenance in brief:</strong> \(provenance.summaryLine(markdown: false)). Details under <a href=\"#provenance\">Provenance</a>.</div>\n" }
+        if let provenance {
+            out +=
+                "<div class=\"about\"><strong>Provenance in brief:</strong> \(provenance.summaryLine(markdown: false)). Details under <a href=\"#provenance\">Provenance</a>.</div>\n"
+        }
         return out + "</header>"
     }
 
     /// The headline table with each metric's meaning and equation.
     static func headlineTable(_ headlines: [Headline], descriptors: [EvaluatorDescriptor]) -> String {
         let t = HTMLPage.text, c = HTMLPage.code
-        return HTMLPage.table(["evaluator", "metric", "value", "unit", "meaning", "equation"], headlines.map { h in
-            let spec = descriptors.first { $0.id == h.evaluator }?.metric(h.metric)
-            return [c(h.evaluator), c(h.metric), t(ResultsRenderer.human(h.value)), t(h.unit.symbol), t(spec?.summary ?? ""), spec.map { c($0.equation) } ?? ""]
-        }, numeric: [2])
+        return HTMLPage.table(
+            ["evaluator", "metric", "value", "unit", "meaning", "equation"],
+            headlines.map { h in
+                let spec = descriptors.first { $0.id == h.evaluator }?.metric(h.metric)
+                return [
+                    c(h.evaluator), c(h.metric), t(ResultsRenderer.human(h.value)), t(h.unit.symbol), t(spec?.summary ?? ""), spec.map { c($0.equation) } ?? "",
+                ]
+            }, numeric: [2])
     }
 
     /// The footer: how the file was made, and that it is reproducible.

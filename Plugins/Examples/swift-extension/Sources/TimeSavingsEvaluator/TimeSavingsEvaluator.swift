@@ -16,24 +16,28 @@ public struct TimeSavingsEvaluator: Evaluator {
 
         /// Each parameter's scenario name, meaning, unit, ranges and citation.
         public static let table: [ParameterField<Parameters>] = [
-            ParameterField(\.timeCostPerDay, "time_cost_per_day", "Value of one day in transit, as a fraction of the goods' value",
-                           unit: .fraction, allowed: 0 ... 0.2, plausible: 0.006 ... 0.021,
-                           citation: "Hummels & Schaur (2013), Time as a trade barrier, AER 103(7): each day in transit is worth 0.6–2.1 % of the goods' value"),
+            ParameterField(
+                \.timeCostPerDay, "time_cost_per_day", "Value of one day in transit, as a fraction of the goods' value",
+                unit: .fraction, allowed: 0...0.2, plausible: 0.006...0.021,
+                citation: "Hummels & Schaur (2013), Time as a trade barrier, AER 103(7): each day in transit is worth 0.6–2.1 % of the goods' value")
         ]
     }
 
     /// Its metrics and headline, each declared once; rows are written through these handles.
     enum Metrics {
-        static let daysSaved = Metric(of: "time_savings", "days_saved", unit: .days,
-                                      "Crossing time saved on the link: its own crossing time minus the time in force", dimensions: [.link],
-                                      additive: false, equation: "README.md#days-saved")
-        static let timeSavingsValue = Metric(of: "time_savings", "time_savings_value", unit: .usdMillion,
-                                             "Value of the time saved on the link's recorded trade", dimensions: [.link],
-                                             equation: "README.md#value-of-time-saved")
-        static let timeSavingsValuePV = Metric(of: "time_savings", "time_savings_value_pv", unit: .usdMillion,
-                                               "Present value of the time saved, all links, at the scenario's discount rate",
-                                               equation: "README.md#value-of-time-saved",
-                                               presentation: MetricPresentation(shortLabel: "Time saved (PV)", better: .higher))
+        static let daysSaved = Metric(
+            of: "time_savings", "days_saved", unit: .days,
+            "Crossing time saved on the link: its own crossing time minus the time in force", dimensions: [.link],
+            additive: false, equation: "README.md#days-saved")
+        static let timeSavingsValue = Metric(
+            of: "time_savings", "time_savings_value", unit: .usdMillion,
+            "Value of the time saved on the link's recorded trade", dimensions: [.link],
+            equation: "README.md#value-of-time-saved")
+        static let timeSavingsValuePV = Metric(
+            of: "time_savings", "time_savings_value_pv", unit: .usdMillion,
+            "Present value of the time saved, all links, at the scenario's discount rate",
+            equation: "README.md#value-of-time-saved",
+            presentation: MetricPresentation(shortLabel: "Time saved (PV)", better: .higher))
     }
 
     /// The dependency's metric it reads, resolved once.
@@ -50,10 +54,11 @@ public struct TimeSavingsEvaluator: Evaluator {
         headlines: [Metrics.timeSavingsValuePV],
         documentation: "README.md#method",
         charts: [
-            ChartSpec(id: "time-savings", kind: .lineByYear, order: 60, title: "Value of the time saved at the border",
-                      heading: "Value of the border-crossing time saved", summary: "Value of the time saved on every link's trade by year, {money}.",
-                      caption: "Sum of time_savings_value over every link, per year.", yTitle: "value of time saved, {unit}",
-                      series: [ChartSpec.Series(Metrics.timeSavingsValue, "time saved")]),
+            ChartSpec(
+                id: "time-savings", kind: .lineByYear, order: 60, title: "Value of the time saved at the border",
+                heading: "Value of the border-crossing time saved", summary: "Value of the time saved on every link's trade by year, {money}.",
+                caption: "Sum of time_savings_value over every link, per year.", yTitle: "value of time saved, {unit}",
+                series: [ChartSpec.Series(Metrics.timeSavingsValue, "time saved")])
         ]
     )
 

@@ -5,31 +5,31 @@ import TimeSavingsEvaluator
 
 /// One link crossed in 2 days, cut to 0.5 from 2031 by the zone's second stage.
 let scenarioText = """
-format: 1
-title: Time savings test
-horizon: {first: 2030, last: 2032}
-price_year: 2030
-discount_rate: 0.1
-sectors: [{id: goods}]
-countries: [{code: AA}, {code: BB}]
-regions: [{id: a, country: AA}, {id: b, country: BB}]
-links:
-  - id: ab
-    from: AA
-    to: BB
-    zone_share: 1
-    border_crossing_days: 2
-    flows: [{sector: goods, direction: export, base_year: 2030, value: 100, growth: 0, tariff: 0}]
-zones:
-  - id: z
-    kind: free_trade_zone
-    regions: [a, b]
-    stages:
-      - {id: one, start: 2030, end: 2030}
-      - {id: two, start: 2031, measures: {border_time: [{link: ab, days: 0.5}]}}
-evaluators:
-  time_savings: {}
-"""
+    format: 1
+    title: Time savings test
+    horizon: {first: 2030, last: 2032}
+    price_year: 2030
+    discount_rate: 0.1
+    sectors: [{id: goods}]
+    countries: [{code: AA}, {code: BB}]
+    regions: [{id: a, country: AA}, {id: b, country: BB}]
+    links:
+      - id: ab
+        from: AA
+        to: BB
+        zone_share: 1
+        border_crossing_days: 2
+        flows: [{sector: goods, direction: export, base_year: 2030, value: 100, growth: 0, tariff: 0}]
+    zones:
+      - id: z
+        kind: free_trade_zone
+        regions: [a, b]
+        stages:
+          - {id: one, start: 2030, end: 2030}
+          - {id: two, start: 2031, measures: {border_time: [{link: ab, days: 0.5}]}}
+    evaluators:
+      time_savings: {}
+    """
 
 struct TimeSavingsEvaluatorTests {
     @Test func daysInForceFollowTheStages() throws {
