@@ -116,12 +116,12 @@ struct YAMLTreeTests {
 
     // MARK: - Hostile input
 
-    @Test func nineLevelAliasBombIsRefusedQuickly() {
+    /// A hang guard: the time limit fails the test if the bomb is expanded (timings: ADR 0001).
+    @Test(.timeLimit(.minutes(1))) func nineLevelAliasBombIsRefusedQuickly() {
         let bomb = Self.aliasBomb()
         #expect(bomb.utf8.count < 1024)
         var found: [Diagnostic] = []
-        let elapsed = ContinuousClock().measure { found = diagnostics(MarkedText(bomb)) }
-        print("9-level alias bomb (\(bomb.utf8.count) bytes) refused in \(elapsed)")
+        found = diagnostics(MarkedText(bomb))
         #expect(found.count == 1)
         #expect(found.first?.message.contains("expands to more than") == true)
         #expect(found.first?.hint?.contains("alias bomb") == true)
@@ -140,12 +140,11 @@ struct YAMLTreeTests {
         MarkedCase("mapping as a key in a flow mapping", "z: {↓{a: *a9}: 1}\n", "a list or mapping is used as a key"),
     ]
 
-    @Test(arguments: bombKeys)
+    @Test(.timeLimit(.minutes(1)), arguments: bombKeys)
     func aliasBombAsAKeyIsRefusedBeforeYamsHashesIt(_ input: MarkedCase) {
         let marked = MarkedText(Self.aliasBomb() + input.source)
         var found: [Diagnostic] = []
-        let elapsed = ContinuousClock().measure { found = diagnostics(marked) }
-        print("alias bomb as a key (\(input.name)) refused in \(elapsed)")
+        found = diagnostics(marked)
         #expect(found.count == 1)
         marked.expectError(found, input.fragments[0])
     }
@@ -204,12 +203,11 @@ struct YAMLTreeTests {
                 + String(repeating: "]", count: 200_000), "more than 48 levels"),
     ]
 
-    @Test(arguments: deepNesting)
+    @Test(.timeLimit(.minutes(1)), arguments: deepNesting)
     func deepNestingIsRefused(_ input: MarkedCase) {
         let marked = MarkedText(input.source)
         var found: [Diagnostic] = []
-        let elapsed = ContinuousClock().measure { found = diagnostics(marked) }
-        if elapsed > .milliseconds(200) { print("deep nesting (\(input.name)) refused in \(elapsed)") }
+        found = diagnostics(marked)
         #expect(found.count == 1)
         marked.expectError(found, "nesting is too deep", input.fragments[0])
         #expect(found.allSatisfy { $0.description.count < 500 })
