@@ -63,7 +63,7 @@ public struct MetricRef: Sendable, Hashable {
 ///                                    additive: false, equation: "Docs/methodology/zone_fit.md#similarity")
 /// }
 /// ```
-public struct Metric: Sendable {
+public final class Metric: Sendable {
     /// What it is.
     public let spec: MetricSpec
     /// Who writes it, and its key.
