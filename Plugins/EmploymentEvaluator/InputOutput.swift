@@ -8,7 +8,8 @@ import Foundation
 /// For Type II, `householdIncome[j]` is the labour income paid to households per unit of output of
 /// `j` (the household row) and `householdConsumption[i]` the spending on sector `i` per unit of
 /// household income (the household column); the closed table is
-/// `Ā = [[A, c], [h', 0]]`, and its upper-left block of `(I − Ā)⁻¹` equals `(I − A − c h')⁻¹`.
+/// `Ā = [[A, c], [h', a_hh]]` (`a_hh` households' purchases from households, usually 0), and its
+/// upper-left block of `(I − Ā)⁻¹` equals `(I − A − c h' / (1 − a_hh))⁻¹` (Miller & Blair 2009, §2.5).
 public struct InputOutput: Sendable {
     /// Why a table cannot be used.
     public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
@@ -47,6 +48,21 @@ public struct InputOutput: Sendable {
         public var typeII: Double?
     }
 
+    /// The effects of USD 1 m of final demand for each sector's output, summed over the sectors
+    /// where they arise (the final-demand multipliers of RIMS II, IMPLAN's per-dollar multipliers).
+    /// Type I uses `(I − A)⁻¹`, Type II the household-closed block `(I − A − c h')⁻¹`.
+    public struct FinalDemandMultipliers: Sendable, Equatable {
+        /// Output, USD m per USD m of final demand: column sums `1'L`.
+        public var output: [Double]
+        /// Jobs per USD m of final demand: `e'L`.
+        public var employment: [Double]
+        /// Labour income (household income), USD m per USD m of final demand: `h'L` (Type I), the
+        /// household row of the closed inverse `h'B / (1 − a_hh)` (Type II); `nil` without `h`.
+        public var labourIncome: [Double]?
+        /// Value added, USD m per USD m of final demand: `v'L`; `nil` without `v`.
+        public var valueAdded: [Double]?
+    }
+
     /// Sector ids, in the order of the rows and columns.
     public let sectors: [String]
     /// Technical coefficients `A` (n×n).
@@ -57,6 +73,10 @@ public struct InputOutput: Sendable {
     public let householdIncome: [Double]?
     /// Household spending per unit of household income, by sector (`c`), for Type II.
     public let householdConsumption: [Double]?
+    /// Value added per unit of output, by sector (`v`), for value-added multipliers.
+    public let valueAdded: [Double]?
+    /// Households' purchases from households per unit of household income (`a_hh`), for Type II.
+    public let householdOwnPurchase: Double
     /// `(I − A)⁻¹`, computed once.
     public let leontiefInverse: Matrix
     /// `(I − A − c h')⁻¹`, the sector block of the household-closed inverse; `nil` without a closure.
@@ -67,7 +87,8 @@ public struct InputOutput: Sendable {
     /// (open or closed) table is singular or not productive.
     public init(
         sectors: [String], technicalCoefficients a: [[Double]], employmentCoefficients e: [Double],
-        householdIncome h: [Double]? = nil, householdConsumption c: [Double]? = nil
+        householdIncome h: [Double]? = nil, householdConsumption c: [Double]? = nil, valueAdded v: [Double]? = nil,
+        householdOwnPurchase ahh: Double = 0
     ) throws {
         let n = sectors.count
         guard n > 0 else { throw Failure.invalid("no sectors") }
@@ -76,7 +97,8 @@ public struct InputOutput: Sendable {
             throw Failure.invalid("the coefficient matrix must be \(n)×\(n), one row and one column per sector")
         }
         guard e.count == n else { throw Failure.invalid("\(e.count) employment coefficients for \(n) sectors") }
-        let values = a.flatMap { $0 } + e + (h ?? []) + (c ?? [])
+        if let v, v.count != n { throw Failure.invalid("\(v.count) value-added coefficients for \(n) sectors") }
+        let values = a.flatMap { $0 } + e + (h ?? []) + (c ?? []) + (v ?? [])
         guard values.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
             throw Failure.invalid("coefficients must be finite and not negative")
         }
@@ -91,12 +113,15 @@ public struct InputOutput: Sendable {
         self.employmentCoefficients = e
         self.householdIncome = h
         self.householdConsumption = c
+        self.valueAdded = v
+        guard ahh.isFinite, ahh >= 0, ahh < 1 else { throw Failure.invalid("households' purchases from households must be in [0, 1)") }
+        self.householdOwnPurchase = ahh
         let matrixA = try Matrix(a)
         self.technicalCoefficients = matrixA
         self.leontiefInverse = try Self.productiveInverse(of: matrixA)
         if let h, let c {
             var closed = matrixA
-            for i in 0..<n { for j in 0..<n { closed[i, j] += c[i] * h[j] } }
+            for i in 0..<n { for j in 0..<n { closed[i, j] += c[i] * h[j] / (1 - ahh) } }
             self.closedLeontiefInverse = try Self.productiveInverse(of: closed)
         } else {
             self.closedLeontiefInverse = nil
@@ -149,5 +174,17 @@ public struct InputOutput: Sendable {
             guard e[j] > 0 else { return nil }
             return Multipliers(typeI: totalI[j] / e[j], typeII: totalII.map { $0[j] / e[j] })
         }
+    }
+
+    /// The final-demand multipliers of every sector: Type I, or Type II with the household closure
+    /// (`nil` when the table has none).
+    public func finalDemandMultipliers(typeII: Bool) -> FinalDemandMultipliers? {
+        guard let inverse = typeII ? closedLeontiefInverse : leontiefInverse else { return nil }
+        let n = sectors.count
+        // Every product is n-long against an n×n matrix by construction, so none can throw.
+        func weighted(_ w: [Double]) -> [Double] { (try? inverse.leftMultiplying(w)) ?? Array(repeating: .nan, count: n) }
+        return FinalDemandMultipliers(output: weighted(Array(repeating: 1, count: n)), employment: weighted(employmentCoefficients),
+                                      labourIncome: householdIncome.map { weighted($0).map { typeII ? $0 / (1 - householdOwnPurchase) : $0 } },
+                                      valueAdded: valueAdded.map(weighted))
     }
 }
