@@ -19,7 +19,7 @@ var targets: [Target] = [
         pkgConfig: "yaml-0.1",
         providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
-    .target(name: "CoopZoneCore", dependencies: ["CLibYAML"]),
+    .target(name: "CoopZoneCore", dependencies: ["CLibYAML", .product(name: "CSV", package: "CSV.swift")]),
     .target(
         name: "CoopZoneEvaluators",
         dependencies: ["CoopZoneCore"] + builtInEvaluators.map { .target(name: $0) }
@@ -95,6 +95,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]
