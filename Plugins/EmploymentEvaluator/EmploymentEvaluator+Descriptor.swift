@@ -82,6 +82,22 @@ extension EmploymentEvaluator {
             of: id, "non_party_jobs_net", unit: .jobs,
             "Net jobs, computed as jobs_net, in member regions of countries that are not parties to the zone: reported, not counted in the headlines or the appraisal",
             dimensions: [.region, .country, .sector, .instrument], equation: "\(doc)#parties")
+        static let outputMultiplier = Metric(
+            of: id, "output_multiplier", unit: .ratio,
+            "Output multiplier from the region's input–output table: output of all sectors per unit of final demand for the sector (column sum of the Leontief inverse); instrument type_i (open) or type_ii (closed with households)",
+            dimensions: [.region, .country, .sector, .instrument], equation: "Docs/input-output.md#multipliers")
+        static let employmentMultiplier = Metric(
+            of: id, "employment_multiplier", unit: .ratio,
+            "Employment multiplier from the region's input–output table: jobs in all sectors per direct job in the sector; type_i and type_ii as for output_multiplier; indirect jobs = direct × (Type I − 1), induced = direct × (Type II − Type I)",
+            dimensions: [.region, .country, .sector, .instrument], equation: "Docs/input-output.md#multipliers")
+        static let labourIncomeMultiplier = Metric(
+            of: id, "labour_income_multiplier", unit: .ratio,
+            "Labour-income multiplier from the region's input–output table: labour income in all sectors per unit of direct labour income in the sector (Type II: the household row of the closed inverse)",
+            dimensions: [.region, .country, .sector, .instrument], equation: "Docs/input-output.md#multipliers")
+        static let valueAddedMultiplier = Metric(
+            of: id, "value_added_multiplier", unit: .ratio,
+            "Value-added multiplier from the region's input–output table: value added in all sectors per unit of direct value added in the sector (when the table gives value added)",
+            dimensions: [.region, .country, .sector, .instrument], equation: "Docs/input-output.md#multipliers")
         static let netJobsFinalYear = Metric(
             of: id, "net_jobs_final_year", unit: .jobs, "Net additional jobs in the last year of the horizon",
             equation: "\(doc)#headlines", presentation: MetricPresentation(shortLabel: "Net jobs, last year", better: .higher, card: 1))
@@ -109,6 +125,10 @@ extension EmploymentEvaluator {
             Metrics.jobsGross,
             Metrics.jobsNet,
             Metrics.nonPartyJobsNet,
+            Metrics.outputMultiplier,
+            Metrics.employmentMultiplier,
+            Metrics.labourIncomeMultiplier,
+            Metrics.valueAddedMultiplier,
         ],
         headlines: [
             Metrics.netJobsFinalYear,
@@ -153,13 +173,20 @@ extension EmploymentEvaluator.Parameters {
             "Type I employment multiplier: (direct + indirect) jobs per direct job",
             unit: .ratio, allowed: 1...5, plausible: 1.2...1.7,
             citation:
-                "Assumption: small, open border regions have low regional multipliers (BEA RIMS II user guide; HCA Additionality Guide (2014), §4.5); replace with the region's input–output table when available",
+                "Assumption: small, open border regions have low regional multipliers (BEA RIMS II user guide; HCA Additionality Guide (2014), §4.5); used only for regions without an input–output table (national or regional) in the scenario; see Docs/input-output.md",
             assumption: true),
         ParameterField(
             \.type2Multiplier, "type2_multiplier",
             "Type II employment multiplier: (direct + indirect + induced) jobs per direct job; not below the Type I multiplier",
             unit: .ratio, allowed: 1...6, plausible: 1.7...2.5,
             citation: "Assumption, as for type1_multiplier; household closure adds induced jobs from local spending of wages", assumption: true),
+        ParameterField(
+            \.flqDelta, "flq_delta",
+            "δ of Flegg's location quotient, λ* = [log₂(1 + regional / national employment)]^δ: how much more a smaller region imports; used where a region's multipliers come from its country's national input–output table",
+            unit: .ratio, allowed: 0...0.99, plausible: 0.15...0.35,
+            citation:
+                "Flegg, A. T. & Tohmo, T. (2013), Regional input–output tables and the FLQ formula: a case study of Finland, Regional Studies 47(5), 703–721: a value near 0.25 for Finnish regions; Flegg, Webber & Elliott (1995) and Flegg & Webber (1997) about 0.3",
+            assumption: true),
         ParameterField(
             \.leakage, "leakage",
             "Share of gross jobs taken by people from outside the zone's regions",

@@ -28,6 +28,8 @@ public struct EmploymentEvaluator: Evaluator {
         public var type1Multiplier = 1.4
         /// Type II employment multiplier.
         public var type2Multiplier = 1.8
+        /// δ of Flegg's location quotient, for regions whose multipliers come from a national table.
+        public var flqDelta = 0.25
         /// Leakage share.
         public var leakage = 0.10
         /// Displacement share.
@@ -219,10 +221,10 @@ public struct EmploymentEvaluator: Evaluator {
 
         // 3–4. Indirect, induced, gross and net, cell by cell, in (region, sector, origin) order.
         // One reference-case step per job: redundancy for jobs from incentivised investment,
-        // deadweight for jobs from trade gains.
-        let indirectPerDirect = parameters.type1Multiplier - 1
-        let inducedPerDirect = parameters.type2Multiplier - parameters.type1Multiplier
-        let grossPerDirect = parameters.type2Multiplier
+        // deadweight for jobs from trade gains. The multipliers of a region come from its
+        // input–output table (its own, or its country's regionalised), else from the flat defaults.
+        let flat = RegionMultipliers.Pair(typeI: parameters.type1Multiplier, typeII: parameters.type2Multiplier)
+        var multipliers = TableMultipliers(scenario, geography: geography, delta: parameters.flqDelta)
         let netPerGrossInvestment = additionality.adjustmentFactor * (1 - redundancy)
         let netPerGrossTrade = additionality.netFactor
         let cells = table.orderedNonZeroCells()
@@ -241,6 +243,10 @@ public struct EmploymentEvaluator: Evaluator {
             let dims = Dimensions(region: region.id, country: region.country, sector: table.sectorIds[s], instrument: origin.id)
             let netPerGross = origin == .investment ? netPerGrossInvestment : netPerGrossTrade
             let base = cell * yearCount
+            let m = multipliers.of(region: r)?.employment(sector: s < scenario.sectors.count ? s : nil) ?? flat
+            let indirectPerDirect = m.typeI - 1
+            let inducedPerDirect = m.typeII - m.typeI
+            let grossPerDirect = m.typeII
             guard geography.isParty(r) else {
                 for t in 0..<yearCount {
                     let net = table.direct[base + t] * grossPerDirect * netPerGross
@@ -274,16 +280,17 @@ public struct EmploymentEvaluator: Evaluator {
                 }
             }
         }
+        multipliers.writeRows(&w, sectors: scenario.sectors)
         try b.headline(Metrics.netJobsFinalYear, netFinal)
         try b.headline(Metrics.netJobYears, netJobYears)
         try b.headline(Metrics.grossJobsFinalYear, grossFinal)
         guard FindingsSwitch.enabled else { return try w.result(b) }
 
         if !cells.isEmpty {
+            multipliers.findings(&b, flat: flat)
             b.finding(
                 .info,
-                "indirect and induced jobs from multipliers (Type I \(format(parameters.type1Multiplier)), Type II \(format(parameters.type2Multiplier))); "
-                    + "the scenario gives no input–output table. Net jobs are \(format((netPerGrossInvestment * 1000).rounded() / 1000)) of gross for jobs from "
+                "net jobs are \(format((netPerGrossInvestment * 1000).rounded() / 1000)) of gross for jobs from "
                     + "investment (redundancy \(format(redundancy)) as the reference case) and \(format((netPerGrossTrade * 1000).rounded() / 1000)) for jobs from "
                     + "trade gains (deadweight \(format(parameters.deadweight))); net job-years over the horizon: \(format(netJobYears.rounded()))")
         }

@@ -8,6 +8,8 @@ final class DecodeContext {
     var zonesWithUnreadStages: Set<String> = []
     var values: [Double] = []
     var inputs: [InputInfo] = []
+    /// The text of every table file read (CSV), folded into the scenario's content hash.
+    var tableTexts: [String] = []
 
     func error(_ message: String, at location: SourceLocation?, hint: String? = nil) {
         diagnostics.append(Diagnostic(.error, message, at: location, hint: hint))

@@ -3,33 +3,51 @@ import Foundation
 
 /// A table of numbers with labelled rows and columns, as statistical offices publish an
 /// input–output table: the first row names the columns, the first column names the rows, every
-/// other cell is a number. Read from CSV text with CSV.swift; every problem is a diagnostic at
-/// `file:row:column` (rows and columns counted from 1, the header row and label column included,
-/// as a spreadsheet numbers them).
+/// other cell is a number or empty. Read from CSV text with CSV.swift, or built from a table
+/// written inline in a scenario; every problem is a diagnostic at the cell (`file:row:column`
+/// for a CSV, rows and columns counted from 1 with the header row and label column included, as
+/// a spreadsheet numbers them; the YAML position for an inline table).
 public struct LabelledTable: Sendable, Equatable {
     /// The row labels, in order.
     public var rowLabels: [String]
     /// The column labels, in order (without the label column's own header).
     public var columnLabels: [String]
-    /// `values[r][c]`: the number in row `rowLabels[r]`, column `columnLabels[c]`.
-    public var values: [[Double]]
+    /// `values[r][c]`: the number in row `rowLabels[r]`, column `columnLabels[c]`; nil for an empty cell.
+    public var values: [[Double?]]
     /// The file the table was read from, as the user named it.
     public var file: String
-    /// The row of the file (from 1) that each data row was read from.
-    public var fileRows: [Int]
+    /// Where each row's label is.
+    public var rowLocations: [SourceLocation]
+    /// Where each column's label is.
+    public var columnLocations: [SourceLocation]
+    /// Where each cell is, when the table was not read from a CSV (whose cells are found by row and column).
+    public var cellLocations: [[SourceLocation]]?
 
-    /// Where the cell of data row `r`, data column `c` (both 0-based) is in the file.
+    /// A table built from its parts (an inline table: every cell's location given).
+    public init(
+        rowLabels: [String], columnLabels: [String], values: [[Double?]], file: String, rowLocations: [SourceLocation],
+        columnLocations: [SourceLocation], cellLocations: [[SourceLocation]]?
+    ) {
+        self.rowLabels = rowLabels
+        self.columnLabels = columnLabels
+        self.values = values
+        self.file = file
+        self.rowLocations = rowLocations
+        self.columnLocations = columnLocations
+        self.cellLocations = cellLocations
+    }
+
+    /// Where the cell of data row `r`, data column `c` (both 0-based) is.
     public func location(row r: Int, column c: Int) -> SourceLocation {
-        SourceLocation(file: file, line: fileRows[r], column: c + 2)
+        if let cellLocations { return cellLocations[r][c] }
+        return SourceLocation(file: file, line: rowLocations[r].line, column: c + 2)
     }
 
     /// Where the label of data row `r` is.
-    public func location(rowLabel r: Int) -> SourceLocation { SourceLocation(file: file, line: fileRows[r], column: 1) }
+    public func location(rowLabel r: Int) -> SourceLocation { rowLocations[r] }
 
-    /// Where the label of data column `c` is (the header is the file's first row that is not blank).
-    public func location(columnLabel c: Int) -> SourceLocation { SourceLocation(file: file, line: headerRow, column: c + 2) }
-    /// The row of the file that holds the column labels.
-    public var headerRow: Int
+    /// Where the label of data column `c` is.
+    public func location(columnLabel c: Int) -> SourceLocation { columnLocations[c] }
 
     /// The index of a row label, or nil.
     public func row(_ label: String) -> Int? { rowLabels.firstIndex(of: label) }
@@ -39,7 +57,7 @@ public struct LabelledTable: Sendable, Equatable {
 
     /// Reads `text` (the contents of `file`). Returns the table, or the diagnostics that stop it
     /// (all of them, not just the first: a ragged row, a cell that is not a number, a label given
-    /// twice, an empty table).
+    /// twice, an empty table). An empty cell is nil: the reader of the table says where one is allowed.
     public static func read(csv text: String, file: String) -> Result<LabelledTable, DiagnosticsError> {
         var diagnostics: [Diagnostic] = []
         let reader: CSVReader
@@ -82,7 +100,7 @@ public struct LabelledTable: Sendable, Equatable {
             }
         }
         var rowLabels: [String] = []
-        var values: [[Double]] = []
+        var values: [[Double?]] = []
         var fileRows: [Int] = []
         var seenRows: [String: Int] = [:]
         for (line, record) in records.dropFirst() {
@@ -102,12 +120,14 @@ public struct LabelledTable: Sendable, Equatable {
                                               hint: "every row needs a label and one number per column (write 0 for none)"))
                 continue
             }
-            var numbers: [Double] = []
+            var numbers: [Double?] = []
             for (c, cell) in record.dropFirst().enumerated() {
-                if let number = Double(cell), number.isFinite {
+                if cell.isEmpty {
+                    numbers.append(nil)
+                } else if let number = Double(cell), number.isFinite {
                     numbers.append(number)
                 } else {
-                    diagnostics.append(Diagnostic(.error, cell.isEmpty ? "the cell is empty" : "'\(cell)' is not a number",
+                    diagnostics.append(Diagnostic(.error, "'\(cell)' is not a number",
                                                   at: SourceLocation(file: file, line: line, column: c + 2),
                                                   hint: "write a plain number with a decimal point (e.g. 1234.5; 0 for none), without thousands separators or units"))
                     numbers.append(.nan)
@@ -118,6 +138,10 @@ public struct LabelledTable: Sendable, Equatable {
             fileRows.append(line)
         }
         if !diagnostics.isEmpty { return .failure(DiagnosticsError(diagnostics)) }
-        return .success(LabelledTable(rowLabels: rowLabels, columnLabels: columnLabels, values: values, file: file, fileRows: fileRows, headerRow: headerRow))
+        return .success(
+            LabelledTable(
+                rowLabels: rowLabels, columnLabels: columnLabels, values: values, file: file,
+                rowLocations: fileRows.map { SourceLocation(file: file, line: $0, column: 1) },
+                columnLocations: columnLabels.indices.map { SourceLocation(file: file, line: headerRow, column: $0 + 2) }, cellLocations: nil))
     }
 }

@@ -38,6 +38,8 @@ public struct Scenario: Sendable {
     public var evaluators: [EvaluatorSelection]
     /// Named, bounded inputs a workshop page shows as sliders.
     public var levers: [Lever]
+    /// Input–output tables, national and regional (see Docs/input-output.md).
+    public var inputOutput: [InputOutputTable] = []
     /// The value of every number in this run, by `Quantity.slot`.
     public var values: [Double]
     /// What the loader knows of every number, by `Quantity.slot`.

@@ -5,6 +5,8 @@ import Foundation
 struct ScenarioDecoder {
     let context = DecodeContext()
     let file: String
+    /// The directory relative paths in the scenario (its table files) are resolved against, with the files' own folders.
+    var baseDirectory = FileManager.default.currentDirectoryPath
 
     func decode(_ root: YNode, extends: [String], hash: String) -> (Scenario?, [Diagnostic]) {
         let top = Fields(root, context: context, path: "", what: "the scenario", level: ScenarioFormat.top)
@@ -28,6 +30,7 @@ struct ScenarioDecoder {
         let sectors = decodeSectors(top)
         let countries = decodeCountries(top, sectors: sectors)
         let regions = decodeRegions(top, countries: countries, sectors: sectors)
+        let inputOutput = decodeInputOutput(top, countries: countries, regions: regions, sectors: sectors)
         let links = decodeLinks(top, countries: countries, regions: regions, sectors: sectors, horizon: horizon)
         let zones = decodeZones(top, countries: countries, regions: regions, links: links, sectors: sectors, horizon: horizon)
         checkZoneShares(links: links, zones: zones, countries: countries)
@@ -37,11 +40,13 @@ struct ScenarioDecoder {
 
         // The stage timeline is checked even when there are other errors, so that every diagnostic of the file comes at once.
         guard let discountRate, let horizon else { return (nil, context.diagnostics) }
-        let scenario = Scenario(
+        var scenario = Scenario(
             file: file, title: title, description: description, authors: authors, sources: sources, extends: extends,
             horizon: horizon, priceYear: priceYear, currency: currency, discountRate: discountRate, sectors: sectors,
             countries: countries, regions: regions, links: links, zones: zones, evaluators: evaluators, levers: levers,
-            values: context.values, inputs: context.inputs, contentHash: hash)
+            values: context.values, inputs: context.inputs,
+            contentHash: context.tableTexts.isEmpty ? hash : ScenarioLoader.contentHash(hash, extendedWith: context.tableTexts))
+        scenario.inputOutput = inputOutput
         for zone in zones where !context.zonesWithUnreadStages.contains(zone.id) { checkTimeline(scenario, zone) }
         return (context.diagnostics.hasErrors ? nil : scenario, context.diagnostics)
     }

@@ -50,6 +50,7 @@ extension ScenarioFormat {
         case .bySector: return "mapping: sector id → [number](#number-forms)"
         case .stageStart: return "year or [mapping](#start)"
         case .evaluators: return "mapping"
+        case .keyed(_, let label): return label
         case .locator: return "text or number"
         case .unitName: return "unit name"
         case .numbers(let count): return "list of \(count) plain numbers"

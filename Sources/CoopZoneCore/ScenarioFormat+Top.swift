@@ -35,6 +35,10 @@ extension ScenarioFormat {
                 example: "countries: [{code: UZ, name: Uzbekistan}]"),
             FormatField("regions", .list("region"), required: .yes, doc: "Border regions.", example: "regions: [{id: fergana, country: UZ}]"),
             FormatField(
+                "input_output", .list("input_output"), default: "none",
+                doc: "Input–output tables (national or regional) for multipliers by region and sector; see Docs/input-output.md.",
+                example: "input_output: [{id: uz_2022, country: UZ, year: 2022, unit: usd_million, file: io/uzbekistan-2022.csv, …}]"),
+            FormatField(
                 "links", .list("link"), default: "none", doc: "Trade links between countries or regions.",
                 example: "links: [{id: uz_kg, from: fergana, to: batken}]"),
             FormatField("zones", .list("zone"), required: .yes, doc: "The zones proposed.", example: "zones: [{id: fbs, kind: growth_triangle, …}]"),

@@ -12,7 +12,7 @@
 public enum ScenarioFormat {
     /// Every level, in the order the schema's `$defs` and the reference list them.
     static let levels: [FormatLevel] = [
-        top, source, horizon, sector, country, fiscal, tradeTotals, region, regionSector, link, flow, zone, stage, start, measures,
+        top, source, horizon, sector, country, fiscal, tradeTotals, region, regionSector, inputOutput, inputOutputTable, link, flow, zone, stage, start, measures,
         tariff, borderTime, logistics, storage, shadow, infrastructure, incentives, investment, lever, quantity, normal,
     ]
 
@@ -131,6 +131,9 @@ indirect enum FieldKind: Sendable {
     case unitName
     /// A list of exactly so many plain numbers (a distribution's parameters).
     case numbers(Int)
+    /// A mapping whose keys are data (a concordance's sector ids, a table's row labels): the schema
+    /// refers to the common definition `definition`; the reference's Type column says `label`.
+    case keyed(definition: String, label: String)
 }
 
 /// One key of a level.

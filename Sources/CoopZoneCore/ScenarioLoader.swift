@@ -84,7 +84,7 @@ public enum ScenarioLoader {
         var visited: [String] = []
         switch readTree(path, limits: limits, visited: &visited, reference: nil) {
         case .failure(let error): return LoadOutcome(scenario: nil, diagnostics: error.diagnostics.sortedByLocation(), tree: nil)
-        case .success(let (tree, chain)): return finish(tree, file: path, extends: chain, overrides: overrides)
+        case .success(let (tree, chain)): return finish(tree, file: path, extends: chain, overrides: overrides, baseDirectory: nil)
         }
     }
 
@@ -101,7 +101,7 @@ public enum ScenarioLoader {
             var visited = [URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path]
             switch resolveExtends(tree, directory: directory, limits: limits, visited: &visited) {
             case .failure(let error): return LoadOutcome(scenario: nil, diagnostics: error.diagnostics.sortedByLocation(), tree: tree)
-            case .success(let (merged, chain)): return finish(merged, file: file, extends: chain, overrides: overrides)
+            case .success(let (merged, chain)): return finish(merged, file: file, extends: chain, overrides: overrides, baseDirectory: directory)
             }
         }
     }
@@ -120,7 +120,7 @@ public enum ScenarioLoader {
         return scenario
     }
 
-    static func finish(_ tree: YNode, file: String, extends: [String], overrides: [Override]) -> LoadOutcome {
+    static func finish(_ tree: YNode, file: String, extends: [String], overrides: [Override], baseDirectory: String?) -> LoadOutcome {
         var tree = tree
         var diagnostics: [Diagnostic] = []
         for override in overrides {
@@ -130,7 +130,9 @@ public enum ScenarioLoader {
             }
         }
         if diagnostics.hasErrors { return LoadOutcome(scenario: nil, diagnostics: diagnostics, tree: tree) }
-        let (scenario, found) = ScenarioDecoder(file: file).decode(tree, extends: extends, hash: contentHash(of: tree))
+        var decoder = ScenarioDecoder(file: file)
+        if let baseDirectory { decoder.baseDirectory = baseDirectory }
+        let (scenario, found) = decoder.decode(tree, extends: extends, hash: contentHash(of: tree))
         return LoadOutcome(scenario: scenario, diagnostics: (diagnostics + found).sortedByLocation(), tree: tree)
     }
 
@@ -227,12 +229,7 @@ public enum ScenarioLoader {
     /// same hash on every machine, whatever its formatting or comments.
     public static func contentHash(of tree: YNode) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func feed(_ text: String) {
-            for byte in text.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01b3
-            }
-        }
+        func feed(_ text: String) { fnv1a(&hash, text) }
         func walk(_ node: YNode) {
             switch node.value {
             case .scalar(let text, let quoted): feed(quoted ? "\"\(text)\"" : text)
@@ -248,6 +245,22 @@ public enum ScenarioLoader {
         }
         walk(tree)
         return String(hash, radix: 16).leftPadded(to: 16)
+    }
+
+    /// The content hash of a scenario that reads files besides its YAML (input–output tables):
+    /// FNV-1a of the tree's hash and each file's text, so a changed table is a changed scenario.
+    static func contentHash(_ treeHash: String, extendedWith texts: [String]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        fnv1a(&hash, treeHash)
+        for text in texts { fnv1a(&hash, "\u{1F}" + text) }
+        return String(hash, radix: 16).leftPadded(to: 16)
+    }
+
+    private static func fnv1a(_ hash: inout UInt64, _ text: String) {
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
     }
 }
 

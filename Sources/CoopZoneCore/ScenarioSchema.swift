@@ -92,6 +92,7 @@ public enum ScenarioSchema {
         case .bySector(_, let definition): [("$ref", .string("#/$defs/\(definition)"))]
         case .stageStart: [("oneOf", .array([.object(integer(ScenarioFormat.years)), ref("start")]))]
         case .evaluators: [("$ref", .string("#/$defs/evaluators"))]
+        case .keyed(let definition, _): [("$ref", .string("#/$defs/\(definition)"))]
         case .locator: [("type", .array([.string("string"), .string("number")]))]
         case .unitName: [("enum", .array(Unit.allCases.map { .string($0.rawValue) }))]
         case .numbers(let count):
@@ -173,6 +174,33 @@ public enum ScenarioSchema {
             ),
             ("amountsBySector", bySector("Money per year by sector id; the keys must be ids of 'sectors'.")),
             ("dutiesBySector", bySector("Import duty rates by sector id (fractions 0–1); the keys must be ids of 'sectors'.")),
+            (
+                "concordance",
+                .object([
+                    (
+                        "description",
+                        .string(
+                            "Scenario sector id → the input–output table's sector labels it sums (one label or a list); table sectors listed nowhere are summed into the rest of the economy."
+                        )
+                    ),
+                    ("type", .string("object")),
+                    (
+                        "additionalProperties",
+                        .object([("anyOf", .array([.object([("type", .string("string"))]), .object([("type", .string("array")), ("items", .object([("type", .string("string"))]))])]))])
+                    ),
+                ])
+            ),
+            (
+                "tableRows",
+                .object([
+                    ("description", .string("Row label → one plain number per column, in the order of 'columns'; null (~) leaves a cell empty.")),
+                    ("type", .string("object")),
+                    (
+                        "additionalProperties",
+                        .object([("type", .string("array")), ("items", .object([("anyOf", .array([ref("plainNumber"), .object([("type", .string("null"))])]))]))])
+                    ),
+                ])
+            ),
             (
                 "evaluators",
                 .object([
