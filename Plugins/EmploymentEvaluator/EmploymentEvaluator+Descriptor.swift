@@ -85,19 +85,19 @@ extension EmploymentEvaluator {
         static let outputMultiplier = Metric(
             of: id, "output_multiplier", unit: .ratio,
             "Output multiplier from the region's input–output table: output of all sectors per unit of final demand for the sector (column sum of the Leontief inverse); instrument type_i (open) or type_ii (closed with households)",
-            dimensions: [.region, .country, .sector, .instrument], equation: "Docs/input-output.md#multipliers")
+            dimensions: [.region, .country, .sector, .instrument], additive: false, equation: "\(doc)#multipliers")
         static let employmentMultiplier = Metric(
             of: id, "employment_multiplier", unit: .ratio,
             "Employment multiplier from the region's input–output table: jobs in all sectors per direct job in the sector; type_i and type_ii as for output_multiplier; indirect jobs = direct × (Type I − 1), induced = direct × (Type II − Type I)",
-            dimensions: [.region, .country, .sector, .instrument], equation: "Docs/input-output.md#multipliers")
+            dimensions: [.region, .country, .sector, .instrument], additive: false, equation: "\(doc)#multipliers")
         static let labourIncomeMultiplier = Metric(
             of: id, "labour_income_multiplier", unit: .ratio,
             "Labour-income multiplier from the region's input–output table: labour income in all sectors per unit of direct labour income in the sector (Type II: the household row of the closed inverse)",
-            dimensions: [.region, .country, .sector, .instrument], equation: "Docs/input-output.md#multipliers")
+            dimensions: [.region, .country, .sector, .instrument], additive: false, equation: "\(doc)#multipliers")
         static let valueAddedMultiplier = Metric(
             of: id, "value_added_multiplier", unit: .ratio,
             "Value-added multiplier from the region's input–output table: value added in all sectors per unit of direct value added in the sector (when the table gives value added)",
-            dimensions: [.region, .country, .sector, .instrument], equation: "Docs/input-output.md#multipliers")
+            dimensions: [.region, .country, .sector, .instrument], additive: false, equation: "\(doc)#multipliers")
         static let netJobsFinalYear = Metric(
             of: id, "net_jobs_final_year", unit: .jobs, "Net additional jobs in the last year of the horizon",
             equation: "\(doc)#headlines", presentation: MetricPresentation(shortLabel: "Net jobs, last year", better: .higher, card: 1))
@@ -183,7 +183,7 @@ extension EmploymentEvaluator.Parameters {
         ParameterField(
             \.flqDelta, "flq_delta",
             "δ of Flegg's location quotient, λ* = [log₂(1 + regional / national employment)]^δ: how much more a smaller region imports; used where a region's multipliers come from its country's national input–output table",
-            unit: .ratio, allowed: 0...0.99, plausible: 0.15...0.35,
+            unit: .ratio, allowed: 0...0.6, plausible: 0.15...0.35,
             citation:
                 "Flegg, A. T. & Tohmo, T. (2013), Regional input–output tables and the FLQ formula: a case study of Finland, Regional Studies 47(5), 703–721: a value near 0.25 for Finnish regions; Flegg, Webber & Elliott (1995) and Flegg & Webber (1997) about 0.3",
             assumption: true),

@@ -60,6 +60,13 @@ struct TableMultipliers {
 
     /// One finding per region looked up: where its multipliers come from, or why the flat defaults apply.
     func findings(_ b: inout ResultBuilder, flat: RegionMultipliers.Pair) {
+        if scenario.inputOutput.isEmpty {
+            b.finding(
+                .info,
+                "indirect and induced jobs from the flat multipliers (Type I \(format(flat.typeI)), Type II \(format(flat.typeII))) in every region: the scenario gives no input–output table (Docs/input-output.md)"
+            )
+            return
+        }
         for r in used.sorted() {
             let region = geography.regions[r]
             switch results[r] {

@@ -30,6 +30,8 @@ public struct InputOutputTable: Sendable {
     public var location: SourceLocation
     /// Where its numbers come from.
     public var provenance: Provenance
+    /// Total household income, USD million (the household column's denominator), when given.
+    public var householdIncome: Quantity?
     /// The table's sectors, in the order of its rows and columns.
     public var sectors: [String]
     /// Technical coefficients `A[i][j]`: input from sector `i` per unit of output of sector `j`.
@@ -102,7 +104,7 @@ public struct InputOutputTable: Sendable {
         if sectors.isEmpty { error("\(what) has no sector rows", firstCell, layoutHint) }
         if sectors != sectorColumns.map({ t.columnLabels[$0] }) {
             // The first place where the rows and the columns disagree.
-            let k = zip(sectorRows, sectorColumns).firstIndex { t.rowLabels[$0.0] != t.columnLabels[$0.1] } ?? min(sectorRows.count, sectorColumns.count)
+            let k = Array(zip(sectorRows, sectorColumns)).firstIndex { t.rowLabels[$0.0] != t.columnLabels[$0.1] } ?? min(sectorRows.count, sectorColumns.count)
             let at = k < sectorColumns.count ? t.location(columnLabel: sectorColumns[k]) : (k < sectorRows.count ? t.location(rowLabel: sectorRows[k]) : firstCell)
             let row = k < sectorRows.count ? "'\(t.rowLabels[sectorRows[k]])'" : "none"
             let column = k < sectorColumns.count ? "'\(t.columnLabels[sectorColumns[k]])'" : "none"
@@ -132,9 +134,12 @@ public struct InputOutputTable: Sendable {
         guard d.isEmpty, let rLabour, let rJobs, let rOutput, let cHousehold else { return (nil, d) }
 
         // Every cell that is read must hold a number; the corner (extra rows × extra columns) is not read.
+        // An empty cell or a zero output stops the arithmetic; a negative number is reported and the checks go on.
+        var blocked = false
         func cell(_ r: Int, _ c: Int, _ meaning: String, allowNegative: Bool = false) -> Double {
             guard let v = t.values[r][c] else {
                 error("the cell of \(meaning) is empty", t.location(row: r, column: c), "write a number (0 for none)")
+                blocked = true
                 return .nan
             }
             if v < 0, !allowNegative {
@@ -159,8 +164,9 @@ public struct InputOutputTable: Sendable {
             error(
                 "the gross output of '\(sectors[j])' is 0, so its coefficients are undefined", t.location(row: rOutput, column: c),
                 "leave the sector out, or merge it with another")
+            blocked = true
         }
-        guard d.isEmpty else { return (nil, d) }
+        guard !blocked else { return (nil, d) }
 
         // Everything as coefficients: per unit of the buying sector's output, per unit of household income.
         var a = block

@@ -2,7 +2,7 @@
 /// the scenario or written inline. See Docs/input-output.md.
 extension ScenarioFormat {
     public static let inputOutput = FormatLevel(
-        "input_output", title: "input_output item", anchor: "input-output", provenance: true, partial: true, identity: ["id"],
+        "input_output", title: "input_output item", anchor: "input_output", provenance: true, partial: true, identity: ["id"],
         description:
             "An input–output table of a country (national) or of a region, in USD million: intermediate flows or technical coefficients, labour income, value added, employment, gross output and household consumption. `employment` computes Type I and Type II multipliers by region and sector from it (Docs/input-output.md).",
         fields: [
@@ -33,7 +33,7 @@ extension ScenarioFormat {
                 "household_income", .number(.money), required: .when("`values: flows`"),
                 doc:
                     "Total household income (compensation, mixed income, transfers and remittances), USD million: the denominator of the household consumption column.",
-                example: "household_income: 42619"),
+                example: "household_income: 42610"),
             FormatField(
                 "concordance", .keyed(definition: "concordance", label: "mapping: sector id → table sectors"), default: "the table's sectors with the scenario's ids",
                 doc: "Which table sectors make up each scenario sector (each scenario sector must be covered); the table sectors listed nowhere form the rest of the economy.",
@@ -41,7 +41,7 @@ extension ScenarioFormat {
         ])
 
     public static let inputOutputTable = FormatLevel(
-        "input_output_table", title: "input–output table written inline", anchor: "input-output", provenance: false, partial: false,
+        "input_output_table", title: "input–output table written inline", anchor: "input_output", provenance: false, partial: false,
         fields: [
             FormatField(
                 "columns", .texts("list of column labels"), required: .yes,

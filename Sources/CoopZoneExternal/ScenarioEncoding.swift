@@ -78,6 +78,16 @@ struct ScenarioEncoding: Sendable {
     }
 }
 
+/// Writes `values` as a JSON array of numbers (null for nil).
+private func numbersOf(_ e: inout Emitter, _ values: [Double?]) {
+    e.writer.raw("[")
+    for (i, v) in values.enumerated() {
+        if i > 0 { e.writer.raw(",") }
+        if let v { e.writer.number(v) } else { e.writer.raw("null") }
+    }
+    e.writer.raw("]")
+}
+
 /// Writes the scenario JSON, keeping the path of every number.
 private struct Emitter {
     let scenario: Scenario
@@ -211,10 +221,51 @@ private struct Emitter {
                     }
                 case "countries": e.field(key) { e in e.array(s.countries) { e, country in e.encodeCountry(country) } }
                 case "regions": e.field(key) { e in e.array(s.regions) { e, region in e.encodeRegion(region) } }
+                case "input_output": if !s.inputOutput.isEmpty { e.field(key) { e in e.array(s.inputOutput) { e, t in e.encodeInputOutput(t) } } }
                 case "links": e.field(key) { e in e.array(s.links) { e, link in e.encodeLink(link) } }
                 case "zones": e.field(key) { e in e.array(Array(s.zones.enumerated())) { e, item in e.encodeZone(item.element, index: item.offset) } }
                 default: break  // format, evaluators (sent as the run's parameters), levers
                 }
+            }
+        }
+    }
+
+    /// An input–output table as its checked coefficients, written inline as the format reads them
+    /// (`values: coefficients`), whether the scenario gave a file or flows.
+    mutating func encodeInputOutput(_ t: InputOutputTable) {
+        object(ScenarioFormat.inputOutput) { e, key in
+            switch key {
+            case "id": e.text(key, t.id)
+            case "country": if case .country(let code) = t.scope { e.text(key, code) }
+            case "region": if case .region(let id) = t.scope { e.text(key, id) }
+            case "year": e.integer(key, t.year)
+            case "unit": e.text(key, "usd_million")
+            case "values": e.text(key, "coefficients")
+            case "file": e.text(key, t.file)
+            case "table":
+                e.field(key) { e in
+                    e.object { e in
+                        e.strings("columns", t.sectors + [InputOutputTable.Label.householdConsumption])
+                        e.field("rows") { e in
+                            e.object { e in
+                                for (i, sector) in t.sectors.enumerated() { e.field(sector) { e in numbersOf(&e, t.coefficients[i].map { $0 } + [t.householdConsumption[i]]) } }
+                                let none: [Double?] = [nil]
+                                e.field(InputOutputTable.Label.labourIncome) { e in numbersOf(&e, t.labourIncome.map { $0 } + none) }
+                                if let v = t.valueAdded { e.field(InputOutputTable.Label.valueAdded) { e in numbersOf(&e, v.map { $0 } + none) } }
+                                e.field(InputOutputTable.Label.employment) { e in numbersOf(&e, t.employmentCoefficients.map { $0 } + none) }
+                                e.field(InputOutputTable.Label.grossOutput) { e in numbersOf(&e, t.grossOutput.map { $0 } + none) }
+                            }
+                        }
+                    }
+                }
+            case "concordance":
+                e.field(key) { e in
+                    e.object { e in
+                        for (s, group) in zip(e.scenario.sectors, t.concordance) { e.strings(s.id, group.map { t.sectors[$0] }) }
+                    }
+                }
+            case "household_income": e.number(key, t.householdIncome)
+            default: break
             }
         }
     }

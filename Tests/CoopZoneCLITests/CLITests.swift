@@ -82,6 +82,30 @@ struct CLITests {
         #expect(object["errors"] as? Int == 1)
     }
 
+    @Test func aBrokenInputOutputTableStopsTheRunWithItsCells() async throws {
+        // The shipped growth triangle beside a copy of its tables, Uzbekistan's broken two ways: a negative
+        // flow (row 3 'textiles', column 3 'textiles') and a column that buys more than it makes (rest → machinery
+        // 4,000 for an output of 4,000: column 4 sums to (0 + 16 + 152 + 4,000) / 4,000 = 1.042).
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cz-io-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("io"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let shipped = URL(fileURLWithPath: growthTriangle).deletingLastPathComponent()
+        for name in ["kyrgyzstan-2022.csv", "tajikistan-2022.csv"] {
+            try FileManager.default.copyItem(at: shipped.appendingPathComponent("io/\(name)"), to: folder.appendingPathComponent("io/\(name)"))
+        }
+        var table = try String(contentsOf: shipped.appendingPathComponent("io/uzbekistan-2022.csv"), encoding: .utf8)
+        table = table.replacingOccurrences(of: "textiles,120.0,955.5,", with: "textiles,120.0,-955.5,")
+            .replacingOccurrences(of: "rest,8320.0,1183.0,1392.0,", with: "rest,8320.0,1183.0,4000.0,")
+        try table.write(to: folder.appendingPathComponent("io/uzbekistan-2022.csv"), atomically: true, encoding: .utf8)
+        let file = folder.appendingPathComponent("triangle.yaml").path
+        try FileManager.default.copyItem(atPath: growthTriangle, toPath: file)
+        let out = await RunCommand.execute(file: file, format: .json, overrides: [])
+        #expect(out.status == 1)
+        #expect(!out.stdout.contains("\"headlines\""), "nothing is run")
+        #expect(out.stderr.contains("uzbekistan-2022.csv:3:3: error: the flow from 'textiles' to 'textiles' is negative (-955.5)"), "\(out.stderr)")
+        #expect(out.stderr.contains("uzbekistan-2022.csv:1:4: error: the column of 'machinery' has intermediate inputs of 1.042 per unit of output"), "\(out.stderr)")
+    }
+
     @Test func badArgumentsExitWith64() {
         do {
             _ = try CoopZoneCommand.parseAsRoot(["run", "--format", "yaml", growthTriangle])

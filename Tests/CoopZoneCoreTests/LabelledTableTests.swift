@@ -36,7 +36,8 @@ struct LabelledTableTests {
         #expect(found.contains("3:1 row label 'x' is given twice (first in row 2)"))
         #expect(found.contains("3:4 row 3 has 3 cells; the header has 4"))
         #expect(found.contains("4:1 row 4 has no label"))
-        #expect(found.contains("4:3 the cell is empty"))
+        // An empty cell is not an error here: the reader of the table says where one is allowed.
+        #expect(!found.contains { $0.hasPrefix("4:3") })
         #expect(error.diagnostics.allSatisfy { $0.hint != nil })
     }
 

@@ -93,7 +93,8 @@ struct LoaderFuzzTests {
     static func check(_ text: String, what: String) -> Result {
         let clock = ContinuousClock()
         let start = clock.now
-        let outcome = ScenarioLoader.load(text: text, file: "fuzz.yaml")
+        // Beside the shipped scenarios, so that the seed's input–output tables (io/…) are found.
+        let outcome = ScenarioLoader.load(text: text, file: "fuzz.yaml", baseDirectory: Fixture.scenariosDirectory.path)
         let elapsed = clock.now - start
         let context = Comment(rawValue: "\(what)\n\(DiagnosticsError(outcome.diagnostics))".prefix(2_000).description)
         #expect(outcome.scenario != nil || outcome.diagnostics.hasErrors, context)

@@ -34,12 +34,13 @@ func makeWorkshop(
     return (try await Workshop(configuration: configuration), data)
 }
 
-/// A copy of the shipped scenarios (top level only) in a temporary folder.
+/// A copy of the shipped scenarios (top level only, with the input–output tables of `io/` they read) in a temporary folder.
 func copyOfScenarios() throws -> String {
     let folder = try temporaryFolder()
     for name in try FileManager.default.contentsOfDirectory(atPath: scenariosFolder) where name.hasSuffix(".yaml") {
         try FileManager.default.copyItem(atPath: scenariosFolder + "/" + name, toPath: folder + "/" + name)
     }
+    try FileManager.default.copyItem(atPath: scenariosFolder + "/io", toPath: folder + "/io")
     return folder
 }
 

@@ -331,7 +331,7 @@ struct EmploymentEvaluatorTests {
         #expect(
             [
                 d.labourIntensityInvestment, d.employmentOutputElasticity, d.jobsPerOutput, d.rampUpYears, d.type1Multiplier, d.type2Multiplier,
-                d.leakage, d.displacement, d.substitution, d.deadweight,
+                d.flqDelta, d.leakage, d.displacement, d.substitution, d.deadweight,
             ] == EmploymentEvaluator.descriptor.parameters.map(\.defaultValue))
     }
 
@@ -339,8 +339,14 @@ struct EmploymentEvaluatorTests {
         let d = EmploymentEvaluator.descriptor
         #expect(d.id == "employment")
         #expect(d.dependencies == ["staged_incentives", "trade_effects"])
-        #expect(d.metrics.map(\.id) == ["jobs_direct", "jobs_indirect", "jobs_induced", "jobs_gross", "jobs_net", "non_party_jobs_net"])
-        for m in d.metrics { #expect(m.dimensions == [.region, .country, .sector, .instrument] && m.unit == .jobs && m.additive) }
+        let jobs = ["jobs_direct", "jobs_indirect", "jobs_induced", "jobs_gross", "jobs_net", "non_party_jobs_net"]
+        let multipliers = ["output_multiplier", "employment_multiplier", "labour_income_multiplier", "value_added_multiplier"]
+        #expect(d.metrics.map(\.id) == jobs + multipliers)
+        for m in d.metrics {
+            #expect(m.dimensions == [.region, .country, .sector, .instrument])
+            // Jobs add up across rows; a multiplier is a ratio, which does not.
+            #expect(jobs.contains(m.id) ? m.unit == .jobs && m.additive : m.unit == .ratio && !m.additive, "\(m.id)")
+        }
         // Citations, ranges and equation anchors of every built-in evaluator: BuiltInEvaluatorsTests.
     }
 }
