@@ -183,8 +183,9 @@ public struct InputOutput: Sendable {
         let n = sectors.count
         // Every product is n-long against an n×n matrix by construction, so none can throw.
         func weighted(_ w: [Double]) -> [Double] { (try? inverse.leftMultiplying(w)) ?? Array(repeating: .nan, count: n) }
-        return FinalDemandMultipliers(output: weighted(Array(repeating: 1, count: n)), employment: weighted(employmentCoefficients),
-                                      labourIncome: householdIncome.map { weighted($0).map { typeII ? $0 / (1 - householdOwnPurchase) : $0 } },
-                                      valueAdded: valueAdded.map(weighted))
+        return FinalDemandMultipliers(
+            output: weighted(Array(repeating: 1, count: n)), employment: weighted(employmentCoefficients),
+            labourIncome: householdIncome.map { weighted($0).map { typeII ? $0 / (1 - householdOwnPurchase) : $0 } },
+            valueAdded: valueAdded.map(weighted))
     }
 }

@@ -120,7 +120,12 @@ extension RegionMultipliers {
             }
             if agg.hasRest {
                 guard let lf = region.labourForce.map({ scenario[$0] }), let u = region.unemploymentRate.map({ scenario[$0] }) else {
-                    throw .reason("region '\(region.id)' gives no labour_force and unemployment_rate, which the regionalisation needs for the rest of its economy")
+                    let missing = [region.labourForce == nil ? "labour_force" : nil, region.unemploymentRate == nil ? "unemployment_rate" : nil].compactMap {
+                        $0
+                    }
+                    throw .reason(
+                        "region '\(region.id)' gives no \(missing.joined(separator: " and ")), which the regionalisation needs for the employment of the rest of its economy; add it to the region"
+                    )
                 }
                 let employed = lf * (1 - u)
                 let inSectors = re.reduce(0, +)
@@ -166,7 +171,8 @@ extension RegionMultipliers {
             employment.append(jobs)
             guard j < scenario.sectors.count else { continue }
             guard let jobs,
-                let income = perDirect(open.labourIncome, agg.h, j).flatMap({ i in perDirect(closed.labourIncome, agg.h, j).map { Pair(typeI: i, typeII: $0) } })
+                let income = perDirect(open.labourIncome, agg.h, j).flatMap({ i in perDirect(closed.labourIncome, agg.h, j).map { Pair(typeI: i, typeII: $0) } }
+                )
             else {
                 throw .reason("sector '\(scenario.sectors[j].id)' has no employment or no labour income in table '\(table.id)'")
             }
@@ -211,7 +217,9 @@ final class MultiplierCache: Sendable {
         inputs.append(region.unemploymentRate.map { scenario[$0] } ?? -1)
         let key = Key(scenario: scenario.contentHash, table: table.id, region: r, delta: delta, inputs: inputs)
         if let hit = store.withLock({ $0[key] }) { return hit }
-        let result = Result { () throws(RegionMultipliers.Unavailable) in try RegionMultipliers.compute(scenario: scenario, region: r, table: table, delta: delta) }
+        let result = Result { () throws(RegionMultipliers.Unavailable) in
+            try RegionMultipliers.compute(scenario: scenario, region: r, table: table, delta: delta)
+        }
         store.withLock { cache in
             if cache.count >= 256 { cache.removeAll() }
             cache[key] = result

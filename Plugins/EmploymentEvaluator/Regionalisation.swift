@@ -62,8 +62,8 @@ public enum FleggLocationQuotient {
             for j in 0..<n {
                 guard let si = slq[i], let sj = slq[j] else { continue }
                 let flq: Double
-                if i == j {
-                    flq = size * si
+                if i == j || si == 0 {
+                    flq = size * si  // a supplier the region lacks supplies nothing locally
                 } else if sj > 0 {
                     flq = size * si / sj
                 } else {

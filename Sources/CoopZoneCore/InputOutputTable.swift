@@ -105,7 +105,8 @@ public struct InputOutputTable: Sendable {
         if sectors != sectorColumns.map({ t.columnLabels[$0] }) {
             // The first place where the rows and the columns disagree.
             let k = Array(zip(sectorRows, sectorColumns)).firstIndex { t.rowLabels[$0.0] != t.columnLabels[$0.1] } ?? min(sectorRows.count, sectorColumns.count)
-            let at = k < sectorColumns.count ? t.location(columnLabel: sectorColumns[k]) : (k < sectorRows.count ? t.location(rowLabel: sectorRows[k]) : firstCell)
+            let at =
+                k < sectorColumns.count ? t.location(columnLabel: sectorColumns[k]) : (k < sectorRows.count ? t.location(rowLabel: sectorRows[k]) : firstCell)
             let row = k < sectorRows.count ? "'\(t.rowLabels[sectorRows[k]])'" : "none"
             let column = k < sectorColumns.count ? "'\(t.columnLabels[sectorColumns[k]])'" : "none"
             error(
@@ -151,7 +152,8 @@ public struct InputOutputTable: Sendable {
         var block = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
         for (i, r) in sectorRows.enumerated() {
             for (j, c) in sectorColumns.enumerated() {
-                block[i][j] = cell(r, c, values == .flows ? "the flow from '\(sectors[i])' to '\(sectors[j])'" : "the coefficient of '\(sectors[i])' in '\(sectors[j])'")
+                block[i][j] = cell(
+                    r, c, values == .flows ? "the flow from '\(sectors[i])' to '\(sectors[j])'" : "the coefficient of '\(sectors[i])' in '\(sectors[j])'")
             }
         }
         let output = sectorColumns.enumerated().map { j, c in cell(rOutput, c, "the gross output of '\(sectors[j])'") }
@@ -192,7 +194,9 @@ public struct InputOutputTable: Sendable {
                 error(
                     "the column of '\(sectors[j])' has intermediate inputs of \(format((sum * 1000).rounded() / 1000)) per unit of output (a column sum of A of 1 or more), so the economy the table describes is not productive (Hawkins–Simon)",
                     t.location(columnLabel: col),
-                    values == .flows ? "check the column's flows and its gross_output: both in USD million, inputs below output" : "each column of A must sum to less than 1")
+                    values == .flows
+                        ? "check the column's flows and its gross_output: both in USD million, inputs below output" : "each column of A must sum to less than 1"
+                )
             }
         }
         let consumption = c.reduce(0, +)

@@ -64,8 +64,12 @@ public struct LabelledTable: Sendable, Equatable {
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: true)
         } catch {
-            return .failure(DiagnosticsError([Diagnostic(.error, "cannot read the CSV: \(error)", at: SourceLocation(file: file, line: 1, column: 1),
-                                                         hint: "save the table as comma-separated UTF-8 text")]))
+            return .failure(
+                DiagnosticsError([
+                    Diagnostic(
+                        .error, "cannot read the CSV: \(error)", at: SourceLocation(file: file, line: 1, column: 1),
+                        hint: "save the table as comma-separated UTF-8 text")
+                ]))
         }
         var records: [(row: Int, fields: [String])] = []
         var read = 0
@@ -76,14 +80,22 @@ public struct LabelledTable: Sendable, Equatable {
             records.append((read, record))
         }
         if let error = reader.error {
-            return .failure(DiagnosticsError([Diagnostic(.error, "the CSV is malformed after row \(read): \(error)",
-                                                         at: SourceLocation(file: file, line: read + 1, column: 1),
-                                                         hint: "check the quotes on that row: a field with a comma or a quote is written \"like, this\" with \"\" for a quote")]))
+            return .failure(
+                DiagnosticsError([
+                    Diagnostic(
+                        .error, "the CSV is malformed after row \(read): \(error)",
+                        at: SourceLocation(file: file, line: read + 1, column: 1),
+                        hint: "check the quotes on that row: a field with a comma or a quote is written \"like, this\" with \"\" for a quote")
+                ]))
         }
         guard let header = records.first?.fields, header.count >= 2, records.count >= 2 else {
-            return .failure(DiagnosticsError([Diagnostic(.error, "the table is empty: it needs a header row of column labels and at least one row of numbers",
-                                                         at: SourceLocation(file: file, line: 1, column: 1),
-                                                         hint: "the first row names the columns (the first cell may be empty), the first column names the rows")]))
+            return .failure(
+                DiagnosticsError([
+                    Diagnostic(
+                        .error, "the table is empty: it needs a header row of column labels and at least one row of numbers",
+                        at: SourceLocation(file: file, line: 1, column: 1),
+                        hint: "the first row names the columns (the first cell may be empty), the first column names the rows")
+                ]))
         }
         let headerRow = records[0].row
         let columnLabels = Array(header.dropFirst())
@@ -93,8 +105,10 @@ public struct LabelledTable: Sendable, Equatable {
             if label.isEmpty {
                 diagnostics.append(Diagnostic(.error, "column \(c + 2) has no label", at: at, hint: "name every column in the header row"))
             } else if let first = seenColumns[label] {
-                diagnostics.append(Diagnostic(.error, "column label '\(label)' is given twice (first in column \(first + 2))", at: at,
-                                              hint: "each column label must be unique"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "column label '\(label)' is given twice (first in column \(first + 2))", at: at,
+                        hint: "each column label must be unique"))
             } else {
                 seenColumns[label] = c
             }
@@ -106,18 +120,24 @@ public struct LabelledTable: Sendable, Equatable {
         for (line, record) in records.dropFirst() {
             let label = record[0]
             if label.isEmpty {
-                diagnostics.append(Diagnostic(.error, "row \(line) has no label", at: SourceLocation(file: file, line: line, column: 1),
-                                              hint: "name every row in the first column"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "row \(line) has no label", at: SourceLocation(file: file, line: line, column: 1),
+                        hint: "name every row in the first column"))
             } else if let first = seenRows[label] {
-                diagnostics.append(Diagnostic(.error, "row label '\(label)' is given twice (first in row \(first))",
-                                              at: SourceLocation(file: file, line: line, column: 1), hint: "each row label must be unique"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "row label '\(label)' is given twice (first in row \(first))",
+                        at: SourceLocation(file: file, line: line, column: 1), hint: "each row label must be unique"))
             } else {
                 seenRows[label] = line
             }
             guard record.count == header.count else {
-                diagnostics.append(Diagnostic(.error, "row \(line) has \(record.count) cells; the header has \(header.count)",
-                                              at: SourceLocation(file: file, line: line, column: min(record.count, header.count) + 1),
-                                              hint: "every row needs a label and one number per column (write 0 for none)"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "row \(line) has \(record.count) cells; the header has \(header.count)",
+                        at: SourceLocation(file: file, line: line, column: min(record.count, header.count) + 1),
+                        hint: "every row needs a label and one number per column (write 0 for none)"))
                 continue
             }
             var numbers: [Double?] = []
@@ -127,9 +147,11 @@ public struct LabelledTable: Sendable, Equatable {
                 } else if let number = Double(cell), number.isFinite {
                     numbers.append(number)
                 } else {
-                    diagnostics.append(Diagnostic(.error, "'\(cell)' is not a number",
-                                                  at: SourceLocation(file: file, line: line, column: c + 2),
-                                                  hint: "write a plain number with a decimal point (e.g. 1234.5; 0 for none), without thousands separators or units"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "'\(cell)' is not a number",
+                            at: SourceLocation(file: file, line: line, column: c + 2),
+                            hint: "write a plain number with a decimal point (e.g. 1234.5; 0 for none), without thousands separators or units"))
                     numbers.append(.nan)
                 }
             }

@@ -10,7 +10,9 @@ extension ScenarioDecoder {
             let probe = node["id"]?.scalarText ?? "#\(index + 1)"
             let f = Fields(node, context: context, path: "input_output.\(probe)", what: "input–output table '\(probe)'", level: ScenarioFormat.inputOutput)
             guard f.isMapping, let id = f.identifier("id") else { return nil }
-            if !seen.insert(id).inserted { context.error("input–output table '\(id)' is defined twice", at: f["id"]?.location, hint: "give each table its own id") }
+            if !seen.insert(id).inserted {
+                context.error("input–output table '\(id)' is defined twice", at: f["id"]?.location, hint: "give each table its own id")
+            }
             let scope: InputOutputTable.Scope?
             switch (f["country"], f["region"]) {
             case (nil, nil):
@@ -43,14 +45,27 @@ extension ScenarioDecoder {
                 context.error("'values' of input–output table '\(id)' is '\(valuesText)'", at: f["values"]?.location, hint: "write 'flows' or 'coefficients'")
             }
             let householdIncome = f.quantity("household_income", required: values == .flows)
-            guard let labelled = readTable(f, id: id) else { return nil }
+            if let q = householdIncome {
+                if context.inputs[q.slot].distribution != nil {
+                    context.error(
+                        "household_income of input–output table '\(id)' has a distribution, but a table's numbers are fixed",
+                        at: f["household_income"]?.location,
+                        hint: "give one value; only employment's flq_delta can vary the multipliers in Monte Carlo and sensitivity runs")
+                } else if values == .flows, context.values[q.slot] <= 0 {
+                    context.error(
+                        "household_income of input–output table '\(id)' must be above 0", at: f["household_income"]?.location,
+                        hint: "total household income in USD million: compensation, mixed income, transfers and remittances")
+                }
+            }
+            guard let values, let labelled = readTable(f, id: id) else { return nil }
             let income = householdIncome.map { context.values[$0.slot] }
-            let (body, found) = InputOutputTable.body(of: labelled, values: values ?? .flows, householdIncome: income, what: "input–output table '\(id)'")
+            let (body, found) = InputOutputTable.body(of: labelled, values: values, householdIncome: income, what: "input–output table '\(id)'")
             context.diagnostics.append(contentsOf: found)
             guard let body, let scope, let year else { return nil }
             guard let concordance = readConcordance(f, id: id, tableSectors: body.sectors, sectors: sectors) else { return nil }
             return InputOutputTable(
-                id: id, scope: scope, year: year, file: f.string("file"), location: node.location, provenance: f.provenance, householdIncome: householdIncome, sectors: body.sectors,
+                id: id, scope: scope, year: year, file: f.string("file"), location: node.location, provenance: f.provenance, householdIncome: householdIncome,
+                sectors: body.sectors,
                 coefficients: body.coefficients, grossOutput: body.grossOutput, employment: body.employment, labourIncome: body.labourIncome,
                 valueAdded: body.valueAdded, householdConsumption: body.householdConsumption, concordance: concordance)
         }
@@ -61,7 +76,9 @@ extension ScenarioDecoder {
     private func readTable(_ f: Fields, id: String) -> LabelledTable? {
         switch (f["file"], f["table"]) {
         case (nil, nil):
-            context.error("input–output table '\(id)' needs 'file' (a CSV beside the scenario) or an inline 'table'", at: f.node.location, hint: "add 'file: io/table.csv'")
+            context.error(
+                "input–output table '\(id)' needs 'file' (a CSV beside the scenario) or an inline 'table'", at: f.node.location,
+                hint: "add 'file: io/table.csv'")
             return nil
         case (.some, .some):
             context.error("input–output table '\(id)' gives both 'file' and 'table'", at: f.location(of: "table"), hint: "keep one of the two")
@@ -80,7 +97,9 @@ extension ScenarioDecoder {
         let namingFile = URL(fileURLWithPath: location.file, relativeTo: URL(fileURLWithPath: baseDirectory, isDirectory: true))
         let folder = namingFile.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath()
         guard !path.hasPrefix("/"), !path.hasPrefix("~") else {
-            context.error("the file of input–output table '\(id)' is an absolute path", at: location, hint: "write the path relative to the scenario file, e.g. io/table.csv")
+            context.error(
+                "the file of input–output table '\(id)' is an absolute path", at: location,
+                hint: "write the path relative to the scenario file, e.g. io/table.csv")
             return nil
         }
         let target = URL(fileURLWithPath: path, relativeTo: folder).standardizedFileURL.resolvingSymlinksInPath()
@@ -100,7 +119,8 @@ extension ScenarioDecoder {
             return nil
         }
         guard data.count <= 16 << 20 else {
-            context.error("the file of input–output table '\(id)' is \(data.count >> 20) MB; at most 16 MB is read", at: location, hint: "aggregate the table first")
+            context.error(
+                "the file of input–output table '\(id)' is \(data.count >> 20) MB; at most 16 MB is read", at: location, hint: "aggregate the table first")
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -124,7 +144,9 @@ extension ScenarioDecoder {
         let columnLocations = f["columns"]?.items?.map(\.location) ?? []
         guard let rowsNode = f.requireKey("rows"), !columns.isEmpty else { return nil }
         guard let entries = rowsNode.entries else {
-            context.error("'rows' of input–output table '\(id)' must map each row label to its numbers", at: rowsNode.location, hint: "e.g. rows: {agriculture: [10, 5, 20]}")
+            context.error(
+                "'rows' of input–output table '\(id)' must map each row label to its numbers", at: rowsNode.location,
+                hint: "e.g. rows: {agriculture: [10, 5, 20]}")
             return nil
         }
         var labels: [String] = [], rowLocations: [SourceLocation] = [], values: [[Double?]] = [], cells: [[SourceLocation]] = []
@@ -169,13 +191,17 @@ extension ScenarioDecoder {
                 context.error(
                     "input–output table '\(id)' has no sector \(missing.map { "'\($0)'" }.joined(separator: ", ")) of the scenario, and no concordance",
                     at: f.node.location,
-                    hint: "add 'concordance:' mapping each scenario sector to the table's sectors, e.g. {\(missing[0]): [\(tableSectors.prefix(2).joined(separator: ", "))]}")
+                    hint:
+                        "add 'concordance:' mapping each scenario sector to the table's sectors, e.g. {\(missing[0]): [\(tableSectors.prefix(2).joined(separator: ", "))]}"
+                )
                 return nil
             }
             return ids.map { [tableSectors.firstIndex(of: $0)!] }
         }
         guard let entries = node.entries else {
-            context.error("'concordance' of input–output table '\(id)' must map scenario sector ids to table sectors", at: node.location, hint: "e.g. {agriculture: [c1, c3]}")
+            context.error(
+                "'concordance' of input–output table '\(id)' must map scenario sector ids to table sectors", at: node.location,
+                hint: "e.g. {agriculture: [c1, c3]}")
             return nil
         }
         var groups = [[Int]](repeating: [], count: ids.count)
@@ -185,7 +211,8 @@ extension ScenarioDecoder {
             guard let s = ids.firstIndex(of: entry.key) else {
                 let suggestion = closestMatch(to: entry.key, in: ids)
                 context.error(
-                    "'\(entry.key)' in the concordance of input–output table '\(id)' is not a sector of the scenario" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                    "'\(entry.key)' in the concordance of input–output table '\(id)' is not a sector of the scenario"
+                        + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
                     at: entry.keyLocation, hint: "the keys are the scenario's sector ids: \(ids.joined(separator: ", "))")
                 sound = false
                 continue
@@ -201,9 +228,17 @@ extension ScenarioDecoder {
                     sound = false
                     continue
                 }
+                if owner[t] == entry.key {
+                    context.error(
+                        "table sector '\(label)' is listed twice for '\(entry.key)' in the concordance of input–output table '\(id)'", at: member.location,
+                        hint: "list each table sector once")
+                    sound = false
+                    continue
+                }
                 if let first = owner[t] {
                     context.error(
-                        "table sector '\(label)' is given to both '\(first)' and '\(entry.key)' in the concordance of input–output table '\(id)'", at: member.location,
+                        "table sector '\(label)' is given to both '\(first)' and '\(entry.key)' in the concordance of input–output table '\(id)'",
+                        at: member.location,
                         hint: "each table sector belongs to one scenario sector (or to none: the rest of the economy)")
                     sound = false
                     continue

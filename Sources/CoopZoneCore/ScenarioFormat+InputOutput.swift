@@ -35,8 +35,10 @@ extension ScenarioFormat {
                     "Total household income (compensation, mixed income, transfers and remittances), USD million: the denominator of the household consumption column.",
                 example: "household_income: 42610"),
             FormatField(
-                "concordance", .keyed(definition: "concordance", label: "mapping: sector id → table sectors"), default: "the table's sectors with the scenario's ids",
-                doc: "Which table sectors make up each scenario sector (each scenario sector must be covered); the table sectors listed nowhere form the rest of the economy.",
+                "concordance", .keyed(definition: "concordance", label: "mapping: sector id → table sectors"),
+                default: "the table's sectors with the scenario's ids",
+                doc:
+                    "Which table sectors make up each scenario sector (each scenario sector must be covered); the table sectors listed nowhere form the rest of the economy.",
                 example: "concordance: {agriculture: [c1, c3], textiles: c4, machinery: [c13, c14]}"),
         ])
 

@@ -12,7 +12,8 @@
 public enum ScenarioFormat {
     /// Every level, in the order the schema's `$defs` and the reference list them.
     static let levels: [FormatLevel] = [
-        top, source, horizon, sector, country, fiscal, tradeTotals, region, regionSector, inputOutput, inputOutputTable, link, flow, zone, stage, start, measures,
+        top, source, horizon, sector, country, fiscal, tradeTotals, region, regionSector, inputOutput, inputOutputTable, link, flow, zone, stage, start,
+        measures,
         tariff, borderTime, logistics, storage, shadow, infrastructure, incentives, investment, lever, quantity, normal,
     ]
 

@@ -186,7 +186,15 @@ public enum ScenarioSchema {
                     ("type", .string("object")),
                     (
                         "additionalProperties",
-                        .object([("anyOf", .array([.object([("type", .string("string"))]), .object([("type", .string("array")), ("items", .object([("type", .string("string"))]))])]))])
+                        .object([
+                            (
+                                "anyOf",
+                                .array([
+                                    .object([("type", .string("string"))]),
+                                    .object([("type", .string("array")), ("items", .object([("type", .string("string"))]))]),
+                                ])
+                            )
+                        ])
                     ),
                 ])
             ),
@@ -197,7 +205,9 @@ public enum ScenarioSchema {
                     ("type", .string("object")),
                     (
                         "additionalProperties",
-                        .object([("type", .string("array")), ("items", .object([("anyOf", .array([ref("plainNumber"), .object([("type", .string("null"))])]))]))])
+                        .object([
+                            ("type", .string("array")), ("items", .object([("anyOf", .array([ref("plainNumber"), .object([("type", .string("null"))])]))])),
+                        ])
                     ),
                 ])
             ),

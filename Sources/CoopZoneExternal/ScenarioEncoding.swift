@@ -241,14 +241,16 @@ private struct Emitter {
             case "year": e.integer(key, t.year)
             case "unit": e.text(key, "usd_million")
             case "values": e.text(key, "coefficients")
-            case "file": e.text(key, t.file)
+            case "file": break  // the table goes inline; the file was read by the loader
             case "table":
                 e.field(key) { e in
                     e.object { e in
                         e.strings("columns", t.sectors + [InputOutputTable.Label.householdConsumption])
                         e.field("rows") { e in
                             e.object { e in
-                                for (i, sector) in t.sectors.enumerated() { e.field(sector) { e in numbersOf(&e, t.coefficients[i].map { $0 } + [t.householdConsumption[i]]) } }
+                                for (i, sector) in t.sectors.enumerated() {
+                                    e.field(sector) { e in numbersOf(&e, t.coefficients[i].map { $0 } + [t.householdConsumption[i]]) }
+                                }
                                 let none: [Double?] = [nil]
                                 e.field(InputOutputTable.Label.labourIncome) { e in numbersOf(&e, t.labourIncome.map { $0 } + none) }
                                 if let v = t.valueAdded { e.field(InputOutputTable.Label.valueAdded) { e in numbersOf(&e, v.map { $0 } + none) } }

@@ -103,7 +103,9 @@ struct CLITests {
         #expect(out.status == 1)
         #expect(!out.stdout.contains("\"headlines\""), "nothing is run")
         #expect(out.stderr.contains("uzbekistan-2022.csv:3:3: error: the flow from 'textiles' to 'textiles' is negative (-955.5)"), "\(out.stderr)")
-        #expect(out.stderr.contains("uzbekistan-2022.csv:1:4: error: the column of 'machinery' has intermediate inputs of 1.042 per unit of output"), "\(out.stderr)")
+        #expect(
+            out.stderr.contains("uzbekistan-2022.csv:1:4: error: the column of 'machinery' has intermediate inputs of 1.042 per unit of output"),
+            "\(out.stderr)")
     }
 
     @Test func badArgumentsExitWith64() {

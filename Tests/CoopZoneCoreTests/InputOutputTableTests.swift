@@ -81,9 +81,13 @@ struct InputOutputTableTests {
         // 500 + 25 + 100 = 625 of inputs for 500 of output: 1.25 per unit.
         let negative = Self.csv.replacingOccurrences(of: "food,10,0,25", with: "food,-10,0,25")
             .replacingOccurrences(of: "crops,30,60,0,0", with: "crops,30,60,500,0")
-        let (outcome, folder) = try Self.load(table: "file: io/kz.csv\nhousehold_income: 500\nconcordance: {agriculture: [crops, food], manufacturing: manufacturing}", files: ["io/kz.csv": negative])
+        let (outcome, folder) = try Self.load(
+            table: "file: io/kz.csv\nhousehold_income: 500\nconcordance: {agriculture: [crops, food], manufacturing: manufacturing}",
+            files: ["io/kz.csv": negative])
         #expect(outcome.scenario == nil)
-        let found = outcome.diagnostics.filter { $0.severity == .error }.map { "\(URL(fileURLWithPath: $0.location!.file).lastPathComponent):\($0.location!.line):\($0.location!.column) \($0.message)" }
+        let found = outcome.diagnostics.filter { $0.severity == .error }.map {
+            "\(URL(fileURLWithPath: $0.location!.file).lastPathComponent):\($0.location!.line):\($0.location!.column) \($0.message)"
+        }
         #expect(found.contains("kz.csv:3:2 the flow from 'food' to 'crops' is negative (-10)"), "\(found)")
         let sum = try #require(outcome.diagnostics.first { $0.message.contains("the column of 'manufacturing'") })
         #expect(sum.message.contains("has intermediate inputs of 1.25 per unit of output"))
@@ -96,7 +100,9 @@ struct InputOutputTableTests {
             cells.remove(at: 4)
             return cells.joined(separator: ",")
         }.joined(separator: "\n")
-        let (third, _) = try Self.load(table: "file: io/kz.csv\nhousehold_income: 500\nconcordance: {agriculture: [crops, food], manufacturing: manufacturing}", files: ["io/kz.csv": ragged])
+        let (third, _) = try Self.load(
+            table: "file: io/kz.csv\nhousehold_income: 500\nconcordance: {agriculture: [crops, food], manufacturing: manufacturing}",
+            files: ["io/kz.csv": ragged])
         let shape = try #require(third.diagnostics.first { $0.severity == .error })
         #expect(third.scenario == nil)
         #expect(shape.message.contains("is not square: sector row 4 is 'services' but sector column 4 is none (4 sector rows, 3 sector columns)"), "\(shape)")
@@ -118,10 +124,28 @@ struct InputOutputTableTests {
         for (text, expected) in cases {
             let income = expected.hasPrefix("households") ? "200" : "500"
             let (outcome, _) = try Self.load(
-                table: "file: io/kz.csv\nhousehold_income: \(income)\nconcordance: {agriculture: [crops, food], manufacturing: manufacturing}", files: ["io/kz.csv": text])
+                table: "file: io/kz.csv\nhousehold_income: \(income)\nconcordance: {agriculture: [crops, food], manufacturing: manufacturing}",
+                files: ["io/kz.csv": text])
             #expect(outcome.scenario == nil, "\(expected)")
             let error = outcome.diagnostics.first { $0.message.contains(expected) }
             #expect(error != nil, "\(expected) not in \(outcome.diagnostics.map(\.message))")
+            #expect(error?.hint != nil)
+        }
+    }
+
+    @Test func householdIncomeIsAboveZeroAndFixed() throws {
+        let concordance = "concordance: {agriculture: [crops, food], manufacturing: manufacturing}"
+        for (income, expected) in [
+            ("0", "household_income of input–output table 'kz' must be above 0"),
+            (
+                "{value: 500, uniform: [400, 600], assumption: guess}",
+                "household_income of input–output table 'kz' has a distribution, but a table's numbers are fixed"
+            ),
+        ] {
+            let (outcome, _) = try Self.load(table: "file: kz.csv\nhousehold_income: \(income)\n\(concordance)", files: ["kz.csv": Self.csv])
+            #expect(outcome.scenario == nil)
+            let error = outcome.diagnostics.first { $0.message == expected }
+            #expect(error?.location?.line == 15, "\(outcome.diagnostics)")
             #expect(error?.hint != nil)
         }
     }
@@ -131,7 +155,9 @@ struct InputOutputTableTests {
             let (outcome, _) = try Self.load(table: "file: \(path)\nhousehold_income: 500", files: [:])
             #expect(outcome.scenario == nil)
             let error = outcome.diagnostics.first { $0.severity == .error }
-            #expect(error?.message.contains("outside the scenario's folder") == true || error?.message.contains("absolute path") == true, "\(path): \(String(describing: error))")
+            #expect(
+                error?.message.contains("outside the scenario's folder") == true || error?.message.contains("absolute path") == true,
+                "\(path): \(String(describing: error))")
             #expect(error?.location?.line == 14, "\(path)")
         }
         let (missing, _) = try Self.load(table: "file: io/none.csv\nhousehold_income: 500", files: [:])
@@ -143,7 +169,10 @@ struct InputOutputTableTests {
             ("{agriculture: [crops, food]}", "does not cover sector 'manufacturing'"),
             ("{agriculture: [crops, food], manufacturing: [manufacturing, food]}", "table sector 'food' is given to both 'agriculture' and 'manufacturing'"),
             ("{agriculture: [crops, fod], manufacturing: manufacturing}", "'fod' is not a sector of input–output table 'kz'; did you mean 'food'?"),
-            ("{agricultur: [crops], manufacturing: manufacturing}", "'agricultur' in the concordance of input–output table 'kz' is not a sector of the scenario; did you mean 'agriculture'?"),
+            (
+                "{agricultur: [crops], manufacturing: manufacturing}",
+                "'agricultur' in the concordance of input–output table 'kz' is not a sector of the scenario; did you mean 'agriculture'?"
+            ),
         ]
         for (concordance, expected) in cases {
             let (outcome, _) = try Self.load(table: "file: kz.csv\nhousehold_income: 500\nconcordance: \(concordance)", files: ["kz.csv": Self.csv])

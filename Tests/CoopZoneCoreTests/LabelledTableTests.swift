@@ -1,15 +1,15 @@
-import Testing
 import CoopZoneCore
+import Testing
 
 struct LabelledTableTests {
     @Test func readsLabelsAndNumbersWithTheirPlaces() throws {
         let text = """
-        ,agriculture,textiles,household_consumption
-        agriculture,150,500, 60.5
+            ,agriculture,textiles,household_consumption
+            agriculture,150,500, 60.5
 
-        textiles,200,100,0
-        compensation,300,500,0
-        """
+            textiles,200,100,0
+            compensation,300,500,0
+            """
         let table = try LabelledTable.read(csv: text, file: "io.csv").get()
         #expect(table.columnLabels == ["agriculture", "textiles", "household_consumption"])
         #expect(table.rowLabels == ["agriculture", "textiles", "compensation"])
@@ -21,11 +21,11 @@ struct LabelledTableTests {
 
     @Test func everyBadCellIsReportedAtItsRowAndColumn() {
         let text = """
-        ,a,b,a
-        x,1,two,3
-        x,1,2
-        ,1,,3
-        """
+            ,a,b,a
+            x,1,two,3
+            x,1,2
+            ,1,,3
+            """
         guard case .failure(let error) = LabelledTable.read(csv: text, file: "io.csv") else {
             Issue.record("a bad table was read")
             return

@@ -106,9 +106,10 @@ struct FinalDemandMultiplierTests {
     /// The two-sector table of `InputOutputTests` with value added v = [0.35, 0.30] per unit of
     /// output (at most 1 − the column sums of A, [0.4, 0.4]: the rest is imports and taxes).
     private func table() throws -> InputOutput {
-        try InputOutput(sectors: ["agriculture", "manufacturing"], technicalCoefficients: [[0.2, 0.2], [0.4, 0.4]],
-                        employmentCoefficients: [10, 20], householdIncome: [0.3, 0.2], householdConsumption: [0.25, 0.25],
-                        valueAdded: [0.35, 0.30])
+        try InputOutput(
+            sectors: ["agriculture", "manufacturing"], technicalCoefficients: [[0.2, 0.2], [0.4, 0.4]],
+            employmentCoefficients: [10, 20], householdIncome: [0.3, 0.2], householdConsumption: [0.25, 0.25],
+            valueAdded: [0.35, 0.30])
     }
 
     @Test func typeIByHand() throws {
@@ -192,6 +193,10 @@ struct FleggLocationQuotientTests {
         #expect(r[1, 0] == 0 && r[1, 1] == 0 && r[1, 2] == 0)
         #expect(close(r[0, 1], 0.20) && close(r[2, 1], 0.10))
         #expect(close(r[2, 0], 0.0071429) && close(r[2, 2], 0.1071429))
+        // Two sectors the region lacks: a lacking supplier supplies nothing locally, even to a buyer it also lacks
+        // (RE = [100, 0, 0]: rows 2 and 3 are 0, including r[2,3] and r[3,2], where SLQ_i = SLQ_j = 0).
+        let two = try FleggLocationQuotient.regionalise(try Matrix(a), nationalEmployment: ne, regionalEmployment: [100, 0, 0], delta: 0)
+        #expect((0..<3).allSatisfy { two[1, $0] == 0 && two[2, $0] == 0 })
     }
 
     @Test func badInputsAreRefused() {
@@ -215,8 +220,9 @@ struct MillerBlairExampleTests {
     // §2.5: households earn h = (0.30, 0.25) per unit of output, spend c = (0.05, 0.40) per unit of
     // income, and buy a_hh = 0.05 from households.
     private func table() throws -> InputOutput {
-        try InputOutput(sectors: ["1", "2"], technicalCoefficients: [[0.15, 0.25], [0.20, 0.05]], employmentCoefficients: [1, 1],
-                        householdIncome: [0.30, 0.25], householdConsumption: [0.05, 0.40], householdOwnPurchase: 0.05)
+        try InputOutput(
+            sectors: ["1", "2"], technicalCoefficients: [[0.15, 0.25], [0.20, 0.05]], employmentCoefficients: [1, 1],
+            householdIncome: [0.30, 0.25], householdConsumption: [0.05, 0.40], householdOwnPurchase: 0.05)
     }
 
     @Test func leontiefInverseAndOutputMultipliersAsPublished() throws {

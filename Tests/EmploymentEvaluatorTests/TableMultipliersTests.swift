@@ -110,8 +110,12 @@ struct TableMultipliersTests {
         #expect(abs((typeII?.value ?? 0) - 2.0887582) < 1e-7)
         // Each region says where its multipliers come from.
         let messages = result.findings.map(\.message)
-        #expect(messages.contains { $0.contains("region 'zhambyl' from the national table 'kz' regionalised with Flegg's location quotient (δ 0.25, λ* 0.87)") })
-        #expect(messages.contains { $0.contains("region 'chui' from the flat multipliers (Type I 1.4, Type II 1.8): no input–output table of the region or of its country KG") })
+        #expect(
+            messages.contains { $0.contains("region 'zhambyl' from the national table 'kz' regionalised with Flegg's location quotient (δ 0.25, λ* 0.87)") })
+        #expect(
+            messages.contains {
+                $0.contains("region 'chui' from the flat multipliers (Type I 1.4, Type II 1.8): no input–output table of the region or of its country KG")
+            })
     }
 
     @Test func aRegionalTableWinsOverTheNationalOne() throws {
@@ -131,7 +135,9 @@ struct TableMultipliersTests {
         // Chui gives labour force 10,000 and unemployment 0.01 but no sector data, so it employs 9,900 in
         // all... and 0 in the scenario's sectors; with a KG table it regionalises. Without labour_force it cannot.
         let text = Self.yaml.replacingOccurrences(of: "country: KZ\n    year: 2022", with: "country: KG\n    year: 2022")
-            .replacingOccurrences(of: "manufacturing: [20, 30, 100, 50, 300]", with: "manufacturing: [20, 30, 100, 50, 300]\n        services: [0, 0, 0, 20, 80]")
+            .replacingOccurrences(
+                of: "manufacturing: [20, 30, 100, 50, 300]", with: "manufacturing: [20, 30, 100, 50, 300]\n        services: [0, 0, 0, 20, 80]"
+            )
             .replacingOccurrences(of: "columns: [crops, food, manufacturing,", with: "columns: [crops, food, manufacturing, services,")
             .replacingOccurrences(of: "crops: [30, 60, 0, 50, 160]", with: "crops: [30, 60, 0, 0, 50, 160]")
             .replacingOccurrences(of: "food: [10, 0, 25, 100, 65]", with: "food: [10, 0, 25, 0, 100, 65]")
