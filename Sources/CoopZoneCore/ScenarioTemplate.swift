@@ -55,6 +55,9 @@ public enum ScenarioTemplate {
                 ],
                 indent: 2, optional: i == 0)
         }
+        w.comment(
+            "input_output: national or regional input–output tables for multipliers by region and sector (default: the flat Type I 1.4 and Type II 1.8); see Docs/input-output.md",
+            indent: 0)
         w.key(top, "links", nil, indent: 0)
         w.item(
             ScenarioFormat.link,
