@@ -42,6 +42,7 @@ var targets: [Target] = [
             "CoopZoneCore", "CoopZoneEvaluators", "CoopZoneReports",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "CSV", package: "CSV.swift"),
         ],
         // The workshop page's script, stylesheet and icon, as files (Bundle.module).
         resources: [.copy("Resources")]

@@ -55,8 +55,8 @@ bash scripts/browser-test.sh "$bin"
 echo "== workshop server in a headless browser (kill -9 and restart keep the variants)"
 bash scripts/workshop-browser-test.sh "$bin"
 
-echo "== workshop server under load (50 participants, 30 s, loopback)"
-bash scripts/workshop-load-test.sh "$bin"
+echo "== workshop server under load (50 participants on the Alatau hub's levers and 4 band requests, 30 s, loopback)"
+bash scripts/workshop-load-test.sh "$bin" --scenario karasu-ak-tilek-alatau-trade-logistics-hub --band-clients 4
 
 echo "== extending CoopZone: external evaluators, scaffolds, the Swift extension package"
 COOPZONE_BIN="$bin" bash scripts/test-extensions.sh

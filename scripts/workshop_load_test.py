@@ -9,8 +9,13 @@ Prints the request count, errors, throughput, the share answered from the server
 p50/p90/p99/max latency (overall and for the runs the server had to compute), then
 'workshop-load: 1 passed, 0 failed' (or '0 passed, 1 failed' on any error).
 
+With --band-clients N, N more clients ask for Monte Carlo bands (100 draws) over and over
+meanwhile, as pages with the uncertainty switch on do; a 503 ("busy") from /bands is the
+server's bound on waiting band jobs and is counted, not an error. The server's own compute
+time of the runs it computed (computeMs) is printed beside the latencies.
+
 Usage: workshop_load_test.py --port PORT [--host 127.0.0.1] [--scenario ID] [--clients 50]
-       [--seconds 30] [--max-requests 500000] [--seed 1]
+       [--seconds 30] [--max-requests 500000] [--seed 1] [--band-clients 0]
 """
 import argparse
 import http.client
@@ -40,6 +45,7 @@ def main():
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--max-requests", type=int, default=500_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--band-clients", type=int, default=0)
     args = parser.parse_args()
 
     try:
@@ -50,8 +56,8 @@ def main():
         print("workshop-load-test: refusing host %r: this test only targets the loopback interface" % args.host, file=sys.stderr)
         print("workshop-load: 0 passed, 1 failed")
         return 2
-    if not (1 <= args.clients <= 200 and 1 <= args.seconds <= 600 and 1 <= args.max_requests <= 5_000_000):
-        print("workshop-load-test: clients 1–200, seconds 1–600, max-requests 1–5000000", file=sys.stderr)
+    if not (1 <= args.clients <= 200 and 1 <= args.seconds <= 600 and 1 <= args.max_requests <= 5_000_000 and 0 <= args.band_clients <= 16):
+        print("workshop-load-test: clients 1–200, seconds 1–600, max-requests 1–5000000, band-clients 0–16", file=sys.stderr)
         print("workshop-load: 0 passed, 1 failed")
         return 2
 
@@ -68,8 +74,8 @@ def main():
     levers = meta["levers"]
 
     lock = threading.Lock()
-    latencies, computed, errors, samples = [], [], [], []
-    counters = {"requests": 0, "cached": 0, "polls": 0}
+    latencies, computed, errors, samples, compute_ms = [], [], [], [], []
+    counters = {"requests": 0, "cached": 0, "polls": 0, "bands": 0, "bands_busy": 0}
     distinct = set()
     deadline = time.monotonic() + args.seconds
     start_gate = threading.Barrier(args.clients)
@@ -115,6 +121,8 @@ def main():
                     cached += 1
                 else:
                     mine_computed.append(elapsed)
+                    with lock:
+                        compute_ms.append(payload.get("computeMs", float("nan")))
                 with lock:
                     distinct.add(query)
             except Exception as error:  # a refused or broken connection is an error
@@ -129,6 +137,35 @@ def main():
             counters["cached"] += cached
             counters["polls"] += polls
 
+    def band_client(index):
+        rng = random.Random(args.seed * 7919 + index)
+        conn = http.client.HTTPConnection(args.host, args.port, timeout=120)
+        while time.monotonic() < deadline:
+            values = {l["id"]: round(l["min"] + rng.randint(0, round((l["max"] - l["min"]) / l["step"])) * l["step"], 10) for l in levers}
+            query = "&".join("%s=%s" % (k, repr(v) if v != int(v) else int(v)) for k, v in values.items())
+            try:
+                conn.request("GET", base + "/bands?_draws=100&" + query)
+                reply = conn.getresponse()
+                reply.read()
+                with lock:
+                    if reply.status == 200:
+                        counters["bands"] += 1
+                    elif reply.status == 503:
+                        counters["bands_busy"] += 1
+                    else:
+                        errors.append("bands → %d" % reply.status)
+                if reply.status == 503:
+                    time.sleep(0.5)
+            except Exception as error:
+                with lock:
+                    errors.append("bands → %r" % (error,))
+                conn.close()
+                conn = http.client.HTTPConnection(args.host, args.port, timeout=120)
+        conn.close()
+
+    banders = [threading.Thread(target=band_client, args=(i,), daemon=True) for i in range(args.band_clients)]
+    for t in banders:
+        t.start()
     threads = [threading.Thread(target=participant, args=(i,), daemon=True) for i in range(args.clients)]
     began = time.monotonic()
     for t in threads:
@@ -136,6 +173,8 @@ def main():
     for t in threads:
         t.join(timeout=args.seconds + 120)
     wall = time.monotonic() - began
+    for t in banders:
+        t.join(timeout=150)
 
     latencies.sort()
     computed.sort()
@@ -148,6 +187,12 @@ def main():
     if computed:
         print("latency, runs computed by the server (%d): p50 %.1f ms, p99 %.1f ms"
               % (len(computed), percentile(computed, 0.5), percentile(computed, 0.99)))
+        compute_ms.sort()
+        print("server compute of those runs (computeMs): p50 %.2f ms, p99 %.2f ms"
+              % (percentile(compute_ms, 0.5), percentile(compute_ms, 0.99)))
+    if args.band_clients:
+        print("bands meanwhile (%d clients, 100 draws): %d computed or cached, %d answered busy (503)"
+              % (args.band_clients, counters["bands"], counters["bands_busy"]))
     for e in errors[:10]:
         print("error: " + e)
     ok = not errors and len(latencies) > 0

@@ -26,6 +26,8 @@ public struct InputOutputTable: Sendable {
     public var year: Int
     /// The file it was read from, as written in the scenario (nil for an inline table).
     public var file: String?
+    /// That file's absolute, symlink-resolved path (nil for an inline table).
+    public var resolvedPath: String?
     /// Where the table's item is written.
     public var location: SourceLocation
     /// Where its numbers come from.

@@ -57,14 +57,14 @@ extension ScenarioDecoder {
                         hint: "total household income in USD million: compensation, mixed income, transfers and remittances")
                 }
             }
-            guard let values, let labelled = readTable(f, id: id) else { return nil }
+            guard let values, let (labelled, resolved) = readTable(f, id: id) else { return nil }
             let income = householdIncome.map { context.values[$0.slot] }
             let (body, found) = InputOutputTable.body(of: labelled, values: values, householdIncome: income, what: "input–output table '\(id)'")
             context.diagnostics.append(contentsOf: found)
             guard let body, let scope, let year else { return nil }
             guard let concordance = readConcordance(f, id: id, tableSectors: body.sectors, sectors: sectors) else { return nil }
             return InputOutputTable(
-                id: id, scope: scope, year: year, file: f.string("file"), location: node.location, provenance: f.provenance, householdIncome: householdIncome,
+                id: id, scope: scope, year: year, file: f.string("file"), resolvedPath: resolved, location: node.location, provenance: f.provenance, householdIncome: householdIncome,
                 sectors: body.sectors,
                 coefficients: body.coefficients, grossOutput: body.grossOutput, employment: body.employment, labourIncome: body.labourIncome,
                 valueAdded: body.valueAdded, householdConsumption: body.householdConsumption, concordance: concordance)
@@ -73,7 +73,7 @@ extension ScenarioDecoder {
 
     /// The item's table: its CSV file (relative to the file that names it, inside that file's
     /// folder) or its inline `table`; exactly one of the two.
-    private func readTable(_ f: Fields, id: String) -> LabelledTable? {
+    private func readTable(_ f: Fields, id: String) -> (LabelledTable, String?)? {
         switch (f["file"], f["table"]) {
         case (nil, nil):
             context.error(
@@ -87,11 +87,11 @@ extension ScenarioDecoder {
             guard let path = f.string("file") else { return nil }
             return readCSV(path, at: fileNode.location, id: id)
         case (nil, let tableNode?):
-            return inlineTable(tableNode, path: f.child("table"), id: id)
+            return inlineTable(tableNode, path: f.child("table"), id: id).map { ($0, nil) }
         }
     }
 
-    private func readCSV(_ path: String, at location: SourceLocation, id: String) -> LabelledTable? {
+    private func readCSV(_ path: String, at location: SourceLocation, id: String) -> (LabelledTable, String)? {
         let fm = FileManager.default
         // The folder of the file that names the table (an `extends` parent names its own).
         let namingFile = URL(fileURLWithPath: location.file, relativeTo: URL(fileURLWithPath: baseDirectory, isDirectory: true))
@@ -129,7 +129,7 @@ extension ScenarioDecoder {
         }
         context.tableTexts.append(text)
         switch LabelledTable.read(csv: text, file: shown) {
-        case .success(let table): return table
+        case .success(let table): return (table, target.path)
         case .failure(let error):
             context.diagnostics.append(contentsOf: error.diagnostics)
             return nil

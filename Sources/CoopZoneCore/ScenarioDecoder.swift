@@ -644,10 +644,11 @@ struct ScenarioDecoder {
             let step = f["step"].flatMap { Fields.number($0, name: "'step' of lever '\(id)'", context: context) } ?? (max - min) / 100
             if min >= max { context.error("lever '\(id)' has min \(format(min)) ≥ max \(format(max))", at: f["max"]?.location) }
             if step <= 0 { context.error("lever '\(id)' needs a positive 'step'", at: f["step"]?.location) }
+            let lever = Lever(id: id, label: f.string("label") ?? id, path: path, min: min, max: max, step: step, location: node.location)
             switch TreePath.resolve(path, in: root) {
             case .success(let target):
                 if let current = target.scalarText.flatMap(Fields.parseNumber) ?? target["value"]?.scalarText.flatMap(Fields.parseNumber),
-                    current < min || current > max
+                    !lever.contains(current)
                 {
                     context.error(
                         "lever '\(id)' has min \(format(min)) and max \(format(max)), but the scenario's value \(format(current)) lies outside",
@@ -656,7 +657,7 @@ struct ScenarioDecoder {
             case .failure(let message):
                 context.error("lever '\(id)' points at '\(path)', which \(message.text)", at: f["path"]?.location, hint: message.hint)
             }
-            return Lever(id: id, label: f.string("label") ?? id, path: path, min: min, max: max, step: step, location: node.location)
+            return lever
         }
     }
 }

@@ -46,24 +46,25 @@ public enum LeverValues {
                     "unknown lever '\(String(id.prefix(64)))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
                         + (known.isEmpty ? " (this scenario has no levers)" : " (levers: \(known))"))
             }
-            try check(value, lever: lever)
-            values[id] = value
+            values[id] = try check(value, lever: lever)
         }
         for (id, value) in locks where byId[id] != nil { values[id] = value }
         return values
     }
 
-    /// Throws when `value` is not finite, outside `[min, max]` or off the step grid.
-    public static func check(_ value: Double, lever: Lever) throws(WorkshopError) {
+    /// The value on the lever's grid that `value` stands for (`Lever.snapped`, the loader's
+    /// tolerance), so near-duplicates share a cache entry; throws when `value` is not finite,
+    /// outside `[min, max]` or off the step grid.
+    @discardableResult
+    public static func check(_ value: Double, lever: Lever) throws(WorkshopError) -> Double {
         guard value.isFinite else { throw .badRequest("lever '\(lever.id)' needs a finite number") }
-        let slack = lever.step * 1e-6
-        guard value >= lever.min - slack, value <= lever.max + slack else {
+        guard lever.contains(value) else {
             throw .badRequest("lever '\(lever.id)' (\(lever.label)) is \(format(value)); it must be between \(format(lever.min)) and \(format(lever.max))")
         }
-        let steps = (value - lever.min) / lever.step
-        guard abs(steps - steps.rounded()) < 1e-6 || abs(value - lever.max) <= slack else {
+        guard let snapped = lever.snapped(value) else {
             throw .badRequest("lever '\(lever.id)' (\(lever.label)) is \(format(value)); it moves in steps of \(format(lever.step)) from \(format(lever.min))")
         }
+        return snapped
     }
 
     /// A canonical text of the values (sorted by lever id), for cache keys.

@@ -37,6 +37,11 @@ public final class ScenarioCatalog: Sendable {
         public var diagnostics: [Diagnostic]
         /// The value each lever has in the file, by lever id.
         public var leverDefaults: [String: Double]
+        /// For each lever whose path is a number of the model, its slot in `Scenario.values`: a
+        /// lever move then sets that number in the loaded model, as a Monte Carlo draw does,
+        /// instead of reading the file again. Levers not here (a stage's start year, or a bound
+        /// that makes the scenario invalid) are applied by reloading the file with overrides.
+        public var leverSlots: [String: Int] = [:]
 
         /// True when the scenario can be run.
         public var isRunnable: Bool { scenario != nil && plan != nil }
@@ -130,7 +135,7 @@ public final class ScenarioCatalog: Sendable {
             _ = cache.withLock { $0.removeValue(forKey: id) }
             return nil
         }
-        if let cached = cache.withLock({ $0[id] }), cached.version == version(of: item, extends: cached.scenario?.extends) {
+        if let cached = cache.withLock({ $0[id] }), cached.version == version(of: item, scenario: cached.scenario) {
             return cached
         }
         let fresh = load(item)
@@ -142,7 +147,7 @@ public final class ScenarioCatalog: Sendable {
     public func currentVersion(_ id: String) -> String? {
         guard let item = item(id) else { return nil }
         let known = cache.withLock { $0[id] }
-        if let known, known.version == version(of: item, extends: known.scenario?.extends) { return known.version }
+        if let known, known.version == version(of: item, scenario: known.scenario) { return known.version }
         return entry(id)?.version
     }
 
@@ -165,10 +170,49 @@ public final class ScenarioCatalog: Sendable {
                 }
             }
         }
-        let version = version(of: item, extends: outcome.scenario?.extends)
-        return Entry(
+        var slots: [String: Int] = [:]
+        if let scenario = outcome.scenario, plan != nil {
+            for lever in scenario.levers {
+                guard let slot = scenario.inputs.firstIndex(where: { $0.path == lever.path }) else { continue }
+                // Both bounds must give a valid scenario, or the lever goes through the loader, which says why.
+                var problem: (bound: String, Diagnostic)?
+                for (name, bound) in [("min", lever.min), ("max", lever.max)] where problem == nil {
+                    let node = YNode(.scalar(LeverValues.numberText(bound), quoted: false), at: lever.location)
+                    let moved = ScenarioLoader.load(file: item.path, overrides: [Override(path: lever.path, value: node, origin: "lever \(lever.id)")])
+                    if moved.scenario == nil, let error = moved.diagnostics.first(where: { $0.severity == .error }) { problem = (name, error) }
+                }
+                if let (bound, error) = problem {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, "lever '\(lever.id)' at its \(bound) makes the scenario invalid: \(error.message)", at: lever.location,
+                            hint: "narrow the lever's min and max to values the key accepts"))
+                } else {
+                    slots[lever.id] = slot
+                }
+            }
+        }
+        let version = version(of: item, scenario: outcome.scenario)
+        var entry = Entry(
             item: item, version: version, scenario: outcome.scenario, plan: plan, tree: outcome.tree,
             diagnostics: diagnostics, leverDefaults: defaults)
+        entry.leverSlots = slots
+        return entry
+    }
+
+    /// The CSV files of the folder and its subfolders (one level), sorted: the tables scenarios may read.
+    func tableFiles() -> [String] {
+        let fm = FileManager.default
+        var out: [String] = []
+        let top = (try? fm.contentsOfDirectory(atPath: directory)) ?? []
+        for name in top where !name.hasPrefix(".") {
+            let path = directory + "/" + name
+            if name.hasSuffix(".csv") { out.append(path) } else if isDirectory(path) {
+                for inner in (try? fm.contentsOfDirectory(atPath: path)) ?? [] where inner.hasSuffix(".csv") && !inner.hasPrefix(".") {
+                    out.append(path + "/" + inner)
+                }
+            }
+        }
+        return out.sorted()
     }
 
     /// Reads a number as the scenario format writes it (`2_000`, `0.25`).
@@ -178,20 +222,23 @@ public final class ScenarioCatalog: Sendable {
         return value
     }
 
-    /// The version: a hash of the size, modification time and inode of the file and of each file
-    /// in its `extends` chain. When the chain is not known (the file has errors), every scenario
-    /// file in the folder counts, so fixing a parent is seen too.
-    func version(of item: Item, extends chain: [String]?) -> String {
+    /// The version: a hash of the size, modification time and inode of the file, of each file
+    /// in its `extends` chain and of each input–output table it reads. When these are not known
+    /// (the file has errors), every scenario file and every CSV file in the folder (two levels)
+    /// counts, so fixing a parent or a table is seen too.
+    func version(of item: Item, scenario: Scenario?) -> String {
         var paths = [item.path]
-        if let chain {
+        if let scenario {
             var base = URL(fileURLWithPath: item.path).deletingLastPathComponent()
-            for relative in chain {
+            for relative in scenario.extends {
                 let url = relative.hasPrefix("/") ? URL(fileURLWithPath: relative) : base.appendingPathComponent(relative)
                 paths.append(url.standardizedFileURL.path)
                 base = url.deletingLastPathComponent()
             }
+            paths += scenario.inputOutput.compactMap(\.resolvedPath)
         } else {
             paths += list().map(\.path).filter { $0 != item.path }
+            paths += tableFiles()
         }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func feed(_ text: String) {

@@ -8,4 +8,7 @@ public struct ScenarioState: Codable, Sendable, Equatable {
     public var locks: [String: Double]
     /// Number of saved variants.
     public var variants: Int
+    /// Incremented whenever a variant is saved, renamed, hidden, shown or deleted, so that open
+    /// pages know to fetch the list again.
+    public var variantRevision: Int = 0
 }

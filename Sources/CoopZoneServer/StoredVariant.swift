@@ -18,4 +18,6 @@ public struct StoredVariant: Sendable, Equatable {
     public var scenarioVersion: String
     /// When it was saved (ISO 8601, UTC).
     public var createdAt: String
+    /// Hidden by the facilitator: kept, listed only for the facilitator.
+    public var hidden: Bool
 }

@@ -11,6 +11,11 @@ import Foundation
 /// same for a number in mapping form. The result loads to the same numbers as the lever values
 /// given as overrides (a test checks this for every shipped scenario with levers). The YAML is
 /// written by libyaml's emitter (`YAMLWriter`), under a header of comments.
+///
+/// Only the levers moved in the room are written, each as `{value: …, assumption: "workshop
+/// variant …"}`: a participant's value never passes as the file's sourced figure, so
+/// `validate --strict` counts it as an assumption. A stored value for a lever the file no longer
+/// has is dropped with a comment; one the lever no longer allows refuses the export.
 public enum VariantExporter {
     /// The YAML text of `variant` of the scenario `entry`.
     public static func yaml(_ variant: StoredVariant, entry: ScenarioCatalog.Entry) throws(WorkshopError) -> String {
@@ -21,27 +26,46 @@ public enum VariantExporter {
         lines.append("# CoopZone workshop variant \"\(oneLine(variant.name))\"\(author), saved \(variant.createdAt).")
         lines.append("# It extends \(entry.item.relativePath) (\(oneLine(scenario.title))): keep it in the same folder as that file,")
         lines.append("# then: coopzone validate THIS_FILE; coopzone run THIS_FILE")
-        lines.append("# Lever values (lever: path = value):")
+        lines.append("# Lever values (lever: path = value); each moved value is written as an assumption of the room:")
         var targets: [(segments: ArraySlice<String>, value: YNode)] = []
         let location = SourceLocation(file: "variant", line: 1, column: 1)
+        // Values of levers the file no longer has are dropped, and said so; a value the lever
+        // no longer allows refuses the export, with the reason.
+        let known = Set(scenario.levers.map(\.id))
+        let dropped = variant.values.keys.filter { !known.contains($0) }.sorted()
         for lever in scenario.levers {
-            let value = variant.values[lever.id] ?? entry.leverDefaults[lever.id]
-            guard let value else { continue }
-            let moved = value != entry.leverDefaults[lever.id] ? "" : " (as in the file)"
-            lines.append("#   \(lever.id): \(lever.path) = \(LeverValues.numberText(value))\(moved)")
-            let segments = lever.path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            var node = YNode(.scalar(LeverValues.numberText(value), quoted: false), at: location)
-            if case .success(let old) = TreePath.resolve(lever.path, in: tree), old.entries != nil {
-                // The lever points at a number in mapping form: give the new value its provenance.
-                node = YNode(
-                    .mapping([
-                        YNode.Entry(key: "value", keyLocation: location, value: node),
-                        YNode.Entry(
-                            key: "assumption", keyLocation: location,
-                            value: YNode(.scalar("workshop variant '\(oneLine(variant.name))'", quoted: true), at: location)),
-                    ]), at: location)
+            guard let value = variant.values[lever.id] ?? entry.leverDefaults[lever.id] else { continue }
+            let fileValue = entry.leverDefaults[lever.id]
+            guard value != fileValue else {
+                lines.append("#   \(lever.id): \(lever.path) = \(LeverValues.numberText(value)) (as in the file, inherited)")
+                continue
             }
-            targets.append((segments[...], node))
+            let checked: Double
+            do {
+                checked = try LeverValues.check(value, lever: lever)
+            } catch {
+                throw .badRequest(
+                    "variant '\(oneLine(variant.name))' cannot be exported: \(error.message); the lever changed in the file since the variant was saved (move the lever in the room and save again)"
+                )
+            }
+            let from = fileValue.map { " from the file's \(LeverValues.numberText($0))" } ?? ""
+            lines.append("#   \(lever.id): \(lever.path) = \(LeverValues.numberText(checked)) (moved in the room\(from))")
+            // Every moved value is an assumption of the room, never the file's source.
+            let author = variant.author.isEmpty ? "" : " by \(oneLine(variant.author))"
+            let node = YNode(
+                .mapping([
+                    YNode.Entry(key: "value", keyLocation: location, value: YNode(.scalar(LeverValues.numberText(checked), quoted: false), at: location)),
+                    YNode.Entry(
+                        key: "assumption", keyLocation: location,
+                        value: YNode(
+                            .scalar(
+                                "workshop variant '\(oneLine(variant.name))'\(author), \(variant.createdAt): lever '\(oneLine(lever.label))' moved in the room\(from); a participant's choice, not a sourced figure",
+                                quoted: true), at: location)),
+                ]), at: location)
+            targets.append((lever.path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)[...], node))
+        }
+        for id in dropped {
+            lines.append("#   dropped: lever '\(oneLine(id))' = \(LeverValues.numberText(variant.values[id]!)) (the scenario no longer has this lever)")
         }
         let title = "\(scenario.title) — workshop variant: \(oneLine(variant.name))"
         let description =

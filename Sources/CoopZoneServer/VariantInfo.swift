@@ -19,4 +19,11 @@ public struct VariantInfo: Codable, Sendable, Equatable {
     public var stale: String?
     /// Rank by the chosen metric (1 = best), nil when the metric is missing.
     public var rank: Int?
+    /// Hidden by the facilitator (participants do not see it).
+    public var hidden: Bool = false
+    /// `ok`, or `waiting` while the scenario file is broken: the variant is kept and listed, with
+    /// the numbers of when it was saved, until the file is fixed.
+    public var status: String = "ok"
+    /// Why the variant is waiting, for the page.
+    public var note: String?
 }

@@ -15,6 +15,8 @@ import GRDB
 ///   PRIMARY KEY (scenario, lever));
 /// CREATE TABLE room (scenario TEXT PRIMARY KEY, reset_generation INTEGER NOT NULL DEFAULT 0);
 /// ```
+/// Migration `v2`: `ALTER TABLE variant ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0` (the
+/// facilitator hides a variant from participants without deleting it).
 public struct VariantStore: Sendable {
     let pool: DatabasePool
     /// The database file.
@@ -66,6 +68,9 @@ public struct VariantStore: Sendable {
                     );
                     """)
         }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: "ALTER TABLE variant ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 
@@ -113,7 +118,7 @@ public struct VariantStore: Sendable {
             }
             return StoredVariant(
                 id: id, scenario: scenario, name: name, author: author, values: values, headlines: headlines,
-                scenarioVersion: scenarioVersion, createdAt: created)
+                scenarioVersion: scenarioVersion, createdAt: created, hidden: false)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw WorkshopError.nameTaken(name)
         } catch let error as DatabaseError {
@@ -126,7 +131,31 @@ public struct VariantStore: Sendable {
             id: row["id"], scenario: row["scenario"], name: row["name"], author: row["author"],
             values: decode([String: Double].self, row["lever_values"]) ?? [:],
             headlines: decode([String: Double?].self, row["headlines"]) ?? [:],
-            scenarioVersion: row["scenario_version"], createdAt: row["created_at"])
+            scenarioVersion: row["scenario_version"], createdAt: row["created_at"], hidden: (row["hidden"] as Int?) == 1)
+    }
+
+    /// Renames and/or hides or shows a variant; nil when there is no such variant. Throws
+    /// `nameTaken` when the scenario has another variant of the new name.
+    public func update(_ id: Int64, name: String?, hidden: Bool?) async throws -> StoredVariant? {
+        do {
+            return try await pool.write { db -> StoredVariant? in
+                if let name { try db.execute(sql: "UPDATE variant SET name = ? WHERE id = ?", arguments: [name, id]) }
+                if let hidden { try db.execute(sql: "UPDATE variant SET hidden = ? WHERE id = ?", arguments: [hidden ? 1 : 0, id]) }
+                return try Row.fetchOne(db, sql: "SELECT * FROM variant WHERE id = ?", arguments: [id]).map(Self.variant)
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw WorkshopError.nameTaken(name ?? "")
+        } catch let error as DatabaseError {
+            throw WorkshopError.storage(error.message ?? "SQLite error \(error.resultCode.rawValue)")
+        }
+    }
+
+    /// Deletes a variant; false when there was none.
+    public func delete(_ id: Int64) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM variant WHERE id = ?", arguments: [id])
+            return db.changesCount > 0
+        }
     }
 
     /// The variants of a scenario, oldest first.

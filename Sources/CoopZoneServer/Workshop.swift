@@ -20,6 +20,7 @@ public final class Workshop: Sendable {
         var locks: [String: [String: Double]] = [:]
         var generations: [String: Int] = [:]
         var counts: [String: Int] = [:]
+        var revisions: [String: Int] = [:]
     }
 
     private let room = Mutex(Room())
@@ -82,7 +83,9 @@ public final class Workshop: Sendable {
     public func state(_ id: String) throws(WorkshopError) -> ScenarioState {
         guard let version = catalog.currentVersion(id) else { throw .unknownScenario(String(id.prefix(80))) }
         return room.withLock { room in
-            ScenarioState(version: version, resetGeneration: room.generations[id] ?? 0, locks: room.locks[id] ?? [:], variants: room.counts[id] ?? 0)
+            ScenarioState(
+                version: version, resetGeneration: room.generations[id] ?? 0, locks: room.locks[id] ?? [:], variants: room.counts[id] ?? 0,
+                variantRevision: room.revisions[id] ?? 0)
         }
     }
 
@@ -136,16 +139,39 @@ public final class Workshop: Sendable {
         let stored = try await store.save(
             scenario: id, name: name, author: author, values: values, headlines: result.headlines,
             scenarioVersion: entry.version)
-        room.withLock { $0.counts[id, default: 0] += 1 }
+        room.withLock { room in
+            room.counts[id, default: 0] += 1
+            room.revisions[id, default: 0] += 1
+        }
         return VariantInfo(
             id: stored.id, scenario: id, name: name, author: author, values: values, headlines: result.headlines,
             createdAt: stored.createdAt, stale: nil, rank: nil)
     }
 
     /// Every saved variant of a scenario, with headlines for the current version of the file,
-    /// ranked by `rankBy` (a headline key; default: the first card).
-    public func compare(_ id: String, rankBy: String?) async throws -> ComparePayload {
+    /// ranked by `rankBy` (a headline key; default: the first card). Hidden variants are left out
+    /// unless `includeHidden` (the facilitator). While the file is broken the variants are still
+    /// listed, each `waiting` with the numbers of when it was saved, and none is ranked.
+    public func compare(_ id: String, rankBy: String?, includeHidden: Bool = false) async throws -> ComparePayload {
         let entry = try entry(id)
+        let stored = try await store.variants(of: id).filter { includeHidden || !$0.hidden }
+        func info(_ v: StoredVariant) -> VariantInfo {
+            VariantInfo(
+                id: v.id, scenario: id, name: v.name, author: v.author, values: v.values, headlines: v.headlines, createdAt: v.createdAt,
+                stale: nil, rank: nil, hidden: v.hidden)
+        }
+        guard entry.isRunnable else {
+            let note =
+                "the scenario file has errors, so this variant cannot be computed now: its numbers are from when it was saved; it is compared again when the file is fixed"
+            let variants = stored.map { v in
+                var i = info(v)
+                i.status = "waiting"
+                i.note = note
+                return i
+            }
+            return ComparePayload(
+                scenario: id, rankedBy: rankBy ?? "", higherFirst: true, baseline: [:], baselineValues: entry.leverDefaults, variants: variants)
+        }
         let meta = try meta(id)
         let key = rankBy ?? meta.headlines.first(where: \.featured)?.key ?? meta.headlines.first?.key ?? ""
         guard let headline = meta.headlines.first(where: { $0.key == key }) else {
@@ -153,21 +179,19 @@ public final class Workshop: Sendable {
         }
         let higherFirst = headline.higherIsBetter ?? true
         let baselineValues = entry.leverDefaults
-        let baseline = entry.isRunnable ? try await runner.run(entry, values: baselineValues).headlines : [:]
+        let baseline = try await runner.run(entry, values: baselineValues).headlines
         var variants: [VariantInfo] = []
-        for stored in try await store.variants(of: id) {
-            var info = VariantInfo(
-                id: stored.id, scenario: id, name: stored.name, author: stored.author, values: stored.values,
-                headlines: stored.headlines, createdAt: stored.createdAt, stale: nil, rank: nil)
-            if stored.scenarioVersion != entry.version {
+        for v in stored {
+            var i = info(v)
+            if v.scenarioVersion != entry.version {
                 do {
-                    let values = try LeverValues.resolve(stored.values, entry: entry, locks: [:])
-                    info.headlines = try await runner.run(entry, values: values).headlines
+                    let values = try LeverValues.resolve(v.values, entry: entry, locks: [:])
+                    i.headlines = try await runner.run(entry, values: values).headlines
                 } catch let error as WorkshopError {
-                    info.stale = "saved for an earlier version of the file; its numbers are from then (\(error.message))"
+                    i.stale = "saved for an earlier version of the file; its numbers are from then (\(error.message))"
                 }
             }
-            variants.append(info)
+            variants.append(i)
         }
         variants.sort { a, b in
             switch (a.headlines[key] ?? nil, b.headlines[key] ?? nil) {
@@ -185,6 +209,27 @@ public final class Workshop: Sendable {
         return ComparePayload(
             scenario: id, rankedBy: key, higherFirst: higherFirst, baseline: baseline, baselineValues: baselineValues,
             variants: variants)
+    }
+
+    /// The facilitator renames a variant and/or hides or shows it.
+    public func updateVariant(_ variantId: Int64, name rawName: String?, hidden: Bool?) async throws -> VariantInfo {
+        let name = try rawName.map { raw throws(WorkshopError) in try Self.cleanName(raw, what: "variant", limit: Self.maxNameLength, required: true) }
+        guard name != nil || hidden != nil else { throw WorkshopError.badRequest("give 'name' or 'hidden'") }
+        guard let v = try await store.update(variantId, name: name, hidden: hidden) else { throw WorkshopError.unknownVariant(variantId) }
+        room.withLock { $0.revisions[v.scenario, default: 0] += 1 }
+        return VariantInfo(
+            id: v.id, scenario: v.scenario, name: v.name, author: v.author, values: v.values, headlines: v.headlines, createdAt: v.createdAt,
+            stale: nil, rank: nil, hidden: v.hidden)
+    }
+
+    /// The facilitator deletes a variant.
+    public func deleteVariant(_ variantId: Int64) async throws {
+        guard let v = try await store.variant(variantId) else { throw WorkshopError.unknownVariant(variantId) }
+        guard try await store.delete(variantId) else { throw WorkshopError.unknownVariant(variantId) }
+        room.withLock { room in
+            room.counts[v.scenario] = max(0, (room.counts[v.scenario] ?? 1) - 1)
+            room.revisions[v.scenario, default: 0] += 1
+        }
     }
 
     /// The variant as a scenario file, and a file name for it.
@@ -216,7 +261,7 @@ public final class Workshop: Sendable {
         guard let lever = entry.scenario?.levers.first(where: { $0.id == leverId }) else {
             throw WorkshopError.badRequest("unknown lever '\(String(leverId.prefix(64)))'")
         }
-        if let value { try LeverValues.check(value, lever: lever) }
+        let value = try value.map { v throws(WorkshopError) in try LeverValues.check(v, lever: lever) }
         try await store.setLock(scenario: id, lever: leverId, value: value)
         room.withLock { room in
             if let value { room.locks[id, default: [:]][leverId] = value } else { room.locks[id]?[leverId] = nil }
@@ -239,7 +284,7 @@ public final class Workshop: Sendable {
     public func roomOverview() async throws -> [ComparePayload] {
         var out: [ComparePayload] = []
         for item in catalog.list() where (room.withLock { $0.counts[item.id] ?? 0 }) > 0 {
-            if let payload = try? await compare(item.id, rankBy: nil) { out.append(payload) }
+            if let payload = try? await compare(item.id, rankBy: nil, includeHidden: true) { out.append(payload) }
         }
         return out
     }

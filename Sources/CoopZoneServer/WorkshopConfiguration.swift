@@ -27,6 +27,9 @@ public struct WorkshopConfiguration: Sendable {
     public var limitLoopback: Bool
     /// How often pages poll for a changed file, reset or lock, in milliseconds.
     public var pollMilliseconds: Int
+    /// How long a connection may stay without a complete request part (an idle keep-alive, or
+    /// headers sent only in part) before the server closes it, in seconds.
+    public var idleTimeoutSeconds: Int
 
     /// A configuration; on a non-loopback `host` without an explicit `access`, codes are generated.
     public init(
@@ -34,7 +37,7 @@ public struct WorkshopConfiguration: Sendable {
         registry: [EvaluatorEntry], maxBodyBytes: Int = 16 * 1024,
         readLimit: RateLimiter.Limit = .init(perSecond: 40, burst: 80),
         writeLimit: RateLimiter.Limit = .init(perSecond: 1, burst: 20),
-        limitLoopback: Bool = false, pollMilliseconds: Int = 2000
+        limitLoopback: Bool = false, pollMilliseconds: Int = 2000, idleTimeoutSeconds: Int = 30
     ) {
         self.directory = directory
         self.host = host
@@ -47,5 +50,6 @@ public struct WorkshopConfiguration: Sendable {
         self.writeLimit = writeLimit
         self.limitLoopback = limitLoopback
         self.pollMilliseconds = pollMilliseconds
+        self.idleTimeoutSeconds = idleTimeoutSeconds
     }
 }

@@ -16,9 +16,11 @@ public let accessCodeHeader = HTTPField.Name("X-Workshop-Code")!
 /// diagnostics), `GET /api/scenarios/{id}/state` (version, reset, locks: what pages poll),
 /// `GET /api/scenarios/{id}/run?LEVER=VALUE…` and `GET /api/scenarios/{id}/bands?LEVER=VALUE…&_draws=N`
 /// (numbers, and the charts drawn as SVG by `WorkshopCharts`),
-/// `GET /api/scenarios/{id}/variants?rank=KEY`, `POST /api/scenarios/{id}/variants`
-/// (participant code), `POST /api/scenarios/{id}/locks` and `POST /api/scenarios/{id}/reset`
-/// (facilitator code), `GET /api/variants/{n}/export` (YAML), `GET /api/room`.
+/// `GET /api/scenarios/{id}/variants?rank=KEY` (`&hidden=1`: with hidden ones, facilitator code),
+/// `POST /api/scenarios/{id}/variants` (participant code), `POST /api/scenarios/{id}/locks`,
+/// `POST /api/scenarios/{id}/reset`, `GET /api/scenarios/{id}/variants/summary.csv|html`,
+/// `PATCH /api/variants/{n}` (`{"name", "hidden"}`) and `DELETE /api/variants/{n}` (facilitator
+/// code), `GET /api/variants/{n}/export` (YAML), `GET /api/room`.
 public func buildRouter(_ workshop: Workshop) -> Router<WorkshopRequestContext> {
     let router = Router(context: WorkshopRequestContext.self)
     router.add(middleware: WorkshopGuard(workshop: workshop))
@@ -74,7 +76,25 @@ public func buildRouter(_ workshop: Workshop) -> Router<WorkshopRequestContext> 
     router.get("/api/scenarios/:id/variants") { request, context in
         let id = try context.parameters.require("id")
         let rank = request.uri.queryParameters["rank"].map(String.init)
-        return try json(await workshop.compare(id, rankBy: rank))
+        // Hidden variants only for the facilitator, who asks for them.
+        let hidden = request.uri.queryParameters["hidden"] == "1"
+        if hidden { try requireFacilitator(request, workshop) }
+        return try json(await workshop.compare(id, rankBy: rank, includeHidden: hidden))
+    }
+    router.get("/api/scenarios/:id/variants/summary.csv") { request, context in
+        let id = try context.parameters.require("id")
+        try requireFacilitator(request, workshop)
+        let (payload, meta) = try await (workshop.compare(id, rankBy: nil, includeHidden: true), workshop.meta(id))
+        var response = Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: try VariantSummary.csv(payload, meta: meta))))
+        response.headers[.contentType] = "text/csv; charset=utf-8"
+        response.headers[.contentDisposition] = "attachment; filename=\"\(Workshop.slug(id))-variants.csv\""
+        return response
+    }
+    router.get("/api/scenarios/:id/variants/summary.html") { request, context in
+        let id = try context.parameters.require("id")
+        try requireFacilitator(request, workshop)
+        let (payload, meta) = try await (workshop.compare(id, rankBy: nil, includeHidden: true), workshop.meta(id))
+        return html(VariantSummary.html(payload, meta: meta))
     }
     router.post("/api/scenarios/:id/variants") { request, context in
         let id = try context.parameters.require("id")
@@ -89,12 +109,26 @@ public func buildRouter(_ workshop: Workshop) -> Router<WorkshopRequestContext> 
         let id = try context.parameters.require("id")
         try requireFacilitator(request, workshop)
         let body = try await decodeBody(LockRequest.self, request: request, workshop: workshop)
+        // Locking needs a value; only {"locked": false} (or no "locked" and no value) unlocks.
+        if body.locked == true, body.value == nil {
+            throw WorkshopError.badRequest("locking lever '\(String(body.lever.prefix(64)))' needs a value: send {\"lever\": …, \"locked\": true, \"value\": …}")
+        }
         return try json(await workshop.setLock(id, lever: body.lever, value: body.locked == false ? nil : body.value))
     }
     router.post("/api/scenarios/:id/reset") { request, context in
         let id = try context.parameters.require("id")
         try requireFacilitator(request, workshop)
         return try json(await workshop.reset(id))
+    }
+    router.patch("/api/variants/:variant") { request, context in
+        try requireFacilitator(request, workshop)
+        let body = try await decodeBody(UpdateVariantRequest.self, request: request, workshop: workshop)
+        return try json(await workshop.updateVariant(try variantNumber(context), name: body.name, hidden: body.hidden))
+    }
+    router.delete("/api/variants/:variant") { request, context in
+        try requireFacilitator(request, workshop)
+        try await workshop.deleteVariant(try variantNumber(context))
+        return Response(status: .noContent)
     }
     router.get("/api/variants/:variant/export") { _, context in
         let text = try context.parameters.require("variant")
@@ -117,10 +151,20 @@ public func buildApplication(_ workshop: Workshop, onServerRunning: @escaping @S
     logger.logLevel = .warning
     return Application(
         router: buildRouter(workshop),
+        // Idle and half-sent requests are closed after the timeout: a room's phones reconnect at
+        // once, and a client holding connections open with partial headers cannot exhaust them.
+        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(workshop.configuration.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(workshop.configuration.host, port: workshop.configuration.port), serverName: "coopzone"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port) },
         logger: logger
     )
+}
+
+/// The variant number of a `:variant` route.
+func variantNumber(_ context: WorkshopRequestContext) throws -> Int64 {
+    let text = try context.parameters.require("variant")
+    guard let number = Int64(text), number > 0 else { throw WorkshopError.unknownVariant(0) }
+    return number
 }
 
 func requireFacilitator(_ request: Request, _ workshop: Workshop) throws {

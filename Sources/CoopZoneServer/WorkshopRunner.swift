@@ -17,7 +17,7 @@ public actor WorkshopRunner {
     private var bands = LRUCache<String, BandsPayload>(capacity: 128)
     private var runsInFlight: [String: Task<RunPayload, any Error>] = [:]
     private var bandsInFlight: [String: Task<BandsPayload, any Error>] = [:]
-    /// Monte Carlo runs in progress and waiting (bounded: beyond it, `busy`).
+    /// Monte Carlo runs in progress and waiting for the bands' thread (bounded: beyond it, `busy`, which pages retry).
     private var bandJobs = 0
     private let maxBandJobs: Int
 
@@ -74,7 +74,10 @@ public actor WorkshopRunner {
         bandJobs += 1
         defer { bandJobs -= 1 }
         let registry = registry
-        let task = Task.detached { try await Self.computeBands(entry, values: values, draws: draws, lines: lines, registry: registry) }
+        // On the bands' own thread, one job at a time, one worker: never the threads runs and polls need.
+        let task = Task.detached(executorPreference: BandsExecutor.shared) {
+            try await Self.computeBands(entry, values: values, draws: draws, lines: lines, registry: registry)
+        }
         bandsInFlight[key] = task
         defer { bandsInFlight[key] = nil }
         let payload = try await task.value
@@ -89,12 +92,20 @@ public actor WorkshopRunner {
         bands.removeAll()
     }
 
-    /// The scenario and plan for `values`: the file's own when no lever moves, else the file
-    /// loaded again with the moved levers as overrides.
+    /// The scenario and plan for `values`: the file's own when no lever moves; the loaded model
+    /// with the moved levers' numbers set in place (as a Monte Carlo draw sets its numbers) when
+    /// every moved lever is a number of the model; else the file loaded again with the moved
+    /// levers as overrides.
     static func prepare(_ entry: ScenarioCatalog.Entry, values: [String: Double], registry: [EvaluatorEntry]) throws -> (Scenario, RunPlan) {
         guard let base = entry.scenario, let basePlan = entry.plan else { throw WorkshopError.scenarioInvalid(entry.diagnostics) }
+        let moved = base.levers.filter { lever in values[lever.id].map { $0 != entry.leverDefaults[lever.id] } ?? false }
+        if moved.isEmpty { return (base, basePlan) }
+        if moved.allSatisfy({ entry.leverSlots[$0.id] != nil }) {
+            var numbers = base.values
+            for lever in moved { numbers[entry.leverSlots[lever.id]!] = values[lever.id]! }
+            return (base.with(values: numbers), basePlan)
+        }
         let overrides = LeverValues.overrides(values, entry: entry)
-        if overrides.isEmpty { return (base, basePlan) }
         let outcome = ScenarioLoader.load(file: entry.item.path, overrides: overrides)
         guard let scenario = outcome.scenario else { throw WorkshopError.scenarioInvalid(outcome.diagnostics) }
         switch Engine.plan(scenario, registry: registry) {
@@ -125,7 +136,7 @@ public actor WorkshopRunner {
         let start = DispatchTime.now().uptimeNanoseconds
         let (scenario, plan) = try prepare(entry, values: values, registry: registry)
         let seed: UInt64 = 1
-        let mc = await MonteCarlo.run(plan, on: scenario, draws: draws, seed: seed, workers: max(1, min(2, ProcessInfo.processInfo.activeProcessorCount)))
+        let mc = await MonteCarlo.run(plan, on: scenario, draws: draws, seed: seed, workers: 1)
         let presentation = ScenarioPresentation(plan: plan)
         func finite(_ x: Double) -> Double? { x.isFinite ? x : nil }
         // SeriesKey has no public initialiser: index the keys by their parts.

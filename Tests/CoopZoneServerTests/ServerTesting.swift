@@ -24,13 +24,14 @@ func temporaryFolder() throws -> String {
 func makeWorkshop(
     directory: String = scenariosFolder, access: AccessPolicy = .open, dataFile: String? = nil,
     writeLimit: RateLimiter.Limit = .init(perSecond: 100, burst: 100), limitLoopback: Bool = false,
-    maxBodyBytes: Int = 16 * 1024
+    maxBodyBytes: Int = 16 * 1024, idleTimeoutSeconds: Int = 30
 ) async throws -> (workshop: Workshop, data: String) {
     let data = try dataFile ?? (temporaryFolder() + "/workshop.sqlite")
     let configuration = WorkshopConfiguration(
         directory: directory, host: "127.0.0.1", port: 0, dataFile: data, access: access,
         registry: BuiltInEvaluators.all, maxBodyBytes: maxBodyBytes,
-        readLimit: .init(perSecond: 1000, burst: 1000), writeLimit: writeLimit, limitLoopback: limitLoopback)
+        readLimit: .init(perSecond: 1000, burst: 1000), writeLimit: writeLimit, limitLoopback: limitLoopback,
+        idleTimeoutSeconds: idleTimeoutSeconds)
     return (try await Workshop(configuration: configuration), data)
 }
 

@@ -1,0 +1,225 @@
+import CoopZoneCore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@testable import CoopZoneServer
+
+/// What a training room needs of the server (issue 20): idle and half-sent connections closed,
+/// the facilitator's hide, rename and delete, variants that survive a broken file, one grid
+/// for lever values, lever moves that reuse the loaded model, and honest exports.
+struct WorkshopRoomTests {
+    static let headers: HTTPFields = [.contentType: "application/json"]
+
+    /// 200 connections that send half a request's headers and stop are closed by the server's
+    /// idle timeout (1 s here), while a normal request still gets its answer.
+    @Test(.timeLimit(.minutes(1))) func halfOpenConnectionsAreClosedByTheTimeout() async throws {
+        let (workshop, _) = try await makeWorkshop(idleTimeoutSeconds: 1)
+        try await buildApplication(workshop).test(.live) { client in
+            let port = try #require(client.port)
+            var sockets: [Int32] = []
+            defer { for s in sockets { close(s) } }
+            for _ in 0..<200 {
+                let s = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+                #expect(s >= 0)
+                var address = sockaddr_in()
+                address.sin_family = sa_family_t(AF_INET)
+                address.sin_port = in_port_t(UInt16(port).bigEndian)
+                address.sin_addr.s_addr = inet_addr("127.0.0.1")
+                let connected = withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(s, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                }
+                #expect(connected == 0)
+                let partial = "GET /api/scenarios HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
+                _ = partial.withCString { send(s, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+                sockets.append(s)
+            }
+            // A complete request is answered meanwhile.
+            try await client.execute(uri: "/healthz", method: .get) { response in #expect(response.status == .ok) }
+            // Wait for the timeout, then each socket reads end-of-file (0) or a reset: closed by the server.
+            try await Task.sleep(for: .seconds(3))
+            var closed = 0
+            for s in sockets {
+                var pollfd = pollfd(fd: s, events: Int16(POLLIN), revents: 0)
+                guard poll(&pollfd, 1, 2000) > 0 else { continue }
+                var buffer = [UInt8](repeating: 0, count: 512)
+                var n = recv(s, &buffer, buffer.count, 0)
+                while n > 0 { n = recv(s, &buffer, buffer.count, 0) }  // a 408 or 400 first, then the end
+                if n == 0 || errno == ECONNRESET { closed += 1 }
+            }
+            #expect(closed == 200, "\(closed) of 200 half-open connections closed")
+        }
+    }
+
+    @Test func theFacilitatorHidesRenamesAndDeletesVariants() async throws {
+        let (workshop, _) = try await makeWorkshop(access: AccessPolicy(participantCode: "123456", facilitatorCode: "facilitator"))
+        try await buildApplication(workshop).test(.router) { client in
+            var participant = Self.headers
+            participant[accessCodeHeader] = "123456"
+            var facilitator = Self.headers
+            facilitator[accessCodeHeader] = "facilitator"
+            var ids: [Int64] = []
+            for name in ["Low tariffs", "Fast border"] {
+                try await client.execute(
+                    uri: "/api/scenarios/\(triangle)/variants", method: .post, headers: participant, body: ByteBuffer(string: #"{"name": "\#(name)"}"#)
+                ) { response in
+                    #expect(response.status == .created)
+                    ids.append(try response.decode(VariantInfo.self).id)
+                }
+            }
+            let revisionBefore = try await workshop.state(triangle).variantRevision
+            // A participant cannot hide; the facilitator can, and rename in the same request.
+            let hide = ByteBuffer(string: #"{"hidden": true, "name": "Fast border (hidden)"}"#)
+            try await client.execute(uri: "/api/variants/\(ids[1])", method: .patch, headers: participant, body: hide) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await client.execute(uri: "/api/variants/\(ids[1])", method: .patch, headers: facilitator, body: hide) { response in
+                #expect(response.status == .ok)
+                let info = try response.decode(VariantInfo.self)
+                #expect(info.hidden && info.name == "Fast border (hidden)")
+            }
+            #expect(try await workshop.state(triangle).variantRevision == revisionBefore + 1)
+            // Participants no longer see it; the facilitator does, with `?hidden=1`, and the summary lists it.
+            try await client.execute(uri: "/api/scenarios/\(triangle)/variants", method: .get) { response in
+                #expect(try response.decode(ComparePayload.self).variants.map(\.id) == [ids[0]])
+            }
+            try await client.execute(uri: "/api/scenarios/\(triangle)/variants?hidden=1", method: .get) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await client.execute(uri: "/api/scenarios/\(triangle)/variants?hidden=1", method: .get, headers: facilitator) { response in
+                let variants = try response.decode(ComparePayload.self).variants
+                #expect(Set(variants.map(\.id)) == Set(ids))
+                #expect(variants.first { $0.id == ids[1] }?.hidden == true)
+            }
+            try await client.execute(uri: "/api/scenarios/\(triangle)/variants/summary.csv", method: .get, headers: facilitator) { response in
+                #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+                let lines = response.text.split(separator: "\n")
+                #expect(lines.count == 4, "\(response.text)")  // header, the file's values, two variants
+                #expect(lines[0].hasPrefix("rank,variant,author,status,saved at (UTC),Income-tax holiday (years)"))
+                #expect(lines[1].contains("the scenario as written"))
+                #expect(lines.contains { $0.contains("Fast border (hidden)") && $0.contains(",hidden,") })
+            }
+            // A name taken, an empty change, an unknown variant.
+            try await client.execute(
+                uri: "/api/variants/\(ids[1])", method: .patch, headers: facilitator, body: ByteBuffer(string: #"{"name": "Low tariffs"}"#)
+            ) { response in #expect(response.status == .conflict) }
+            try await client.execute(uri: "/api/variants/\(ids[1])", method: .patch, headers: facilitator, body: ByteBuffer(string: "{}")) { response in
+                #expect(response.status == .badRequest)
+            }
+            // Deleting needs no body and no content type.
+            var deleting = HTTPFields()
+            deleting[accessCodeHeader] = "facilitator"
+            try await client.execute(uri: "/api/variants/\(ids[0])", method: .delete, headers: deleting) { response in #expect(response.status == .noContent) }
+            try await client.execute(uri: "/api/variants/\(ids[0])", method: .delete, headers: deleting) { response in #expect(response.status == .notFound) }
+            #expect(try await workshop.state(triangle).variants == 1)
+        }
+    }
+
+    @Test func aLockNeedsAValueAndValuesSnapToTheGrid() async throws {
+        let (workshop, _) = try await makeWorkshop()
+        let meta = try workshop.meta(triangle)
+        let lever = try #require(meta.levers.first)
+        try await buildApplication(workshop).test(.router) { client in
+            try await client.execute(
+                uri: "/api/scenarios/\(triangle)/locks", method: .post, headers: Self.headers,
+                body: ByteBuffer(string: #"{"lever": "\#(lever.id)", "locked": true}"#)
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.text.contains("needs a value"))
+            }
+            #expect(workshop.locks(triangle).isEmpty)
+        }
+        // 3.0000001 is 3 (within 1e-6 steps of the grid): the same run, from the cache.
+        let exact = try await workshop.run(triangle, given: [lever.id: lever.min + lever.step])
+        let near = try await workshop.run(triangle, given: [lever.id: lever.min + lever.step + lever.step * 1e-7])
+        #expect(near.values[lever.id] == lever.min + lever.step)
+        #expect(near.cached)
+        #expect(near.headlines == exact.headlines)
+        await #expect(throws: WorkshopError.self) { try await workshop.run(triangle, given: [lever.id: lever.min + lever.step * 0.5]) }
+    }
+
+    /// A lever move sets the number in the loaded model; the result is the same as loading the
+    /// file again with the lever as an override, for every lever of every shipped scenario.
+    @Test func aLeverMoveOnTheLoadedModelEqualsReloadingTheFile() async throws {
+        let (workshop, _) = try await makeWorkshop()
+        var checked = 0
+        for item in workshop.catalog.list() {
+            guard let entry = workshop.catalog.entry(item.id), let scenario = entry.scenario, entry.isRunnable else { continue }
+            var reloading = entry
+            reloading.leverSlots = [:]
+            for lever in scenario.levers {
+                #expect(entry.leverSlots[lever.id] != nil, "\(item.id): lever \(lever.id) is not a number of the model")
+                let value = lever.max != entry.leverDefaults[lever.id] ? lever.max : lever.min
+                var values = entry.leverDefaults
+                values[lever.id] = value
+                let fast = try await WorkshopRunner.compute(entry, values: values, registry: workshop.configuration.registry)
+                let slow = try await WorkshopRunner.compute(reloading, values: values, registry: workshop.configuration.registry)
+                #expect(fast.headlines == slow.headlines, "\(item.id) \(lever.id) = \(value)")
+                #expect(fast.charts == slow.charts, "\(item.id) \(lever.id) = \(value)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 5)
+    }
+
+    @Test func variantsSurviveABrokenFile() async throws {
+        let folder = try copyOfScenarios()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (workshop, _) = try await makeWorkshop(directory: folder)
+        let lever = try #require(try workshop.meta(triangle).levers.first)
+        let saved = try await workshop.save(triangle, name: "Before the typo", author: "", given: [lever.id: lever.min])
+        // The file breaks (a typo in a key); a second later, so the version changes.
+        let path = folder + "/\(triangle).yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try await Task.sleep(for: .milliseconds(1100))
+        try text.replacingOccurrences(of: "discount_rate:", with: "discount_rat:").write(toFile: path, atomically: true, encoding: .utf8)
+        let payload = try await workshop.compare(triangle, rankBy: nil)
+        #expect(payload.variants.map(\.id) == [saved.id])
+        #expect(payload.variants.first?.status == "waiting")
+        #expect(payload.variants.first?.note?.contains("the scenario file has errors") == true)
+        #expect(payload.variants.first?.headlines == saved.headlines)
+        try await buildApplication(workshop).test(.router) { client in
+            try await client.execute(uri: "/api/scenarios/\(triangle)/variants", method: .get) { response in #expect(response.status == .ok) }
+            try await client.execute(uri: "/api/room", method: .get) { response in
+                #expect(try response.decode([ComparePayload].self).contains { $0.scenario == triangle })
+            }
+        }
+    }
+
+    @Test func anExportWritesEachMovedValueAsTheRoomsAssumption() async throws {
+        let (workshop, _) = try await makeWorkshop()
+        let entry = try workshop.entry(triangle)
+        let scenario = try #require(entry.scenario)
+        let lever = try #require(scenario.levers.first)
+        let moved = lever.max != entry.leverDefaults[lever.id] ? lever.max : lever.min
+        let variant = StoredVariant(
+            id: 1, scenario: triangle, name: "=HYPERLINK(1)", author: "Aigerim", values: [lever.id: moved, "removed_lever": 2],
+            headlines: [:], scenarioVersion: entry.version, createdAt: "2026-12-05T10:00:00Z", hidden: false)
+        let yaml = try VariantExporter.yaml(variant, entry: entry)
+        #expect(yaml.contains("# Lever values"))
+        #expect(yaml.contains("dropped: lever 'removed_lever' = 2 (the scenario no longer has this lever)"))
+        // Loaded beside the scenario, the moved number is an assumption of the room, not the file's source.
+        let folder = try copyOfScenarios()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/exported.yaml"
+        try yaml.write(toFile: file, atomically: true, encoding: .utf8)
+        let loaded = try ScenarioLoader.loadOrThrow(file: file)
+        let input = try #require(loaded.inputs.first { $0.path == lever.path })
+        #expect(loaded.values[loaded.inputs.firstIndex { $0.path == lever.path }!] == moved)
+        guard case .assumption(let reason) = input.provenance else {
+            Issue.record("the moved value is \(input.provenance.label)")
+            return
+        }
+        #expect(reason.contains("workshop variant '=HYPERLINK(1)' by Aigerim"))
+        #expect(reason.contains("moved in the room"))
+        // A value the lever no longer allows refuses the export, with the reason.
+        var off = variant
+        off.values = [lever.id: lever.max + 100 * lever.step]
+        #expect(throws: WorkshopError.self) { try VariantExporter.yaml(off, entry: entry) }
+    }
+}
