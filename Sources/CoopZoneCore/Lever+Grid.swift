@@ -26,6 +26,10 @@ extension Lever {
         return Swift.min(max, ((min + k * step) * scale).rounded() / scale)
     }
 
+    /// The path of the number the lever sets, as `Scenario.inputs` names it: its `path` without a
+    /// final `.value` (a lever may point into a number written in mapping form).
+    public var numberPath: String { path.hasSuffix(".value") ? String(path.dropLast(".value".count)) : path }
+
     /// The decimals a number needs (at most 10): 0.25 → 2, 3 → 0.
     static func decimals(_ x: Double) -> Int {
         var scale = 1.0

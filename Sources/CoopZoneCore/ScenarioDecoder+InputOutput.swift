@@ -64,7 +64,8 @@ extension ScenarioDecoder {
             guard let body, let scope, let year else { return nil }
             guard let concordance = readConcordance(f, id: id, tableSectors: body.sectors, sectors: sectors) else { return nil }
             return InputOutputTable(
-                id: id, scope: scope, year: year, file: f.string("file"), resolvedPath: resolved, location: node.location, provenance: f.provenance, householdIncome: householdIncome,
+                id: id, scope: scope, year: year, file: f.string("file"), resolvedPath: resolved, location: node.location, provenance: f.provenance,
+                householdIncome: householdIncome,
                 sectors: body.sectors,
                 coefficients: body.coefficients, grossOutput: body.grossOutput, employment: body.employment, labourIncome: body.labourIncome,
                 valueAdded: body.valueAdded, householdConsumption: body.householdConsumption, concordance: concordance)

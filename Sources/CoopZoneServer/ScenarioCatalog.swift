@@ -173,7 +173,7 @@ public final class ScenarioCatalog: Sendable {
         var slots: [String: Int] = [:]
         if let scenario = outcome.scenario, plan != nil {
             for lever in scenario.levers {
-                guard let slot = scenario.inputs.firstIndex(where: { $0.path == lever.path }) else { continue }
+                guard let slot = scenario.inputs.firstIndex(where: { $0.path == lever.numberPath }) else { continue }
                 // Both bounds must give a valid scenario, or the lever goes through the loader, which says why.
                 var problem: (bound: String, Diagnostic)?
                 for (name, bound) in [("min", lever.min), ("max", lever.max)] where problem == nil {
@@ -206,7 +206,9 @@ public final class ScenarioCatalog: Sendable {
         let top = (try? fm.contentsOfDirectory(atPath: directory)) ?? []
         for name in top where !name.hasPrefix(".") {
             let path = directory + "/" + name
-            if name.hasSuffix(".csv") { out.append(path) } else if isDirectory(path) {
+            if name.hasSuffix(".csv") {
+                out.append(path)
+            } else if isDirectory(path) {
                 for inner in (try? fm.contentsOfDirectory(atPath: path)) ?? [] where inner.hasSuffix(".csv") && !inner.hasPrefix(".") {
                     out.append(path + "/" + inner)
                 }

@@ -62,7 +62,8 @@ public enum VariantExporter {
                                 "workshop variant '\(oneLine(variant.name))'\(author), \(variant.createdAt): lever '\(oneLine(lever.label))' moved in the room\(from); a participant's choice, not a sourced figure",
                                 quoted: true), at: location)),
                 ]), at: location)
-            targets.append((lever.path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)[...], node))
+            // At the number itself (a lever pointing into `{value: …, source: …}` replaces the whole mapping).
+            targets.append((lever.numberPath.split(separator: ".", omittingEmptySubsequences: false).map(String.init)[...], node))
         }
         for id in dropped {
             lines.append("#   dropped: lever '\(oneLine(id))' = \(LeverValues.numberText(variant.values[id]!)) (the scenario no longer has this lever)")

@@ -66,7 +66,8 @@ enum VariantSummary {
             """
         out += columns.map { "<th>\(e($0.title))</th>" }.joined() + "</tr></thead><tbody>"
         func row(_ cells: [String], hidden: Bool) -> String {
-            "<tr\(hidden ? " class=\"hidden\"" : "")>" + cells.map { c in Double(c) != nil ? "<td class=\"n\">\(e(c))</td>" : "<td>\(e(c))</td>" }.joined() + "</tr>"
+            "<tr\(hidden ? " class=\"hidden\"" : "")>" + cells.map { c in Double(c) != nil ? "<td class=\"n\">\(e(c))</td>" : "<td>\(e(c))</td>" }.joined()
+                + "</tr>"
         }
         out += row(columns.map(\.baseline), hidden: false)
         for v in payload.variants { out += row(columns.map { $0.value(v) }, hidden: v.hidden) }

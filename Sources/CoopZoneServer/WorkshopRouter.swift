@@ -111,7 +111,8 @@ public func buildRouter(_ workshop: Workshop) -> Router<WorkshopRequestContext> 
         let body = try await decodeBody(LockRequest.self, request: request, workshop: workshop)
         // Locking needs a value; only {"locked": false} (or no "locked" and no value) unlocks.
         if body.locked == true, body.value == nil {
-            throw WorkshopError.badRequest("locking lever '\(String(body.lever.prefix(64)))' needs a value: send {\"lever\": …, \"locked\": true, \"value\": …}")
+            throw WorkshopError.badRequest(
+                "locking lever '\(String(body.lever.prefix(64)))' needs a value: send {\"lever\": …, \"locked\": true, \"value\": …}")
         }
         return try json(await workshop.setLock(id, lever: body.lever, value: body.locked == false ? nil : body.value))
     }

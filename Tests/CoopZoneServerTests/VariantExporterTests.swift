@@ -24,7 +24,7 @@ struct VariantExporterTests {
         let run = try await WorkshopRunner.compute(entry, values: values, registry: BuiltInEvaluators.all)
         let variant = StoredVariant(
             id: 1, scenario: id, name: "Extremes: \"all\" # levers", author: "Tester\nTwo", values: values,
-            headlines: run.headlines, scenarioVersion: entry.version, createdAt: "2026-01-01T00:00:00Z")
+            headlines: run.headlines, scenarioVersion: entry.version, createdAt: "2026-01-01T00:00:00Z", hidden: false)
         let yaml = try VariantExporter.yaml(variant, entry: entry)
         let outcome = ScenarioLoader.load(text: yaml, file: "exported.yaml", baseDirectory: scenariosFolder)
         let exported = try #require(outcome.scenario, "\(yaml)\n\(outcome.diagnostics)")
