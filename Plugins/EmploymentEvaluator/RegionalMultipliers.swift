@@ -193,8 +193,8 @@ extension RegionMultipliers {
 }
 
 /// The multipliers of the last inputs seen, so that Monte Carlo draws that change nothing a
-/// table depends on (δ, the region's employment and labour force) reuse the inverses instead of
-/// computing them again: a draw computes them only when they change.
+/// table depends on (δ, the region's employment and labour force, the table's uncertain cells)
+/// reuse the inverses instead of computing them again: a draw computes them only when they change.
 final class MultiplierCache: Sendable {
     struct Key: Hashable {
         var scenario: String
@@ -215,10 +215,17 @@ final class MultiplierCache: Sendable {
         var inputs = region.sectors.map { $0.employment.map { scenario[$0] } ?? -1 }
         inputs.append(region.labourForce.map { scenario[$0] } ?? -1)
         inputs.append(region.unemploymentRate.map { scenario[$0] } ?? -1)
+        // And the table's uncertain cells, when it has any.
+        for cell in table.uncertainty?.cells ?? [] { inputs.append(scenario.values[cell.slot]) }
         let key = Key(scenario: scenario.contentHash, table: table.id, region: r, delta: delta, inputs: inputs)
         if let hit = store.withLock({ $0[key] }) { return hit }
         let result = Result { () throws(RegionMultipliers.Unavailable) in
-            try RegionMultipliers.compute(scenario: scenario, region: r, table: table, delta: delta)
+            let (drawn, diagnostics) = table.drawn(in: scenario)
+            guard let drawn else {
+                let why = diagnostics.first { $0.severity == .error }?.message ?? "it fails its checks"
+                throw .reason("with this draw's values of its uncertain cells, table '\(table.id)' fails its checks: \(why)")
+            }
+            return try RegionMultipliers.compute(scenario: scenario, region: r, table: drawn, delta: delta)
         }
         store.withLock { cache in
             if cache.count >= 256 { cache.removeAll() }

@@ -52,6 +52,50 @@ public struct InputOutputTable: Sendable {
     /// the table sectors in no group form the rest of the economy.
     public var concordance: [[Int]]
 
+    /// A cell of an inline table written as a number with a distribution: a scenario number.
+    public struct UncertainCell: Sendable, Equatable {
+        public var row: Int
+        public var column: Int
+        /// Its slot in `Scenario.values`.
+        public var slot: Int
+    }
+
+    /// What a table with uncertain cells needs to be read again with a draw's values.
+    public struct Uncertainty: Sendable {
+        public var cells: [UncertainCell]
+        public var table: LabelledTable
+        public var values: Values
+        public var householdIncome: Double?
+    }
+
+    /// Set when an inline table has cells with distributions; nil for a fixed table.
+    public var uncertainty: Uncertainty?
+
+    /// The table with the values `scenario` gives its uncertain cells (a Monte Carlo draw, a
+    /// sensitivity bound), read and checked again; itself when it has none or they are at their
+    /// central values. Nil when the drawn values make a table that fails its checks (the
+    /// diagnostics are returned): a column summing to 1 or more, a negative flow.
+    public func drawn(in scenario: Scenario) -> (table: InputOutputTable?, diagnostics: [Diagnostic]) {
+        guard let u = uncertainty else { return (self, []) }
+        var raw = u.table
+        var changed = false
+        for cell in u.cells where raw.values[cell.row][cell.column] != scenario.values[cell.slot] {
+            raw.values[cell.row][cell.column] = scenario.values[cell.slot]
+            changed = true
+        }
+        guard changed else { return (self, []) }
+        let (body, diagnostics) = Self.body(of: raw, values: u.values, householdIncome: u.householdIncome, what: "input–output table '\(id)'")
+        guard let body else { return (nil, diagnostics) }
+        var copy = self
+        copy.coefficients = body.coefficients
+        copy.grossOutput = body.grossOutput
+        copy.employment = body.employment
+        copy.labourIncome = body.labourIncome
+        copy.valueAdded = body.valueAdded
+        copy.householdConsumption = body.householdConsumption
+        return (copy, diagnostics)
+    }
+
     /// Jobs per USD million of output, by sector.
     public var employmentCoefficients: [Double] { zip(employment, grossOutput).map { $0 / $1 } }
 

@@ -57,24 +57,26 @@ extension ScenarioDecoder {
                         hint: "total household income in USD million: compensation, mixed income, transfers and remittances")
                 }
             }
-            guard let values, let (labelled, resolved) = readTable(f, id: id) else { return nil }
+            guard let values, let (labelled, resolved, uncertain) = readTable(f, id: id) else { return nil }
             let income = householdIncome.map { context.values[$0.slot] }
             let (body, found) = InputOutputTable.body(of: labelled, values: values, householdIncome: income, what: "input–output table '\(id)'")
             context.diagnostics.append(contentsOf: found)
             guard let body, let scope, let year else { return nil }
             guard let concordance = readConcordance(f, id: id, tableSectors: body.sectors, sectors: sectors) else { return nil }
-            return InputOutputTable(
+            var table = InputOutputTable(
                 id: id, scope: scope, year: year, file: f.string("file"), resolvedPath: resolved, location: node.location, provenance: f.provenance,
                 householdIncome: householdIncome,
                 sectors: body.sectors,
                 coefficients: body.coefficients, grossOutput: body.grossOutput, employment: body.employment, labourIncome: body.labourIncome,
                 valueAdded: body.valueAdded, householdConsumption: body.householdConsumption, concordance: concordance)
+            if !uncertain.isEmpty { table.uncertainty = .init(cells: uncertain, table: labelled, values: values, householdIncome: income) }
+            return table
         }
     }
 
     /// The item's table: its CSV file (relative to the file that names it, inside that file's
     /// folder) or its inline `table`; exactly one of the two.
-    private func readTable(_ f: Fields, id: String) -> (LabelledTable, String?)? {
+    private func readTable(_ f: Fields, id: String) -> (LabelledTable, String?, [InputOutputTable.UncertainCell])? {
         switch (f["file"], f["table"]) {
         case (nil, nil):
             context.error(
@@ -86,9 +88,9 @@ extension ScenarioDecoder {
             return nil
         case (let fileNode?, nil):
             guard let path = f.string("file") else { return nil }
-            return readCSV(path, at: fileNode.location, id: id)
+            return readCSV(path, at: fileNode.location, id: id).map { ($0.0, $0.1, []) }
         case (nil, let tableNode?):
-            return inlineTable(tableNode, path: f.child("table"), id: id).map { ($0, nil) }
+            return inlineTable(tableNode, path: f.child("table"), id: id, inherited: f.provenance).map { ($0.0, nil, $0.1) }
         }
     }
 
@@ -138,7 +140,10 @@ extension ScenarioDecoder {
     }
 
     /// An inline table: `columns` (labels) and `rows` (label → one number per column; `~` for an empty cell).
-    private func inlineTable(_ node: YNode, path: String, id: String) -> LabelledTable? {
+    /// An inline table and its uncertain cells: a cell written as a number with a distribution
+    /// (`{value: 0.2, triangular: [0.15, 0.2, 0.25], assumption: …}`) is a scenario number that
+    /// Monte Carlo and sensitivity vary; its central value is the table's.
+    private func inlineTable(_ node: YNode, path: String, id: String, inherited: Provenance) -> (LabelledTable, [InputOutputTable.UncertainCell])? {
         let f = Fields(node, context: context, path: path, what: "the table of input–output table '\(id)'", level: ScenarioFormat.inputOutputTable)
         guard f.isMapping else { return nil }
         let columns = f.stringList("columns")
@@ -151,6 +156,7 @@ extension ScenarioDecoder {
             return nil
         }
         var labels: [String] = [], rowLocations: [SourceLocation] = [], values: [[Double?]] = [], cells: [[SourceLocation]] = []
+        var uncertain: [InputOutputTable.UncertainCell] = []
         var sound = true
         for entry in entries {
             guard let items = entry.value.items, items.count == columns.count else {
@@ -161,10 +167,23 @@ extension ScenarioDecoder {
                 continue
             }
             var row: [Double?] = []
-            for item in items {
+            for (c, item) in items.enumerated() {
+                let name = "the cell of row '\(entry.key)', column '\(columns[c])' of input–output table '\(id)'"
                 if item.isNull {
                     row.append(nil)
-                } else if let v = Fields.number(item, name: "a number of row '\(entry.key)' of input–output table '\(id)'", context: context) {
+                } else if item.entries != nil {
+                    guard
+                        let q = Fields.quantity(
+                            item, path: "\(path).rows.\(entry.key).\(c)", name: name, rule: NumberRule(unit: .ratio, range: nil), inherited: inherited,
+                            context: context)
+                    else {
+                        sound = false
+                        row.append(nil)
+                        continue
+                    }
+                    row.append(context.values[q.slot])
+                    if context.inputs[q.slot].distribution != nil { uncertain.append(.init(row: values.count, column: c, slot: q.slot)) }
+                } else if let v = Fields.number(item, name: name, context: context) {
                     row.append(v)
                 } else {
                     sound = false
@@ -177,9 +196,10 @@ extension ScenarioDecoder {
             cells.append(items.map(\.location))
         }
         guard sound else { return nil }
-        return LabelledTable(
+        let table = LabelledTable(
             rowLabels: labels, columnLabels: columns, values: values, file: node.location.file, rowLocations: rowLocations,
             columnLocations: columnLocations.count == columns.count ? columnLocations : columns.map { _ in node.location }, cellLocations: cells)
+        return (table, uncertain)
     }
 
     /// The concordance: for each scenario sector, the table sectors it sums. Without one, each

@@ -201,14 +201,14 @@ public enum ScenarioSchema {
             (
                 "tableRows",
                 .object([
-                    ("description", .string("Row label → one plain number per column, in the order of 'columns'; null (~) leaves a cell empty.")),
-                    ("type", .string("object")),
                     (
-                        "additionalProperties",
-                        .object([
-                            ("type", .string("array")), ("items", .object([("anyOf", .array([ref("plainNumber"), .object([("type", .string("null"))])]))])),
-                        ])
+                        "description",
+                        .string(
+                            "Row label → one number per column, in the order of 'columns': plain, or in mapping form with a distribution that Monte Carlo and sensitivity vary; null (~) leaves a cell empty."
+                        )
                     ),
+                    ("type", .string("object")),
+                    ("additionalProperties", .object([("type", .string("array")), ("items", ref("number"))])),
                 ])
             ),
             (

@@ -157,4 +157,34 @@ struct TableMultipliersTests {
             #expect(why.contains("region 'chui' gives no labour_force and unemployment_rate"))
         }
     }
+
+    @Test func anUncertainCellOfAnInlineTableIsDrawnLikeAnyNumber() throws {
+        // crops → food written as {value: 60, uniform: [40, 80]}: a scenario number that Monte Carlo samples.
+        let uncertain = Self.yaml.replacingOccurrences(of: "crops: [30, 60, 0, 50, 160]", with: "crops: [30, {value: 60, uniform: [40, 80]}, 0, 50, 160]")
+        let scenario = try ScenarioLoader.loadOrThrow(text: uncertain, file: "test.yaml")
+        let table = scenario.inputOutput[0]
+        let cell = try #require(table.uncertainty?.cells.first)
+        #expect(MonteCarlo.uncertainSlots(scenario).contains(cell.slot))
+        #expect(scenario.inputs[cell.slot].path == "input_output.kz.table.rows.crops.1")
+        // At its central value the table is the one written with 60.
+        let central = try RegionMultipliers.compute(scenario: scenario, region: 0, table: table, delta: 0.25)
+        let fixed = try ScenarioLoader.loadOrThrow(text: Self.yaml, file: "test.yaml")
+        #expect(central.sectors == (try RegionMultipliers.compute(scenario: fixed, region: 0, table: fixed.inputOutput[0], delta: 0.25)).sectors)
+        // A draw of 80 gives the multipliers of the table written with 80 (read and checked again, independently).
+        var values = scenario.values
+        values[cell.slot] = 80
+        let draw = scenario.with(values: values)
+        let drawn = try #require(table.drawn(in: draw).table)
+        let m80 = try RegionMultipliers.compute(scenario: draw, region: 0, table: drawn, delta: 0.25)
+        let written = try ScenarioLoader.loadOrThrow(text: Self.yaml.replacingOccurrences(of: "crops: [30, 60,", with: "crops: [30, 80,"), file: "test.yaml")
+        let expected = try RegionMultipliers.compute(scenario: written, region: 0, table: written.inputOutput[0], delta: 0.25)
+        #expect(m80.sectors == expected.sectors)
+        #expect(m80.sectors[0].employment.typeI > central.sectors[0].employment.typeI)
+        // Through the cache, as the evaluator asks: the draw's value is part of the key.
+        guard case .success(let cached) = MultiplierCache.shared.multipliers(scenario: draw, region: 0, table: table, delta: 0.25) else {
+            Issue.record("no multipliers for the draw")
+            return
+        }
+        #expect(cached.sectors == expected.sectors)
+    }
 }
