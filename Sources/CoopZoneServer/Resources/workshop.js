@@ -35,10 +35,12 @@
   // ("Eatr change"); the start of the metric's own description reads better ("Change in the
   // EATR from the baseline").
   function humanize(id) { const words = String(id || '').replace(/_/g, ' '); return words.charAt(0).toUpperCase() + words.slice(1); }
+  const acronyms = { pv: 'PV', npv: 'NPV', eatr: 'EATR', emtr: 'EMTR', vat: 'VAT', cit: 'CIT', gdp: 'GDP', fdi: 'FDI', usd: 'USD' };
   function metricLabel(h) {
-    if (h.label !== humanize(h.metric) || !h.summary) return h.label;
-    const cut = h.summary.split(/[,;:(]| \u2014 | - /)[0].trim();
-    return cut.length >= 4 && cut.length <= 70 ? cut : h.label;
+    if (h.label !== humanize(h.metric)) return h.label;
+    const cut = (h.summary || '').split(/[,;:(]| \u2014 | - /)[0].trim();
+    if (cut.length >= 4 && cut.length <= 80) return cut;
+    return h.label.split(' ').map((w) => acronyms[w.toLowerCase()] || w).join(' ');
   }
   function labelWithUnit(h) { return metricLabel(h) + (unitText(h) ? ' (' + unitText(h) + ')' : ''); }
   function explanation(h) {
@@ -238,9 +240,11 @@
       if (a === null || a === undefined || b === null || b === undefined) return a === b;
       return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
     }
-    function joinLabels(list) {
-      if (list.length <= 1) return list.join('');
-      return list.slice(0, -1).join(', ') + ' and ' + list[list.length - 1];
+    // Card names quoted, since a name may hold a comma ("Net jobs, last year").
+    function joinLabels(list, word) {
+      const quoted = list.map((l) => '“' + l + '”');
+      if (quoted.length <= 1) return quoted.join('');
+      return quoted.slice(0, -1).join(', ') + ' ' + (word || 'and') + ' ' + quoted[quoted.length - 1];
     }
     async function measureEffects() {
       const mine = ++effectsSeq;
@@ -256,14 +260,14 @@
         const moves = (h) => !sameNumber(low.data.headlines[h.key], high.data.headlines[h.key]);
         const moved = cards.filter(moves).map(metricLabel), still = cards.filter((h) => !moves(h)).map(metricLabel);
         let text = moved.length ? 'Moves ' + joinLabels(moved) + '.' : 'Moves none of the cards.';
-        if (still.length && moved.length) text += ' Does not move ' + joinLabels(still) + '.';
+        if (still.length && moved.length) text += ' Does not move ' + joinLabels(still, 'or') + '.';
         const incentive = /\.incentives\./.test(lever.path);
         if (incentive && investment && !moves(investment)) {
           const what = /income_tax_holiday_years/.test(lever.path) ? 'the holiday' : /corporate_income_tax_rate/.test(lever.path) ? 'the tax rate' : 'this incentive';
           const why = /income_tax_holiday_years|corporate_income_tax_rate/.test(lever.path)
             ? ' The scenario takes its investment programme as given (staged_incentives\' investment_response is 0).' : '';
           text = 'Investment is fixed in this scenario: ' + what + ' changes ' + (moved.length ? joinLabels(moved) : 'none of the cards') + ' only'
-            + (still.length ? ', not ' + joinLabels(still).replace(/ and ([^,]*)$/, ' or $1') : '') + '.' + why;
+            + (still.length ? ', not ' + joinLabels(still, 'or') : '') + '.' + why;
           box.classList.add('fixed');
         }
         box.textContent = text;
