@@ -432,6 +432,7 @@ def main():
             wait_for(lambda: driver.execute_script("return document.body.classList.contains('projector')"), what="the projector view")
             size = driver.execute_script("return parseFloat(getComputedStyle(document.querySelector('#compare-table td.num')).fontSize) / parseFloat(getComputedStyle(document.documentElement).fontSize)")
             assert size >= 2, "projector numbers at %.2f rem" % size
+            assert not driver.find_element(By.CSS_SELECTOR, row).is_displayed(), "the projector shows a variant hidden from participants"
             screenshot(driver, os.path.join(args.out, "facilitator-projector.png"), 1280)
             driver.find_element(By.ID, "projector-toggle").click()
             screenshot(driver, os.path.join(args.out, "facilitator-manage.png"), 1280)

@@ -263,10 +263,11 @@
         if (still.length && moved.length) text += ' Does not move ' + joinLabels(still, 'or') + '.';
         const incentive = /\.incentives\./.test(lever.path);
         if (incentive && investment && !moves(investment)) {
-          const what = /income_tax_holiday_years/.test(lever.path) ? 'the holiday' : /corporate_income_tax_rate/.test(lever.path) ? 'the tax rate' : 'this incentive';
-          const why = /income_tax_holiday_years|corporate_income_tax_rate/.test(lever.path)
+          const eatr = /income_tax_holiday_years|corporate_income_tax_rate/.test(lever.path);
+          const what = /income_tax_holiday_years/.test(lever.path) ? 'the holiday' : /corporate_income_tax_rate/.test(lever.path) ? 'the tax rate' : 'it';
+          const why = eatr
             ? ' The scenario takes its investment programme as given (staged_incentives\' investment_response is 0).' : '';
-          text = 'Investment is fixed in this scenario: ' + what + ' changes ' + (moved.length ? joinLabels(moved) : 'none of the cards') + ' only'
+          text = (eatr ? 'Investment is fixed in this scenario: ' : 'Private investment does not move with this incentive: ') + what + ' changes ' + (moved.length ? joinLabels(moved) : 'none of the cards') + ' only'
             + (still.length ? ', not ' + joinLabels(still, 'or') : '') + '.' + why;
           box.classList.add('fixed');
         }
