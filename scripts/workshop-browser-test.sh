@@ -5,7 +5,13 @@
 # variant, locks a lever from the facilitator's page, edits the scenario file on disk (the page
 # picks it up; a broken file shows its diagnostics), kills the server with SIGKILL, restarts it
 # on the same variant file and finds the variant again; the exported variant must pass
-# 'coopzone validate --strict'. Screenshots (desktop and phone) go to artefacts/workshop-browser/.
+# 'coopzone validate --strict'. On a 390 x 844 phone screen a slider move changes a card that
+# stays in the window (sticky cards), levers read in percent and say what they move, cards
+# explain themselves on a tap, compare shows one card per variant. As the facilitator: hide
+# (gone for participants, kept for the facilitator), rename, delete, messages that survive the
+# refresh, the projector view at >= 2 rem. A 503 injected into the page's fetch and a server
+# killed under an open page are retried. Screenshots (desktop and phone) go to
+# artefacts/workshop-browser/.
 # Ends with 'workshop-browser: N passed, M failed'; exits non-zero on any failure.
 #
 # Usage: scripts/workshop-browser-test.sh [PATH/TO/coopzone]

@@ -7,7 +7,12 @@ sliders with the keyboard and checks that the headline numbers and charts change
 variant; as the facilitator, locks a lever and resets the room; edits the scenario file on
 disk and checks that the open page picks it up (and shows the diagnostics of a broken file);
 kills the server with SIGKILL, restarts it on the same variant file and finds the variant
-again; exports the variant and runs `coopzone validate --strict` on it. Saves screenshots.
+again; exports the variant and runs `coopzone validate --strict` on it. On a phone-sized
+screen (390 × 844): a slider move changes a card that stays in view, sticky above the levers;
+levers in percent and saying what they move; tap-able card explanations. As the facilitator:
+messages that stay until dismissed, hiding, renaming and deleting a variant, the projector
+view. A 503 injected into the page's fetch and a server restart under an open page are
+retried. Saves screenshots.
 
 Usage: workshop_browser_test.py --bin COOPZONE --scenarios DIR --out DIR
 Prints one line per check and a closing line 'workshop-browser: N passed, M failed'.
@@ -30,6 +35,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 SCENARIO = "fergana-batken-sughd-growth-triangle"
@@ -138,6 +144,35 @@ def screenshot(driver, path, width, mobile=False):
     with open(path, "wb") as f:
         f.write(base64.b64decode(shot["data"]))
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def in_view(driver, selector):
+    """Whether the element is wholly inside the window (no scrolling needed to see it)."""
+    return driver.execute_script("""
+      const r = document.querySelector(arguments[0]).getBoundingClientRect();
+      return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;""", selector)
+
+
+def card_value(driver, key):
+    return driver.execute_script("return document.querySelector('.card[data-headline=\"' + arguments[0] + '\"] .value').textContent", key)
+
+
+def press(driver, element_id, key):
+    """Focuses a slider without scrolling and presses a key on it, as a keyboard user would."""
+    driver.execute_script("document.getElementById(arguments[0]).focus({preventScroll: true})", element_id)
+    ActionChains(driver).send_keys(key).perform()
+
+
+def messages(driver):
+    return driver.find_element(By.ID, "status").text
+
+
+def http_json(method, url, payload=None, timeout=10):
+    data = None if payload is None else json.dumps(payload).encode("utf-8")
+    request = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json", "Accept": "application/json"})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        body = response.read()
+        return response.status, (json.loads(body) if body else None)
 
 
 def page_ready(driver):
@@ -290,16 +325,72 @@ def main():
 
         def phone():
             driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
-            driver.get(page)
-            wait_for(lambda: page_ready(driver), timeout=30, what="the page on a phone")
-            overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            slider = driver.execute_script("return document.getElementById('lever-holiday_years').getBoundingClientRect().width")
-            driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-            screenshot(driver, os.path.join(args.out, "scenario-phone.png"), 390, mobile=True)
-            assert overflow <= 1, "the page scrolls sideways by %d px on a phone" % overflow
-            assert slider >= 200, "slider only %d px wide" % slider
-            return "no sideways scrolling; sliders %d px wide" % slider
-        check("the page fits a phone-sized screen", phone)
+            try:
+                driver.get(page)
+                wait_for(lambda: page_ready(driver), timeout=30, what="the page on a phone")
+                overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                slider = driver.execute_script("return document.getElementById('lever-holiday_years').getBoundingClientRect().width")
+                assert overflow <= 1, "the page scrolls sideways by %d px on a phone" % overflow
+                assert slider >= 200, "slider only %d px wide" % slider
+                assert driver.execute_script("return !document.getElementById('about').open"), "the description is not folded away on a phone"
+                # The first screen holds the cards and the first slider: move it, see a card change.
+                fiscal = '.card[data-headline="staged_incentives.tax_expenditure_pv_total"]'
+                assert in_view(driver, fiscal) and in_view(driver, "#lever-holiday_years"), "the fiscal card or the holiday slider is off the first screen"
+                scroll = driver.execute_script("return window.scrollY")
+                before = card_value(driver, "staged_incentives.tax_expenditure_pv_total")
+                press(driver, "lever-holiday_years", Keys.END)
+                wait_for(lambda: card_value(driver, "staged_incentives.tax_expenditure_pv_total") != before, what="the fiscal card to change")
+                assert in_view(driver, fiscal), "the fiscal card left the screen"
+                assert driver.execute_script("return window.scrollY") == scroll, "the page scrolled"
+                driver.save_screenshot(os.path.join(args.out, "phone-first-screen.png"))
+                # Scrolled down to the levers, the cards stay at the top (sticky) while dragging.
+                driver.execute_script("window.scrollTo(0, document.querySelector('.levers').getBoundingClientRect().top + window.scrollY - 200)")
+                wait_for(lambda: driver.execute_script("return window.scrollY") > 100, what="the page to scroll")
+                trade = '.card[data-headline="trade_effects.trade_change_last_year"]'
+                assert in_view(driver, trade) and in_view(driver, "#lever-uz_kg_days"), "after scrolling, the trade card or the border slider is off screen"
+                before = card_value(driver, "trade_effects.trade_change_last_year")
+                press(driver, "lever-uz_kg_days", Keys.HOME)
+                wait_for(lambda: card_value(driver, "trade_effects.trade_change_last_year") != before, what="the trade card to change")
+                assert in_view(driver, trade), "the trade card left the screen while dragging"
+                driver.save_screenshot(os.path.join(args.out, "phone-scrolled-levers.png"))
+                after = card_value(driver, "trade_effects.trade_change_last_year")
+                # The holiday says what it moves; investment is fixed in this scenario.
+                effects = wait_for(lambda: driver.find_element(By.ID, "lever-holiday_years-effects").text, what="what the holiday lever moves")
+                assert "Investment is fixed in this scenario" in effects and "Fiscal cost" in effects, effects
+                # A card's explanation opens and closes with a tap, in place.
+                button = driver.find_element(By.CSS_SELECTOR, fiscal + " .explain-toggle")
+                text = driver.find_element(By.CSS_SELECTOR, fiscal + " .explain")
+                assert not text.is_displayed()
+                button.click()
+                wait_for(lambda: text.is_displayed() and "tax expenditure" in text.text.lower(), what="the card's explanation")
+                driver.save_screenshot(os.path.join(args.out, "phone-explanation.png"))
+                button.click()
+                wait_for(lambda: not text.is_displayed(), what="the explanation to close")
+                # Labels are the metrics' names, never ids made readable.
+                labels = driver.execute_script("return Array.from(document.querySelectorAll('#all-headlines td.text:first-child')).map(td => td.firstChild.textContent.trim())")
+                raw = [l for l in labels if l in ("Eatr change", "Break even redundancy", "Cost per net job year")]
+                assert not raw, raw
+                driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+                screenshot(driver, os.path.join(args.out, "scenario-phone.png"), 390, mobile=True)
+                driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
+                # A fraction lever reads in percent, as the cards do.
+                driver.get(server.base + "/s/karasu-ak-tilek-alatau-trade-logistics-hub")
+                wait_for(lambda: driver.find_element(By.ID, "lever-sez_cit-out").text.endswith(" %"), timeout=30, what="the tax-rate lever in percent")
+                shown = driver.find_element(By.ID, "lever-sez_cit-out").text
+                label = driver.find_element(By.CSS_SELECTOR, 'label[for="lever-sez_cit"]').text
+                assert "fraction" not in label, label
+                # Compare: one card per variant on a phone, no table scrolling sideways.
+                driver.get(server.base + "/s/%s/compare" % SCENARIO)
+                wait_for(lambda: "Browser test" in driver.find_element(By.ID, "compare-cards").text, what="the variant as a card")
+                assert not driver.find_element(By.ID, "compare-table").is_displayed(), "the wide table is shown on a phone"
+                overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                assert overflow <= 1, "the compare page scrolls sideways by %d px" % overflow
+                driver.save_screenshot(os.path.join(args.out, "compare-phone.png"))
+            finally:
+                driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+            return "no sideways scrolling; sliders %d px wide; cards in view while dragging (trade %s → %s); tax rate shown as %s; compare as cards" % (
+                slider, before, after, shown)
+        check("the page works on a phone-sized screen", phone)
 
         def facilitator():
             driver.get(server.base + "/s/%s/facilitator" % SCENARIO)
@@ -320,6 +411,84 @@ def main():
             assert json.loads(body)["locks"] == {}, body
             return "lock reached the participant's page; reset cleared it"
         check("the facilitator locks a lever and resets the room", facilitator)
+
+        def manage():
+            variant = state["variant"]
+            name = variant["name"]
+            driver.get(server.base + "/s/%s/facilitator" % SCENARIO)
+            row = 'tr[data-variant="%d"]' % variant["id"]
+            wait_for(lambda: driver.find_element(By.CSS_SELECTOR, row), what="the variant's row")
+            driver.find_element(By.CSS_SELECTOR, row + ' button[data-action="hide"]').click()
+            wait_for(lambda: "hidden from participants" in messages(driver), what="the hide confirmation")
+            # The message stays through the refreshes that follow (each rewrites #room-updated).
+            for _ in range(2):
+                seen = driver.find_element(By.ID, "room-updated").text
+                wait_for(lambda: driver.find_element(By.ID, "room-updated").text not in ("", seen), timeout=20, what="a refresh of the room's variants")
+            assert "hidden from participants" in messages(driver), "the confirmation was overwritten"
+            wait_for(lambda: "hidden-variant" in (driver.find_element(By.CSS_SELECTOR, row).get_attribute("class") or ""), what="the row marked hidden")
+            status, body = http_get(server.base + "/api/scenarios/%s/variants" % SCENARIO)
+            assert name not in [v["name"] for v in json.loads(body)["variants"]], "a hidden variant is listed for participants"
+            driver.find_element(By.ID, "projector-toggle").click()
+            wait_for(lambda: driver.execute_script("return document.body.classList.contains('projector')"), what="the projector view")
+            size = driver.execute_script("return parseFloat(getComputedStyle(document.querySelector('#compare-table td.num')).fontSize) / parseFloat(getComputedStyle(document.documentElement).fontSize)")
+            assert size >= 2, "projector numbers at %.2f rem" % size
+            assert not driver.find_element(By.CSS_SELECTOR, row).is_displayed(), "the projector shows a variant hidden from participants"
+            screenshot(driver, os.path.join(args.out, "facilitator-projector.png"), 1280)
+            driver.find_element(By.ID, "projector-toggle").click()
+            screenshot(driver, os.path.join(args.out, "facilitator-manage.png"), 1280)
+            # The participant's page lists it no more.
+            driver.get(page)
+            wait_for(lambda: page_ready(driver), timeout=30, what="the participant's page")
+            wait_for(lambda: "None yet" in driver.find_element(By.ID, "variant-list").text, what="the participant's list")
+            assert name not in driver.find_element(By.ID, "variant-list").text, "the hidden variant is on the participant's page"
+            # Shown again, renamed and back, and the extra one deleted.
+            driver.get(server.base + "/s/%s/facilitator" % SCENARIO)
+            wait_for(lambda: driver.find_element(By.CSS_SELECTOR, row + ' button[data-action="unhide"]'), what="the show button").click()
+            wait_for(lambda: "shown to participants again" in messages(driver), what="the unhide confirmation")
+            for old, new in ((name, "Browser test: renamed"), ("Browser test: renamed", name)):
+                wait_for(lambda: driver.find_element(By.CSS_SELECTOR, row + ' button[data-action="rename"]'), what="the rename button").click()
+                field = driver.find_element(By.CSS_SELECTOR, row + " .rename-input")
+                field.clear()
+                field.send_keys(new + Keys.ENTER)
+                wait_for(lambda: "Renamed “%s” to “%s”" % (old, new) in messages(driver), what="the rename confirmation")
+            status, extra = http_json("POST", server.base + "/api/scenarios/%s/variants" % SCENARIO, {"name": "Browser test: to delete", "values": {"holiday_years": 1}})
+            assert status == 201, status
+            doomed = 'tr[data-variant="%d"]' % extra["id"]
+            wait_for(lambda: driver.find_element(By.CSS_SELECTOR, doomed + ' button[data-action="delete"]'), what="the delete button").click()
+            wait_for(lambda: driver.switch_to.alert, what="the confirmation").accept()
+            wait_for(lambda: "Deleted" in messages(driver), what="the delete confirmation")
+            status, body = http_get(server.base + "/api/scenarios/%s/variants" % SCENARIO)
+            names = [v["name"] for v in json.loads(body)["variants"]]
+            assert names == [name], names
+            return "hidden (gone for participants, kept and marked for the facilitator, message kept through 2 refreshes), shown, renamed and back, one deleted; projector numbers %.1f rem" % size
+        check("the facilitator hides, renames and deletes variants", manage)
+
+        def busy():
+            driver.get(page)
+            wait_for(lambda: page_ready(driver), timeout=30, what="the page")
+            # The page's own runs (what each lever moves) are done before the fake 503s start.
+            wait_for(lambda: driver.find_element(By.ID, "lever-uz_kg_days-effects").text, what="what the levers move")
+            # Two 503s, as a busy server sends them, answered by the page's fetch itself.
+            driver.execute_script("""
+              window.__busy = 2; window.__log = [];
+              new MutationObserver(() => window.__log.push(document.getElementById('status').textContent))
+                .observe(document.getElementById('status'), {childList: true, characterData: true, subtree: true});
+              const real = window.fetch;
+              window.fetch = function (url, options) {
+                if (String(url).indexOf('/run?') >= 0 && window.__busy > 0) {
+                  window.__busy--;
+                  return Promise.resolve(new Response('{"error": {"code": "busy", "message": "busy"}}', {status: 503, headers: {'Content-Type': 'application/json'}}));
+                }
+                return real.apply(this, arguments);
+              };""")
+            before = cards(driver)
+            press(driver, "lever-holiday_years", Keys.END)
+            wait_for(lambda: "after 2 retries" in driver.find_element(By.ID, "status").text, what="the update after two retries")
+            log = driver.execute_script("return window.__log")
+            assert any("busy, retrying" in line for line in log), log
+            assert cards(driver) != before
+            return "'%s', then '%s'" % (next(line for line in log if "busy" in line), driver.find_element(By.ID, "status").text)
+        check("the page retries a 503 with backoff", busy)
 
         def live_reload():
             driver.get(page)
@@ -352,10 +521,29 @@ def main():
             screenshot(driver, os.path.join(args.out, "compare.png"), 1280)
             status, body = http_get(server.base + "/api/scenarios/%s/variants" % SCENARIO)
             variants = json.loads(body)["variants"]
-            assert [v["name"] for v in variants] == ["Browser test: long holiday, open border"], variants
-            assert variants[0]["values"] == state["variant"]["values"]
-            return "variant #%d still there after SIGKILL and restart" % variants[0]["id"]
+            found = [v for v in variants if v["id"] == state["variant"]["id"]]
+            assert [v["name"] for v in found] == ["Browser test: long holiday, open border"], [v["name"] for v in variants]
+            assert found[0]["values"] == state["variant"]["values"]
+            return "variant #%d still there after SIGKILL and restart" % found[0]["id"]
         check("the variant survives SIGKILL and a restart", survives_kill)
+
+        def restart_under_page():
+            driver.get(page)
+            wait_for(lambda: page_ready(driver), timeout=30, what="the page")
+            wait_for(lambda: driver.find_element(By.ID, "lever-uz_kg_days-effects").text, what="what the levers move")
+            driver.execute_script("""
+              window.__log = [];
+              new MutationObserver(() => window.__log.push(document.getElementById('status').textContent))
+                .observe(document.getElementById('status'), {childList: true, characterData: true, subtree: true});""")
+            server.kill()
+            press(driver, "lever-uz_kg_days", Keys.END)
+            wait_for(lambda: "retrying" in driver.find_element(By.ID, "status").text, what="the page to say it retries")
+            server.start()
+            wait_for(lambda: "Updated in" in driver.find_element(By.ID, "status").text, timeout=30, what="the update once the server is back")
+            log = driver.execute_script("return window.__log")
+            assert not any("Cannot reach the server (" in line for line in log), log
+            return "'%s', then '%s'" % (next(line for line in log if "retrying" in line), driver.find_element(By.ID, "status").text)
+        check("a slider moved while the server restarts is retried", restart_under_page)
 
         def export():
             status, body = http_get(server.base + "/api/variants/%d/export" % state["variant"]["id"])

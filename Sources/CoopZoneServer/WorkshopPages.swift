@@ -70,13 +70,21 @@ enum WorkshopPages {
         return page(title: "Scenarios", bodyAttributes: attributes(page: "index", id: nil, workshop: workshop), nav: "", main: main)
     }
 
-    /// A scenario's levers, cards and charts.
+    /// A scenario's levers, cards and charts. The cards come first: on a phone they stay at the
+    /// top of the screen (sticky) while the levers scroll under them; on a wide screen they sit
+    /// right of the levers. The description is folded into a "details" toggle (open by default
+    /// on wider screens).
     static func scenario(id: String, workshop: Workshop) -> String {
         let main = """
             <h1 id="title">Loading…</h1>
-            <p id="description" class="muted"></p>
+            <details id="about" class="about"><summary>About this scenario</summary><p id="description" class="muted"></p></details>
             <div id="diagnostics" class="diagnostics" role="alert" hidden></div>
             <div id="workspace" class="workspace" hidden>
+              <section class="panel cards-panel" aria-labelledby="results-heading">
+                <h2 id="results-heading" class="visually-hidden">Results</h2>
+                <div id="cards" class="cards" aria-live="polite"></div>
+                <p id="status" class="status" role="status"></p>
+              </section>
               <section class="panel levers" aria-labelledby="levers-heading">
                 <h2 id="levers-heading">Levers</h2>
                 <form id="lever-form" class="lever-form" autocomplete="off"></form>
@@ -85,10 +93,7 @@ enum WorkshopPages {
                   <label class="check"><input type="checkbox" id="bands-toggle"> Uncertainty bands (Monte Carlo)</label>
                 </div>
               </section>
-              <section class="panel results" aria-labelledby="results-heading">
-                <h2 id="results-heading" class="visually-hidden">Results</h2>
-                <div id="cards" class="cards" aria-live="polite"></div>
-                <p id="status" class="status" role="status"></p>
+              <section class="panel results" aria-label="Charts">
                 <div id="charts" class="charts"></div>
                 <details class="all-headlines"><summary>All headline metrics</summary><div class="table-wrap"><table id="all-headlines"></table></div></details>
               </section>
@@ -107,6 +112,7 @@ enum WorkshopPages {
                   <p id="save-status" class="status" role="status"></p>
                 </form>
                 <h3>Saved in the room</h3>
+                <p id="load-status" class="status" role="status"></p>
                 <ul id="variant-list" class="variant-list"></ul>
                 <p><a href="/s/\(escape(id))/compare">Compare all saved variants side by side</a></p>
               </section>
@@ -115,7 +121,7 @@ enum WorkshopPages {
         return page(title: "Scenario", bodyAttributes: attributes(page: "scenario", id: id, workshop: workshop), nav: nav(id, current: "scenario"), main: main)
     }
 
-    /// Saved variants side by side.
+    /// Saved variants side by side: a table on wide screens, one card per variant on phones.
     static func compare(id: String, workshop: Workshop) -> String {
         let main = """
             <h1 id="title">Compare variants</h1>
@@ -123,20 +129,31 @@ enum WorkshopPages {
             <div class="compare-controls">
               <label for="rank-by">Rank by</label> <select id="rank-by"></select>
               <span id="rank-direction" class="muted"></span>
+              <button type="button" id="projector-toggle" class="projector-toggle" aria-pressed="false">Projector view</button>
             </div>
             <p id="status" class="status" role="status"></p>
-            <div class="table-wrap"><table id="compare-table" class="compare-table"></table></div>
+            \(variantViews)
             """
         return page(title: "Compare", bodyAttributes: attributes(page: "compare", id: id, workshop: workshop), nav: nav(id, current: "compare"), main: main)
     }
 
-    /// The facilitator's controls and the room's variants.
+    /// The compare table and its phone form, one card per variant (the stylesheet shows one).
+    static let variantViews = """
+        <div class="table-wrap compare-wrap"><table id="compare-table" class="compare-table"></table></div>
+        <ol id="compare-cards" class="compare-cards" aria-label="Variants"></ol>
+        """
+
+    /// The facilitator's controls and the room's variants. Messages stay in `#status` until
+    /// dismissed; the refresh writes to `#room-updated`. The projector view hides the controls
+    /// and shows the variants in large type.
     static func facilitator(id: String, workshop: Workshop) -> String {
         let needsCode = workshop.configuration.access.facilitatorCode != nil
+        let summary = "/api/scenarios/\(escape(id))/variants/summary"
         let main = """
             <h1 id="title">Facilitator</h1>
             <div id="diagnostics" class="diagnostics" role="alert" hidden></div>
-            <section class="panel" aria-labelledby="room-controls">
+            <div id="status" class="messages" aria-live="polite"></div>
+            <section class="panel room-controls" aria-labelledby="room-controls">
               <h2 id="room-controls">Room controls</h2>
               <div id="facilitator-code-field"\(needsCode ? "" : " hidden")>
                 <label for="facilitator-code">Facilitator's code (printed when the server started)</label>
@@ -145,12 +162,18 @@ enum WorkshopPages {
               <p class="muted">Lock a lever to hold it at a value on every participant's page. Reset puts every page back to the file's values and unlocks all levers; saved variants stay.</p>
               <form id="lock-form" class="lever-form" autocomplete="off"></form>
               <div class="actions"><button type="button" id="reset-room" class="danger">Reset the room</button></div>
-              <p id="status" class="status" role="status"></p>
             </section>
-            <section class="panel" aria-labelledby="room-variants">
+            <section class="panel room-variants" aria-labelledby="room-variants">
               <h2 id="room-variants">The room's variants</h2>
-              <div class="compare-controls"><label for="rank-by">Rank by</label> <select id="rank-by"></select> <span id="rank-direction" class="muted"></span></div>
-              <div class="table-wrap"><table id="compare-table" class="compare-table big"></table></div>
+              <div class="compare-controls">
+                <label for="rank-by">Rank by</label> <select id="rank-by"></select> <span id="rank-direction" class="muted"></span>
+                <button type="button" id="projector-toggle" class="projector-toggle" aria-pressed="false">Projector view</button>
+              </div>
+              <p id="room-updated" class="status muted"></p>
+              \(variantViews)
+              <p class="downloads">Summary of every variant, hidden ones included:
+                <a class="summary-link" id="summary-csv" href="\(summary).csv" data-filename="\(escape(id))-variants.csv" download>CSV (spreadsheet)</a> ·
+                <a class="summary-link" id="summary-html" href="\(summary).html" data-filename="\(escape(id))-variants.html" download>HTML (to print)</a></p>
               <h3>Other scenarios</h3>
               <ul id="room-list" class="variant-list"></ul>
             </section>
