@@ -94,14 +94,14 @@ extension CostBenefitEvaluator {
         static let costPerNetJobYear = Metric(
             of: id, "cost_per_net_job_year", unit: .usdThousandPerJobYear,
             "PV of fiscal cost per discounted attributable net job-year; absent when there are none",
-            additive: false, equation: "\(doc)#cost-per-net-job", presentation: MetricPresentation(better: .lower))
+            additive: false, equation: "\(doc)#cost-per-net-job", presentation: MetricPresentation(shortLabel: "Cost per net job-year", better: .lower))
         static let paybackYear = Metric(
             of: id, "payback_year", unit: .calendarYear,
             "First year from which the cumulative discounted net benefit stays at or above zero; the year after the horizon when it never does",
             additive: false, equation: "\(doc)#payback-year", presentation: MetricPresentation(shortLabel: "Payback year", better: .lower))
         static let breakEvenRedundancy = Metric(
             of: id, "break_even_redundancy", unit: .fraction, "Redundancy share at which the NPV turns negative, clamped to [0, 1]",
-            additive: false, equation: "\(doc)#break-even-redundancy", presentation: MetricPresentation(better: .higher))
+            additive: false, equation: "\(doc)#break-even-redundancy", presentation: MetricPresentation(shortLabel: "Break-even redundancy", better: .higher))
     }
 
     /// What the evaluator is: id, dependencies, parameters, metrics and headlines.

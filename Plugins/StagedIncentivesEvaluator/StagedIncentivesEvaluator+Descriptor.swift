@@ -95,7 +95,7 @@ extension StagedIncentivesEvaluator {
         static let eatrChange = Metric(
             of: id, "eatr_change", unit: .fraction,
             "Change in the EATR from the baseline, averaged over the investment made under the stages (weighted by amount)",
-            additive: false, equation: "\(doc)#headlines")
+            additive: false, equation: "\(doc)#headlines", presentation: MetricPresentation(shortLabel: "Change in effective tax rate"))
     }
 
     /// What the evaluator is: id, parameters, metrics and headlines.

@@ -74,22 +74,22 @@ extension TradeEffectsEvaluator {
             presentation: MetricPresentation(shortLabel: "Trade diversion"))
         static let tradeFacilitationTotal = Metric(
             of: id, "trade_facilitation_total", unit: .usdMillion, "Facilitation effect summed over flows and years",
-            equation: "\(doc)#headlines", presentation: MetricPresentation(better: .higher))
+            equation: "\(doc)#headlines", presentation: MetricPresentation(shortLabel: "Trade facilitation", better: .higher))
         static let lossReductionTotal = Metric(
             of: id, "loss_reduction_total", unit: .usdMillion, "Loss reduction summed over flows and years",
-            equation: "\(doc)#headlines", presentation: MetricPresentation(better: .higher))
+            equation: "\(doc)#headlines", presentation: MetricPresentation(shortLabel: "Produce no longer lost", better: .higher))
         static let formalisationTotal = Metric(
             of: id, "formalisation_total", unit: .usdMillion, "Formalised trade summed over flows and years",
-            equation: "\(doc)#headlines", presentation: MetricPresentation(better: .higher))
+            equation: "\(doc)#headlines", presentation: MetricPresentation(shortLabel: "Shadow trade formalised", better: .higher))
         static let tradeCostSavingTotal = Metric(
             of: id, "trade_cost_saving_total", unit: .usdMillion, "Trade-cost saving (existing and new trade) summed over flows and years",
-            equation: "\(doc)#headlines", presentation: MetricPresentation(better: .higher))
+            equation: "\(doc)#headlines", presentation: MetricPresentation(shortLabel: "Trade-cost savings", better: .higher))
         static let savedProduceValueTotal = Metric(
             of: id, "saved_produce_value_total", unit: .usdMillion, "Value of produce no longer lost, net of storage costs, summed over flows and years",
-            equation: "\(doc)#headlines", presentation: MetricPresentation(better: .higher))
+            equation: "\(doc)#headlines", presentation: MetricPresentation(shortLabel: "Value of saved produce", better: .higher))
         static let tariffRevenueChangePV = Metric(
             of: id, "tariff_revenue_change_pv", unit: .usdMillion, "Present value of the tariff revenue change at the scenario discount rate",
-            equation: "\(doc)#headlines", presentation: MetricPresentation(better: .higher))
+            equation: "\(doc)#headlines", presentation: MetricPresentation(shortLabel: "Tariff revenue change (PV)", better: .higher))
         static let welfareTotal = Metric(
             of: id, "welfare_total", unit: .usdMillion, "Welfare gain summed over flows and years",
             equation: "\(doc)#headlines", presentation: MetricPresentation(shortLabel: "Welfare gain", better: .higher))

@@ -58,10 +58,10 @@ extension ZoneFitEvaluator {
             dimensions: [.zone, .instrument], equation: "\(doc)#rules")
         static let fitScore = Metric(
             of: id, "fit_score", unit: .fraction, "Score of each zone's chosen kind (its kind_fit), averaged over the zones",
-            additive: false, equation: "\(doc)#headlines", presentation: MetricPresentation(better: .higher))
+            additive: false, equation: "\(doc)#headlines", presentation: MetricPresentation(shortLabel: "Zone-kind fit", better: .higher))
         static let similarityMean = Metric(
             of: id, "similarity_mean", unit: .fraction, "Structural similarity, averaged over the zones with sector data",
-            additive: false, equation: "\(doc)#headlines")
+            additive: false, equation: "\(doc)#headlines", presentation: MetricPresentation(shortLabel: "Similarity of the sides"))
     }
 
     /// What the evaluator is: id, parameters, metrics and headlines.

@@ -86,17 +86,34 @@ public struct ScenarioPresentation: Sendable {
     /// Chart series: each metric's rows summed by year over its dimensions.
     func chartValues(_ result: RunResult, years: [Int]) -> [String: [String: [Double?]]] {
         guard let first = years.first else { return [:] }
-        var wanted: [String: [Double]] = [:]
-        for chart in charts { for s in chart.series { wanted[s.key] = [Double](repeating: 0, count: years.count) } }
-        var seen = Set<String>()
+        // One running sum per series, found from a row's integer metric key (no text per row).
+        var slotOf: [MetricKey: Int] = [:]
+        var names: [String] = []
+        for chart in charts {
+            for s in chart.series {
+                let parts = s.key.split(separator: ".", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { continue }
+                let key = MetricKey(evaluator: parts[0], metric: parts[1])
+                if slotOf[key] == nil {
+                    slotOf[key] = names.count
+                    names.append(s.key)
+                }
+            }
+        }
+        var sums = [[Double]](repeating: [Double](repeating: 0, count: years.count), count: names.count)
+        var hit = [Bool](repeating: false, count: names.count)
         for row in result.rows {
-            guard let year = row.year else { continue }
-            let key = "\(row.evaluator).\(row.metric)"
-            guard wanted[key] != nil else { continue }
+            guard let year = row.year, let slot = slotOf[row.key] else { continue }
             let offset = year - first
             guard offset >= 0, offset < years.count else { continue }
-            wanted[key]?[offset] += row.value
-            seen.insert(key)
+            sums[slot][offset] += row.value
+            hit[slot] = true
+        }
+        var wanted: [String: [Double]] = [:]
+        var seen = Set<String>()
+        for (slot, name) in names.enumerated() {
+            wanted[name] = sums[slot]
+            if hit[slot] { seen.insert(name) }
         }
         var out: [String: [String: [Double?]]] = [:]
         for chart in charts {
