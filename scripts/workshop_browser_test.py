@@ -505,11 +505,22 @@ def main():
                      timeout=15, what="the diagnostics of the broken file")
             assert not driver.find_element(By.ID, "workspace").is_displayed(), "stale sliders and numbers are still shown"
             screenshot(driver, os.path.join(args.out, "diagnostics.png"), 1280)
+            # While the file is broken the saved variant is still listed, marked as waiting, never a 400.
+            status, body = http_get(server.base + "/api/scenarios/%s/variants" % SCENARIO)
+            assert status == 200, (status, body[:300])
+            listed = [v for v in json.loads(body)["variants"] if v["id"] == state["variant"]["id"]]
+            assert listed and listed[0]["status"] == "waiting", listed
+            driver.get(server.base + "/s/%s/compare" % SCENARIO)
+            wait_for(lambda: "Browser test: long holiday, open border" in driver.find_element(By.ID, "compare-table").text
+                     and driver.find_elements(By.CSS_SELECTOR, "#compare-table tr.waiting"), timeout=15,
+                     what="the saved variant on the compare page, waiting for the broken file")
+            screenshot(driver, os.path.join(args.out, "compare-broken-file.png"), 1280)
+            driver.get(page)
             with open(scenario_file, "w", encoding="utf-8") as f:
                 f.write(original)
             wait_for(lambda: not driver.find_element(By.ID, "diagnostics").is_displayed() and page_ready(driver), timeout=15,
                      what="the page to recover when the file is fixed")
-            return "edit, error and fix each seen without a reload"
+            return "edit, error (the variant listed as waiting) and fix each seen without a reload"
         check("an edited scenario file is picked up by the open page", live_reload)
 
         def survives_kill():
@@ -553,8 +564,20 @@ def main():
             shutil.copy(path, os.path.join(args.out, "exported-variant.yaml"))
             done = subprocess.run([os.path.abspath(args.bin), "validate", "--strict", path], capture_output=True, text=True, timeout=120)
             assert done.returncode == 0, done.stdout + done.stderr
-            return done.stdout.strip().splitlines()[-1]
-        check("the exported variant passes coopzone validate --strict", export)
+            # Each value moved in the room is the room's assumption, never the file's source:
+            # validate counts one more assumption and one fewer sourced number per moved lever
+            # that the file sourced.
+            text = body.decode("utf-8")
+            assert text.count("a participant's choice, not a sourced figure") == text.count("(moved in the room") >= 1, text[:1500]
+            original_counts = subprocess.run([os.path.abspath(args.bin), "validate", "--strict", scenario_file], capture_output=True, text=True, timeout=120)
+            def counts(line):
+                import re
+                m = re.search(r"(\d+) numbers: (\d+) sourced, (\d+) assumptions", line)
+                return tuple(int(x) for x in m.groups())
+            before, after = counts(original_counts.stdout), counts(done.stdout)
+            assert after[1] < before[1] and after[2] > before[2], (before, after)
+            return "%s; sourced %d → %d, assumptions %d → %d" % (done.stdout.strip().splitlines()[-1], before[1], after[1], before[2], after[2])
+        check("the exported variant passes coopzone validate --strict, its moved values as assumptions", export)
     except Exception as error:
         results.append(False)
         print("FAIL setting up: %s" % error, flush=True)

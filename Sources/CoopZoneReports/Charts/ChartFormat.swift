@@ -12,15 +12,46 @@ public enum ChartFormat {
         for _ in 0..<places { scale *= 10 }
         let scaled = (abs(value) * Double(scale)).rounded(.toNearestOrAwayFromZero)
         guard scaled < 9.0e15 else { return String(Int64(value.rounded())) }
+        // The digits straight into the string's storage: one allocation per number (a chart
+        // writes thousands of coordinates, and a workshop draws its charts on every lever move).
         let units = UInt64(scaled)
-        var text = String(units / scale)
-        if places > 0 {
-            var fraction = String(units % scale)
-            fraction = String(repeating: "0", count: places - fraction.count) + fraction
-            if trim { while fraction.hasSuffix("0") { fraction.removeLast() } }
-            if !fraction.isEmpty { text += "." + fraction }
+        let negative = value < 0 && units != 0
+        return String(unsafeUninitializedCapacity: 48) { out in
+            var pos = 48
+            var whole = units
+            if places > 0 {
+                var fraction = units % scale
+                whole = units / scale
+                var count = places
+                if trim {
+                    while count > 0, fraction % 10 == 0 {
+                        fraction /= 10
+                        count -= 1
+                    }
+                }
+                if count > 0 {
+                    for _ in 0..<count {
+                        pos -= 1
+                        out[pos] = UInt8(48 + fraction % 10)
+                        fraction /= 10
+                    }
+                    pos -= 1
+                    out[pos] = UInt8(ascii: ".")
+                }
+            }
+            repeat {
+                pos -= 1
+                out[pos] = UInt8(48 + whole % 10)
+                whole /= 10
+            } while whole > 0
+            if negative {
+                pos -= 1
+                out[pos] = UInt8(ascii: "-")
+            }
+            let length = 48 - pos
+            for i in 0..<length { out[i] = out[pos + i] }
+            return length
         }
-        return units == 0 ? text : (value < 0 ? "-" + text : text)
     }
 
     /// An SVG coordinate or length: at most two decimals, trailing zeros removed.
