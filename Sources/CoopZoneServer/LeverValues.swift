@@ -48,7 +48,11 @@ public enum LeverValues {
             }
             values[id] = try check(value, lever: lever)
         }
-        for (id, value) in locks where byId[id] != nil { values[id] = value }
+        // A lock applies while the lever still allows its value (the file may have changed since).
+        for (id, value) in locks {
+            guard let lever = byId[id], let checked = try? check(value, lever: lever) else { continue }
+            values[id] = checked
+        }
         return values
     }
 

@@ -51,6 +51,7 @@ public final class ScenarioCatalog: Sendable {
     public let directory: String
     let registry: [EvaluatorEntry]
     private let cache = Mutex<[String: Entry]>([:])
+    private let loading = Mutex(())
 
     /// The longest id segment accepted (a file name without `.yaml`).
     static let maxSegmentLength = 120
@@ -138,9 +139,16 @@ public final class ScenarioCatalog: Sendable {
         if let cached = cache.withLock({ $0[id] }), cached.version == version(of: item, scenario: cached.scenario) {
             return cached
         }
-        let fresh = load(item)
-        cache.withLock { $0[id] = fresh }
-        return fresh
+        // One load at a time: requests that find the file changed together wait for one load
+        // (a changed file costs one load plus two per lever) instead of each doing it.
+        return loading.withLock { _ in
+            if let cached = cache.withLock({ $0[id] }), cached.version == version(of: item, scenario: cached.scenario) {
+                return cached
+            }
+            let fresh = load(item)
+            cache.withLock { $0[id] = fresh }
+            return fresh
+        }
     }
 
     /// The current version of a scenario without reloading it (for pages that poll for changes).
@@ -174,12 +182,26 @@ public final class ScenarioCatalog: Sendable {
         if let scenario = outcome.scenario, plan != nil {
             for lever in scenario.levers {
                 guard let slot = scenario.inputs.firstIndex(where: { $0.path == lever.numberPath }) else { continue }
+                // Numbers read once when the file is decoded or planned go through the loader: a
+                // table's numbers (copied into the table), and an evaluator's parameter without a
+                // distribution (the plan keeps its value, not its slot).
+                if lever.numberPath.hasPrefix("input_output.") { continue }
+                if lever.numberPath.hasPrefix("evaluators."), scenario.inputs[slot].distribution == nil { continue }
                 // Both bounds must give a valid scenario, or the lever goes through the loader, which says why.
                 var problem: (bound: String, Diagnostic)?
                 for (name, bound) in [("min", lever.min), ("max", lever.max)] where problem == nil {
                     let node = YNode(.scalar(LeverValues.numberText(bound), quoted: false), at: lever.location)
                     let moved = ScenarioLoader.load(file: item.path, overrides: [Override(path: lever.path, value: node, origin: "lever \(lever.id)")])
-                    if moved.scenario == nil, let error = moved.diagnostics.first(where: { $0.severity == .error }) { problem = (name, error) }
+                    if let movedScenario = moved.scenario {
+                        // The plan checks an evaluator parameter's allowed range.
+                        if case .failure(let error) = Engine.plan(movedScenario, registry: registry),
+                            let first = error.diagnostics.first(where: { $0.severity == .error })
+                        {
+                            problem = (name, first)
+                        }
+                    } else if let error = moved.diagnostics.first(where: { $0.severity == .error }) {
+                        problem = (name, error)
+                    }
                 }
                 if let (bound, error) = problem {
                     diagnostics.append(

@@ -100,7 +100,9 @@ public enum VariantExporter {
     /// whole, from the base with the targets set in it: a number in mapping form (`{value: …,
     /// source: …}`, so its provenance and distribution stay as the override leaves them) and a
     /// list whose items have no `id` or `code`. Either way the merged tree equals the base with
-    /// the targets set, whichever of these two ways `extends` treats such nodes.
+    /// the targets set, whichever of these two ways `extends` treats such nodes. A moved number
+    /// itself is written as the room's `{value, assumption}`: its file's distribution is not kept
+    /// (the room chose a point, and the workshop's bands hold it fixed too).
     static func skeleton(_ targets: [(segments: ArraySlice<String>, value: YNode)], base: YNode?) -> YNode {
         let location = SourceLocation(file: "variant", line: 1, column: 1)
         var order: [String] = []

@@ -281,10 +281,10 @@ public final class Workshop: Sendable {
     }
 
     /// Every scenario's variants, for the facilitator's room view.
-    public func roomOverview() async throws -> [ComparePayload] {
+    public func roomOverview(includeHidden: Bool = false) async throws -> [ComparePayload] {
         var out: [ComparePayload] = []
         for item in catalog.list() where (room.withLock { $0.counts[item.id] ?? 0 }) > 0 {
-            if let payload = try? await compare(item.id, rankBy: nil, includeHidden: true) { out.append(payload) }
+            if let payload = try? await compare(item.id, rankBy: nil, includeHidden: includeHidden) { out.append(payload) }
         }
         return out
     }

@@ -25,7 +25,7 @@ struct WorkshopGuard: RouterMiddleware {
         } catch {
             response = Self.errorResponse(error, path: request.uri.path, directory: workshop.catalog.directory)
         }
-        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy }
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"

@@ -94,7 +94,10 @@ public func buildRouter(_ workshop: Workshop) -> Router<WorkshopRequestContext> 
         let id = try context.parameters.require("id")
         try requireFacilitator(request, workshop)
         let (payload, meta) = try await (workshop.compare(id, rankBy: nil, includeHidden: true), workshop.meta(id))
-        return html(VariantSummary.html(payload, meta: meta))
+        var response = html(VariantSummary.html(payload, meta: meta))
+        // The printable page carries its own style inline; nothing else is allowed.
+        response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'"
+        return response
     }
     router.post("/api/scenarios/:id/variants") { request, context in
         let id = try context.parameters.require("id")
@@ -140,7 +143,12 @@ public func buildRouter(_ workshop: Workshop) -> Router<WorkshopRequestContext> 
         response.headers[.contentDisposition] = "attachment; filename=\"\(name)\""
         return response
     }
-    router.get("/api/room") { _, _ in try json(await workshop.roomOverview()) }
+    router.get("/api/room") { request, _ in
+        // Hidden variants only for the facilitator, who asks for them.
+        let hidden = request.uri.queryParameters["hidden"] == "1"
+        if hidden { try requireFacilitator(request, workshop) }
+        return try json(await workshop.roomOverview(includeHidden: hidden))
+    }
     return router
 }
 

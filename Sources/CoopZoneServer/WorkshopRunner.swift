@@ -100,10 +100,19 @@ public actor WorkshopRunner {
         guard let base = entry.scenario, let basePlan = entry.plan else { throw WorkshopError.scenarioInvalid(entry.diagnostics) }
         let moved = base.levers.filter { lever in values[lever.id].map { $0 != entry.leverDefaults[lever.id] } ?? false }
         if moved.isEmpty { return (base, basePlan) }
-        if moved.allSatisfy({ entry.leverSlots[$0.id] != nil }) {
-            var numbers = base.values
-            for lever in moved { numbers[entry.leverSlots[lever.id]!] = values[lever.id]! }
-            return (base.with(values: numbers), basePlan)
+        // Two moved levers on one region, link or zone may break a check between their keys
+        // (a labour force above the population): those go through the loader, which makes it.
+        let owners = moved.map { $0.numberPath.split(separator: ".").prefix(2).joined(separator: ".") }
+        if moved.allSatisfy({ entry.leverSlots[$0.id] != nil }), Set(owners).count == owners.count {
+            var scenario = base.with(values: base.values)
+            for lever in moved {
+                let slot = entry.leverSlots[lever.id]!
+                scenario.values[slot] = values[lever.id]!
+                // A moved number is the room's value: Monte Carlo draws the others, not this one,
+                // as a reload with the lever as an override would.
+                scenario.inputs[slot].distribution = nil
+            }
+            return (scenario, basePlan)
         }
         let overrides = LeverValues.overrides(values, entry: entry)
         let outcome = ScenarioLoader.load(file: entry.item.path, overrides: overrides)

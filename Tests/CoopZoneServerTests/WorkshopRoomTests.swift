@@ -95,6 +95,11 @@ struct WorkshopRoomTests {
             try await client.execute(uri: "/api/scenarios/\(triangle)/variants?hidden=1", method: .get) { response in
                 #expect(response.status == .forbidden)
             }
+            try await client.execute(uri: "/api/room", method: .get) { response in
+                let room = try response.decode([ComparePayload].self)
+                #expect(room.first { $0.scenario == triangle }?.variants.map(\.id) == [ids[0]])
+            }
+            try await client.execute(uri: "/api/room?hidden=1", method: .get) { response in #expect(response.status == .forbidden) }
             try await client.execute(uri: "/api/scenarios/\(triangle)/variants?hidden=1", method: .get, headers: facilitator) { response in
                 let variants = try response.decode(ComparePayload.self).variants
                 #expect(Set(variants.map(\.id)) == Set(ids))
@@ -226,5 +231,37 @@ struct WorkshopRoomTests {
         var off = variant
         off.values = [lever.id: lever.max + 100 * lever.step]
         #expect(throws: WorkshopError.self) { try VariantExporter.yaml(off, entry: entry) }
+    }
+
+    /// A lever on a number the plan or the decoder reads once (an evaluator's parameter without a
+    /// distribution) goes through the loader, and its move changes the run; a moved number with a
+    /// distribution is held at the room's value in Monte Carlo.
+    @Test func numbersReadOnceAreMovedThroughTheLoaderAndMovedNumbersAreNotDrawn() async throws {
+        let folder = try copyOfScenarios()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/\(triangle).yaml"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "    deadweight: {value: 0.2,", with: "    substitution: 0.0\n    deadweight: {value: 0.2,")
+        text = text.replacingOccurrences(
+            of: "levers:\n",
+            with: "levers:\n  - {id: substitution, label: Substitution, path: evaluators.employment.substitution, min: 0, max: 0.5, step: 0.05}\n")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let (workshop, _) = try await makeWorkshop(directory: folder)
+        let entry = try workshop.entry(triangle)
+        #expect(entry.isRunnable, "\(entry.diagnostics)")
+        #expect(entry.leverSlots["substitution"] == nil)
+        let base = try await workshop.run(triangle, given: [:])
+        let moved = try await workshop.run(triangle, given: ["substitution": 0.5])
+        let key = "employment.net_jobs_final_year"
+        // Substitution 0.5 halves net jobs: (1 − 0.5) × the file's, every other factor unchanged.
+        let b = try #require(base.headlines[key] ?? nil), m = try #require(moved.headlines[key] ?? nil)
+        #expect(abs(m - 0.5 * b) <= 1e-9 * b, "\(b) → \(m)")
+        // Alatau's growth lever points into {value: 0.05, triangular: …}: once moved, it is not drawn.
+        let hub = try workshop.entry("karasu-ak-tilek-alatau-trade-logistics-hub")
+        let slot = try #require(hub.leverSlots["baseline_growth"])
+        #expect(hub.scenario?.inputs[slot].distribution != nil)
+        let (scenario, _) = try WorkshopRunner.prepare(hub, values: ["baseline_growth": 0.1], registry: workshop.configuration.registry)
+        #expect(scenario.values[slot] == 0.1)
+        #expect(!MonteCarlo.uncertainSlots(scenario).contains(slot))
     }
 }

@@ -696,6 +696,8 @@
     const key = $('rank-by').value;
     const params = [key ? 'rank=' + encodeURIComponent(key) : '', o.hidden ? 'hidden=1' : ''].filter(Boolean).join('&');
     const result = await getJSON(api + '/variants' + (params ? '?' + params : ''), { code: o.code, attempts: 3, onRetry: o.onRetry });
+    // Without the facilitator's code (not typed yet) the hidden variants are refused: show the others.
+    if (!result.ok && o.hidden && result.status === 403) return loadCompare(meta, Object.assign({}, o, { hidden: false }));
     if (!result.ok) { (o.onError || ((t) => { $('status').textContent = t; }))(errorText(result, 'Cannot load the variants (' + result.status + ')')); return false; }
     if (!meta.ok && meta.levers.length === 0) meta = usableMeta(meta, result.data);
     const n = compareTable(meta, result.data, o.manage);
@@ -801,7 +803,9 @@
       remove.setAttribute('aria-label', 'Delete ' + v.name);
       remove.addEventListener('click', async () => {
         if (!window.confirm('Delete the variant “' + v.name + '” for good? Hiding it keeps it for the summary.')) return;
-        const r = await send('DELETE', '/api/variants/' + v.id);
+        // Not sent twice: a delete that went through before the connection dropped would answer 404.
+        const r = await request('DELETE', '/api/variants/' + v.id, { code: facilitatorCode(), once: true, onRetry: info });
+        if (!r.ok) message(errorText(r, 'Refused (' + r.status + ')'), true);
         if (r.ok) { message('Deleted “' + v.name + '”.'); refresh(); }
       });
       box.appendChild(hide);
@@ -843,7 +847,8 @@
       });
     }
     async function loadRoom() {
-      const r = await getJSON('/api/room', { attempts: 2 });
+      let r = await getJSON('/api/room?hidden=1', { attempts: 2, code: facilitatorCode() });
+      if (!r.ok && r.status === 403) r = await getJSON('/api/room', { attempts: 2 });
       const list = $('room-list');
       if (!r.ok) return;
       clear(list);
