@@ -16,4 +16,7 @@ public struct LeverInfo: Codable, Sendable, Equatable {
     public var value: Double
     /// The value the facilitator locked it at, if locked.
     public var locked: Double?
+    /// The unit of the number it sets (`fraction`, `years`…), as the scenario format reads it;
+    /// the page shows a fraction as a percent.
+    public var unit: String? = nil
 }

@@ -69,7 +69,8 @@ public final class Workshop: Sendable {
         let levers = (entry.scenario?.levers ?? []).map { lever in
             LeverInfo(
                 id: lever.id, label: lever.label, path: lever.path, min: lever.min, max: lever.max, step: lever.step,
-                value: entry.leverDefaults[lever.id] ?? lever.min, locked: locks[lever.id])
+                value: entry.leverDefaults[lever.id] ?? lever.min, locked: locks[lever.id],
+                unit: entry.scenario?.inputs.first { $0.path == lever.numberPath }?.unit.rawValue)
         }
         return ScenarioMeta(
             id: id, file: entry.item.relativePath, title: entry.scenario?.title ?? entry.item.relativePath,

@@ -257,6 +257,10 @@ struct WorkshopRoomTests {
         let b = try #require(base.headlines[key] ?? nil), m = try #require(moved.headlines[key] ?? nil)
         #expect(abs(m - 0.5 * b) <= 1e-9 * b, "\(b) → \(m)")
         // Alatau's growth lever points into {value: 0.05, triangular: …}: once moved, it is not drawn.
+        // Each lever names the unit of its number, for the page: a share is a fraction (shown as a percent).
+        let hubMeta = try workshop.meta("karasu-ak-tilek-alatau-trade-logistics-hub")
+        #expect(hubMeta.levers.first { $0.id == "storage_loss" }?.unit == "fraction")
+        #expect(try workshop.meta(triangle).levers.first { $0.id == "holiday_years" }?.unit == "years")
         let hub = try workshop.entry("karasu-ak-tilek-alatau-trade-logistics-hub")
         let slot = try #require(hub.leverSlots["baseline_growth"])
         #expect(hub.scenario?.inputs[slot].distribution != nil)
