@@ -14,8 +14,11 @@ meanwhile, as pages with the uncertainty switch on do; a 503 ("busy") from /band
 server's bound on waiting band jobs and is counted, not an error. The server's own compute
 time of the runs it computed (computeMs) is printed beside the latencies.
 
+With --think-ms M each participant pauses a random time (exponential, mean M ms) between its
+requests, as people dragging sliders do; without it they ask again at once (a stress test).
+
 Usage: workshop_load_test.py --port PORT [--host 127.0.0.1] [--scenario ID] [--clients 50]
-       [--seconds 30] [--max-requests 500000] [--seed 1] [--band-clients 0]
+       [--seconds 30] [--max-requests 500000] [--seed 1] [--band-clients 0] [--think-ms 0]
 """
 import argparse
 import http.client
@@ -46,6 +49,8 @@ def main():
     parser.add_argument("--max-requests", type=int, default=500_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--band-clients", type=int, default=0)
+    parser.add_argument("--think-ms", type=float, default=0,
+                        help="mean pause of a participant between requests (exponential), as a person dragging a slider makes; 0 = none")
     args = parser.parse_args()
 
     try:
@@ -95,6 +100,8 @@ def main():
                     break
                 counters["requests"] += 1
             n += 1
+            if args.think_ms > 0:
+                time.sleep(min(rng.expovariate(1000.0 / args.think_ms), 10 * args.think_ms / 1000.0))
             if levers:
                 lever = rng.choice(levers)
                 steps[lever["id"]] = max(0, min(counts[lever["id"]], steps[lever["id"]] + rng.choice((-2, -1, 1, 2))))
@@ -179,7 +186,8 @@ def main():
     latencies.sort()
     computed.sort()
     runs = len(latencies) - counters["polls"]
-    print("scenario %s, %d participants for %.0f s on %s:%d" % (args.scenario, args.clients, args.seconds, args.host, args.port))
+    print("scenario %s, %d participants for %.0f s on %s:%d%s" % (args.scenario, args.clients, args.seconds, args.host, args.port,
+          ", pausing %.0f ms on average between requests" % args.think_ms if args.think_ms else ""))
     print("requests: %d ok (%d runs, %d state polls), %d errors, %.0f requests/s" % (len(latencies), runs, counters["polls"], len(errors), len(latencies) / wall))
     print("runs answered from the server's cache: %d of %d (%d distinct lever settings)" % (counters["cached"], runs, len(distinct)))
     print("latency, all requests: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms"

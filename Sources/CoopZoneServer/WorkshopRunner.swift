@@ -96,21 +96,24 @@ public actor WorkshopRunner {
     /// with the moved levers' numbers set in place (as a Monte Carlo draw sets its numbers) when
     /// every moved lever is a number of the model; else the file loaded again with the moved
     /// levers as overrides.
-    static func prepare(_ entry: ScenarioCatalog.Entry, values: [String: Double], registry: [EvaluatorEntry]) throws -> (Scenario, RunPlan) {
+    static func prepare(
+        _ entry: ScenarioCatalog.Entry, values: [String: Double], registry: [EvaluatorEntry], forMonteCarlo: Bool = false
+    ) throws -> (Scenario, RunPlan) {
         guard let base = entry.scenario, let basePlan = entry.plan else { throw WorkshopError.scenarioInvalid(entry.diagnostics) }
         let moved = base.levers.filter { lever in values[lever.id].map { $0 != entry.leverDefaults[lever.id] } ?? false }
         if moved.isEmpty { return (base, basePlan) }
-        // Two moved levers on one region, link or zone may break a check between their keys
-        // (a labour force above the population): those go through the loader, which makes it.
+        // Two moved levers on one region or country may break a check between their keys (a
+        // labour force above the population): those go through the loader, which makes it.
         let owners = moved.map { $0.numberPath.split(separator: ".").prefix(2).joined(separator: ".") }
+            .filter { $0.hasPrefix("regions.") || $0.hasPrefix("countries.") }
         if moved.allSatisfy({ entry.leverSlots[$0.id] != nil }), Set(owners).count == owners.count {
-            var scenario = base.with(values: base.values)
-            for lever in moved {
-                let slot = entry.leverSlots[lever.id]!
-                scenario.values[slot] = values[lever.id]!
-                // A moved number is the room's value: Monte Carlo draws the others, not this one,
-                // as a reload with the lever as an override would.
-                scenario.inputs[slot].distribution = nil
+            var numbers = base.values
+            for lever in moved { numbers[entry.leverSlots[lever.id]!] = values[lever.id]! }
+            var scenario = base.with(values: numbers)
+            // A moved number is the room's value: Monte Carlo draws the others, not this one, as a
+            // reload with the lever as an override would.
+            if forMonteCarlo {
+                for lever in moved { scenario.inputs[entry.leverSlots[lever.id]!].distribution = nil }
             }
             return (scenario, basePlan)
         }
@@ -143,7 +146,7 @@ public actor WorkshopRunner {
         registry: [EvaluatorEntry]
     ) async throws -> BandsPayload {
         let start = DispatchTime.now().uptimeNanoseconds
-        let (scenario, plan) = try prepare(entry, values: values, registry: registry)
+        let (scenario, plan) = try prepare(entry, values: values, registry: registry, forMonteCarlo: true)
         let seed: UInt64 = 1
         let mc = await MonteCarlo.run(plan, on: scenario, draws: draws, seed: seed, workers: 1)
         let presentation = ScenarioPresentation(plan: plan)

@@ -264,7 +264,8 @@ struct WorkshopRoomTests {
         let hub = try workshop.entry("karasu-ak-tilek-alatau-trade-logistics-hub")
         let slot = try #require(hub.leverSlots["baseline_growth"])
         #expect(hub.scenario?.inputs[slot].distribution != nil)
-        let (scenario, _) = try WorkshopRunner.prepare(hub, values: ["baseline_growth": 0.1], registry: workshop.configuration.registry)
+        let (scenario, _) = try WorkshopRunner.prepare(
+            hub, values: ["baseline_growth": 0.1], registry: workshop.configuration.registry, forMonteCarlo: true)
         #expect(scenario.values[slot] == 0.1)
         #expect(!MonteCarlo.uncertainSlots(scenario).contains(slot))
     }
