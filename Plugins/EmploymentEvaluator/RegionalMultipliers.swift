@@ -115,9 +115,7 @@ extension RegionMultipliers {
         } else {
             // Regional employment by aggregated sector: the region's figures by scenario sector,
             // the rest of the economy the region's employed (labour force × (1 − unemployment)) less those.
-            var re = scenario.sectors.map { s in
-                region.sectors.filter { $0.sector == s.id }.compactMap { $0.employment.map { scenario[$0] } }.reduce(0, +)
-            }
+            var re = scenario.sectors.map { s in ZoneGeography.sectorEmployment(region, s.id, in: scenario) ?? 0 }
             if agg.hasRest {
                 guard let lf = region.labourForce.map({ scenario[$0] }), let u = region.unemploymentRate.map({ scenario[$0] }) else {
                     let missing = [region.labourForce == nil ? "labour_force" : nil, region.unemploymentRate == nil ? "unemployment_rate" : nil].compactMap {
@@ -160,24 +158,22 @@ extension RegionMultipliers {
             throw .reason("the table has no household closure")
         }
         let n = agg.output.count
-        func perDirect(_ total: [Double]?, _ direct: [Double]?, _ j: Int) -> Double? {
-            guard let total, let direct, direct[j] > 0 else { return nil }
-            return total[j] / direct[j]
+        // Jobs per direct job: the table's own employment multipliers (e'L / e_j, e'B / e_j).
+        let employment: [Pair?] = io.employmentMultipliers().map { m in m.flatMap { m in m.typeII.map { Pair(typeI: m.typeI, typeII: $0) } } }
+        // Labour income and value added per direct unit: the final-demand multiplier over the sector's own coefficient.
+        func perDirect(_ k: KeyPath<InputOutput.FinalDemandMultipliers, [Double]?>, _ direct: [Double]?, _ j: Int) -> Pair? {
+            guard let o = open[keyPath: k], let c = closed[keyPath: k], let direct, direct[j] > 0 else { return nil }
+            return Pair(typeI: o[j] / direct[j], typeII: c[j] / direct[j])
         }
         var sectors: [Sector] = []
-        var employment: [Pair?] = []
-        for j in 0..<n {
-            let jobs = perDirect(open.employment, agg.e, j).flatMap { i in perDirect(closed.employment, agg.e, j).map { Pair(typeI: i, typeII: $0) } }
-            employment.append(jobs)
-            guard j < scenario.sectors.count else { continue }
-            guard let jobs,
-                let income = perDirect(open.labourIncome, agg.h, j).flatMap({ i in perDirect(closed.labourIncome, agg.h, j).map { Pair(typeI: i, typeII: $0) } }
-                )
-            else {
+        for j in 0..<min(n, scenario.sectors.count) {
+            guard let jobs = employment[j], let income = perDirect(\.labourIncome, agg.h, j) else {
                 throw .reason("sector '\(scenario.sectors[j].id)' has no employment or no labour income in table '\(table.id)'")
             }
-            let added = perDirect(open.valueAdded, agg.v, j).flatMap { i in perDirect(closed.valueAdded, agg.v, j).map { Pair(typeI: i, typeII: $0) } }
-            sectors.append(Sector(output: Pair(typeI: open.output[j], typeII: closed.output[j]), employment: jobs, labourIncome: income, valueAdded: added))
+            sectors.append(
+                Sector(
+                    output: Pair(typeI: open.output[j], typeII: closed.output[j]), employment: jobs, labourIncome: income,
+                    valueAdded: perDirect(\.valueAdded, agg.v, j)))
         }
         // `all`: the employment multipliers weighted by the region's jobs in each sector.
         var total = 0.0, sumI = 0.0, sumII = 0.0

@@ -109,9 +109,12 @@ struct ZoneGeography {
     }
 
     /// Region `i`'s employment in `sector` (the sum of its entries with a non-negative number), or nil.
-    private func sectorEmployment(_ i: Int, _ sector: String) -> Double? {
+    private func sectorEmployment(_ i: Int, _ sector: String) -> Double? { Self.sectorEmployment(regions[i], sector, in: scenario) }
+
+    /// `region`'s employment in `sector` (the sum of its entries with a non-negative number), or nil.
+    static func sectorEmployment(_ region: Region, _ sector: String, in scenario: Scenario) -> Double? {
         var total: Double?
-        for s in regions[i].sectors where s.sector == sector {
+        for s in region.sectors where s.sector == sector {
             guard let e = s.employment else { continue }
             let jobs = scenario[e]
             if jobs >= 0 { total = (total ?? 0) + jobs }

@@ -86,21 +86,24 @@ public final class ScenarioCatalog: Sendable {
 
     /// Every scenario file in the folder and its subfolders (one level), sorted by id.
     public func list() -> [Item] {
-        var items: [Item] = []
+        relativePaths(endingIn: ".yaml").compactMap { makeItem(relativePath: $0) }.sorted { $0.id < $1.id }
+    }
+
+    /// The paths, relative to the folder, of the files ending in `suffix` in the folder and its
+    /// subfolders (one level), hidden names left out, in listing order.
+    func relativePaths(endingIn suffix: String) -> [String] {
+        var paths: [String] = []
         let manager = FileManager.default
         let top = (try? manager.contentsOfDirectory(atPath: directory)) ?? []
         for name in top.sorted() where !name.hasPrefix(".") {
-            let path = directory + "/" + name
-            if name.hasSuffix(".yaml") {
-                if let item = makeItem(relativePath: name) { items.append(item) }
-            } else if isDirectory(path) {
-                let inner = (try? manager.contentsOfDirectory(atPath: path)) ?? []
-                for file in inner.sorted() where !file.hasPrefix(".") && file.hasSuffix(".yaml") {
-                    if let item = makeItem(relativePath: name + "/" + file) { items.append(item) }
-                }
+            if name.hasSuffix(suffix) {
+                paths.append(name)
+            } else if isDirectory(directory + "/" + name) {
+                let inner = (try? manager.contentsOfDirectory(atPath: directory + "/" + name)) ?? []
+                for file in inner.sorted() where !file.hasPrefix(".") && file.hasSuffix(suffix) { paths.append(name + "/" + file) }
             }
         }
-        return items.sorted { $0.id < $1.id }
+        return paths
     }
 
     private func isDirectory(_ path: String) -> Bool {
@@ -221,24 +224,6 @@ public final class ScenarioCatalog: Sendable {
         return entry
     }
 
-    /// The CSV files of the folder and its subfolders (one level), sorted: the tables scenarios may read.
-    func tableFiles() -> [String] {
-        let fm = FileManager.default
-        var out: [String] = []
-        let top = (try? fm.contentsOfDirectory(atPath: directory)) ?? []
-        for name in top where !name.hasPrefix(".") {
-            let path = directory + "/" + name
-            if name.hasSuffix(".csv") {
-                out.append(path)
-            } else if isDirectory(path) {
-                for inner in (try? fm.contentsOfDirectory(atPath: path)) ?? [] where inner.hasSuffix(".csv") && !inner.hasPrefix(".") {
-                    out.append(path + "/" + inner)
-                }
-            }
-        }
-        return out.sorted()
-    }
-
     /// Reads a number as the scenario format writes it (`2_000`, `0.25`).
     static func parseNumber(_ text: String) -> Double? {
         let cleaned = text.replacingOccurrences(of: "_", with: "")
@@ -262,7 +247,7 @@ public final class ScenarioCatalog: Sendable {
             paths += scenario.inputOutput.compactMap(\.resolvedPath)
         } else {
             paths += list().map(\.path).filter { $0 != item.path }
-            paths += tableFiles()
+            paths += relativePaths(endingIn: ".csv").map { directory + "/" + $0 }
         }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func feed(_ text: String) {

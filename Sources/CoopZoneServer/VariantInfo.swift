@@ -27,3 +27,13 @@ public struct VariantInfo: Codable, Sendable, Equatable {
     /// Why the variant is waiting, for the page.
     public var note: String?
 }
+
+extension VariantInfo {
+    /// A stored variant as the pages see it, with its numbers from when it was saved (not ranked,
+    /// not marked stale: `Workshop.compare` sets those).
+    init(_ v: StoredVariant) {
+        self.init(
+            id: v.id, scenario: v.scenario, name: v.name, author: v.author, values: v.values, headlines: v.headlines, createdAt: v.createdAt,
+            stale: nil, rank: nil, hidden: v.hidden)
+    }
+}

@@ -144,9 +144,7 @@ public final class Workshop: Sendable {
             room.counts[id, default: 0] += 1
             room.revisions[id, default: 0] += 1
         }
-        return VariantInfo(
-            id: stored.id, scenario: id, name: name, author: author, values: values, headlines: result.headlines,
-            createdAt: stored.createdAt, stale: nil, rank: nil)
+        return VariantInfo(stored)
     }
 
     /// Every saved variant of a scenario, with headlines for the current version of the file,
@@ -156,16 +154,11 @@ public final class Workshop: Sendable {
     public func compare(_ id: String, rankBy: String?, includeHidden: Bool = false) async throws -> ComparePayload {
         let entry = try entry(id)
         let stored = try await store.variants(of: id).filter { includeHidden || !$0.hidden }
-        func info(_ v: StoredVariant) -> VariantInfo {
-            VariantInfo(
-                id: v.id, scenario: id, name: v.name, author: v.author, values: v.values, headlines: v.headlines, createdAt: v.createdAt,
-                stale: nil, rank: nil, hidden: v.hidden)
-        }
         guard entry.isRunnable else {
             let note =
                 "the scenario file has errors, so this variant cannot be computed now: its numbers are from when it was saved; it is compared again when the file is fixed"
             let variants = stored.map { v in
-                var i = info(v)
+                var i = VariantInfo(v)
                 i.status = "waiting"
                 i.note = note
                 return i
@@ -183,7 +176,7 @@ public final class Workshop: Sendable {
         let baseline = try await runner.run(entry, values: baselineValues).headlines
         var variants: [VariantInfo] = []
         for v in stored {
-            var i = info(v)
+            var i = VariantInfo(v)
             if v.scenarioVersion != entry.version {
                 do {
                     let values = try LeverValues.resolve(v.values, entry: entry, locks: [:])
@@ -218,9 +211,7 @@ public final class Workshop: Sendable {
         guard name != nil || hidden != nil else { throw WorkshopError.badRequest("give 'name' or 'hidden'") }
         guard let v = try await store.update(variantId, name: name, hidden: hidden) else { throw WorkshopError.unknownVariant(variantId) }
         room.withLock { $0.revisions[v.scenario, default: 0] += 1 }
-        return VariantInfo(
-            id: v.id, scenario: v.scenario, name: v.name, author: v.author, values: v.values, headlines: v.headlines, createdAt: v.createdAt,
-            stale: nil, rank: nil, hidden: v.hidden)
+        return VariantInfo(v)
     }
 
     /// The facilitator deletes a variant.
