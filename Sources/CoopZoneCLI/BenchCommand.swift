@@ -1,6 +1,7 @@
 import ArgumentParser
 import CoopZoneCore
 import CoopZoneExternal
+import CoopZoneServer
 import Foundation
 
 /// `coopzone bench`: prints load, run and Monte Carlo timings (build with `-c release` to measure).
@@ -104,6 +105,22 @@ public struct BenchCommand: AsyncParsableCommand {
             let t = await Self.seconds { for _ in 0..<200 { result = (try? instance.evaluate(s, context: context)) ?? EvaluationResult() } }
             upstream[id] = result
             print("  \(id): \(String(format: "%.1f", t / 200 * 1e6)) µs, \(result.rows.count) rows")
+        }
+        print("\nworkshop: a lever move not cached (200 moves of a random walk on the levers' grids, as the server computes them; p50 in ms):")
+        let workshopScenarios = ScenarioCatalog(directory: directory, registry: Registry.evaluators)
+        for item in workshopScenarios.list() {
+            guard let entry = workshopScenarios.entry(item.id), entry.isRunnable,
+                let times = try? WorkshopRunner.timeMoves(entry, registry: Registry.evaluators, moves: 200),
+                !times.isEmpty
+            else { continue }
+            func p50(_ part: (WorkshopRunner.MoveTimes) -> Double) -> String {
+                let sorted = times.map(part).sorted()
+                return String(format: "%.3f", sorted[sorted.count / 2])
+            }
+            let p90 = times.map(\.total).sorted()[times.count * 9 / 10]
+            print(
+                "  \(item.id): \(p50(\.total)) (p90 \(String(format: "%.3f", p90))): values \(p50(\.prepare)), run \(p50(\.run)), "
+                    + "series \(p50(\.series)), charts \(p50(\.charts)); \(times.count) moves")
         }
         let slots = MonteCarlo.uncertainSlots(s)
         print("\nMonte Carlo, \(draws) draws of \(scenario) (\(slots.count) uncertain inputs), median of \(repeats) runs (fastest–slowest):")

@@ -42,6 +42,8 @@ public final class ScenarioCatalog: Sendable {
         /// instead of reading the file again. Levers not here (a stage's start year, or a bound
         /// that makes the scenario invalid) are applied by reloading the file with overrides.
         public var leverSlots: [String: Int] = [:]
+        /// What a page shows of the plan (cards and charts), when it planned.
+        public var presentation: ScenarioPresentation?
 
         /// True when the scenario can be run.
         public var isRunnable: Bool { scenario != nil && plan != nil }
@@ -221,6 +223,7 @@ public final class ScenarioCatalog: Sendable {
             item: item, version: version, scenario: outcome.scenario, plan: plan, tree: outcome.tree,
             diagnostics: diagnostics, leverDefaults: defaults)
         entry.leverSlots = slots
+        entry.presentation = plan.map(ScenarioPresentation.init(plan:))
         return entry
     }
 

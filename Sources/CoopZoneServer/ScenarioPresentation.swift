@@ -73,53 +73,60 @@ public struct ScenarioPresentation: Sendable {
     }
 
     /// Headline values by key (nil for non-finite or missing ones).
-    func headlineValues(_ result: RunResult) -> [String: Double?] {
+    func headlineValues(_ outcomes: Engine.Outcomes) -> [String: Double?] {
         var values: [String: Double?] = [:]
         for h in headlines { values[h.key] = .some(nil) }
-        for h in result.headlines {
-            let key = "\(h.evaluator).\(h.metric)"
-            if values[key] != nil { values[key] = h.value.isFinite ? h.value : nil }
+        for (evaluator, result) in outcomes.results {
+            for h in result.headlines {
+                let key = "\(evaluator).\(h.metric)"
+                if values[key] != nil { values[key] = h.value.isFinite ? h.value : nil }
+            }
         }
         return values
     }
 
-    /// Chart series: each metric's rows summed by year over its dimensions.
-    func chartValues(_ result: RunResult, years: [Int]) -> [String: [String: [Double?]]] {
+    /// Chart series: each metric's rows summed by year over its dimensions; nil throughout for
+    /// a series whose evaluator failed.
+    func chartValues(_ outcomes: Engine.Outcomes, years: [Int]) -> [String: [String: [Double?]]] {
         guard let first = years.first else { return [:] }
-        // One running sum per series, found from a row's integer metric key (no text per row).
-        var slotOf: [MetricKey: Int] = [:]
+        // One running sum per series, found from a row's integer metric key (no text per row),
+        // over the rows of the charted evaluators only.
+        var slotOf: [Int: Int] = [:]
         var names: [String] = []
+        var evaluators = Set<String>()
         for chart in charts {
             for s in chart.series {
                 let parts = s.key.split(separator: ".", maxSplits: 1).map(String.init)
                 guard parts.count == 2 else { continue }
-                let key = MetricKey(evaluator: parts[0], metric: parts[1])
+                let key = MetricKey(evaluator: parts[0], metric: parts[1]).rawValue
+                evaluators.insert(parts[0])
                 if slotOf[key] == nil {
                     slotOf[key] = names.count
                     names.append(s.key)
                 }
             }
         }
+        let lookup = (slotOf.keys.max() ?? -1) + 1
+        var slotByKey = [Int](repeating: -1, count: lookup)
+        for (key, slot) in slotOf { slotByKey[key] = slot }
         var sums = [[Double]](repeating: [Double](repeating: 0, count: years.count), count: names.count)
-        var hit = [Bool](repeating: false, count: names.count)
-        for row in result.rows {
-            guard let year = row.year, let slot = slotOf[row.key] else { continue }
-            let offset = year - first
-            guard offset >= 0, offset < years.count else { continue }
-            sums[slot][offset] += row.value
-            hit[slot] = true
+        for evaluator in evaluators {
+            guard let rows = outcomes.results[evaluator]?.rows else { continue }
+            for row in rows {
+                let raw = row.key.rawValue
+                guard raw < lookup, let year = row.year else { continue }
+                let slot = slotByKey[raw], offset = year - first
+                guard slot >= 0, offset >= 0, offset < years.count else { continue }
+                sums[slot][offset] += row.value
+            }
         }
         var wanted: [String: [Double]] = [:]
-        var seen = Set<String>()
-        for (slot, name) in names.enumerated() {
-            wanted[name] = sums[slot]
-            if hit[slot] { seen.insert(name) }
-        }
+        for (slot, name) in names.enumerated() { wanted[name] = sums[slot] }
         var out: [String: [String: [Double?]]] = [:]
         for chart in charts {
             var series: [String: [Double?]] = [:]
             for s in chart.series {
-                let failed = !seen.contains(s.key) && !result.byEvaluator.keys.contains(String(s.key.split(separator: ".")[0]))
+                let failed = outcomes.results[String(s.key.split(separator: ".")[0])] == nil
                 series[s.key] = failed ? [Double?](repeating: nil, count: years.count) : (wanted[s.key] ?? []).map { $0.isFinite ? $0 : nil }
             }
             out[chart.id] = series

@@ -127,18 +127,69 @@ public actor WorkshopRunner {
     }
 
     static func compute(_ entry: ScenarioCatalog.Entry, values: [String: Double], registry: [EvaluatorEntry]) async throws -> RunPayload {
-        let start = DispatchTime.now().uptimeNanoseconds
+        try computeTimed(entry, values: values, registry: registry).payload
+    }
+
+    /// The parts of answering a lever move, in milliseconds: setting the values in the model,
+    /// the evaluators' run, summing the chart series, drawing the charts.
+    public struct MoveTimes: Sendable {
+        public var prepare = 0.0, run = 0.0, series = 0.0, charts = 0.0
+        /// The whole: what a run's `computeMs` reports.
+        public var total: Double { prepare + run + series + charts }
+    }
+
+    /// A run for the page, timed part by part (what `compute` does, and `coopzone bench` measures).
+    static func computeTimed(_ entry: ScenarioCatalog.Entry, values: [String: Double], registry: [EvaluatorEntry]) throws -> (
+        payload: RunPayload, times: MoveTimes
+    ) {
+        var times = MoveTimes()
+        var mark = DispatchTime.now().uptimeNanoseconds
+        func lap() -> Double {
+            let now = DispatchTime.now().uptimeNanoseconds
+            defer { mark = now }
+            return Double(now - mark) / 1e6
+        }
         let (scenario, plan) = try prepare(entry, values: values, registry: registry)
-        let result = await Engine.run(plan, on: scenario)
-        let presentation = ScenarioPresentation(plan: plan)
+        times.prepare = lap()
+        // On the calling thread, in order, as a Monte Carlo draw runs: the server's requests
+        // already keep the cores busy, and the page needs no rows, findings or manifest.
+        let outcomes = Engine.runSynchronously(plan, on: scenario)
+        times.run = lap()
+        let presentation = entry.presentation ?? ScenarioPresentation(plan: plan)
         let years = scenario.years
-        let charts = presentation.chartValues(result, years: years)
+        let charts = presentation.chartValues(outcomes, years: years)
+        let headlines = presentation.headlineValues(outcomes)
+        times.series = lap()
         let svg = WorkshopCharts.svg(presentation.charts, years: years, values: charts)
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-        return RunPayload(
-            scenario: entry.item.id, version: entry.version, values: values, headlines: presentation.headlineValues(result),
+        times.charts = lap()
+        let payload = RunPayload(
+            scenario: entry.item.id, version: entry.version, values: values, headlines: headlines,
             years: years, charts: charts, svg: svg,
-            failures: result.failures.map { "\($0.evaluator): \($0.message)" }, computeMs: elapsed, cached: false)
+            failures: outcomes.failures.map { "\($0.evaluator): \($0.message)" }, computeMs: times.total, cached: false)
+        return (payload, times)
+    }
+
+    /// Times `moves` lever moves none of which is cached: a random walk over the levers' grids
+    /// (one lever a step or two at a time, as a dragged slider moves), each run as the server
+    /// runs it. For `coopzone bench`.
+    public static func timeMoves(_ entry: ScenarioCatalog.Entry, registry: [EvaluatorEntry], moves: Int, seed: UInt64 = 1) throws -> [MoveTimes] {
+        guard let scenario = entry.scenario, !scenario.levers.isEmpty else { return [] }
+        var random = SeededRandom(seed: seed)
+        var values = entry.leverDefaults
+        var seen = Set<String>()
+        var out: [MoveTimes] = []
+        var attempts = 0
+        while out.count < moves, attempts < moves * 20 {
+            attempts += 1
+            let lever = scenario.levers[Int(random.next() % UInt64(scenario.levers.count))]
+            let steps = Double(Int(random.next() % 4)) - 1.5
+            let moved = (values[lever.id] ?? lever.min) + (steps < 0 ? floor(steps) : ceil(steps)) * lever.step
+            guard let value = lever.snapped(Swift.min(lever.max, Swift.max(lever.min, moved))) else { continue }
+            values[lever.id] = value
+            guard seen.insert(LeverValues.canonical(values)).inserted else { continue }
+            out.append(try computeTimed(entry, values: values, registry: registry).times)
+        }
+        return out
     }
 
     static func computeBands(
@@ -149,7 +200,7 @@ public actor WorkshopRunner {
         let (scenario, plan) = try prepare(entry, values: values, registry: registry, forMonteCarlo: true)
         let seed: UInt64 = 1
         let mc = await MonteCarlo.run(plan, on: scenario, draws: draws, seed: seed, workers: 1)
-        let presentation = ScenarioPresentation(plan: plan)
+        let presentation = entry.presentation ?? ScenarioPresentation(plan: plan)
         func finite(_ x: Double) -> Double? { x.isFinite ? x : nil }
         // SeriesKey has no public initialiser: index the keys by their parts.
         var index: [String: Int] = [:]

@@ -14,6 +14,8 @@ func checkChart(_ svg: String, id: String, sourceLocation: Testing.SourceLocatio
     #expect(!svg.contains("NaN") && !svg.contains("Infinity"), sourceLocation: sourceLocation)
     #expect(!svg.contains("http"), "no namespace URL or link is needed inline", sourceLocation: sourceLocation)
     for reference in svg.components(separatedBy: "url(#").dropFirst().map({ String($0.prefix { $0 != ")" }) }) {
-        #expect(svg.contains("<pattern id=\"\(reference)\""), "pattern \(reference) is defined", sourceLocation: sourceLocation)
+        #expect(
+            svg.contains("<pattern id=\"\(reference)\"") || svg.contains("<marker id=\"\(reference)\""), "pattern or marker \(reference) is defined",
+            sourceLocation: sourceLocation)
     }
 }

@@ -18,6 +18,10 @@ struct LineChartTests {
         #expect(svg.contains("stroke-dasharray=\"7 4\""), "the second line is dashed")
         #expect(svg.contains(">trade, USD m</text>"), "the value axis names its unit")
         #expect(svg.contains(">2026</text>") && svg.contains(">2030</text>"))
+        // A marker at every point: each line refers to its series' marker, defined once.
+        #expect(svg.components(separatedBy: "<marker id=").count - 1 == 2, "one marker definition per line")
+        #expect(svg.contains("<marker id=\"t-m0\"") && svg.contains("<marker id=\"t-m1\""))
+        #expect(svg.components(separatedBy: "marker-mid=\"url(#t-m1)\"").count - 1 == 1)
     }
 
     @Test func isDeterministicAndSurvivesMissingValues() {

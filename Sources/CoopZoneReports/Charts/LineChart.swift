@@ -97,8 +97,7 @@ public struct LineChart: Sendable {
                 (YearAxis.x(p.x, xScale, left: left, right: right, inset: 10), yScale.position(p.y, from: bottom, to: top))
             }
             guard !pixels.isEmpty else { continue }
-            canvas.path(SVGCanvas.polyline(pixels), stroke: style.color, width: 2.2, dash: style.dash)
-            for p in pixels { canvas.marker(style, x: p.0, y: p.1) }
+            canvas.markedLine(pixels, style: style, index: i, width: 2.2)
             if let last = pixels.last { endLabels.append((last.1, s.name, style.color)) }
         }
         for label in YearAxis.spread(endLabels.map(\.y), gap: 13, top: top, bottom: bottom).enumerated() {

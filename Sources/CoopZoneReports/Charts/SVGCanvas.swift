@@ -79,23 +79,41 @@ struct SVGCanvas {
 
     /// A point marker of `style` centred on `x`, `y`.
     mutating func marker(_ style: SeriesStyle, x: Double, y: Double, size: Double = 3.6) {
-        let s = size
+        add(Self.markerShape(style, x: x, y: y, size: size))
+    }
+
+    /// The shape of a marker of `style` centred on `x`, `y`, with a thin white outline.
+    static func markerShape(_ style: SeriesStyle, x: Double, y: Double, size s: Double) -> String {
         let stroke = "stroke=\"#ffffff\" stroke-width=\"1\""
         switch style.marker {
-        case .circle: add("<circle cx=\"\(Self.n(x))\" cy=\"\(Self.n(y))\" r=\"\(Self.n(s))\" fill=\"\(style.color)\" \(stroke)/>")
+        case .circle: return "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(s))\" fill=\"\(style.color)\" \(stroke)/>"
         case .square:
-            add(
-                "<rect x=\"\(Self.n(x - s))\" y=\"\(Self.n(y - s))\" width=\"\(Self.n(2 * s))\" height=\"\(Self.n(2 * s))\" fill=\"\(style.color)\" \(stroke)/>"
-            )
+            return "<rect x=\"\(n(x - s))\" y=\"\(n(y - s))\" width=\"\(n(2 * s))\" height=\"\(n(2 * s))\" fill=\"\(style.color)\" \(stroke)/>"
         case .triangle:
-            add(
-                "<path d=\"M\(Self.n(x)) \(Self.n(y - s * 1.25)) L\(Self.n(x + s * 1.15)) \(Self.n(y + s * 0.85)) L\(Self.n(x - s * 1.15)) \(Self.n(y + s * 0.85)) Z\" fill=\"\(style.color)\" \(stroke)/>"
-            )
+            return
+                "<path d=\"M\(n(x)) \(n(y - s * 1.25)) L\(n(x + s * 1.15)) \(n(y + s * 0.85)) L\(n(x - s * 1.15)) \(n(y + s * 0.85)) Z\" fill=\"\(style.color)\" \(stroke)/>"
         case .diamond:
-            add(
-                "<path d=\"M\(Self.n(x)) \(Self.n(y - s * 1.3)) L\(Self.n(x + s * 1.1)) \(Self.n(y)) L\(Self.n(x)) \(Self.n(y + s * 1.3)) L\(Self.n(x - s * 1.1)) \(Self.n(y)) Z\" fill=\"\(style.color)\" \(stroke)/>"
-            )
+            return
+                "<path d=\"M\(n(x)) \(n(y - s * 1.3)) L\(n(x + s * 1.1)) \(n(y)) L\(n(x)) \(n(y + s * 1.3)) L\(n(x - s * 1.1)) \(n(y)) Z\" fill=\"\(style.color)\" \(stroke)/>"
         }
+    }
+
+    /// A line through `points` with a marker of `style` at every point: the marker is defined
+    /// once (an SVG `<marker>` in user units, so it looks as if drawn at each point) and the
+    /// path refers to it, instead of an element per point.
+    /// `index` tells the series' markers apart: `<id>-m<index>`.
+    mutating func markedLine(_ points: [(Double, Double)], style: SeriesStyle, index: Int, width: Double, markerSize: Double = 3.6) {
+        let markerID = "\(id)-m\(index)"
+        let extent = Self.n(markerSize * 2 + 2)
+        define(
+            "<marker id=\"\(markerID)\" markerUnits=\"userSpaceOnUse\" viewBox=\"-\(extent) -\(extent) \(Self.n(markerSize * 4 + 4)) \(Self.n(markerSize * 4 + 4))\" "
+                + "markerWidth=\"\(Self.n(markerSize * 4 + 4))\" markerHeight=\"\(Self.n(markerSize * 4 + 4))\" refX=\"0\" refY=\"0\" overflow=\"visible\">"
+                + Self.markerShape(style, x: 0, y: 0, size: markerSize) + "</marker>")
+        let reference = "url(#\(markerID))"
+        add(
+            "<path d=\"\(Self.polyline(points))\" fill=\"none\" stroke=\"\(style.color)\" stroke-width=\"\(Self.n(width))\" stroke-linejoin=\"round\""
+                + (style.dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")
+                + " marker-start=\"\(reference)\" marker-mid=\"\(reference)\" marker-end=\"\(reference)\"/>")
     }
 
     /// One entry of a legend.
