@@ -44,7 +44,7 @@ check "run --monte-carlo 500" "$bin" run "$main" --monte-carlo 500 --seed 7 --fo
 check "sensitivity" "$bin" sensitivity "$main" --format csv --output /tmp/coopzone-sens.csv
 check "compare the variants" "$bin" compare "$main" Scenarios/variants/*.yaml --format markdown --output /tmp/coopzone-compare.md
 check "compare --monte-carlo" "$bin" compare "$main" Scenarios/variants/fbs-faster-border.yaml --monte-carlo 300 --format json --output /tmp/coopzone-compare.json
-check "bench prints every section (200 draws, debug build)" bash -c "'$bin' bench --draws 200 --repeats 2 > /tmp/coopzone-bench.txt && grep -q 'load + validate' /tmp/coopzone-bench.txt && grep -q 'run once: zone_fit' /tmp/coopzone-bench.txt && grep -q '1 worker(s): .* draws/s' /tmp/coopzone-bench.txt && grep -q 'peak resident memory' /tmp/coopzone-bench.txt"
+check "bench prints every section (200 draws, debug build)" bash -c "'$bin' bench --draws 200 --repeats 2 > /tmp/coopzone-bench.txt && grep -q 'load + validate' /tmp/coopzone-bench.txt && grep -q 'run once: zone_fit' /tmp/coopzone-bench.txt && grep -q '1 worker(s): .* draws/s' /tmp/coopzone-bench.txt && grep -q 'peak resident memory' /tmp/coopzone-bench.txt && grep -q 'karasu-ak-tilek-alatau-trade-logistics-hub: [0-9.]* (p90' /tmp/coopzone-bench.txt"
 rm -f "$bad"
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] || exit 1
