@@ -19,12 +19,23 @@ var targets: [Target] = [
         pkgConfig: "yaml-0.1",
         providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
-    .target(name: "CoopZoneCore", dependencies: ["CLibYAML", .product(name: "CSV", package: "CSV.swift")]),
+    // Debian's libxlsxwriter (libxlsxwriter-dev, installed by scripts/setup.sh): the reports'
+    // Excel workbooks, with native charts (`--format xlsx`).
+    .systemLibrary(
+        name: "CLibXlsxWriter",
+        pkgConfig: "xlsxwriter",
+        providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+    ),
+    .target(
+        name: "CoopZoneCore", dependencies: ["CLibYAML", .product(name: "CSV", package: "CSV.swift")],
+        // The message catalogues, one per language (Language, Messages).
+        resources: [.copy("Resources/Messages")]
+    ),
     .target(
         name: "CoopZoneEvaluators",
         dependencies: ["CoopZoneCore"] + builtInEvaluators.map { .target(name: $0) }
     ),
-    .target(name: "CoopZoneReports", dependencies: ["CoopZoneCore"]),
+    .target(name: "CoopZoneReports", dependencies: ["CoopZoneCore", "CLibXlsxWriter"]),
     .target(name: "CoopZoneExternal", dependencies: ["CoopZoneCore"]),
     .target(
         name: "CoopZoneCLI",

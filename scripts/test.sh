@@ -40,6 +40,8 @@ check "validate exits 1 on errors" expect_status 1 "$bin" validate "$bad"
 check "bad arguments exit 64" expect_status 64 "$bin" run
 check "evaluators --format json" "$bin" evaluators --format json
 check "schema is JSON and matches Docs/scenario.schema.json" bash -c "'$bin' schema | python3 -m json.tool >/dev/null && '$bin' schema | diff -q - Docs/scenario.schema.json"
+check "Python test packages (openpyxl)" bash scripts/install-test-python.sh
+check "xlsx workbooks read back with openpyxl equal the JSON (run, Monte Carlo, Russian)" python3 scripts/xlsx_test.py "$bin" "$main"
 check "run --monte-carlo 500" "$bin" run "$main" --monte-carlo 500 --seed 7 --format csv --output /tmp/coopzone-mc.csv
 check "sensitivity" "$bin" sensitivity "$main" --format csv --output /tmp/coopzone-sens.csv
 check "compare the variants" "$bin" compare "$main" Scenarios/variants/*.yaml --format markdown --output /tmp/coopzone-compare.md

@@ -81,10 +81,10 @@ extension CostBenefitEvaluator {
             dimensions: [.country, .instrument], equation: "\(doc)#parties")
         static let npv = Metric(
             of: id, "npv", unit: .usdMillion, "Net present value: PV(fiscal gain + economic benefit − fiscal cost)",
-            equation: "\(doc)#net-present-value", presentation: MetricPresentation(shortLabel: "Net present value", better: .higher, card: 4))
+            equation: "\(doc)#net-present-value", presentation: MetricPresentation(shortLabel: "Net present value", better: .higher, card: 4, brief: .npv))
         static let fiscalNpv = Metric(
             of: id, "fiscal_npv", unit: .usdMillion, "Net present value for the treasuries: PV(fiscal gain − fiscal cost)",
-            equation: "\(doc)#net-present-value", presentation: MetricPresentation(shortLabel: "Fiscal NPV", better: .higher))
+            equation: "\(doc)#net-present-value", presentation: MetricPresentation(shortLabel: "Fiscal NPV", better: .higher, brief: .treasuryCost))
         static let benefitCostRatio = Metric(
             of: id, "benefit_cost_ratio", unit: .ratio, "PV(fiscal gain + economic benefit) / PV(fiscal cost); absent when there is no fiscal cost",
             additive: false, equation: "\(doc)#benefit-cost-ratio", presentation: MetricPresentation(shortLabel: "Benefit–cost ratio", better: .higher))
@@ -101,7 +101,8 @@ extension CostBenefitEvaluator {
             additive: false, equation: "\(doc)#payback-year", presentation: MetricPresentation(shortLabel: "Payback year", better: .lower))
         static let breakEvenRedundancy = Metric(
             of: id, "break_even_redundancy", unit: .fraction, "Redundancy share at which the NPV turns negative, clamped to [0, 1]",
-            additive: false, equation: "\(doc)#break-even-redundancy", presentation: MetricPresentation(shortLabel: "Break-even redundancy", better: .higher))
+            additive: false, equation: "\(doc)#break-even-redundancy",
+            presentation: MetricPresentation(shortLabel: "Break-even redundancy", better: .higher, brief: .breakEven))
     }
 
     /// What the evaluator is: id, dependencies, parameters, metrics and headlines.

@@ -100,7 +100,8 @@ extension EmploymentEvaluator {
             dimensions: [.region, .country, .sector, .instrument], additive: false, equation: "\(doc)#multipliers")
         static let netJobsFinalYear = Metric(
             of: id, "net_jobs_final_year", unit: .jobs, "Net additional jobs in the last year of the horizon",
-            equation: "\(doc)#headlines", presentation: MetricPresentation(shortLabel: "Net jobs, last year", better: .higher, card: 1))
+            equation: "\(doc)#headlines",
+            presentation: MetricPresentation(shortLabel: "Net jobs, last year", better: .higher, card: 1, brief: .netJobs, bySide: "jobs_net"))
         static let netJobYears = Metric(
             of: id, "net_job_years", unit: .jobs, "Net additional job-years over the horizon (sum of annual net jobs)",
             equation: "\(doc)#headlines", presentation: MetricPresentation(shortLabel: "Net job-years", better: .higher))

@@ -88,10 +88,10 @@ extension StagedIncentivesEvaluator {
             dimensions: [.zone, .country], equation: "\(doc)#cohort-timing")
         static let taxExpenditurePVTotal = Metric(
             of: id, "tax_expenditure_pv_total", unit: .usdMillion, "Present value of all tax expenditure of all zones", equation: "\(doc)#headlines",
-            presentation: MetricPresentation(shortLabel: "Fiscal cost (PV of tax expenditure)", better: .lower, card: 3))
+            presentation: MetricPresentation(shortLabel: "Fiscal cost (PV of tax expenditure)", better: .lower, card: 3, brief: .treasuryCost))
         static let investmentTotal = Metric(
             of: id, "investment_total", unit: .usdMillion, "Private investment in the zones over the horizon", equation: "\(doc)#headlines",
-            presentation: MetricPresentation(shortLabel: "Private investment", better: .higher))
+            presentation: MetricPresentation(shortLabel: "Private investment", better: .higher, brief: .investment))
         static let eatrChange = Metric(
             of: id, "eatr_change", unit: .fraction,
             "Change in the EATR from the baseline, averaged over the investment made under the stages (weighted by amount)",

@@ -89,7 +89,7 @@ extension TradeEffectsEvaluator {
             equation: "\(doc)#headlines", presentation: MetricPresentation(shortLabel: "Value of saved produce", better: .higher))
         static let tariffRevenueChangePV = Metric(
             of: id, "tariff_revenue_change_pv", unit: .usdMillion, "Present value of the tariff revenue change at the scenario discount rate",
-            equation: "\(doc)#headlines", presentation: MetricPresentation(shortLabel: "Tariff revenue change (PV)", better: .higher))
+            equation: "\(doc)#headlines", presentation: MetricPresentation(shortLabel: "Tariff revenue change (PV)", better: .higher, brief: .treasuryCost))
         static let welfareTotal = Metric(
             of: id, "welfare_total", unit: .usdMillion, "Welfare gain summed over flows and years",
             equation: "\(doc)#headlines", presentation: MetricPresentation(shortLabel: "Welfare gain", better: .higher))
@@ -98,7 +98,7 @@ extension TradeEffectsEvaluator {
             equation: "\(doc)#headlines", presentation: MetricPresentation(shortLabel: "Trade, last year", better: .higher))
         static let tradeChangeLastYear = Metric(
             of: id, "trade_change_last_year", unit: .usdMillion, "Scenario minus baseline trade on all links in the last horizon year",
-            equation: "\(doc)#headlines", presentation: MetricPresentation(shortLabel: "Trade change, last year", better: .higher, card: 2))
+            equation: "\(doc)#headlines", presentation: MetricPresentation(shortLabel: "Trade change, last year", better: .higher, card: 2, brief: .trade))
     }
 
     /// The parameters, metrics and headlines of `trade_effects`.

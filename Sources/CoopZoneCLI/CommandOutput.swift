@@ -9,11 +9,25 @@ public struct CommandOutput: Sendable {
     public var stderr = ""
     /// The exit status: 0 clean, 1 errors in the input, 64 bad arguments.
     public var status: Int32 = 0
+    /// A binary document (an Excel workbook), written instead of `stdout` when present.
+    public var bytes: Data?
 
     /// Prints and exits with the status when it is not 0.
     func emit(outputFile: String? = nil) throws {
         if !stderr.isEmpty { FileHandle.standardError.write(Data(stderr.utf8)) }
-        if let outputFile {
+        if let bytes {
+            if let outputFile {
+                do { try bytes.write(to: URL(fileURLWithPath: outputFile), options: .atomic) } catch {
+                    FileHandle.standardError.write(Data("error: cannot write '\(outputFile)': \(error.localizedDescription)\n".utf8))
+                    throw ExitCode(1)
+                }
+            } else if isatty(STDOUT_FILENO) != 0 {
+                FileHandle.standardError.write(Data("error: a workbook is binary and standard output is a terminal: add --output FILE.xlsx\n".utf8))
+                throw ExitCode(64)
+            } else {
+                FileHandle.standardOutput.write(bytes)
+            }
+        } else if let outputFile {
             do { try stdout.write(toFile: outputFile, atomically: true, encoding: .utf8) } catch {
                 FileHandle.standardError.write(Data("error: cannot write '\(outputFile)': \(error.localizedDescription)\n".utf8))
                 throw ExitCode(1)

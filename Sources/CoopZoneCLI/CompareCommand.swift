@@ -37,6 +37,12 @@ public struct CompareCommand: AsyncParsableCommand {
         workers: Int? = nil, evaluators: EvaluatorSearch = EvaluatorSearch()
     ) async -> CommandOutput {
         var output = CommandOutput()
+        if format == .xlsx {
+            output.stderr +=
+                "error: --format xlsx is written for 'coopzone run' (with or without --monte-carlo); 'compare' gives csv, json, markdown or html in this version\n"
+            output.status = 64
+            return output
+        }
         guard let catalog = EvaluatorCatalog.opened(evaluators, output: &output) else { return output }
         defer { catalog.shutdown() }
         var designs: [Comparison.Design] = []

@@ -34,7 +34,7 @@ public struct RunCommand: AsyncParsableCommand {
     public static func execute(
         file: String, format: OutputFormat, overrides: [String], monteCarlo: Int? = nil, seed: UInt64 = 1,
         workers: Int? = nil, showProgress: Bool = false,
-        evaluators: EvaluatorSearch = EvaluatorSearch()
+        evaluators: EvaluatorSearch = EvaluatorSearch(), language: Language = .en
     ) async -> CommandOutput {
         var output = CommandOutput()
         guard let catalog = EvaluatorCatalog.opened(evaluators, output: &output) else { return output }
@@ -52,10 +52,15 @@ public struct RunCommand: AsyncParsableCommand {
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             let manifest = Engine.manifest(plan, scenario: scenario, seed: seed, draws: draws)
             // The run on central values gives the Markdown and HTML reports their findings and charts.
-            output.stdout = MonteCarloRenderer(
+            let renderer = MonteCarloRenderer(
                 result: mc, scenario: scenario, manifest: manifest, central: mc.centralRun,
-                descriptors: plan.evaluators.map(\.entry.descriptor)
-            ).render(format)
+                descriptors: plan.evaluators.map(\.entry.descriptor), language: language)
+            if format == .xlsx {
+                guard let bytes = workbook(renderer.workbook, output: &output) else { return output }
+                output.bytes = bytes
+            } else {
+                output.stdout = renderer.render(format)
+            }
             for failure in mc.centralRun?.failures ?? [] {
                 output.stderr += "warning: evaluator '\(failure.evaluator)' failed in the run on central values: \(failure.message)\n"
             }
@@ -65,10 +70,29 @@ public struct RunCommand: AsyncParsableCommand {
             return output
         }
         let result = await Engine.run(plan, on: scenario)
-        output.stdout = ResultsRenderer(result: result, scenario: scenario, descriptors: plan.evaluators.map(\.entry.descriptor)).render(format)
+        // The brief of a report names the inputs that move the NPV most: one-at-a-time swings
+        // (two runs per uncertain input), only for the formats that have a brief.
+        let swings = [.markdown, .html, .xlsx].contains(format) ? Sensitivity.run(plan, on: scenario) : []
+        let renderer = ResultsRenderer(
+            result: result, scenario: scenario, descriptors: plan.evaluators.map(\.entry.descriptor), language: language, swings: swings)
+        if format == .xlsx {
+            guard let bytes = workbook(renderer.workbook, output: &output) else { return output }
+            output.bytes = bytes
+        } else {
+            output.stdout = renderer.render(format)
+        }
         for failure in result.failures { output.stderr += "error: evaluator '\(failure.evaluator)' failed: \(failure.message)\n" }
         if !result.failures.isEmpty { output.status = 1 }
         return output
+    }
+
+    /// A workbook's bytes, or nil with the reason in `output`.
+    static func workbook(_ make: () throws -> Data, output: inout CommandOutput) -> Data? {
+        do { return try make() } catch {
+            output.stderr += "error: \(error)\n"
+            output.status = 1
+            return nil
+        }
     }
 
     /// The `--set PATH=VALUE` overrides, or nil with every mistake in them printed to `output.stderr`.
@@ -125,7 +149,7 @@ public struct RunCommand: AsyncParsableCommand {
     public func run() async throws {
         try await Self.execute(
             file: file, format: report.format, overrides: report.overrides, monteCarlo: uncertainty.monteCarlo, seed: uncertainty.seed,
-            workers: uncertainty.workers, showProgress: uncertainty.showProgress, evaluators: external.search
+            workers: uncertainty.workers, showProgress: uncertainty.showProgress, evaluators: external.search, language: report.lang
         ).emit(outputFile: report.output)
     }
 }

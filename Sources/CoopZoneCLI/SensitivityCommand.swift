@@ -27,6 +27,12 @@ public struct SensitivityCommand: AsyncParsableCommand {
         evaluators: EvaluatorSearch = EvaluatorSearch()
     ) async -> CommandOutput {
         var output = CommandOutput()
+        if format == .xlsx {
+            output.stderr +=
+                "error: --format xlsx is written for 'coopzone run' (with or without --monte-carlo); 'sensitivity' gives csv, json, markdown or html in this version\n"
+            output.status = 64
+            return output
+        }
         guard let catalog = EvaluatorCatalog.opened(evaluators, output: &output) else { return output }
         defer { catalog.shutdown() }
         guard let (scenario, plan) = RunCommand.prepare(file: file, overrides: overrides, output: &output, catalog: catalog) else { return output }

@@ -18,14 +18,41 @@ public struct MetricPresentation: Sendable, Codable, Hashable {
     /// For headlines: shown as a card on the workshop's scenario page, in this order among the
     /// cards of every evaluator run (lower first); `nil` for no card.
     public var card: Int?
+    /// For headlines: the line of a report's one-page brief this headline belongs to, if any.
+    public var brief: BriefRole?
+    /// For a headline in the brief: a metric of the same evaluator whose rows, summed by
+    /// country in the horizon's last year, split the headline by side of the zone.
+    public var bySide: String?
 
     /// Creates presentation hints.
-    public init(label: String? = nil, shortLabel: String? = nil, better: Better? = nil, card: Int? = nil) {
+    public init(
+        label: String? = nil, shortLabel: String? = nil, better: Better? = nil, card: Int? = nil, brief: BriefRole? = nil, bySide: String? = nil
+    ) {
         self.label = label
         self.shortLabel = shortLabel
         self.better = better
         self.card = card
+        self.brief = brief
+        self.bySide = bySide
     }
+}
+
+/// Where a headline goes in a report's one-page brief, which is written in plain words from
+/// the headlines that declare a role (no metric is named in the report code).
+public enum BriefRole: String, Sendable, Codable, Hashable, CaseIterable {
+    /// What the design costs the treasuries (a present value; a cost is positive or a change negative).
+    case treasuryCost = "treasury_cost"
+    /// Private investment the design brings.
+    case investment
+    /// Jobs the design brings (net of what would have happened anyway).
+    case netJobs = "net_jobs"
+    /// Trade the design brings.
+    case trade
+    /// The net present value: the answer, with its band when Monte Carlo ran; the inputs that
+    /// move it most are named beside it.
+    case npv
+    /// The condition under which the design breaks even.
+    case breakEven = "break_even"
 }
 
 /// A chart an evaluator offers of its own metrics, drawn by the HTML report or the workshop

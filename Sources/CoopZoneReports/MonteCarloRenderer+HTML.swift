@@ -58,6 +58,7 @@ extension MonteCarloRenderer {
                 subtitle:
                     "\(drawCount(result.draws)), seed \(result.seed): each uncertain input sampled from its distribution, the same draws on every machine.",
                 scenario: scenario, provenance: provenance))
+        page.section(id: "brief", title: Messages(language)("brief.title"), brief.html())
         page.section(
             id: "findings", title: "Findings (\(findingsList.counts))",
             findingsList.html() + (central == nil ? "" : "<p class=\"meta\">Findings of the run on central values; draws may differ.</p>\n"))

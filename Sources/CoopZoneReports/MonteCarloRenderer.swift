@@ -1,4 +1,5 @@
 import CoopZoneCore
+import Foundation
 
 /// Renders a Monte Carlo run: P5/P50/P95 of every headline and of each additive metric's total by year.
 public struct MonteCarloRenderer: Sendable {
@@ -15,7 +16,15 @@ public struct MonteCarloRenderer: Sendable {
     public let descriptors: [EvaluatorDescriptor]
 
     /// Creates a renderer.
-    public init(result: MonteCarloResult, scenario: Scenario, manifest: RunManifest, central: RunResult? = nil, descriptors: [EvaluatorDescriptor] = []) {
+    /// The language of the brief and the workbook.
+    public let language: Language
+
+    /// Creates a renderer.
+    public init(
+        result: MonteCarloResult, scenario: Scenario, manifest: RunManifest, central: RunResult? = nil, descriptors: [EvaluatorDescriptor] = [],
+        language: Language = .en
+    ) {
+        self.language = language
         self.result = result
         self.scenario = scenario
         self.manifest = manifest
@@ -54,11 +63,53 @@ public struct MonteCarloRenderer: Sendable {
     /// Series `k` in the run on central values (NaN where that run has no such number).
     func centralValue(_ k: Int) -> Double { k < result.central.count ? result.central[k] : .nan }
 
+    /// The headlines' bands (P5–P95 of the draws) by `evaluator.metric`.
+    public var headlineBands: [String: Band] {
+        var out: [String: Band] = [:]
+        for (k, key) in result.keys.enumerated() where key.year == nil { out["\(key.evaluator).\(key.metric)"] = result.band(k) }
+        return out
+    }
+
+    /// The one-page brief: the central run's headlines with their bands.
+    public var brief: Brief {
+        Brief(
+            scenario: scenario, descriptors: descriptors, headlines: central?.headlines ?? [], rows: central?.rows ?? [], bands: headlineBands,
+            draws: result.draws, language: language)
+    }
+
+    /// The draws as an Excel workbook: the brief, headlines with central value and P5/P50/P95,
+    /// the bands of every series, the central run's charts, findings and inputs.
+    public func workbook() throws -> Data {
+        let book = try ReportWorkbook(title: scenario.title, language: language)
+        let t = Messages(language), labels = Labels(language)
+        book.brief(brief)
+        book.headlines(central?.headlines ?? [], descriptors: descriptors, bands: headlineBands)
+        if let central { book.charts(RunCharts(result: central, scenario: scenario, descriptors: descriptors).allData) }
+        book.findings(central?.findings ?? [], failures: central?.failures ?? [])
+        book.inputs(scenario)
+        let bands = result.bands()
+        book.book.addSheet(t("sheet.bands")) { sheet in
+            let rows = result.keys.enumerated().map { k, key -> [XLSXWorkbook.Cell] in
+                [
+                    .text(key.evaluator), .text(key.metric), .text(labels.unit(result.units[k])), key.year.map { .number(Double($0)) } ?? .empty,
+                    .number(centralValue(k)), .number(bands[k].p5), .number(bands[k].p50), .number(bands[k].p95), .number(bands[k].mean),
+                ]
+            }
+            sheet.table(
+                header: [t("col.evaluator"), t("col.metric"), t("col.unit"), t("col.year"), t("col.central"), "P5", "P50", "P95", t("col.mean")],
+                rows: rows, widths: [20, 30, 18, 8, 14, 14, 14, 14, 14])
+        }
+        return try book.data()
+    }
+
     /// Renders in `format`.
     public func render(_ format: OutputFormat) -> String {
         let bands = result.bands()
         let h = ResultsRenderer.human
         switch format {
+        case .xlsx:
+            // A workbook is bytes (`workbook()`); as text, its brief is what a reader opens first.
+            return brief.markdown(level: 1)
         case .html:
             return html()
         case .csv:
@@ -99,6 +150,7 @@ public struct MonteCarloRenderer: Sendable {
                 out +=
                     "\(drawCount(result.draws)), seed \(result.seed). Money in \(scenario.currency) million at \(scenario.priceYear) prices; horizon \(scenario.horizon.lowerBound)–\(scenario.horizon.upperBound).\n\n"
                 out += "> " + provenance.summaryLine(markdown: true) + "\n\n"
+                out += brief.markdown(level: 2)
                 out += "## Findings\n\n" + findingsList.markdown() + (central == nil ? "" : "\nFindings are those of the run on central values.\n") + "\n"
                 out += "## Sampled inputs\n\n"
                 out +=

@@ -10,4 +10,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case markdown
     /// One self-contained HTML file with inline SVG charts: nothing is fetched from anywhere.
     case html
+    /// An Excel workbook (binary; `--output FILE.xlsx`): the brief, headlines, findings, inputs
+    /// with provenance, the tidy rows, and native charts.
+    case xlsx
 }

@@ -6,6 +6,7 @@ extension ResultsRenderer {
     public func html() -> String {
         var page = HTMLPage(title: scenario.title)
         page.raw(HTMLReport.header(title: scenario.title, subtitle: nil, scenario: scenario, provenance: provenance))
+        page.section(id: "brief", title: Messages(language)("brief.title"), brief.html())
         page.section(id: "findings", title: "Findings (\(findingsList.counts))", findingsList.html())
         page.section(id: "headlines", title: "Headlines", HTMLReport.headlineTable(result.headlines, descriptors: descriptors))
         let charts = RunCharts(result: result, scenario: scenario, descriptors: descriptors).all

@@ -8,12 +8,19 @@ public struct ResultsRenderer: Sendable {
     public let scenario: Scenario
     /// Descriptors of the evaluators that ran, for metric descriptions and equation references.
     public let descriptors: [EvaluatorDescriptor]
+    /// The language of the brief and the workbook.
+    public let language: Language
+    /// One-at-a-time swings of the run's headlines (`Sensitivity.run`), for the brief's inputs
+    /// that move the answer most; empty when not computed.
+    public let swings: [Swing]
 
     /// Creates a renderer.
-    public init(result: RunResult, scenario: Scenario, descriptors: [EvaluatorDescriptor]) {
+    public init(result: RunResult, scenario: Scenario, descriptors: [EvaluatorDescriptor], language: Language = .en, swings: [Swing] = []) {
         self.result = result
         self.scenario = scenario
         self.descriptors = descriptors
+        self.language = language
+        self.swings = swings
     }
 
     /// Renders in `format`.
@@ -24,6 +31,8 @@ public struct ResultsRenderer: Sendable {
         case .csv: csv()
         case .markdown: markdown()
         case .html: html()
+        // A workbook is bytes (`workbook()`); as text, its brief is what a reader opens first.
+        case .xlsx: brief.markdown(level: 1)
         }
     }
 
@@ -225,6 +234,7 @@ public struct ResultsRenderer: Sendable {
         out +=
             "Money in \(scenario.currency) million at \(scenario.priceYear) prices; horizon \(scenario.horizon.lowerBound)–\(scenario.horizon.upperBound).\n\n"
         out += "> " + provenance.summaryLine(markdown: true) + "\n\n"
+        out += brief.markdown(level: 2)
         out += "## Findings\n\n" + findingsList.markdown() + "\n"
         out += "## Headlines\n\n"
         out +=

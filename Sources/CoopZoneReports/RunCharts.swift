@@ -31,20 +31,11 @@ public struct RunCharts: Sendable {
         return out.enumerated().sorted { ($0.element.chart.order, $0.offset) < ($1.element.chart.order, $1.offset) }.map(\.element)
     }
 
-    /// Every chart the run has data for, in report order.
-    public var all: [ChartFigure] { specs.compactMap { figure($0.evaluator, $0.chart) } }
+    /// Every chart the run has data for, in report order, drawn.
+    public var all: [ChartFigure] { allData.map(figure) }
 
-    /// The chart `chart` of `evaluator`, or `nil` when the run has no data for it.
-    public func figure(_ evaluator: EvaluatorDescriptor, _ chart: ChartSpec) -> ChartFigure? {
-        switch chart.kind {
-        case .lineByYear: lineByYear(evaluator, chart)
-        case .stackByYear: stackByYear(evaluator, chart)
-        case .stackByYearSplit: stackByYearSplit(evaluator, chart)
-        case .stackBySideLastYear: stackBySideLastYear(evaluator, chart)
-        case .stackByStage: stackByStage(evaluator, chart)
-        case .workshopByYear: nil
-        }
-    }
+    /// The chart `chart` of `evaluator` drawn, or `nil` when the run has no data for it.
+    public func figure(_ evaluator: EvaluatorDescriptor, _ chart: ChartSpec) -> ChartFigure? { data(evaluator, chart).map(figure) }
 
     /// The data of a `stackByYearSplit` chart: one row per category with any value, in the
     /// chart's order, then the rows of any other value; `nil` without rows of its series.
@@ -99,10 +90,6 @@ public struct RunCharts: Sendable {
     /// The unit symbol of a chart's first series.
     func unitSymbol(_ evaluator: EvaluatorDescriptor, _ chart: ChartSpec) -> String {
         chart.series.first.flatMap { evaluator.metric($0.metric) }?.unit.symbol ?? ""
-    }
-
-    func figure(_ chart: ChartSpec, svg: String, unit: String, captionEnd: String = "") -> ChartFigure {
-        ChartFigure(id: "fig-" + id(chart.id), heading: fill(chart.heading, unit: unit), svg: svg, caption: fill(chart.caption, unit: unit) + captionEnd)
     }
 
     func series(_ chart: ChartSpec, _ role: ChartSpec.Role) -> [ChartSpec.Series] { chart.series.filter { $0.role == role } }

@@ -72,6 +72,9 @@ public struct SensitivityRenderer: Sendable {
     public func render(_ format: OutputFormat) -> String {
         let h = ResultsRenderer.human
         switch format {
+        case .xlsx:
+            // Not written as a workbook yet: the CLI refuses `--format xlsx` here and says why.
+            return render(.markdown)
         case .html:
             return html()
         case .csv:
