@@ -16,6 +16,14 @@ public enum Language: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The language's name in English, for messages.
+    public var englishName: String {
+        switch self {
+        case .en: "English"
+        case .ru: "Russian"
+        }
+    }
+
     /// Numbers as a reader of the language writes them: English `1,234.5`; Russian `1 234,5`
     /// (a narrow no-break space, U+202F, between thousands, so a number never breaks across
     /// lines, and a decimal comma). Negative numbers take a true minus sign (U+2212).

@@ -46,6 +46,29 @@ public struct Scenario: Sendable {
     public var inputs: [InputInfo]
     /// A stable hash of the resolved scenario text (after `extends` and `--set`).
     public var contentHash: String
+    /// The language the workshop page opens in.
+    public var language: Language = .en
+    /// The scenario's texts in other languages (`translations:`).
+    public var translations: [Language: ScenarioTexts] = [:]
+
+    /// The scenario's texts in `language`: each text given in `translations`, else the English one.
+    public func texts(_ language: Language) -> ScenarioTexts {
+        var out = ScenarioTexts(
+            title: title, description: description, levers: Dictionary(levers.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a }),
+            countries: Dictionary(countries.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a }),
+            regions: Dictionary(regions.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+            zones: Dictionary(zones.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+            sectors: Dictionary(sectors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
+        guard language != .en, let own = translations[language] else { return out }
+        if !own.title.isEmpty { out.title = own.title }
+        if !own.description.isEmpty { out.description = own.description }
+        out.levers.merge(own.levers) { _, new in new }
+        out.countries.merge(own.countries) { _, new in new }
+        out.regions.merge(own.regions) { _, new in new }
+        out.zones.merge(own.zones) { _, new in new }
+        out.sectors.merge(own.sectors) { _, new in new }
+        return out
+    }
 
     /// The value of a number in this run.
     @inlinable public subscript(q: Quantity) -> Double { values[q.slot] }
@@ -70,6 +93,38 @@ public struct Scenario: Sendable {
         var copy = self
         copy.values = newValues
         return copy
+    }
+}
+
+/// A scenario's texts in one language: what a reader sees of it.
+public struct ScenarioTexts: Sendable, Hashable {
+    /// The title.
+    public var title: String
+    /// The description.
+    public var description: String
+    /// Lever labels by lever id.
+    public var levers: [String: String]
+    /// Country names by code.
+    public var countries: [String: String]
+    /// Region names by id.
+    public var regions: [String: String]
+    /// Zone names by id.
+    public var zones: [String: String]
+    /// Sector names by id.
+    public var sectors: [String: String]
+
+    /// Creates texts.
+    public init(
+        title: String = "", description: String = "", levers: [String: String] = [:], countries: [String: String] = [:],
+        regions: [String: String] = [:], zones: [String: String] = [:], sectors: [String: String] = [:]
+    ) {
+        self.title = title
+        self.description = description
+        self.levers = levers
+        self.countries = countries
+        self.regions = regions
+        self.zones = zones
+        self.sectors = sectors
     }
 }
 

@@ -47,11 +47,83 @@ struct ScenarioDecoder {
             values: context.values, inputs: context.inputs,
             contentHash: context.tableTexts.isEmpty ? hash : ScenarioLoader.contentHash(hash, extendedWith: context.tableTexts))
         scenario.inputOutput = inputOutput
+        scenario.language = decodeLanguage(top)
+        scenario.translations = decodeTranslations(
+            top,
+            ids: [
+                "levers": ("lever", levers.map(\.id)), "countries": ("country", countries.map(\.code)), "regions": ("region", regions.map(\.id)),
+                "zones": ("zone", zones.map(\.id)), "sectors": ("sector", sectors.map(\.id)),
+            ])
         for zone in zones where !context.zonesWithUnreadStages.contains(zone.id) { checkTimeline(scenario, zone) }
         return (context.diagnostics.hasErrors ? nil : scenario, context.diagnostics)
     }
 
     // MARK: - Sections
+
+    func decodeLanguage(_ top: Fields) -> Language {
+        guard let text = top.string("language") else { return .en }
+        guard let language = Language(rawValue: text) else {
+            let codes = Language.allCases.map(\.rawValue)
+            context.error(
+                "unknown language '\(text)'" + (closestMatch(to: text, in: codes).map { "; did you mean '\($0)'?" } ?? ""), at: top["language"]?.location,
+                hint: "write one of: \(codes.joined(separator: ", "))")
+            return .en
+        }
+        return language
+    }
+
+    /// The `translations` block: per language, texts keyed by ids that must exist in the scenario.
+    func decodeTranslations(_ top: Fields, ids: [String: (kind: String, ids: [String])]) -> [Language: ScenarioTexts] {
+        guard let node = top["translations"], !node.isNull else { return [:] }
+        let block = Fields(node, context: context, path: "translations", what: "'translations'", level: ScenarioFormat.translations)
+        guard block.isMapping else { return [:] }
+        var out: [Language: ScenarioTexts] = [:]
+        for language in Language.allCases where language != .en {
+            guard let languageNode = block[language.rawValue], !languageNode.isNull else { continue }
+            let f = Fields(
+                languageNode, context: context, path: "translations.\(language.rawValue)", what: "the \(language.englishName) translations",
+                level: ScenarioFormat.translation)
+            guard f.isMapping else { continue }
+            var texts = ScenarioTexts(title: f.string("title") ?? "", description: f.string("description") ?? "")
+            for (key, known) in ids.sorted(by: { $0.key < $1.key }) {
+                guard let mapping = f[key], !mapping.isNull else { continue }
+                guard let entries = mapping.entries else {
+                    context.error(
+                        "'\(key)' in the \(language.englishName) translations must map \(known.kind) ids to texts, found \(mapping.kindDescription)",
+                        at: mapping.location, hint: "e.g. {\(known.ids.first ?? "id"): …}")
+                    continue
+                }
+                var table: [String: String] = [:]
+                for entry in entries {
+                    guard known.ids.contains(entry.key) else {
+                        let suggestion = closestMatch(to: entry.key, in: known.ids)
+                        context.error(
+                            "'\(entry.key)' in the \(language.englishName) translations of \(key) is not a \(known.kind) of the scenario"
+                                + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                            at: entry.keyLocation,
+                            hint: known.ids.isEmpty ? "the scenario has no \(key)" : "its \(known.kind) ids: \(known.ids.joined(separator: ", "))")
+                        continue
+                    }
+                    guard case .scalar(let text, _) = entry.value.value, !text.isEmpty else {
+                        context.error(
+                            "the \(language.englishName) text of \(known.kind) '\(entry.key)' must be text", at: entry.value.location,
+                            hint: "write it as \(entry.key): \"…\"")
+                        continue
+                    }
+                    table[entry.key] = text
+                }
+                switch key {
+                case "levers": texts.levers = table
+                case "countries": texts.countries = table
+                case "regions": texts.regions = table
+                case "zones": texts.zones = table
+                default: texts.sectors = table
+                }
+            }
+            out[language] = texts
+        }
+        return out
+    }
 
     func decodeSources(_ top: Fields) -> [SourceReference] {
         var seen = Set<String>()

@@ -50,6 +50,43 @@ extension ScenarioFormat {
             FormatField(
                 "levers", .list("lever"), default: "none", doc: "Named, bounded inputs a workshop page shows as sliders.",
                 example: "levers: [{id: holiday_years, path: …, min: 0, max: 10}]"),
+            FormatField(
+                "language", .choice(Language.allCases.map(\.rawValue)), default: "en",
+                doc: "The language the workshop page opens in for this scenario (a participant may switch).", example: "language: ru"),
+            FormatField(
+                "translations", .mapping("translations"), default: "none",
+                doc: "The scenario's texts in other languages: title, description, lever labels and names; a text not given stays in English.",
+                example: "translations: {ru: {title: \"Треугольник роста Фергана–Баткен–Согд\"}}"),
+        ])
+
+    public static let translations = FormatLevel(
+        "translations", title: "translations", anchor: "translations", provenance: false, partial: true,
+        fields: Language.allCases.filter { $0 != .en }.map { language in
+            FormatField(
+                language.rawValue, .mapping("translation"), default: "none", doc: "The texts in \(language.englishName) (\(language.rawValue)).",
+                example: "\(language.rawValue): {title: …, levers: {holiday_years: …}}")
+        })
+
+    public static let translation = FormatLevel(
+        "translation", title: "translations of one language", anchor: "translations", provenance: false, partial: true,
+        fields: [
+            FormatField("title", .text(), default: "the English title", doc: "The title.", example: "title: Треугольник роста"),
+            FormatField("description", .text(), default: "the English description", doc: "The description.", example: "description: …"),
+            FormatField(
+                "levers", .keyed(definition: "textsById", label: "mapping: lever id → label"), default: "none", doc: "Lever labels by lever id.",
+                example: "levers: {holiday_years: Налоговые каникулы (лет)}"),
+            FormatField(
+                "countries", .keyed(definition: "textsById", label: "mapping: country code → name"), default: "none", doc: "Country names by code.",
+                example: "countries: {KG: Кыргызстан}"),
+            FormatField(
+                "regions", .keyed(definition: "textsById", label: "mapping: region id → name"), default: "none", doc: "Region names by region id.",
+                example: "regions: {batken: Баткенская область}"),
+            FormatField(
+                "zones", .keyed(definition: "textsById", label: "mapping: zone id → name"), default: "none", doc: "Zone names by zone id.",
+                example: "zones: {fbs: Треугольник роста}"),
+            FormatField(
+                "sectors", .keyed(definition: "textsById", label: "mapping: sector id → name"), default: "none", doc: "Sector names by sector id.",
+                example: "sectors: {agriculture: Сельское хозяйство}"),
         ])
 
     public static let source = FormatLevel(

@@ -14,7 +14,7 @@ public enum ScenarioFormat {
     static let levels: [FormatLevel] = [
         top, source, horizon, sector, country, fiscal, tradeTotals, region, regionSector, inputOutput, inputOutputTable, link, flow, zone, stage, start,
         measures,
-        tariff, borderTime, logistics, storage, shadow, infrastructure, incentives, investment, lever, quantity, normal,
+        tariff, borderTime, logistics, storage, shadow, infrastructure, incentives, investment, lever, translations, translation, quantity, normal,
     ]
 
     /// The level called `name`.

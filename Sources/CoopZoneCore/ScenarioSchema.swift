@@ -199,6 +199,13 @@ public enum ScenarioSchema {
                 ])
             ),
             (
+                "textsById",
+                .object([
+                    ("description", .string("An id of the scenario (a lever, country code, region, zone or sector) → its text in the language.")),
+                    ("type", .string("object")), ("additionalProperties", .object([("type", .string("string"))])),
+                ])
+            ),
+            (
                 "tableRows",
                 .object([
                     (

@@ -33,7 +33,8 @@ public struct Brief: Sendable {
     ) {
         let t = Messages(language)
         self.language = language
-        title = scenario.title
+        let texts = scenario.texts(language)
+        title = texts.title
         var items: [Item] = []
         func metric(_ h: Headline) -> MetricSpec? { descriptors.first { $0.id == h.evaluator }?.metric(h.metric) }
         func role(_ h: Headline) -> BriefRole? { metric(h)?.presentation.brief }
@@ -46,8 +47,8 @@ public struct Brief: Sendable {
             t(
                 "brief.zone",
                 [
-                    "name": zone.name, "kind": t("zone_kind." + zone.kind.rawValue),
-                    "parties": zone.parties.map { code in scenario.country(code).map { "\($0.name) (\(code))" } ?? code }.joined(separator: ", "),
+                    "name": texts.zones[zone.id] ?? zone.name, "kind": t("zone_kind." + zone.kind.rawValue),
+                    "parties": zone.parties.map { code in texts.countries[code].map { "\($0) (\(code))" } ?? code }.joined(separator: ", "),
                 ])
         }
         items.append(

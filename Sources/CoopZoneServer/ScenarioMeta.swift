@@ -26,4 +26,8 @@ public struct ScenarioMeta: Codable, Sendable {
     public var requiresCode: Bool
     /// Incremented by the facilitator's reset.
     public var resetGeneration: Int
+    /// The language the page opens in (the scenario's `language`), unless the participant chose one.
+    public var language: String = "en"
+    /// The title, description, lever labels and names in each language (`en`, `ru`).
+    public var texts: [String: ScenarioTextsInfo] = [:]
 }

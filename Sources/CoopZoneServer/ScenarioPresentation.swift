@@ -24,7 +24,11 @@ public struct ScenarioPresentation: Sendable {
                         key: key, evaluator: d.id, metric: h.id,
                         label: h.presentation.shortLabel ?? h.presentation.label ?? Self.humanize(h.id),
                         summary: h.summary, unit: h.unit.rawValue, unitSymbol: h.unit.symbol,
-                        higherIsBetter: h.higherIsBetter, featured: false))
+                        higherIsBetter: h.higherIsBetter, featured: false,
+                        labels: Self.inEveryLanguage { Messages($0).ownText("metric.\(key).short") ?? Messages($0).ownText("metric.\(key)") }
+                            .merging(["en": h.presentation.shortLabel ?? h.presentation.label ?? Self.humanize(h.id)]) { own, _ in own },
+                        summaries: Self.inEveryLanguage { Messages($0).ownText("metric.\(key).summary") }.merging(["en": h.summary]) { own, _ in own },
+                        unitSymbols: Self.inEveryLanguage { Messages($0).ownText("unit.\(h.unit.rawValue)") }.merging(["en": h.unit.symbol]) { own, _ in own }))
                 if let order = h.presentation.card { cards.append((key, order)) }
             }
         }
@@ -64,6 +68,13 @@ public struct ScenarioPresentation: Sendable {
             }
         }
         self.charts = charts
+    }
+
+    /// The texts `text` gives for each language but English (which the caller fills), by language code.
+    static func inEveryLanguage(_ text: (Language) -> String?) -> [String: String] {
+        var out: [String: String] = [:]
+        for language in Language.allCases where language != .en { if let own = text(language) { out[language.rawValue] = own } }
+        return out
     }
 
     /// `queue_cost_total` → `Queue cost total`.

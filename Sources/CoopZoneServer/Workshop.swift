@@ -65,7 +65,7 @@ public final class Workshop: Sendable {
         let locks = locks(id)
         let generation = room.withLock { $0.generations[id] ?? 0 }
         let diagnostics = entry.diagnostics.filter { $0.severity != .note }.map { DiagnosticInfo($0, directory: catalog.directory) }
-        let presentation = entry.plan.map(ScenarioPresentation.init(plan:))
+        let presentation = entry.presentation
         let levers = (entry.scenario?.levers ?? []).map { lever in
             LeverInfo(
                 id: lever.id, label: lever.label, path: lever.path, min: lever.min, max: lever.max, step: lever.step,
@@ -77,7 +77,12 @@ public final class Workshop: Sendable {
             description: entry.scenario?.description ?? "", version: entry.version, ok: entry.isRunnable,
             diagnostics: diagnostics, levers: levers, headlines: presentation?.headlines ?? [],
             charts: presentation?.charts ?? [], years: entry.scenario?.years ?? [],
-            requiresCode: configuration.access.participantCode != nil, resetGeneration: generation)
+            requiresCode: configuration.access.participantCode != nil, resetGeneration: generation,
+            language: entry.scenario?.language.rawValue ?? "en",
+            texts: Dictionary(
+                uniqueKeysWithValues: Language.allCases.compactMap { language in
+                    entry.scenario.map { (language.rawValue, ScenarioTextsInfo($0.texts(language))) }
+                }))
     }
 
     /// What polling pages compare to notice a change.

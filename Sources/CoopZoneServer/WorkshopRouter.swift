@@ -52,6 +52,14 @@ public func buildRouter(_ workshop: Workshop) -> Router<WorkshopRequestContext> 
     router.get("/api/scenarios") { _, _ in
         try json(ScenarioList(scenarios: workshop.list(), requiresCode: workshop.configuration.access.participantCode != nil))
     }
+    router.get("/api/messages/:lang") { _, context in
+        let code = try context.parameters.require("lang")
+        guard let language = Language(rawValue: code) else {
+            throw HTTPError(
+                .notFound, message: "no messages in '\(code.prefix(8))': the languages are \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return try json(MessagesPayload(language))
+    }
     router.get("/api/scenarios/:id") { _, context in try json(workshop.meta(context.parameters.require("id"))) }
     router.get("/api/scenarios/:id/state") { _, context in try json(workshop.state(context.parameters.require("id"))) }
     router.get("/api/scenarios/:id/run") { request, context in

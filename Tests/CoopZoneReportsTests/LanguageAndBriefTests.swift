@@ -28,7 +28,7 @@ struct MessageCatalogueTests {
             case "unit": #expect(parts.count == 2 && Unit(rawValue: parts[1]) != nil, "\(key): no such unit")
             case "metric":
                 let metric = parts.count >= 3 ? descriptors.first { $0.id == parts[1] }?.metric(parts[2]) : nil
-                #expect(metric != nil && (parts.count == 3 || parts[3] == "summary"), "\(key): no such metric of a built-in evaluator")
+                #expect(metric != nil && (parts.count == 3 || ["summary", "short"].contains(parts[3])), "\(key): no such metric of a built-in evaluator")
             case "parameter":
                 #expect(parts.count == 3 && descriptors.first { $0.id == parts[1] }?.parameter(parts[2]) != nil, "\(key): no such parameter")
             default: Issue.record("\(key) is only in the Russian catalogue")

@@ -243,8 +243,8 @@ struct WorkshopRoomTests {
         var text = try String(contentsOfFile: path, encoding: .utf8)
         text = text.replacingOccurrences(of: "    deadweight: {value: 0.2,", with: "    substitution: 0.0\n    deadweight: {value: 0.2,")
         text = text.replacingOccurrences(
-            of: "levers:\n",
-            with: "levers:\n  - {id: substitution, label: Substitution, path: evaluators.employment.substitution, min: 0, max: 0.5, step: 0.05}\n")
+            of: "\nlevers:\n",
+            with: "\nlevers:\n  - {id: substitution, label: Substitution, path: evaluators.employment.substitution, min: 0, max: 0.5, step: 0.05}\n")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let (workshop, _) = try await makeWorkshop(directory: folder)
         let entry = try workshop.entry(triangle)
