@@ -108,7 +108,30 @@ def main():
     brief_text = " ".join(str(c.value) for c in mcbook["Brief"]["A"] if c.value)
     check("the Monte Carlo brief gives the NPV's band", "90 % range" in brief_text and "200 Monte Carlo draws" in brief_text)
 
-    check("compare --format xlsx is refused with a reason (exit 64)", run(binary, "compare", scenario, scenario, "--format", "xlsx", "--output", out("c.xlsx")) == 64)
+    # A comparison with Monte Carlo: every design's value of every headline, and the brief.
+    variant = os.path.join(os.path.dirname(scenario), "variants", "fbs-faster-border.yaml")
+    check("compare --monte-carlo 100 --format json", run(binary, "compare", scenario, variant, "--monte-carlo", "100", "--format", "json", "--output", out("c.json")) == 0)
+    check("compare --monte-carlo 100 --format xlsx", run(binary, "compare", scenario, variant, "--monte-carlo", "100", "--format", "xlsx", "--output", out("c.xlsx")) == 0)
+    cj = json.load(open(out("c.json")))
+    cbook = openpyxl.load_workbook(out("c.xlsx"))
+    check("comparison sheets", cbook.sheetnames == ["Brief", "Designs", "Chart data", "Charts", "Findings"], str(cbook.sheetnames))
+    header, rows = table(cbook["Designs"])
+    got = {(r[8], r[9], r[2][:3]): (r[3], r[7]) for r in rows}
+    want = {(h["evaluator"], h["metric"], "[%d]" % i): (d["value"], d["difference"]) for h in cj["headlines"] for i, d in enumerate(h["designs"])}
+    check("every design's value and difference equal the JSON's", set(got) == set(want) and all(close(got[k][0], want[k][0]) and close(got[k][1], want[k][1]) for k in want), str(set(got) ^ set(want)))
+    cbrief = " ".join(str(c.value) for c in cbook["Brief"]["A"] if c.value)
+    check("the comparison's brief says which design does best", "does best" in cbrief or "tie" in cbrief or "same in every design" in cbrief, cbrief[:300])
+
+    # Sensitivity: every swing.
+    check("sensitivity --format json", run(binary, "sensitivity", scenario, "--format", "json", "--output", out("s.json")) == 0)
+    check("sensitivity --format xlsx --lang ru", run(binary, "sensitivity", scenario, "--format", "xlsx", "--lang", "ru", "--output", out("s.xlsx")) == 0)
+    sj = json.load(open(out("s.json")))
+    sbook = openpyxl.load_workbook(out("s.xlsx"))
+    header, rows = table(sbook["Чувствительность"])
+    check("every swing equals the JSON's", len(rows) == len(sj) and all(r[0] == j["input"] and close(r[5], j["at_low"]) and close(r[7], j["at_high"]) for r, j in zip(rows, sj)))
+    with zipfile.ZipFile(out("s.xlsx")) as z:
+        bars = any(b"<c:barChart>" in z.read(n) and b'<c:barDir val="bar"/>' in z.read(n) for n in z.namelist() if n.startswith("xl/charts/chart"))
+    check("the tornado is a native bar chart", bars)
     print("xlsx: %d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

@@ -34,15 +34,9 @@ public struct CompareCommand: AsyncParsableCommand {
     /// `evaluators` run as programs (one per evaluator, shared by every design) for the length of the call.
     public static func execute(
         files: [String], format: OutputFormat, overrides: [String] = [], monteCarlo: Int? = nil, seed: UInt64 = 1,
-        workers: Int? = nil, evaluators: EvaluatorSearch = EvaluatorSearch()
+        workers: Int? = nil, evaluators: EvaluatorSearch = EvaluatorSearch(), language: Language = .en
     ) async -> CommandOutput {
         var output = CommandOutput()
-        if format == .xlsx {
-            output.stderr +=
-                "error: --format xlsx is written for 'coopzone run' (with or without --monte-carlo); 'compare' gives csv, json, markdown or html in this version\n"
-            output.status = 64
-            return output
-        }
         guard let catalog = EvaluatorCatalog.opened(evaluators, output: &output) else { return output }
         defer { catalog.shutdown() }
         var designs: [Comparison.Design] = []
@@ -80,8 +74,14 @@ public struct CompareCommand: AsyncParsableCommand {
             scenarios.append(scenario)
             for item in plan.evaluators where !descriptors.contains(where: { $0.id == item.entry.descriptor.id }) { descriptors.append(item.entry.descriptor) }
         }
-        output.stdout = ComparisonRenderer(Comparison(designs: designs, descriptors: descriptors), scenarios: scenarios, descriptors: descriptors).render(
-            format)
+        let renderer = ComparisonRenderer(
+            Comparison(designs: designs, descriptors: descriptors), scenarios: scenarios, descriptors: descriptors, language: language)
+        if format == .xlsx {
+            guard let bytes = RunCommand.workbook(renderer.workbook, output: &output) else { return output }
+            output.bytes = bytes
+        } else {
+            output.stdout = renderer.render(format)
+        }
         return output
     }
 
@@ -89,7 +89,7 @@ public struct CompareCommand: AsyncParsableCommand {
     public func run() async throws {
         try await Self.execute(
             files: files, format: report.format, overrides: report.overrides, monteCarlo: uncertainty.monteCarlo, seed: uncertainty.seed,
-            workers: uncertainty.workers, evaluators: external.search
+            workers: uncertainty.workers, evaluators: external.search, language: report.lang
         ).emit(outputFile: report.output)
     }
 }

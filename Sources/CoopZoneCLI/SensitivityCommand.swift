@@ -24,29 +24,29 @@ public struct SensitivityCommand: AsyncParsableCommand {
     /// Runs the sensitivity analysis (external evaluators found through `evaluators` included).
     public static func execute(
         file: String, format: OutputFormat, overrides: [String] = [],
-        evaluators: EvaluatorSearch = EvaluatorSearch()
+        evaluators: EvaluatorSearch = EvaluatorSearch(), language: Language = .en
     ) async -> CommandOutput {
         var output = CommandOutput()
-        if format == .xlsx {
-            output.stderr +=
-                "error: --format xlsx is written for 'coopzone run' (with or without --monte-carlo); 'sensitivity' gives csv, json, markdown or html in this version\n"
-            output.status = 64
-            return output
-        }
         guard let catalog = EvaluatorCatalog.opened(evaluators, output: &output) else { return output }
         defer { catalog.shutdown() }
         guard let (scenario, plan) = RunCommand.prepare(file: file, overrides: overrides, output: &output, catalog: catalog) else { return output }
         // The run on central values gives the reports their headline order, findings and manifest.
         let central = await Engine.run(plan, on: scenario)
-        output.stdout = SensitivityRenderer(
+        let renderer = SensitivityRenderer(
             swings: Sensitivity.run(plan, on: scenario), scenario: scenario, central: central,
-            descriptors: plan.evaluators.map(\.entry.descriptor)
-        ).render(format)
+            descriptors: plan.evaluators.map(\.entry.descriptor), language: language)
+        if format == .xlsx {
+            guard let bytes = RunCommand.workbook(renderer.workbook, output: &output) else { return output }
+            output.bytes = bytes
+        } else {
+            output.stdout = renderer.render(format)
+        }
         return output
     }
 
     /// Runs the command.
     public func run() async throws {
-        try await Self.execute(file: file, format: report.format, overrides: report.overrides, evaluators: external.search).emit(outputFile: report.output)
+        try await Self.execute(file: file, format: report.format, overrides: report.overrides, evaluators: external.search, language: report.lang).emit(
+            outputFile: report.output)
     }
 }

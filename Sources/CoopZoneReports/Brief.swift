@@ -21,6 +21,13 @@ public struct Brief: Sendable {
     /// The language.
     public let language: Language
 
+    /// A brief of given paragraphs (a comparison's).
+    public init(title: String, items: [Item], language: Language) {
+        self.title = title
+        self.items = items
+        self.language = language
+    }
+
     /// The brief of a run.
     /// - Parameters:
     ///   - headlines: the run's headlines (on central values when Monte Carlo ran).

@@ -54,6 +54,7 @@ extension ComparisonRenderer {
                 ]
             })
         page.raw(header + "</header>")
+        page.section(id: "brief", title: Messages(language)("brief.title"), brief.html())
         page.section(id: "findings", title: "Findings (\(findingsList.counts))", findingsList.html())
         var head = ["evaluator", "metric", "unit"]
         var numeric = Set<Int>()

@@ -10,8 +10,12 @@ public struct ComparisonRenderer: Sendable {
     /// Descriptors of the evaluators, for equations and parameter specs.
     public let descriptors: [EvaluatorDescriptor]
 
+    /// The language of the brief and the workbook.
+    public var language: Language = .en
+
     /// Creates a renderer.
-    public init(_ comparison: Comparison, scenarios: [Scenario] = [], descriptors: [EvaluatorDescriptor] = []) {
+    public init(_ comparison: Comparison, scenarios: [Scenario] = [], descriptors: [EvaluatorDescriptor] = [], language: Language = .en) {
+        self.language = language
         self.comparison = comparison
         self.scenarios = scenarios
         self.descriptors = descriptors
@@ -103,8 +107,8 @@ public struct ComparisonRenderer: Sendable {
         let mc = c.designs.contains { $0.monteCarlo != nil }
         switch format {
         case .xlsx:
-            // Not written as a workbook yet: the CLI refuses `--format xlsx` here and says why.
-            return render(.markdown)
+            // A workbook is bytes (`workbook()`); as text, its brief is what a reader opens first.
+            return brief.markdown(level: 1)
         case .html:
             return html()
         case .csv:
@@ -188,7 +192,8 @@ public struct ComparisonRenderer: Sendable {
                 out += "[0] is the baseline; Δ[i] is design [i] minus the baseline."
                 if let line = drawsLine { out += " " + line + " " + Self.monteCarloCells }
                 if !c.incomparable.isEmpty { out += " " + Self.notComparableMark }
-                out += "\n\n## Findings\n\n" + findingsList.markdown() + "\n## Headlines\n\n"
+                out += "\n\n" + brief.markdown(level: 2)
+                out += "## Findings\n\n" + findingsList.markdown() + "\n## Headlines\n\n"
             } else {
                 if let line = drawsLine { out += line + " " + Self.monteCarloCells + "\n\n" }
                 if !c.notes.isEmpty {

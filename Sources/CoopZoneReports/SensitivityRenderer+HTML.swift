@@ -33,6 +33,7 @@ extension SensitivityRenderer {
             HTMLReport.header(
                 title: title, subtitle: "Each uncertain input at its low and at its high bound, every other input at its central value.",
                 scenario: scenario, provenance: provenance))
+        if let brief { page.section(id: "brief", title: Messages(language)("brief.title"), brief.html()) }
         page.section(id: "findings", title: "Findings (\(findingsList.counts))", findingsList.html())
         page.section(
             id: "inputs", title: "Uncertain inputs (\(inputRows.count))",

@@ -12,8 +12,12 @@ public struct SensitivityRenderer: Sendable {
     /// Descriptors of the evaluators, for equations and parameter specs.
     public let descriptors: [EvaluatorDescriptor]
 
+    /// The language of the brief and the workbook.
+    public var language: Language = .en
+
     /// Creates a renderer.
-    public init(swings: [Swing], scenario: Scenario, central: RunResult? = nil, descriptors: [EvaluatorDescriptor] = []) {
+    public init(swings: [Swing], scenario: Scenario, central: RunResult? = nil, descriptors: [EvaluatorDescriptor] = [], language: Language = .en) {
+        self.language = language
         self.swings = swings
         self.scenario = scenario
         self.central = central
@@ -27,6 +31,13 @@ public struct SensitivityRenderer: Sendable {
     var findingsList: FindingsList { FindingsList(findings: central?.findings ?? [], failures: (central?.failures ?? []).map { ($0.evaluator, $0.message) }) }
 
     /// True when the input moves the headline (beyond rounding noise).
+    /// The brief of the run on central values, naming the inputs that move its NPV most.
+    public var brief: Brief? {
+        central.map {
+            Brief(scenario: scenario, descriptors: descriptors, headlines: $0.headlines, rows: $0.rows, swings: swings, language: language)
+        }
+    }
+
     static func moves(_ s: Swing) -> Bool { s.swing.isFinite ? s.swing > 1e-9 * max(1, abs(s.central)) : true }
 
     /// The headlines swung, in the central run's order when it is known, each with its swings ranked.
@@ -73,8 +84,8 @@ public struct SensitivityRenderer: Sendable {
         let h = ResultsRenderer.human
         switch format {
         case .xlsx:
-            // Not written as a workbook yet: the CLI refuses `--format xlsx` here and says why.
-            return render(.markdown)
+            // A workbook is bytes (`workbook()`); as text, the Markdown report.
+            return markdown()
         case .html:
             return html()
         case .csv:
@@ -132,6 +143,7 @@ public struct SensitivityRenderer: Sendable {
         out +=
             "Each uncertain input at its low and at its high bound, every other input at its central value. Money in \(scenario.currency) million at \(scenario.priceYear) prices.\n\n"
         if let provenance { out += "> " + provenance.summaryLine(markdown: true) + "\n\n" }
+        if let brief { out += brief.markdown(level: 2) }
         out += "## Findings\n\n" + findingsList.markdown() + "\n"
         out += "## Uncertain inputs\n\n"
         if inputRows.isEmpty {

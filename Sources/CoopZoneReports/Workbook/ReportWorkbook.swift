@@ -101,9 +101,23 @@ struct ReportWorkbook {
         }
     }
 
+    /// A chart of `kind` per block of numbers: `blocks` of a heading, a category header, the
+    /// categories and one series per column, written on a data sheet and charted on a chart sheet.
+    func charts(
+        _ blocks: [(heading: String, yTitle: String, categoryTitle: String, categories: [String], series: [ChartData.Series])], kind: XLSXWorkbook.ChartKind
+    ) {
+        guard !blocks.isEmpty else { return }
+        charts(
+            blocks.map { b in
+                ChartData(
+                    id: "", kind: .stackedBars, heading: b.heading, title: b.heading, summary: "", xTitle: b.categoryTitle, yTitle: b.yTitle, caption: "",
+                    unit: "", categories: b.categories, series: b.series, overlay: nil)
+            }, kind: kind)
+    }
+
     /// Each chart as a native Excel chart on a sheet of charts, over its numbers on a sheet of
     /// data (one block per chart: a header row of series names, a row per category).
-    func charts(_ charts: [ChartData]) {
+    func charts(_ charts: [ChartData], kind: XLSXWorkbook.ChartKind? = nil) {
         guard !charts.isEmpty else { return }
         var blocks: [(chart: ChartData, header: Int, first: Int, last: Int)] = []
         let dataSheet = book.addSheet(t("sheet.chart_data")) { sheet in
@@ -129,7 +143,8 @@ struct ReportWorkbook {
             for (i, block) in blocks.enumerated() {
                 let chart = block.chart
                 sheet.chart(
-                    chart.kind == .lines ? .line : .stackedColumns, title: chart.title, xTitle: chart.xTitle, yTitle: chart.yTitle, dataSheet: dataSheet,
+                    kind ?? (chart.kind == .lines ? .line : .stackedColumns), title: chart.title, xTitle: chart.xTitle, yTitle: chart.yTitle,
+                    dataSheet: dataSheet,
                     headerRow: block.header, firstRow: block.first, lastRow: block.last, categoryColumn: 0,
                     seriesColumns: Array(1...chart.series.count), anchorRow: 1 + i * 22, anchorColumn: 1)
             }
@@ -159,5 +174,146 @@ extension ResultsRenderer {
     /// The run's one-page brief.
     public var brief: Brief {
         Brief(scenario: scenario, descriptors: descriptors, headlines: result.headlines, rows: result.rows, swings: swings, language: language)
+    }
+}
+
+extension ComparisonRenderer {
+    /// The comparison as an Excel workbook: the brief (which design wins on which headline, and
+    /// where the bands overlap), every headline side by side with differences from the baseline,
+    /// a column chart per headline of the brief, and the notes.
+    public func workbook() throws -> Data {
+        let c = comparison
+        let book = try ReportWorkbook(title: brief.title, language: language)
+        let t = Messages(language), labels = Labels(language)
+        let mc = c.designs.contains { $0.monteCarlo != nil }
+        book.brief(brief)
+        let names = c.designs.enumerated().map { i, d in "[\(i)] " + designName(i, d) }
+        book.book.addSheet(t("sheet.designs")) { sheet in
+            var header = [t("col.headline"), t("col.unit"), t("col.design"), t("col.value")]
+            if mc { header += ["P5", "P50", "P95"] }
+            header += [t("col.difference"), t("col.evaluator"), t("col.metric")]
+            var rows: [[XLSXWorkbook.Cell]] = []
+            for line in c.lines {
+                for i in c.designs.indices {
+                    var cells: [XLSXWorkbook.Cell] = [
+                        .text(labels.metric(line.evaluator, line.metric, descriptors: descriptors)), .text(labels.unit(line.unit)), .text(names[i]),
+                        line.values[i].map { .number($0) } ?? .empty,
+                    ]
+                    if mc {
+                        let b = line.bands[i]
+                        cells += [b.map { .number($0.p5) } ?? .empty, b.map { .number($0.p50) } ?? .empty, b.map { .number($0.p95) } ?? .empty]
+                    }
+                    cells += [line.differences[i].map { .number($0) } ?? .empty, .text(line.evaluator), .text(line.metric)]
+                    rows.append(cells)
+                }
+            }
+            sheet.table(header: header, rows: rows, widths: [44, 16, 44, 14] + (mc ? [14, 14, 14] : []) + [14, 20, 30])
+        }
+        let briefLines = c.lines.filter { line in descriptors.first { $0.id == line.evaluator }?.metric(line.metric)?.presentation.brief != nil }
+        book.charts(
+            briefLines.map { line in
+                let label = labels.metric(line.evaluator, line.metric, descriptors: descriptors)
+                return (
+                    heading: label, yTitle: labels.unit(line.unit), categoryTitle: t("col.design"), categories: names,
+                    series: [ChartData.Series(name: label, values: line.values.indices.map { line.bands[$0]?.p50 ?? line.values[$0] ?? .nan })]
+                )
+            }, kind: .columns)
+        book.book.addSheet(t("sheet.findings")) { sheet in
+            sheet.table(header: [t("col.message")], rows: (c.notes + findingsList.findings.map(\.message)).map { [.text($0)] }, widths: [140])
+        }
+        return try book.data()
+    }
+
+    /// Design `i`'s name in the report's language: its scenario's title, else its file.
+    func designName(_ i: Int, _ design: Comparison.Design) -> String {
+        i < scenarios.count ? scenarios[i].texts(language).title : design.title
+    }
+
+    /// The comparison's brief: for each headline of the brief roles, which design does best and,
+    /// with Monte Carlo, whether its band overlaps the others'.
+    public var brief: Brief {
+        let c = comparison
+        let t = Messages(language), labels = Labels(language)
+        let names = c.designs.enumerated().map { i, d in "[\(i)] " + designName(i, d) }
+        var items = [Brief.Item(heading: t("brief.designs_heading"), text: names.joined(separator: "; ") + ".")]
+        var wins: [String] = []
+        for line in c.lines {
+            guard let role = descriptors.first(where: { $0.id == line.evaluator })?.metric(line.metric)?.presentation.brief, role != .breakEven,
+                let higher = line.higherIsBetter
+            else { continue }
+            let central = line.values.indices.map { line.bands[$0]?.p50 ?? line.values[$0] }
+            let ranked = central.indices.filter { central[$0]?.isFinite ?? false }.sorted { a, b in
+                higher ? central[a]! > central[b]! : central[a]! < central[b]!
+            }
+            guard let best = ranked.first, ranked.count > 1 else { continue }
+            let label = labels.metric(line.evaluator, line.metric, descriptors: descriptors)
+            let top = central[best]!
+            let tied = ranked.filter { abs(central[$0]! - top) <= 1e-9 * max(1, abs(top)) }
+            var text: String
+            if tied.count == ranked.count {
+                text = t("brief.tie", ["headline": label, "value": labels.value(top, unit: line.unit)])
+            } else if tied.count > 1 {
+                text = t(
+                    "brief.tie_best",
+                    ["headline": label, "designs": tied.map { "[\($0)]" }.joined(separator: ", "), "value": labels.value(top, unit: line.unit)])
+            } else {
+                text = t("brief.wins", ["headline": label, "design": "[\(best)]", "value": labels.value(top, unit: line.unit)])
+                if let band = line.bands[best] {
+                    let overlapping = ranked.dropFirst().filter { i in line.bands[i].map { $0.p95 >= band.p5 && $0.p5 <= band.p95 } ?? false }
+                    text +=
+                        " "
+                        + (overlapping.isEmpty
+                            ? t("brief.bands_apart") : t("brief.bands_overlap", ["designs": overlapping.map { "[\($0)]" }.joined(separator: ", ")]))
+                }
+            }
+            wins.append(text)
+        }
+        if c.designs.contains(where: { $0.monteCarlo != nil }) { wins.append(t("brief.medians")) }
+        if !wins.isEmpty { items.append(Brief.Item(heading: t("brief.wins_heading"), text: wins.joined(separator: " "))) }
+        if !c.incomparable.isEmpty { items.append(Brief.Item(heading: t("brief.not_comparable_heading"), text: c.notes.joined(separator: " "))) }
+        return Brief(title: t("brief.compare_title"), items: items, language: language)
+    }
+}
+
+extension SensitivityRenderer {
+    /// The swings as an Excel workbook: the brief of the central run (with the inputs that move
+    /// the NPV most), every swing, a tornado chart of the brief's NPV, and the inputs.
+    public func workbook() throws -> Data {
+        let book = try ReportWorkbook(title: scenario.texts(language).title, language: language)
+        let t = Messages(language), labels = Labels(language)
+        if let central, let brief {
+            book.brief(brief)
+            book.headlines(central.headlines, descriptors: descriptors)
+        }
+        book.book.addSheet(t("sheet.swings")) { sheet in
+            let rows = swings.map { s -> [XLSXWorkbook.Cell] in
+                [
+                    .text(s.input), .text(labels.metric(s.evaluator, s.metric, descriptors: descriptors)), .text(labels.unit(s.unit)), .number(s.inputLow),
+                    .number(s.inputHigh), .number(s.atLow), .number(s.central), .number(s.atHigh), .number(s.swing), .text(s.evaluator), .text(s.metric),
+                ]
+            }
+            sheet.table(
+                header: [
+                    t("col.input"), t("col.headline"), t("col.unit"), t("col.low"), t("col.high"), t("col.at_low"), t("col.central"), t("col.at_high"),
+                    t("col.swing"), t("col.evaluator"), t("col.metric"),
+                ], rows: rows, widths: [56, 40, 16, 12, 12, 14, 14, 14, 12, 20, 28])
+        }
+        // A tornado per headline of the brief's NPV role: the ten largest swings, as changes from the central value.
+        let npvKeys = descriptors.flatMap { d in d.headlines.filter { $0.presentation.brief == .npv }.map { (d.id, $0.id) } }
+        book.charts(
+            npvKeys.compactMap { evaluator, metric in
+                let top = swings.filter { $0.evaluator == evaluator && $0.metric == metric && $0.swing.isFinite }.sorted { $0.swing > $1.swing }.prefix(10)
+                guard let first = top.first else { return nil }
+                let label = labels.metric(evaluator, metric, descriptors: descriptors)
+                return (
+                    heading: label, yTitle: labels.unit(first.unit), categoryTitle: t("col.input"), categories: top.map(\.input),
+                    series: [
+                        ChartData.Series(name: t("col.at_low"), values: top.map { $0.atLow - $0.central }),
+                        ChartData.Series(name: t("col.at_high"), values: top.map { $0.atHigh - $0.central }),
+                    ]
+                )
+            }, kind: .tornado)
+        book.inputs(scenario)
+        return try book.data()
     }
 }

@@ -22,6 +22,10 @@ final class XLSXWorkbook {
     enum ChartKind {
         case line
         case stackedColumns
+        /// Columns side by side (a comparison of designs).
+        case columns
+        /// Horizontal bars on one axis, series overlapping (a tornado).
+        case tornado
     }
 
     private let path: String
@@ -151,6 +155,15 @@ final class XLSXWorkbook {
             for (i, width) in widths.enumerated() { _ = worksheet_set_column(handle, lxw_col_t(i), lxw_col_t(i), width, nil) }
         }
 
+        static func chartType(_ kind: ChartKind) -> UInt8 {
+            switch kind {
+            case .line: UInt8(LXW_CHART_LINE.rawValue)
+            case .stackedColumns: UInt8(LXW_CHART_COLUMN_STACKED.rawValue)
+            case .columns: UInt8(LXW_CHART_COLUMN.rawValue)
+            case .tornado: UInt8(LXW_CHART_BAR.rawValue)
+            }
+        }
+
         /// Sets column widths, in characters.
         func widths(_ widths: [Double]) {
             for (i, width) in widths.enumerated() { _ = worksheet_set_column(handle, lxw_col_t(i), lxw_col_t(i), width, nil) }
@@ -164,8 +177,9 @@ final class XLSXWorkbook {
             categoryColumn: Int, seriesColumns: [Int], anchorRow: Int, anchorColumn: Int
         ) {
             guard lastRow >= firstRow, !seriesColumns.isEmpty,
-                let chart = book.addChart(kind == .line ? UInt8(LXW_CHART_LINE.rawValue) : UInt8(LXW_CHART_COLUMN_STACKED.rawValue))
+                let chart = book.addChart(Self.chartType(kind))
             else { return }
+            if kind == .tornado { chart_set_series_overlap(chart, 100) }
             for column in seriesColumns {
                 guard let series = chart_add_series(chart, nil, nil) else { continue }
                 dataSheet.withCString { s in
