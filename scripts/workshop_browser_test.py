@@ -392,6 +392,137 @@ def main():
                 slider, before, after, shown)
         check("the page works on a phone-sized screen", phone)
 
+        def languages():
+            """The language switch on a phone: Russian labels and numbers, back to English without a
+            reload (slider, typed name and bands kept), the choice kept over a reload, and a
+            scenario's own language when nothing is stored."""
+            import re
+            meta = json.loads(http_get(server.base + "/api/scenarios/" + SCENARIO)[1])
+            headline = {h["key"]: h for h in meta["headlines"]}
+            npv = headline["cost_benefit.npv"]
+            ru_number = re.compile("^\u2212?\\d{1,3}(\u202f\\d{3})*(,\\d+)?$")
+            en_number = re.compile("^\u2212?\\d{1,3}(,\\d{3})*(\\.\\d+)?$")
+            lang = lambda: driver.execute_script("return document.documentElement.lang")
+            stored = lambda: driver.execute_script("return localStorage.getItem('coopzone.lang')")
+            label = lambda key: driver.execute_script("return document.querySelector('.card[data-headline=\"' + arguments[0] + '\"] .label').textContent", key)
+            status_ms = lambda: driver.execute_script("return document.getElementById('status').dataset.ms || ''")
+
+            def ready():
+                values = cards(driver)
+                return len(values) == 4 and all(v not in ("…", "") for v in values.values()) and status_ms() != ""
+
+            def switch(code):
+                driver.find_element(By.CSS_SELECTOR, '.lang-switch [data-lang="%s"]' % code).click()
+                wait_for(lambda: lang() == code, what="the page in %s" % code)
+
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
+            russian = os.path.join(folder, "browser-test-russian.yaml")
+            try:
+                # Nothing stored: a scenario opens in its own language (meta's `language`).
+                with open(russian, "w", encoding="utf-8") as f:
+                    f.write('extends: "%s.yaml"\nlanguage: ru\n' % SCENARIO)
+                driver.get(page)
+                driver.execute_script("localStorage.removeItem('coopzone.lang')")
+                own = wait_for(lambda: json.loads(http_get(server.base + "/api/scenarios/browser-test-russian", timeout=30)[1]), what="the new scenario file listed")
+                assert own["language"] == "ru", own.get("language")
+                driver.get(server.base + "/s/browser-test-russian")
+                wait_for(ready, timeout=30, what="the Russian scenario's page")
+                assert lang() == "ru", lang()
+                wait_for(lambda: label("cost_benefit.npv") == npv["labels"]["ru"], what="the NPV card in Russian")
+                assert stored() is None, "opening a page stored a choice: %r" % stored()
+                driver.get(page)
+                wait_for(ready, timeout=30, what="the page in the scenario's language")
+                assert lang() == meta["language"] == "en", (lang(), meta["language"])
+                assert label("cost_benefit.npv") == npv["labels"]["en"], label("cost_benefit.npv")
+
+                # Switch to Russian: labels, units, numbers and texts in place, no reload.
+                driver.execute_script("window.__sameDocument = 'yes'")
+                sizes = driver.execute_script("return Array.from(document.querySelectorAll('.lang-switch button')).map(b => { const r = b.getBoundingClientRect(); return [r.width, r.height]; })")
+                assert len(sizes) == 2 and all(w >= 44 and h >= 44 for w, h in sizes), "touch targets %s" % sizes
+                assert in_view(driver, '.lang-switch [data-lang="ru"]'), "the switch is off the first screen"
+                driver.find_element(By.ID, "variant-name").send_keys("Typed before switching")
+                switch("ru")
+                wait_for(lambda: label("cost_benefit.npv") == npv["labels"]["ru"], what="the NPV card in Russian")
+                values = cards(driver)
+                assert all(ru_number.match(v) for v in values.values()), values
+                jobs = values["employment.net_jobs_final_year"]
+                assert "\u202f" in jobs, "net jobs %r not grouped with U+202F" % jobs
+                unit = driver.execute_script("return document.querySelector('.card[data-headline=\"cost_benefit.npv\"] .unit').textContent")
+                assert unit == npv["unitSymbols"]["ru"], unit
+                assert "Обновлено за" in driver.find_element(By.ID, "status").text, driver.find_element(By.ID, "status").text
+                assert driver.find_element(By.ID, "title").text == meta["texts"]["ru"]["title"]
+                lever = driver.find_element(By.CSS_SELECTOR, 'label[for="lever-holiday_years"]').text
+                assert lever == meta["texts"]["ru"]["levers"]["holiday_years"], lever
+                assert driver.find_element(By.ID, "lever-uz_kg_days-out").text == "0,5", driver.find_element(By.ID, "lever-uz_kg_days-out").text
+                effects = wait_for(lambda: driver.find_element(By.ID, "lever-holiday_years-effects").text, what="what the holiday moves")
+                assert "инвестиций" in effects and npv["labels"]["ru"] in effects, effects
+                assert stored() == "ru", stored()
+                pressed = driver.execute_script("return document.querySelector('.lang-switch [data-lang=\"ru\"]').getAttribute('aria-pressed')")
+                assert pressed == "true", pressed
+                driver.save_screenshot(os.path.join(args.out, "phone-russian.png"))
+
+                # Move a slider in Russian, ask for the bands, then back to English.
+                before = card_value(driver, "trade_effects.trade_change_last_year")
+                press(driver, "lever-uz_kg_days", Keys.END)
+                press(driver, "lever-uz_kg_days", Keys.ARROW_LEFT)
+                wait_for(lambda: driver.find_element(By.ID, "lever-uz_kg_days-out").text == "2,75", what="the border slider at 2,75")
+                wait_for(lambda: card_value(driver, "trade_effects.trade_change_last_year") != before, what="the trade card to change")
+                driver.execute_script("document.getElementById('bands-toggle').click()")
+                wait_for(lambda: "90-процентный интервал" in driver.find_element(By.CSS_SELECTOR, ".card .band").text, timeout=60, what="the bands in Russian")
+                band = driver.find_element(By.CSS_SELECTOR, '.card[data-headline="employment.net_jobs_final_year"] .band').text
+                switch("en")
+                assert driver.execute_script("return window.__sameDocument") == "yes", "the page was reloaded"
+                assert driver.execute_script("return performance.getEntriesByType('navigation').length") == 1
+                wait_for(lambda: label("cost_benefit.npv") == npv["labels"]["en"], what="the NPV card in English")
+                values = cards(driver)
+                assert all(en_number.match(v) for v in values.values()), values
+                assert "," in values["employment.net_jobs_final_year"], values
+                assert driver.find_element(By.ID, "lever-uz_kg_days").get_attribute("value") == "2.75", "the slider moved back"
+                assert driver.find_element(By.ID, "lever-uz_kg_days-out").text == "2.75", driver.find_element(By.ID, "lever-uz_kg_days-out").text
+                assert driver.find_element(By.ID, "variant-name").get_attribute("value") == "Typed before switching"
+                english_band = driver.find_element(By.CSS_SELECTOR, '.card[data-headline="employment.net_jobs_final_year"] .band').text
+                assert english_band.startswith("90 % range"), english_band
+                numbers_of = lambda text, group, decimal: [float(n.replace(group, "").replace(decimal, ".").replace("\u2212", "-"))
+                                                           for n in re.findall("\u2212?\\d[\\d%s%s]*" % (group, decimal), text.replace("90", "", 1))]
+                assert numbers_of(english_band, ",", ".") == numbers_of(band, "\u202f", ","), (band, english_band)
+                assert "Updated in" in driver.find_element(By.ID, "status").text or "Bands from" in driver.find_element(By.ID, "status").text
+                assert stored() == "en", stored()
+
+                # The choice is kept over a reload, and on the other pages.
+                driver.refresh()
+                wait_for(ready, timeout=30, what="the reloaded page")
+                assert lang() == "en" and label("cost_benefit.npv") == npv["labels"]["en"], (lang(), label("cost_benefit.npv"))
+                switch("ru")
+                driver.refresh()
+                wait_for(ready, timeout=30, what="the reloaded page")
+                wait_for(lambda: lang() == "ru" and label("cost_benefit.npv") == npv["labels"]["ru"], what="Russian kept over a reload")
+                driver.get(server.base + "/s/%s/compare" % SCENARIO)
+                wait_for(lambda: driver.find_element(By.ID, "title").text.startswith("Сравнение вариантов"), what="the compare page in Russian")
+                wait_for(lambda: "Browser test" in driver.find_element(By.ID, "compare-cards").text, what="the variant as a card")
+                numbers = driver.execute_script("return Array.from(document.querySelectorAll('#compare-cards .variant-numbers dd')).map(d => d.textContent)")
+                assert numbers and all(ru_number.match(n) for n in numbers), numbers
+                driver.get(server.base + "/")
+                wait_for(lambda: driver.find_element(By.TAG_NAME, "h1").text == "Сценарии", what="the list in Russian")
+                driver.get(server.base + "/s/browser-test-russian")
+                wait_for(ready, timeout=30, what="the Russian scenario's page")
+                switch("en")
+                driver.get(page)
+                wait_for(ready, timeout=30, what="the page")
+                driver.refresh()
+                wait_for(ready, timeout=30, what="the reloaded page")
+                assert lang() == "en" and stored() == "en", (lang(), stored())
+                # A stored choice wins over the scenario's own language.
+                driver.get(server.base + "/s/browser-test-russian")
+                wait_for(ready, timeout=30, what="the Russian scenario's page")
+                assert lang() == "en", lang()
+            finally:
+                driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+                if os.path.exists(russian):
+                    os.remove(russian)
+            return "nothing stored: opens in meta's language (en; ru for a scenario saying language: ru); RU: NPV '%s', net jobs %r; back to EN without reload (slider 2.75, typed name and bands kept); choice kept over reloads" % (
+                npv["labels"]["ru"], jobs)
+        check("the language switch: Russian and English in place, remembered", languages)
+
         def facilitator():
             driver.get(server.base + "/s/%s/facilitator" % SCENARIO)
             box = wait_for(lambda: driver.find_element(By.ID, "lock-holiday_years-locked"), what="the lock controls")
