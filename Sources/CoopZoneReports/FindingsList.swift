@@ -24,21 +24,37 @@ struct FindingsList {
         return parts.joined(separator: ", ")
     }
 
-    func markdown() -> String {
-        if isEmpty { return "None.\n" }
-        var lines = failures.map { "- **failed** `\($0.evaluator)`: \($0.message)" }
-        lines += notes.map { "- **warning** \($0)" }
-        lines += ordered.map { f in "- **\(f.kind.rawValue)** `\(f.evaluator)`: \(f.message)" + (f.location.map { " (\($0))" } ?? "") }
+    /// The counts in `language`: English as `counts`; other languages as "kind: n" pairs, which
+    /// need no plural forms.
+    func counts(_ language: Language) -> String {
+        guard language != .en else { return counts }
+        let m = Messages(language)
+        let w = findings.filter { $0.kind == .warning }.count + notes.count, r = findings.filter { $0.kind == .recommendation }.count
+        let n = findings.filter { $0.kind == .info }.count
+        var parts = [m("findings.count_warnings", ["n": String(w)]), m("findings.count_recommendations", ["n": String(r)])]
+        if n > 0 { parts.append(m("findings.count_notes", ["n": String(n)])) }
+        if !failures.isEmpty { parts.insert(m("findings.count_failed", ["n": String(failures.count)]), at: 0) }
+        return parts.joined(separator: ", ")
+    }
+
+    func markdown(_ language: Language = .en) -> String {
+        let m = Messages(language)
+        if isEmpty { return m("findings.none") + "\n" }
+        var lines = failures.map { "- **\(m("finding.failed"))** `\($0.evaluator)`: \($0.message)" }
+        lines += notes.map { "- **\(m("finding.warning"))** \($0)" }
+        lines += ordered.map { f in "- **\(m("finding." + f.kind.rawValue))** `\(f.evaluator)`: \(f.message)" + (f.location.map { " (\($0))" } ?? "") }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func html() -> String {
-        let t = HTMLPage.text
-        if isEmpty { return "<p>None.</p>\n" }
-        var items = failures.map { "<li class=\"failure\"><span class=\"kind\">failed</span>\(HTMLPage.code($0.evaluator)): \(t($0.message))</li>" }
-        items += notes.map { "<li class=\"warning\"><span class=\"kind\">warning</span>\(t($0))</li>" }
+    func html(_ language: Language = .en) -> String {
+        let t = HTMLPage.text, m = Messages(language)
+        if isEmpty { return "<p>\(t(m("findings.none")))</p>\n" }
+        var items = failures.map {
+            "<li class=\"failure\"><span class=\"kind\">\(t(m("finding.failed")))</span>\(HTMLPage.code($0.evaluator)): \(t($0.message))</li>"
+        }
+        items += notes.map { "<li class=\"warning\"><span class=\"kind\">\(t(m("finding.warning")))</span>\(t($0))</li>" }
         items += ordered.map { f in
-            "<li class=\"\(f.kind.rawValue)\"><span class=\"kind\">\(f.kind.rawValue)</span>\(HTMLPage.code(f.evaluator)): \(t(f.message))"
+            "<li class=\"\(f.kind.rawValue)\"><span class=\"kind\">\(t(m("finding." + f.kind.rawValue)))</span>\(HTMLPage.code(f.evaluator)): \(t(f.message))"
                 + (f.location.map { " <span class=\"meta\">(\(t($0.description)))</span>" } ?? "") + "</li>"
         }
         return "<ul class=\"findings\">\n" + items.joined(separator: "\n") + "\n</ul>\n"

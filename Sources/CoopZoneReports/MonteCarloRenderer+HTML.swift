@@ -57,7 +57,7 @@ extension MonteCarloRenderer {
                 title: title,
                 subtitle:
                     "\(drawCount(result.draws)), seed \(result.seed): each uncertain input sampled from its distribution, the same draws on every machine.",
-                scenario: scenario, provenance: provenance))
+                scenario: scenario, provenance: provenance, language: language))
         page.section(id: "brief", title: Messages(language)("brief.title"), brief.html())
         page.section(
             id: "findings", title: "Findings (\(findingsList.counts))",
@@ -105,6 +105,6 @@ extension MonteCarloRenderer {
             }
         }
         page.section(id: "provenance", title: "Provenance", provenance.html())
-        return page.render(footer: HTMLReport.footer(provenance))
+        return page.render(footer: HTMLReport.footer(provenance, language: language))
     }
 }

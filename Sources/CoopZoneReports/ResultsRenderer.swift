@@ -155,10 +155,21 @@ public struct ResultsRenderer: Sendable {
         return text
     }
 
+    /// `human(value)` as a reader of `language` writes it: Russian groups thousands with a
+    /// narrow no-break space, takes a decimal comma and a true minus sign.
+    public static func localized(_ value: Double, in language: Language) -> String {
+        let text = human(value)
+        guard language == .ru else { return text }
+        return text.replacingOccurrences(of: ",", with: "\u{202F}").replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "\u{2212}")
+            .replacingOccurrences(of: "n/a", with: Messages(.ru)("number.not_available"))
+    }
+
     static func pow10(_ n: Int) -> Double { var p = 1.0; for _ in 0..<n { p *= 10 }; return p }
 
     /// Totals by year of every additive metric of one evaluator, and the non-additive rows.
-    func yearTable(_ evaluator: String) -> (header: [String], rows: [[String]], other: [[String]]) {
+    func yearTable(_ evaluator: String, language: Language = .en) -> (header: [String], rows: [[String]], other: [[String]]) {
+        let labels = Labels(language), m = Messages(language)
+        func number(_ x: Double) -> String { Self.localized(x, in: language) }
         let rows = result.rows.filter { $0.evaluator == evaluator }
         var metrics: [String] = []
         for row in rows where row.year != nil && !metrics.contains(row.metric) {
@@ -169,11 +180,15 @@ public struct ResultsRenderer: Sendable {
             if let year = row.year { totals[row.metric, default: [:]][year, default: 0] += row.value }
         }
         let years = Set(rows.compactMap(\.year)).sorted()
-        let header = ["year"] + metrics.map { m in "\(m) (\(descriptor(evaluator)?.metric(m)?.unit.symbol ?? ""))" }
-        let body = years.map { y in [String(y)] + metrics.map { m in totals[m]?[y].map(Self.human) ?? "" } }
+        let header =
+            [language == .en ? "year" : m("col.year")] + metrics.map { id in "\(id) (\(descriptor(evaluator)?.metric(id).map { labels.unit($0.unit) } ?? ""))" }
+        let body = years.map { y in [String(y)] + metrics.map { id in totals[id]?[y].map(number) ?? "" } }
         let other = rows.filter { !metrics.contains($0.metric) }.map { row -> [String] in
             let dims = Dimension.allCases.compactMap { d in row.dimensions[d].map { "\(d.rawValue)=\($0)" } }.joined(separator: " ")
-            return [row.metric, row.year.map(String.init) ?? "all years", dims, Self.human(row.value), row.unit.symbol]
+            return [
+                row.metric, row.year.map(String.init) ?? (language == .en ? "all years" : m("report.all_years")), dims, number(row.value),
+                labels.unit(row.unit),
+            ]
         }
         return (header, body, other)
     }
@@ -229,20 +244,23 @@ public struct ResultsRenderer: Sendable {
     /// A Markdown report: findings and a provenance summary first, then headlines, totals by
     /// year per evaluator, and the full provenance (sources, assumptions, evaluators, equations).
     public func markdown() -> String {
-        var out = "# \(scenario.title)\n\n"
-        if !scenario.description.isEmpty { out += scenario.description.trimmingTrailingSpaces() + "\n\n" }
-        out +=
-            "Money in \(scenario.currency) million at \(scenario.priceYear) prices; horizon \(scenario.horizon.lowerBound)–\(scenario.horizon.upperBound).\n\n"
+        let m = Messages(language), labels = Labels(language), texts = scenario.texts(language)
+        var out = "# \(texts.title)\n\n"
+        if !texts.description.isEmpty { out += texts.description.trimmingTrailingSpaces() + "\n\n" }
+        out += HTMLReport.moneyAndHorizon(scenario, language: language) + "\n\n"
         out += "> " + provenance.summaryLine(markdown: true) + "\n\n"
         out += brief.markdown(level: 2)
-        out += "## Findings\n\n" + findingsList.markdown() + "\n"
-        out += "## Headlines\n\n"
+        out += "## \(m("report.findings_plain"))\n\n" + findingsList.markdown(language) + "\n"
+        out += "## \(m("report.headlines"))\n\n"
         out +=
             markdownTable(
-                ["evaluator", "metric", "value", "unit", "equation"],
+                [m("col.headline"), m("col.value"), m("col.unit"), m("col.equation"), m("col.id")],
                 result.headlines.map { h in
-                    [h.evaluator, h.metric, Self.human(h.value), h.unit.symbol, descriptor(h.evaluator)?.metric(h.metric).map { "`\($0.equation)`" } ?? ""]
-                }, alignRight: [2]) + "\n"
+                    [
+                        labels.metric(h.evaluator, h.metric, descriptors: descriptors), Self.localized(h.value, in: language), labels.unit(h.unit),
+                        descriptor(h.evaluator)?.metric(h.metric).map { "`\($0.equation)`" } ?? "", "`\(h.evaluator).\(h.metric)`",
+                    ]
+                }, alignRight: [1]) + "\n"
         let charts = RunCharts(result: result, scenario: scenario, descriptors: descriptors)
         for (evaluator, chart) in charts.specs {
             guard let lead = chart.markdownLead, let origins = charts.splitByYear(evaluator, chart), !origins.isEmpty else { continue }
@@ -256,12 +274,17 @@ public struct ResultsRenderer: Sendable {
                     alignRight: Set(1...years.count)) + "\n"
         }
         for record in result.manifest.evaluators where result.byEvaluator[record.id] != nil {
-            let t = yearTable(record.id)
-            out += "\n## \(record.id) (v\(record.version))\n\nEquations: `\(record.documentation)`. Totals by year over every dimension.\n\n"
+            let t = yearTable(record.id, language: language)
+            out += "\n## \(record.id) (v\(record.version))\n\n\(m("report.equations")): `\(record.documentation)`. \(m("report.totals_caption")).\n\n"
             if t.header.count > 1 { out += markdownTable(t.header, t.rows, alignRight: Set(0..<t.header.count)) + "\n" }
             if !t.other.isEmpty {
                 out +=
-                    "\n" + markdownTable(["metric", "year", "dimensions", "value", "unit"], Array(t.other.prefix(Self.otherRowLimit)), alignRight: [3]) + "\n"
+                    "\n"
+                    + markdownTable(
+                        language == .en
+                            ? ["metric", "year", "dimensions", "value", "unit"]
+                            : [m("col.metric"), m("col.year"), m("col.dimensions"), m("col.value"), m("col.unit")],
+                        Array(t.other.prefix(Self.otherRowLimit)), alignRight: [3]) + "\n"
                 if let note = Self.cutNote(t.other.count) { out += "\n" + note + "\n" }
             }
         }

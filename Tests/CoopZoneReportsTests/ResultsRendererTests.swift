@@ -22,12 +22,15 @@ struct ResultsRendererTests {
             #expect(markdown.contains("\n\(heading)"), "markdown has \(heading)")
         }
         #expect(markdown.components(separatedBy: "\n## Findings").first?.contains("## Headlines") == false, "findings come before headlines")
-        #expect(markdown.contains("| evaluator | metric | value | unit | equation |"))
+        #expect(markdown.contains("| Headline | Value | Unit | Equation | Id (evaluator.metric) |"), "labels first, ids last")
         for record in renderer.result.manifest.evaluators {
             #expect(markdown.contains("## \(record.id) (v\(record.version))"))
             #expect(markdown.contains("`\(record.documentation)`"))
         }
-        for h in renderer.result.headlines { #expect(markdown.contains("| \(h.evaluator) | \(h.metric) |")) }
+        for h in renderer.result.headlines {
+            let label = Labels(.en).metric(h.evaluator, h.metric, descriptors: renderer.descriptors)
+            #expect(markdown.contains("| \(label) | \(ResultsRenderer.human(h.value)) |") && markdown.contains("`\(h.evaluator).\(h.metric)` |"))
+        }
         HTMLChecks.listsAssumptions(markdown, of: renderer.scenario)
 
         let html = renderer.render(.html)
@@ -39,6 +42,23 @@ struct ResultsRendererTests {
             #expect(html.contains(ChartFormat.escape(source.title)))
             if let url = source.url { #expect(html.contains("<span class=\"address\">\(ChartFormat.escape(url))</span>"), "address as text, not a link") }
         }
+    }
+
+    /// With `--lang ru` the frame of the report is Russian: title, headings, labels, units, and
+    /// numbers with a decimal comma and grouped with U+202F.
+    @Test func theRussianReportReadsInRussian() async throws {
+        let fixture = try Fixture(growthTriangle)
+        let renderer = ResultsRenderer(result: await fixture.run(), scenario: fixture.scenario, descriptors: fixture.descriptors, language: .ru)
+        let markdown = renderer.render(.markdown)
+        #expect(markdown.hasPrefix("# \(fixture.scenario.texts(.ru).title)\n") && fixture.scenario.texts(.ru).title != fixture.scenario.title)
+        for heading in ["## Кратко", "## Выводы", "## Основные показатели"] { #expect(markdown.contains("\n\(heading)\n"), "\(heading)") }
+        // Net job-years 86,606 in English is 86 606 in Russian; 132.8 USD m is 132,8 млн долл. США.
+        let jobYears = try #require(renderer.result.headlines.first { $0.metric == "net_job_years" })
+        #expect(markdown.contains("| Чистые человеко-годы занятости | \(ResultsRenderer.localized(jobYears.value, in: .ru)) | раб. мест |"))
+        #expect(ResultsRenderer.localized(86_606, in: .ru) == "86\u{202F}606" && ResultsRenderer.localized(-0.0936, in: .ru) == "\u{2212}0,0936")
+        let html = renderer.render(.html)
+        #expect(html.contains("<html lang=\"ru\">") && html.contains("<h2>Основные показатели</h2>") && html.contains("<strong>Содержание</strong>"))
+        HTMLChecks.check(html, promised: [])
     }
 
     @Test func growthTriangleHTMLHasEveryRunChart() async throws {

@@ -1,3 +1,5 @@
+import CoopZoneCore
+
 /// A self-contained HTML report page under construction: inline styles, inline SVG, no
 /// scripts and nothing fetched from anywhere (a Content-Security-Policy says so to the browser).
 struct HTMLPage {
@@ -5,7 +7,13 @@ struct HTMLPage {
     private(set) var sections: [String] = []
     private(set) var contents: [(id: String, title: String)] = []
 
-    init(title: String) { self.title = title }
+    /// The language of the page's own texts (`<html lang>`, the contents).
+    var language: Language = .en
+
+    init(title: String, language: Language = .en) {
+        self.title = title
+        self.language = language
+    }
 
     /// Escaped text.
     static func text(_ string: String) -> String { ChartFormat.escape(string) }
@@ -83,7 +91,7 @@ struct HTMLPage {
     func render(footer: String) -> String {
         var out = """
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="\(language.rawValue)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -101,7 +109,8 @@ struct HTMLPage {
         for section in sections {
             // The table of contents goes right after the page header (the first raw block).
             if index == 1 && !contents.isEmpty {
-                out += "<nav class=\"contents\" aria-label=\"Contents\"><strong>Contents</strong>\n<ol>\n"
+                let contentsTitle = Messages(language)("report.contents")
+                out += "<nav class=\"contents\" aria-label=\"\(contentsTitle)\"><strong>\(contentsTitle)</strong>\n<ol>\n"
                 out += contents.map { "<li><a href=\"#\($0.id)\">\(Self.text($0.title))</a></li>" }.joined(separator: "\n")
                 out += "\n</ol>\n</nav>\n"
             }
