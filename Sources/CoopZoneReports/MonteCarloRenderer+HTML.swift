@@ -97,7 +97,7 @@ extension MonteCarloRenderer {
         if !tables.isEmpty { bandBody += "<details><summary>Band values by year</summary>\n\(tables)</details>\n" }
         page.section(id: "bands", title: "Uncertainty bands", bandBody)
         if let central {
-            let runCharts = RunCharts(result: central, scenario: scenario, descriptors: descriptors, idPrefix: "central-").all
+            let runCharts = RunCharts(result: central, scenario: scenario, descriptors: descriptors, idPrefix: "central-", language: language).all
             if !runCharts.isEmpty {
                 page.section(
                     id: "charts", title: "Charts of the central run",

@@ -84,7 +84,7 @@ public struct MonteCarloRenderer: Sendable {
         let t = Messages(language), labels = Labels(language)
         book.brief(brief)
         book.headlines(central?.headlines ?? [], descriptors: descriptors, bands: headlineBands)
-        if let central { book.charts(RunCharts(result: central, scenario: scenario, descriptors: descriptors).allData) }
+        if let central { book.charts(RunCharts(result: central, scenario: scenario, descriptors: descriptors, language: language).allData) }
         book.findings(central?.findings ?? [], failures: central?.failures ?? [])
         book.inputs(scenario)
         let bands = result.bands()

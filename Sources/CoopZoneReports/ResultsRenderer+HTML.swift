@@ -11,7 +11,7 @@ extension ResultsRenderer {
         page.section(id: "brief", title: Messages(language)("brief.title"), brief.html())
         page.section(id: "findings", title: m("report.findings", ["counts": findingsList.counts(language)]), findingsList.html(language))
         page.section(id: "headlines", title: m("report.headlines"), HTMLReport.headlineTable(result.headlines, descriptors: descriptors, language: language))
-        let charts = RunCharts(result: result, scenario: scenario, descriptors: descriptors).all
+        let charts = RunCharts(result: result, scenario: scenario, descriptors: descriptors, language: language).all
         if !charts.isEmpty { page.section(id: "charts", title: m("report.charts"), charts.map(HTMLPage.figure).joined()) }
         for record in result.manifest.evaluators where result.byEvaluator[record.id] != nil {
             page.section(id: "evaluator-" + ChartFormat.slug(record.id), title: "\(record.id) (v\(record.version))", evaluatorHTML(record))

@@ -261,8 +261,9 @@ public struct ResultsRenderer: Sendable {
                         descriptor(h.evaluator)?.metric(h.metric).map { "`\($0.equation)`" } ?? "", "`\(h.evaluator).\(h.metric)`",
                     ]
                 }, alignRight: [1]) + "\n"
-        let charts = RunCharts(result: result, scenario: scenario, descriptors: descriptors)
-        for (evaluator, chart) in charts.specs {
+        let charts = RunCharts(result: result, scenario: scenario, descriptors: descriptors, language: language)
+        for (evaluator, spec) in charts.specs {
+            let chart = charts.localized(evaluator.id, spec)
             guard let lead = chart.markdownLead, let origins = charts.splitByYear(evaluator, chart), !origins.isEmpty else { continue }
             out += "\n## \(chart.heading)\n\n\(lead)\n\n"
             let years = scenario.years.enumerated().filter { i, year in i % 5 == 0 || year == scenario.horizon.upperBound }

@@ -50,8 +50,9 @@ public struct ChartData: Sendable {
 /// How each kind of chart is made from rows (see `ChartSpec.Kind`).
 extension RunCharts {
     /// The numbers of a chart, or nil when the run has no data for it.
-    public func data(_ evaluator: EvaluatorDescriptor, _ chart: ChartSpec) -> ChartData? {
-        switch chart.kind {
+    public func data(_ evaluator: EvaluatorDescriptor, _ spec: ChartSpec) -> ChartData? {
+        let chart = localized(evaluator.id, spec)
+        return switch chart.kind {
         case .lineByYear: lineByYear(evaluator, chart)
         case .stackByYear: stackByYear(evaluator, chart)
         case .stackByYearSplit: stackByYearSplit(evaluator, chart)
@@ -70,16 +71,18 @@ extension RunCharts {
         switch data.kind {
         case .lines:
             let years = data.categories.map { Double($0) ?? .nan }
-            svg = LineChart(
+            var chart = LineChart(
                 id: "chart-" + id(data.id), title: data.title, summary: data.summary, xTitle: data.xTitle, yTitle: data.yTitle,
-                series: data.series.map { ChartSeries(name: $0.name, points: zip(years, $0.values).map { ChartPoint(x: $0, y: $1) }) }
-            ).svg()
+                series: data.series.map { ChartSeries(name: $0.name, points: zip(years, $0.values).map { ChartPoint(x: $0, y: $1) }) })
+            chart.language = language
+            svg = chart.svg()
         case .stackedBars:
-            svg = StackedBarChart(
+            var chart = StackedBarChart(
                 id: "chart-" + id(data.id), title: data.title, summary: data.summary, xTitle: data.xTitle, yTitle: data.yTitle,
                 categories: data.categories, series: data.series.map { StackedSeries(name: $0.name, values: $0.values) }, overlay: data.overlay,
-                connectOverlay: data.connectOverlay
-            ).svg(height: data.height)
+                connectOverlay: data.connectOverlay)
+            chart.language = language
+            svg = chart.svg(height: data.height)
         }
         return ChartFigure(id: "fig-" + id(data.id), heading: data.heading, svg: svg, caption: data.caption)
     }
@@ -106,10 +109,12 @@ extension RunCharts {
         guard !lines.isEmpty else { return nil }
         let unit = unitSymbol(d, chart)
         let last = scenario.horizon.count - 1
-        let values = lines.map { ChartFormat.readable($0.values[last]) }.joined(separator: " versus ")
+        let m = Messages(language)
+        let values = lines.map { language == .en ? ChartFormat.readable($0.values[last]) : language.readable($0.values[last]) }
+            .joined(separator: m("chart.versus"))
         return chartData(
-            chart, kind: .lines, unit: unit, categories: scenario.years.map(String.init), series: lines, xTitle: "year",
-            captionEnd: " In \(scenario.horizon.upperBound): \(values) \(unit).")
+            chart, kind: .lines, unit: unit, categories: scenario.years.map(String.init), series: lines, xTitle: m("chart.year"),
+            captionEnd: " " + m("chart.in_last_year", ["year": String(scenario.horizon.upperBound), "values": values, "unit": unit]))
     }
 
     /// Stacked bars by year, one segment per series with rows, the overlay series as a line.
@@ -143,7 +148,8 @@ extension RunCharts {
         let stacked = series(chart, .series).compactMap { s in bySide(s.metric).map { ChartData.Series(name: s.label, values: $0) } }
         guard !stacked.isEmpty else { return nil }
         let overlay = series(chart, .overlay).first.flatMap { s in bySide(s.metric).map { (name: s.label, values: $0.map { Optional($0) }) } }
-        let labels = sides.map { code in scenario.country(code).map { "\($0.name) (\(code))" } ?? code }
+        let names = scenario.texts(language).countries
+        let labels = sides.map { code in names[code].map { "\($0) (\(code))" } ?? code }
         return chartData(
             chart, kind: .stackedBars, unit: unitSymbol(d, chart), categories: labels, series: stacked, overlay: overlay, connectOverlay: false)
     }
@@ -186,7 +192,7 @@ extension RunCharts {
         let left = instruments.filter { i in !stacked.contains { $0.name == i } }
         return chartData(
             chart, kind: .stackedBars, unit: unit, categories: labels, series: stacked,
-            captionEnd: left.isEmpty ? "" : " Instruments with no value in this run: \(left.joined(separator: ", ")).")
+            captionEnd: left.isEmpty ? "" : " " + Messages(language)("chart.no_value_instruments", ["instruments": left.joined(separator: ", ")]))
     }
 }
 

@@ -12,9 +12,13 @@ public struct RunCharts: Sendable {
     public let descriptors: [EvaluatorDescriptor]
     /// A prefix for element ids, so two runs' charts can share a page.
     public let idPrefix: String
+    /// The language of the charts' texts and numbers: a text the catalogue has for a chart
+    /// (`chart.<evaluator>.<chart>.<field>`) replaces the descriptor's English one.
+    public var language: Language = .en
 
     /// Creates the chart set of a run.
-    public init(result: RunResult, scenario: Scenario, descriptors: [EvaluatorDescriptor], idPrefix: String = "") {
+    public init(result: RunResult, scenario: Scenario, descriptors: [EvaluatorDescriptor], idPrefix: String = "", language: Language = .en) {
+        self.language = language
         self.result = result
         self.scenario = scenario
         self.descriptors = descriptors
@@ -81,7 +85,7 @@ public struct RunCharts: Sendable {
 
     /// A chart text with its placeholders filled in (see `ChartSpec`).
     func fill(_ text: String, unit: String) -> String {
-        text.replacingOccurrences(of: "{money}", with: "\(scenario.currency) million, \(scenario.priceYear) prices")
+        text.replacingOccurrences(of: "{money}", with: Messages(language)("chart.money", ["currency": scenario.currency, "year": String(scenario.priceYear)]))
             .replacingOccurrences(of: "{unit}", with: unit)
             .replacingOccurrences(of: "{price_year}", with: String(scenario.priceYear))
             .replacingOccurrences(of: "{last_year}", with: String(scenario.horizon.upperBound))
@@ -93,4 +97,35 @@ public struct RunCharts: Sendable {
     }
 
     func series(_ chart: ChartSpec, _ role: ChartSpec.Role) -> [ChartSpec.Series] { chart.series.filter { $0.role == role } }
+
+    /// A chart's text in the charts' language: the catalogue's `chart.<evaluator>.<chart>.<field>`, else `english`.
+    func text(_ evaluator: String, _ chart: ChartSpec, _ field: String, _ english: String) -> String {
+        language == .en ? english : Messages(language).ownText("chart.\(evaluator).\(chart.id).\(field)") ?? english
+    }
+
+    /// `chart` with its texts in the charts' language.
+    func localized(_ evaluator: String, _ chart: ChartSpec) -> ChartSpec {
+        guard language != .en else { return chart }
+        var out = chart
+        out.heading = text(evaluator, chart, "heading", chart.heading)
+        out.title = text(evaluator, chart, "title", chart.title)
+        out.summary = text(evaluator, chart, "summary", chart.summary)
+        out.caption = text(evaluator, chart, "caption", chart.caption)
+        out.xTitle = text(evaluator, chart, "x_title", chart.xTitle)
+        out.yTitle = text(evaluator, chart, "y_title", chart.yTitle)
+        out.series = chart.series.map { s in
+            var s = s
+            s.label = text(evaluator, chart, "series.\(s.metric)", s.label)
+            return s
+        }
+        out.categories = chart.categories.map { c in
+            var c = c
+            c.label = text(evaluator, chart, "category.\(c.value)", c.label)
+            return c
+        }
+        if let other = chart.otherLabel { out.otherLabel = text(evaluator, chart, "other", other) }
+        if let split = chart.splitTitle { out.splitTitle = text(evaluator, chart, "split_title", split) }
+        if let lead = chart.markdownLead { out.markdownLead = text(evaluator, chart, "markdown_lead", lead) }
+        return out
+    }
 }

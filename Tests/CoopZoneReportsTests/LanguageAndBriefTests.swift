@@ -19,7 +19,7 @@ struct MessageCatalogueTests {
     }
 
     /// Russian keys beyond the English catalogue translate texts the code gives in English:
-    /// a built-in metric's label or summary, a unit's symbol, an evaluator parameter.
+    /// a built-in metric's label or summary, a unit's symbol, an evaluator parameter, a chart's text.
     @Test func everyRussianOnlyKeyTranslatesSomethingThatExists() {
         let descriptors = BuiltInEvaluators.all.map(\.descriptor)
         for key in Set(ru.keys).subtracting(en.keys).sorted() {
@@ -31,6 +31,17 @@ struct MessageCatalogueTests {
                 #expect(metric != nil && (parts.count == 3 || ["summary", "short"].contains(parts[3])), "\(key): no such metric of a built-in evaluator")
             case "parameter":
                 #expect(parts.count == 3 && descriptors.first { $0.id == parts[1] }?.parameter(parts[2]) != nil, "\(key): no such parameter")
+            case "chart":
+                // chart.<evaluator>.<chart>.<field>, or .series.<metric> / .category.<value> of that chart.
+                let chart = parts.count >= 4 ? descriptors.first { $0.id == parts[1] }?.charts.first { $0.id == parts[2] } : nil
+                let fields = ["heading", "title", "summary", "caption", "x_title", "y_title", "other", "split_title", "markdown_lead"]
+                let exists =
+                    chart.map { c in
+                        (parts.count == 4 && fields.contains(parts[3]))
+                            || (parts.count == 5 && parts[3] == "series" && c.series.contains { $0.metric == parts[4] })
+                            || (parts.count == 5 && parts[3] == "category" && c.categories.contains { $0.value == parts[4] })
+                    } ?? false
+                #expect(exists, "\(key): no such chart text of a built-in evaluator")
             default: Issue.record("\(key) is only in the Russian catalogue")
             }
         }

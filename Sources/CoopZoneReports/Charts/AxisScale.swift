@@ -1,3 +1,4 @@
+import CoopZoneCore
 import Foundation
 
 /// A linear axis with "nice" ticks: steps of 1, 2 or 5 times a power of ten, bounds on a
@@ -15,6 +16,8 @@ public struct AxisScale: Sendable, Hashable {
     public let decimals: Int
     /// True for an axis of calendar years: labels are not grouped by thousands.
     public let isYear: Bool
+    /// The language tick labels are written in (numbers as its readers write them).
+    public var language: Language = .en
 
     /// An axis covering `minimum…maximum` with about `targetTicks` ticks; zero is included
     /// when `includeZero` is true (the honest choice for bars and for money over time).
@@ -84,7 +87,8 @@ public struct AxisScale: Sendable, Hashable {
 
     /// The tick label of `value`: years as plain integers, other values grouped by thousands.
     public func label(_ value: Double) -> String {
-        isYear ? ChartFormat.fixed(value, decimals: 0) : ChartFormat.grouped(value, decimals: decimals)
+        if isYear { return ChartFormat.fixed(value, decimals: 0) }
+        return language == .en ? ChartFormat.grouped(value, decimals: decimals) : language.number(value, decimals: decimals)
     }
 
     /// Maps `value` onto the pixel range `start…end` (`start` at `lower`).

@@ -1,3 +1,5 @@
+import CoopZoneCore
+
 /// A point of a line: `x` is usually a calendar year.
 public struct ChartPoint: Sendable, Hashable {
     /// The horizontal value.
@@ -48,6 +50,8 @@ public struct LineChart: Sendable {
     public var width: Double
     /// Height in pixels.
     public var height: Double
+    /// The language of the axis numbers.
+    public var language: Language = .en
 
     /// Creates a line chart.
     public init(
@@ -75,7 +79,8 @@ public struct LineChart: Sendable {
         let xs = points.map(\.x), ys = points.map(\.y) + bands.joined().flatMap { [$0.low, $0.high] }
         // About 40 pixels per year label.
         let xScale = AxisScale(years: Int((xs.min() ?? 0).rounded()), Int((xs.max() ?? 0).rounded()), maxTicks: max(2, Int((width - 100) / 40)))
-        let yScale = AxisScale(minimum: ys.min() ?? 0, maximum: ys.max() ?? 1)
+        var yScale = AxisScale(minimum: ys.min() ?? 0, maximum: ys.max() ?? 1)
+        yScale.language = language
         let legendHeight = canvas.legend(
             series.enumerated().map { i, s in (.line(SeriesStyle.line(i), width: 2.2), s.name) },
             x: 12, y: 14, maxWidth: width - 24)

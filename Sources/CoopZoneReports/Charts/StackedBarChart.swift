@@ -1,3 +1,5 @@
+import CoopZoneCore
+
 /// One layer of a stacked bar chart: a value per category.
 public struct StackedSeries: Sendable, Hashable {
     /// The name, shown in the legend (and on the segment when it fits).
@@ -36,6 +38,8 @@ public struct StackedBarChart: Sendable {
     /// True to join the overlay's markers with a line (for ordered categories such as years);
     /// false to draw markers only (for categories without an order, such as countries).
     public var connectOverlay: Bool
+    /// The language of the axis and total numbers.
+    public var language: Language = .en
     /// Width in pixels.
     public var width: Double
     /// Height in pixels.
@@ -67,7 +71,8 @@ public struct StackedBarChart: Sendable {
         let positive = (0..<count).map { c in series.reduce(0) { $0 + max(0, value($1, c)) } }
         let negative = (0..<count).map { c in series.reduce(0) { $0 + min(0, value($1, c)) } }
         let overlayValues = overlay?.values.compactMap { $0 }.filter(\.isFinite) ?? []
-        let yScale = AxisScale(minimum: min(negative.min() ?? 0, overlayValues.min() ?? 0), maximum: max(positive.max() ?? 0, overlayValues.max() ?? 0))
+        var yScale = AxisScale(minimum: min(negative.min() ?? 0, overlayValues.min() ?? 0), maximum: max(positive.max() ?? 0, overlayValues.max() ?? 0))
+        yScale.language = language
         var legend: [(SVGCanvas.LegendKey, String)] = series.enumerated().map { i, s in (.swatch(SeriesStyle.fill(i), index: i), s.name) }
         let overlayStyle = SeriesStyle(color: "#111111", dash: "5 3", marker: .diamond)
         if let overlay { legend.append((.line(overlayStyle, width: 2), overlay.name)) }
@@ -103,7 +108,9 @@ public struct StackedBarChart: Sendable {
             }
             if positive[c] != 0 || negative[c] != 0 {
                 let total = positive[c] + negative[c]
-                canvas.text(ChartFormat.readable(total), x: centre, y: py(positive[c]) - 5, anchor: .middle, size: 10.5, fill: SVGCanvas.mutedInk)
+                canvas.text(
+                    language == .en ? ChartFormat.readable(total) : language.readable(total), x: centre, y: py(positive[c]) - 5, anchor: .middle, size: 10.5,
+                    fill: SVGCanvas.mutedInk)
             }
             let labelY = bottom + 15
             if rotateLabels {

@@ -164,7 +164,7 @@ extension ResultsRenderer {
         let book = try ReportWorkbook(title: scenario.title, language: language)
         book.brief(brief)
         book.headlines(result.headlines, descriptors: descriptors)
-        book.charts(RunCharts(result: result, scenario: scenario, descriptors: descriptors).allData)
+        book.charts(RunCharts(result: result, scenario: scenario, descriptors: descriptors, language: language).allData)
         book.findings(result.findings, failures: result.failures)
         book.inputs(scenario)
         book.rows(result.rows, dimensions: dimensionColumns)
