@@ -69,7 +69,7 @@ var targets: [Target] = [
     .testTarget(name: "CoopZoneReportsTests", dependencies: ["CoopZoneReports", "CoopZoneCore", "CoopZoneEvaluators", "CoopZoneTestSupport"]),
     .testTarget(
         name: "CoopZoneExternalTests",
-        dependencies: ["CoopZoneExternal", "CoopZoneCore", "CoopZoneEvaluators", "CoopZoneTestSupport"],
+        dependencies: ["CoopZoneExternal", "CoopZoneCore", "CoopZoneEvaluators", "CoopZoneReports", "CoopZoneTestSupport"],
         exclude: ["Fixtures"]
     ),
     .testTarget(

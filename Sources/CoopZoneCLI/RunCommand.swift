@@ -54,7 +54,8 @@ public struct RunCommand: AsyncParsableCommand {
             // The run on central values gives the Markdown and HTML reports their findings and charts.
             let renderer = MonteCarloRenderer(
                 result: mc, scenario: scenario, manifest: manifest, central: mc.centralRun,
-                descriptors: plan.evaluators.map(\.entry.descriptor), language: language)
+                descriptors: plan.evaluators.map(\.entry.descriptor), language: language,
+                swings: [.markdown, .html, .xlsx].contains(format) ? Sensitivity.run(plan, on: scenario) : [])
             if format == .xlsx {
                 guard let bytes = workbook(renderer.workbook, output: &output) else { return output }
                 output.bytes = bytes

@@ -23,6 +23,9 @@ public struct MetricPresentation: Sendable, Codable, Hashable {
     /// For a headline in the brief: a metric of the same evaluator whose rows, summed by
     /// country in the horizon's last year, split the headline by side of the zone.
     public var bySide: String?
+    /// The metric's texts in other languages, by language code (`ru`) then field (`label`,
+    /// `short_label`, `summary`): how an outside evaluator gives its own translations.
+    public var translations: [String: [String: String]]?
 
     /// Creates presentation hints.
     public init(

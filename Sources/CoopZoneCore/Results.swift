@@ -223,13 +223,38 @@ public struct Finding: Sendable, Hashable, Codable {
     public var message: String
     /// Where in the scenario it points, if anywhere.
     public var location: SourceLocation?
+    /// The statement as message-catalogue texts, when the evaluator wrote it that way: `message`
+    /// is these parts in English, one after the other; `text(in:)` gives them in another language.
+    public var parts: [MessagePart]?
 
     /// Creates a finding.
-    public init(evaluator: String, kind: Kind, message: String, location: SourceLocation? = nil) {
+    public init(evaluator: String, kind: Kind, message: String, location: SourceLocation? = nil, parts: [MessagePart]? = nil) {
         self.evaluator = evaluator
         self.kind = kind
         self.message = message
         self.location = location
+        self.parts = parts
+    }
+
+    /// The statement in `language`: its parts from that language's catalogue when it has them
+    /// all, else the English message.
+    public func text(in language: Language) -> String {
+        guard language != .en, let parts, parts.allSatisfy({ Messages(language).ownText($0.key) != nil }) else { return message }
+        return parts.map { Messages(language)($0.key, $0.arguments) }.joined()
+    }
+}
+
+/// A catalogue text with its arguments (`finding.stage_runs` with `stage`, `zone`).
+public struct MessagePart: Sendable, Hashable, Codable {
+    /// The catalogue key.
+    public var key: String
+    /// The values of its `{name}` placeholders.
+    public var arguments: [String: String]
+
+    /// A part.
+    public init(_ key: String, _ arguments: [String: String] = [:]) {
+        self.key = key
+        self.arguments = arguments
     }
 }
 
@@ -320,6 +345,15 @@ public struct ResultBuilder: Sendable {
     public mutating func finding(_ kind: Finding.Kind, _ message: @autoclosure () -> String, at location: SourceLocation? = nil) {
         guard FindingsSwitch.enabled else { return }
         result.findings.append(Finding(evaluator: descriptor.id, kind: kind, message: message(), location: location))
+    }
+
+    /// Records a finding written as message-catalogue texts, so reports can give it in their
+    /// language; its `message` is the parts in English.
+    public mutating func finding(_ kind: Finding.Kind, parts: @autoclosure () -> [MessagePart], at location: SourceLocation? = nil) {
+        guard FindingsSwitch.enabled else { return }
+        let parts = parts()
+        let english = parts.map { Messages(.en)($0.key, $0.arguments) }.joined()
+        result.findings.append(Finding(evaluator: descriptor.id, kind: kind, message: english, location: location, parts: parts))
     }
 
     /// Reserves room for `count` more rows.

@@ -13,11 +13,32 @@ extension ExternalManifest {
     /// The hints of one metric or headline (`label`, `short_label`, `card`, and `higher_is_better`).
     static func presentation(_ fields: ManifestReader.Mapping, what: String, reader: ManifestReader) -> MetricPresentation {
         let higher = fields["higher_is_better"].flatMap { reader.bool($0, what: "'higher_is_better' of \(what)") }
-        return MetricPresentation(
+        var hints = MetricPresentation(
             label: fields["label"].flatMap { reader.text($0, what: "'label' of \(what)") },
             shortLabel: fields["short_label"].flatMap { reader.text($0, what: "'short_label' of \(what)") },
             better: higher.map { $0 ? .higher : .lower },
             card: fields["card"].flatMap { reader.integer($0, what: "'card' of \(what)") })
+        // `translations: {ru: {label: …, short_label: …, summary: …}}`: the metric's texts in other languages.
+        var translations: [String: [String: String]] = [:]
+        for entry in fields.entries("translations") {
+            let codes = Language.allCases.filter { $0 != .en }.map(\.rawValue)
+            guard codes.contains(entry.key) else {
+                reader.error(
+                    "'\(entry.key)' in 'translations' of \(what) is not a language CoopZone writes"
+                        + (closestMatch(to: entry.key, in: codes).map { "; did you mean '\($0)'?" } ?? ""), at: entry.keyLocation,
+                    hint: "languages: \(codes.joined(separator: ", ")) (English is the manifest's own text)")
+                continue
+            }
+            let texts = reader.mapping(entry.value, what: "the \(entry.key) translations of \(what)", allowed: ["label", "short_label", "summary"])
+            guard texts.isMapping else { continue }
+            var own: [String: String] = [:]
+            for key in ["label", "short_label", "summary"] {
+                if let text = texts[key].flatMap({ reader.text($0, what: "'\(key)' of the \(entry.key) translations of \(what)") }) { own[key] = text }
+            }
+            translations[entry.key] = own
+        }
+        if !translations.isEmpty { hints.translations = translations }
+        return hints
     }
 
     /// The `charts:` list: each chart's series must be additive metrics the manifest declares.

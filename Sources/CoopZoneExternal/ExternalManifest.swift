@@ -32,8 +32,8 @@ public struct ExternalManifest: Sendable {
         "timeout_seconds", "max_output_bytes", "parameters", "metrics", "headlines", "charts",
     ]
     static let parameterKeys = ["summary", "unit", "default", "allowed", "plausible", "citation", "assumption"]
-    static let metricKeys = ["unit", "summary", "dimensions", "additive", "equation", "label", "short_label"]
-    static let headlineKeys = ["unit", "summary", "equation", "higher_is_better", "label", "short_label", "card"]
+    static let metricKeys = ["unit", "summary", "dimensions", "additive", "equation", "label", "short_label", "translations"]
+    static let headlineKeys = ["unit", "summary", "equation", "higher_is_better", "label", "short_label", "card", "translations"]
 
     /// The evaluator's directory (absolute): the program runs there.
     public var directory: String

@@ -161,12 +161,14 @@ public struct Labels: Sendable {
     public func metric(_ evaluator: String, _ metric: String, descriptors: [EvaluatorDescriptor]) -> String {
         if let text = Messages(language).ownText("metric.\(evaluator).\(metric)") { return text }
         let m = descriptors.first { $0.id == evaluator }?.metric(metric)
+        if let own = m?.presentation.translations?[language.rawValue], let text = own["label"] ?? own["short_label"] { return text }
         return m?.presentation.label ?? m?.presentation.shortLabel ?? metric.replacingOccurrences(of: "_", with: " ")
     }
 
     /// What a metric measures, in the language when the catalogue has it, else the descriptor's summary.
     public func metricSummary(_ evaluator: String, _ metric: MetricSpec) -> String {
-        Messages(language).ownText("metric.\(evaluator).\(metric.id).summary") ?? metric.summary
+        Messages(language).ownText("metric.\(evaluator).\(metric.id).summary") ?? metric.presentation.translations?[language.rawValue]?["summary"]
+            ?? metric.summary
     }
 
     /// A unit's symbol in the language.

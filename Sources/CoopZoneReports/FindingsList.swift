@@ -42,7 +42,8 @@ struct FindingsList {
         if isEmpty { return m("findings.none") + "\n" }
         var lines = failures.map { "- **\(m("finding.failed"))** `\($0.evaluator)`: \($0.message)" }
         lines += notes.map { "- **\(m("finding.warning"))** \($0)" }
-        lines += ordered.map { f in "- **\(m("finding." + f.kind.rawValue))** `\(f.evaluator)`: \(f.message)" + (f.location.map { " (\($0))" } ?? "") }
+        lines += ordered.map { f in "- **\(m("finding." + f.kind.rawValue))** `\(f.evaluator)`: \(f.text(in: language))" + (f.location.map { " (\($0))" } ?? "")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -54,7 +55,7 @@ struct FindingsList {
         }
         items += notes.map { "<li class=\"warning\"><span class=\"kind\">\(t(m("finding.warning")))</span>\(t($0))</li>" }
         items += ordered.map { f in
-            "<li class=\"\(f.kind.rawValue)\"><span class=\"kind\">\(t(m("finding." + f.kind.rawValue)))</span>\(HTMLPage.code(f.evaluator)): \(t(f.message))"
+            "<li class=\"\(f.kind.rawValue)\"><span class=\"kind\">\(t(m("finding." + f.kind.rawValue)))</span>\(HTMLPage.code(f.evaluator)): \(t(f.text(in: language)))"
                 + (f.location.map { " <span class=\"meta\">(\(t($0.description)))</span>" } ?? "") + "</li>"
         }
         return "<ul class=\"findings\">\n" + items.joined(separator: "\n") + "\n</ul>\n"

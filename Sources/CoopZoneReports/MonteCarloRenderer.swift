@@ -18,13 +18,16 @@ public struct MonteCarloRenderer: Sendable {
     /// Creates a renderer.
     /// The language of the brief and the workbook.
     public let language: Language
+    /// One-at-a-time swings on central values, for the brief's inputs that move the NPV most.
+    public let swings: [Swing]
 
     /// Creates a renderer.
     public init(
         result: MonteCarloResult, scenario: Scenario, manifest: RunManifest, central: RunResult? = nil, descriptors: [EvaluatorDescriptor] = [],
-        language: Language = .en
+        language: Language = .en, swings: [Swing] = []
     ) {
         self.language = language
+        self.swings = swings
         self.result = result
         self.scenario = scenario
         self.manifest = manifest
@@ -74,7 +77,7 @@ public struct MonteCarloRenderer: Sendable {
     public var brief: Brief {
         Brief(
             scenario: scenario, descriptors: descriptors, headlines: central?.headlines ?? [], rows: central?.rows ?? [], bands: headlineBands,
-            draws: result.draws, language: language)
+            draws: result.draws, swings: swings, language: language)
     }
 
     /// The draws as an Excel workbook: the brief, headlines with central value and P5/P50/P95,

@@ -1,4 +1,5 @@
 import CoopZoneCore
+import CoopZoneReports
 import Foundation
 import Testing
 
@@ -130,5 +131,30 @@ struct ExternalManifestTests {
                 separator: "\n")
         let found = diagnostics(bomb)
         #expect(found.first?.contains("expands to more than") == true, "\(found)")
+    }
+}
+
+/// An outside evaluator may give its metrics' texts in other languages; reports and the
+/// workshop show them in that language.
+struct ExternalManifestTranslationTests {
+    @Test func aMetricsTranslationsAreKeptAndUsedByTheReports() throws {
+        let text = goodManifest.replacingOccurrences(
+            of: "    summary: A value\n",
+            with: "    summary: A value\n    label: Demo value\n    translations:\n      ru: {label: Демонстрационная величина, summary: Некоторая величина}\n")
+        let manifest = try parseManifest(text).get()
+        let metric = try #require(manifest.descriptor.metric("demo_value"))
+        #expect(metric.presentation.translations?["ru"]?["label"] == "Демонстрационная величина")
+        #expect(metric.presentation.translations?["ru"]?["summary"] == "Некоторая величина")
+        #expect(Labels(.ru).metric("demo", "demo_value", descriptors: [manifest.descriptor]) == "Демонстрационная величина")
+        #expect(Labels(.en).metric("demo", "demo_value", descriptors: [manifest.descriptor]) == "Demo value")
+    }
+
+    @Test func aLanguageCoopZoneDoesNotWriteIsAnErrorAtItsLine() {
+        let text = goodManifest.replacingOccurrences(
+            of: "    summary: A value\n", with: "    summary: A value\n    translations:\n      rus: {label: Величина}\n")
+        let found = diagnostics(text)
+        #expect(
+            found.contains { $0.contains("demo/evaluator.yaml:18:7") && $0.contains("'rus' in 'translations'") && $0.contains("did you mean 'ru'?") },
+            "\(found)")
     }
 }

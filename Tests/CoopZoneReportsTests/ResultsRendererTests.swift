@@ -56,6 +56,11 @@ struct ResultsRendererTests {
         let jobYears = try #require(renderer.result.headlines.first { $0.metric == "net_job_years" })
         #expect(markdown.contains("| Чистые человеко-годы занятости | \(ResultsRenderer.localized(jobYears.value, in: .ru)) | раб. мест |"))
         #expect(ResultsRenderer.localized(86_606, in: .ru) == "86\u{202F}606" && ResultsRenderer.localized(-0.0936, in: .ru) == "\u{2212}0,0936")
+        // The most common findings read in Russian; the English message stays the JSON's.
+        let stage = try #require(renderer.result.findings.first { $0.message.hasPrefix("stage 'free_trade' of zone 'fbs' runs 2026–2029") })
+        #expect(stage.text(in: .ru) == "этап 'free_trade' зоны 'fbs' действует в 2026–2029 гг.")
+        #expect(markdown.contains("- **примечание** `staged_incentives`: этап 'investment' зоны 'fbs' действует в 2030–2035 гг. (когда накопленные"))
+        #expect(markdown.contains("- **предупреждение** `cost_benefit`: зона не окупается в пределах периода расчёта"))
         let html = renderer.render(.html)
         #expect(html.contains("<html lang=\"ru\">") && html.contains("<h2>Основные показатели</h2>") && html.contains("<strong>Содержание</strong>"))
         HTMLChecks.check(html, promised: [])
