@@ -394,8 +394,14 @@ public struct CostBenefitEvaluator: Evaluator {
             try b.headline(Metrics.paybackYear, Double(scenario.horizon.upperBound + 1))
             b.finding(
                 .warning,
-                "the zone does not pay back within the horizon: the cumulative discounted net benefit in \(scenario.horizon.upperBound) is "
-                    + "\(format(payback.finalCumulative)) USD m; payback_year is set to \(scenario.horizon.upperBound + 1), the year after the horizon")
+                parts: [
+                    MessagePart(
+                        "finding.no_payback",
+                        [
+                            "last": String(scenario.horizon.upperBound), "value": format(payback.finalCumulative),
+                            "after": String(scenario.horizon.upperBound + 1),
+                        ])
+                ])
         }
 
         // NPV(r) = (1 − r)·PV(A) + PV(B) − r·PV(T) − PV(C), linear in r.
@@ -423,10 +429,7 @@ public struct CostBenefitEvaluator: Evaluator {
                     "the NPV rises with redundancy (the tax expenditure and the benefits of investment are negative on balance); "
                         + "it is negative below a redundancy of \(percent(breakEven.value))")
             case .negativeEverywhere:
-                b.finding(
-                    .warning,
-                    "the NPV is negative even if every incentivised investment is additional (redundancy 0: \(format(pvA + pvB - pvC)) USD m); "
-                        + "break_even_redundancy is set to 0")
+                b.finding(.warning, parts: [MessagePart("finding.npv_negative_everywhere", ["value": format(pvA + pvB - pvC)])])
             case .positiveEverywhere:
                 b.finding(
                     .info,

@@ -370,20 +370,26 @@ struct ZoneRun {
     private func report(_ timeline: StageTimeline, into b: inout ResultBuilder) {
         for problem in timeline.errors { b.finding(.warning, problem.message, at: problem.location) }
         for placed in timeline.stages {
-            let span = placed.first == placed.last ? "in \(placed.first)" : "\(placed.first)–\(placed.last)"
-            let cause: String
+            var parts = [MessagePart("finding.stage_runs", ["stage": placed.stage.id, "zone": zone.id])]
+            parts.append(
+                placed.first == placed.last
+                    ? MessagePart("finding.span_year", ["year": String(placed.first)])
+                    : MessagePart("finding.span_years", ["first": String(placed.first), "last": String(placed.last)]))
             switch placed.stage.start {
-            case .year: cause = ""
+            case .year: break
             case .after(let other, let lag):
-                cause = " (after stage '\(other)'" + (lag > 0 ? " and \(lag) more year\(lag == 1 ? "" : "s")" : "") + ")"
+                parts.append(
+                    lag == 0
+                        ? MessagePart("finding.cause_after", ["stage": other])
+                        : MessagePart(lag == 1 ? "finding.cause_after_lag_one" : "finding.cause_after_lag", ["stage": other, "lag": String(lag)]))
             case .infrastructureSpending(let amount, _):
-                cause = " (once cumulative public infrastructure spending reaches \(format(scenario[amount])))"
+                parts.append(MessagePart("finding.cause_infrastructure", ["amount": format(scenario[amount])]))
             }
-            b.finding(.info, "stage '\(placed.stage.id)' of zone '\(zone.id)' runs \(span)\(cause)", at: placed.stage.location)
+            b.finding(.info, parts: parts, at: placed.stage.location)
         }
         for id in timeline.neverStarted {
             let location = zone.stages.first { $0.id == id }?.location ?? zone.location
-            b.finding(.info, "stage '\(id)' of zone '\(zone.id)' does not start within the horizon; it has no effect", at: location)
+            b.finding(.info, parts: [MessagePart("finding.stage_never_starts", ["stage": id, "zone": zone.id])], at: location)
         }
     }
 }

@@ -38,25 +38,28 @@ extension ComparisonRenderer {
     /// The HTML report of a comparison: designs, findings, headlines with differences, the
     /// side-by-side charts, the share of draws that beat the baseline, and each design's provenance.
     public func html() -> String {
-        let t = HTMLPage.text, c = HTMLPage.code
+        let t = HTMLPage.text, c = HTMLPage.code, m = Messages(language), labels = Labels(language)
         let cmp = comparison
         let mc = cmp.designs.contains { $0.monteCarlo != nil }
-        var page = HTMLPage(title: "Comparison of designs")
+        var page = HTMLPage(title: m("report.compare_title"), language: language)
         var header =
-            "<header>\n<h1>Comparison of designs</h1>\n<p class=\"lede\">\(cmp.designs.count) designs on their headline metrics; [0] is the baseline and Δ[i] is design [i] minus the baseline.</p>\n"
+            "<header>\n<h1>\(t(m("report.compare_title")))</h1>\n<p class=\"lede\">"
+            + (language == .en
+                ? "\(cmp.designs.count) designs on their headline metrics; [0] is the baseline and Δ[i] is design [i] minus the baseline."
+                : t(m("report.compare_lede", ["n": String(cmp.designs.count)]))) + "</p>\n"
         if let line = drawsLine { header += "<p class=\"meta\">\(t(line))</p>\n" }
         header += HTMLPage.table(
             ["", "design", "file", "scenario hash", "evaluators"],
             cmp.designs.enumerated().map { i, d in
                 [
-                    "[\(i)]", t(d.title), c(d.file), c(d.result.manifest.scenarioHash),
+                    "[\(i)]", t(designName(i, d)), c(d.file), c(d.result.manifest.scenarioHash),
                     d.result.manifest.evaluators.map { "\(c($0.id)) \(t($0.version))" }.joined(separator: ", "),
                 ]
             })
         page.raw(header + "</header>")
         page.section(id: "brief", title: Messages(language)("brief.title"), brief.html())
-        page.section(id: "findings", title: "Findings (\(findingsList.counts))", findingsList.html())
-        var head = ["evaluator", "metric", "unit"]
+        page.section(id: "findings", title: m("report.findings", ["counts": findingsList.counts(language)]), findingsList.html(language))
+        var head = [m("col.headline"), m("col.unit")].map(t)
         var numeric = Set<Int>()
         for i in cmp.designs.indices {
             numeric.insert(head.count)
@@ -66,16 +69,18 @@ extension ComparisonRenderer {
                 head.append("Δ[\(i)]")
             }
         }
+        head.append(t(m("col.id")))
         let rows = cmp.lines.map { line -> [String] in
-            var row = [c(line.evaluator), c(line.metric), t(line.unit.symbol)]
+            var row = [t(labels.metric(line.evaluator, line.metric, descriptors: descriptors)), t(labels.unit(line.unit))]
             for i in cmp.designs.indices {
-                row.append(t(Self.valueCell(line, i)))
-                if i > 0 { row.append(t(Self.differenceCell(line, i, comparable: !cmp.incomparable.contains(i)))) }
+                row.append(t(Self.valueCell(line, i, language: language)))
+                if i > 0 { row.append(t(Self.differenceCell(line, i, comparable: !cmp.incomparable.contains(i), language: language))) }
             }
+            row.append(c("\(line.evaluator).\(line.metric)"))
             return row
         }
         page.section(
-            id: "headlines", title: "Headlines",
+            id: "headlines", title: m("report.headlines"),
             HTMLPage.table(head, rows, numeric: numeric)
                 + (mc ? "<p class=\"meta\">\(t(Self.monteCarloCells))</p>\n" : "")
                 + (cmp.incomparable.isEmpty ? "" : "<p class=\"meta\">\(t(Self.notComparableMark))</p>\n"))

@@ -64,16 +64,16 @@ public struct ComparisonRenderer: Sendable {
     }
 
     /// A design's cell: P50 (P5…P95) of its draws with Monte Carlo, else its value.
-    static func valueCell(_ line: Comparison.Line, _ i: Int) -> String {
-        let h = ResultsRenderer.human
+    static func valueCell(_ line: Comparison.Line, _ i: Int, language: Language = .en) -> String {
+        let h = { (x: Double) in language == .en ? ResultsRenderer.human(x) : ResultsRenderer.localized(x, in: language) }
         if let b = line.bands[i] { return "\(h(b.p50)) (\(h(b.p5))…\(h(b.p95)))" }
         return line.values[i].map(h) ?? "—"
     }
 
     /// A design's difference from the baseline: with Monte Carlo the P50 (P5…P95) of the
     /// draw-by-draw difference, else the difference of the values.
-    static func differenceCell(_ line: Comparison.Line, _ i: Int, comparable: Bool = true) -> String {
-        let h = ResultsRenderer.human
+    static func differenceCell(_ line: Comparison.Line, _ i: Int, comparable: Bool = true, language: Language = .en) -> String {
+        let h = { (x: Double) in language == .en ? ResultsRenderer.human(x) : ResultsRenderer.localized(x, in: language) }
         func signed(_ x: Double) -> String { (x > 0 ? "+" : "") + h(x) }
         let cell = line.differenceBands[i].map { d in "\(signed(d.p50)) (\(signed(d.p5))…\(signed(d.p95)))" } ?? line.differences[i].map(signed) ?? "—"
         return comparable || cell == "—" ? cell : cell + " n/c"
@@ -183,34 +183,43 @@ public struct ComparisonRenderer: Sendable {
             return JSONValue.object(top).prettyText + "\n"
         case .table, .markdown:
             let md = format == .markdown
-            var out = md ? "# Comparison of designs\n\n" : "COMPARISON (baseline: \(names.first ?? ""))\n"
+            let m = Messages(md ? language : .en), labels = Labels(md ? language : .en)
+            var out = md ? "# \(m("report.compare_title"))\n\n" : "COMPARISON (baseline: \(names.first ?? ""))\n"
             out +=
                 c.designs.enumerated().map { i, d in
-                    "\(md ? "- " : "  ")[\(i)] \(d.file) — \(d.title)" + (md ? " (scenario hash `\(d.result.manifest.scenarioHash)`)" : "")
+                    "\(md ? "- " : "  ")[\(i)] \(d.file) — \(md ? designName(i, d) : d.title)"
+                        + (md ? " (scenario hash `\(d.result.manifest.scenarioHash)`)" : "")
                 }.joined(separator: "\n") + "\n\n"
             if md {
                 out += "[0] is the baseline; Δ[i] is design [i] minus the baseline."
                 if let line = drawsLine { out += " " + line + " " + Self.monteCarloCells }
                 if !c.incomparable.isEmpty { out += " " + Self.notComparableMark }
                 out += "\n\n" + brief.markdown(level: 2)
-                out += "## Findings\n\n" + findingsList.markdown() + "\n## Headlines\n\n"
+                out += "## \(m("report.findings_plain"))\n\n" + findingsList.markdown(language) + "\n## \(m("report.headlines"))\n\n"
             } else {
                 if let line = drawsLine { out += line + " " + Self.monteCarloCells + "\n\n" }
                 if !c.notes.isEmpty {
                     out += "NOT COMPARABLE\n" + c.notes.map { "  \($0)" }.joined(separator: "\n") + "\n  " + Self.notComparableMark + "\n\n"
                 }
             }
-            var header = ["evaluator", "metric", "unit"]
+            var header = md ? [m("col.headline"), m("col.unit")] : ["evaluator", "metric", "unit"]
             for i in names.indices { header.append("[\(i)]"); if i > 0 { header.append("Δ[\(i)]") } }
+            if md { header.append(m("col.id")) }
             let body = c.lines.map { line -> [String] in
-                var row = [line.evaluator, line.metric, line.unit.symbol]
+                var row =
+                    md
+                    ? [labels.metric(line.evaluator, line.metric, descriptors: descriptors), labels.unit(line.unit)]
+                    : [line.evaluator, line.metric, line.unit.symbol]
                 for i in names.indices {
-                    row.append(Self.valueCell(line, i))
-                    if i > 0 { row.append(Self.differenceCell(line, i, comparable: !c.incomparable.contains(i))) }
+                    row.append(Self.valueCell(line, i, language: md ? language : .en))
+                    if i > 0 { row.append(Self.differenceCell(line, i, comparable: !c.incomparable.contains(i), language: md ? language : .en)) }
                 }
+                if md { row.append("`\(line.evaluator).\(line.metric)`") }
                 return row
             }
-            out += md ? markdownTable(header, body, alignRight: Set(3..<header.count)) + "\n" : ResultsRenderer.align([header] + body) + "\n"
+            out +=
+                md
+                ? markdownTable(header, body, alignRight: Set(2..<(header.count - 1))) + "\n" : ResultsRenderer.align([header] + body) + "\n"
             if mc {
                 out +=
                     md

@@ -49,36 +49,40 @@ extension MonteCarloRenderer {
     /// The HTML report of a Monte Carlo run: findings, headline bands, the sampled inputs, a
     /// band chart per uncertain series, the central run's charts and the provenance.
     public func html() -> String {
-        let t = HTMLPage.text, c = HTMLPage.code
-        let title = "\(scenario.title) — Monte Carlo"
-        var page = HTMLPage(title: title)
+        let t = HTMLPage.text, c = HTMLPage.code, m = Messages(language), labels = Labels(language)
+        func number(_ x: Double) -> String { t(ResultsRenderer.localized(x, in: language)) }
+        let title = m("report.monte_carlo_title", ["title": scenario.texts(language).title])
+        var page = HTMLPage(title: title, language: language)
         page.raw(
             HTMLReport.header(
                 title: title,
-                subtitle:
-                    "\(drawCount(result.draws)), seed \(result.seed): each uncertain input sampled from its distribution, the same draws on every machine.",
+                subtitle: language == .en
+                    ? "\(drawCount(result.draws)), seed \(result.seed): each uncertain input sampled from its distribution, the same draws on every machine."
+                    : m("report.monte_carlo_subtitle", ["draws": labels.count(result.draws), "seed": String(result.seed)]),
                 scenario: scenario, provenance: provenance, language: language))
         page.section(id: "brief", title: Messages(language)("brief.title"), brief.html())
         page.section(
-            id: "findings", title: "Findings (\(findingsList.counts))",
-            findingsList.html() + (central == nil ? "" : "<p class=\"meta\">Findings of the run on central values; draws may differ.</p>\n"))
+            id: "findings", title: m("report.findings", ["counts": findingsList.counts(language)]),
+            findingsList.html(language) + (central == nil ? "" : "<p class=\"meta\">\(t(m("report.findings_central")))</p>\n"))
         let headlineRows = result.keys.indices.filter { result.keys[$0].year == nil }.map { k -> [String] in
             let key = result.keys[k], b = result.band(k)
             return [
-                c(key.evaluator), c(key.metric), t(ResultsRenderer.human(centralValue(k))), t(ResultsRenderer.human(b.p5)),
-                t(ResultsRenderer.human(b.p50)), t(ResultsRenderer.human(b.p95)), t(result.units[k].symbol),
+                t(labels.metric(key.evaluator, key.metric, descriptors: descriptors)), number(centralValue(k)), number(b.p5), number(b.p50),
+                number(b.p95), t(labels.unit(result.units[k])), c("\(key.evaluator).\(key.metric)"),
             ]
         }
         page.section(
-            id: "headlines", title: "Headlines",
-            HTMLPage.table(["evaluator", "metric", "central", "P5", "P50", "P95", "unit"], headlineRows, numeric: [2, 3, 4, 5])
-                + "<p class=\"meta\">Central: all inputs at their central values. P5, P50, P95: 5th, 50th and 95th percentiles of the draws.</p>\n")
+            id: "headlines", title: m("report.headlines"),
+            HTMLPage.table(
+                [m("col.headline"), m("col.central"), "P5", "P50", "P95", m("col.unit"), m("col.id")].map(t), headlineRows, numeric: [1, 2, 3, 4])
+                + "<p class=\"meta\">\(t(m("report.central_note")))</p>\n")
         page.section(
-            id: "sampled-inputs", title: "Sampled inputs (\(sampledRows.count))",
+            id: "sampled-inputs", title: m("report.sampled_inputs", ["n": String(sampledRows.count)]),
             sampledRows.isEmpty
-                ? "<p>None: the scenario has no distributions, so every draw is the same.</p>\n"
+                ? "<p>\(t(m("report.no_distributions")))</p>\n"
                 : HTMLPage.table(
-                    ["input", "distribution", "central", "unit", "provenance"], sampledRows.map { r in [c(r[0])] + r.dropFirst().map(t) }, numeric: [2]))
+                    [m("col.input"), m("col.distribution"), m("col.central"), m("col.unit"), m("col.source")].map(t),
+                    sampledRows.map { r in [c(r[0])] + r.dropFirst().map(t) }, numeric: [2]))
         let charts = bandCharts
         var bandBody =
             charts.isEmpty
@@ -95,16 +99,16 @@ extension MonteCarloRenderer {
                 numeric: [0, 1, 2, 3], caption: "\(c("\(evaluator).\(metric)")) (\(t(series.unit.symbol)))")
         }
         if !tables.isEmpty { bandBody += "<details><summary>Band values by year</summary>\n\(tables)</details>\n" }
-        page.section(id: "bands", title: "Uncertainty bands", bandBody)
+        page.section(id: "bands", title: m("report.bands"), bandBody)
         if let central {
             let runCharts = RunCharts(result: central, scenario: scenario, descriptors: descriptors, idPrefix: "central-", language: language).all
             if !runCharts.isEmpty {
                 page.section(
-                    id: "charts", title: "Charts of the central run",
-                    "<p>The run with every input at its central value, as <code>coopzone run</code> gives it.</p>\n" + runCharts.map(HTMLPage.figure).joined())
+                    id: "charts", title: m("report.central_charts"),
+                    "<p>\(t(m("report.central_charts_note")))</p>\n" + runCharts.map(HTMLPage.figure).joined())
             }
         }
-        page.section(id: "provenance", title: "Provenance", provenance.html())
+        page.section(id: "provenance", title: m("report.provenance"), provenance.html())
         return page.render(footer: HTMLReport.footer(provenance, language: language))
     }
 }

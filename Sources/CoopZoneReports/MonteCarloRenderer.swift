@@ -148,36 +148,53 @@ public struct MonteCarloRenderer: Sendable {
             ]).prettyText + "\n"
         case .table, .markdown:
             let md = format == .markdown
-            var out = md ? "# \(scenario.title) — Monte Carlo\n\n" : "\(scenario.title) — Monte Carlo\n"
+            let m = Messages(md ? language : .en), labels = Labels(md ? language : .en)
+            var out = md ? "# \(m("report.monte_carlo_title", ["title": scenario.texts(language).title]))\n\n" : "\(scenario.title) — Monte Carlo\n"
             if md {
                 out +=
-                    "\(drawCount(result.draws)), seed \(result.seed). Money in \(scenario.currency) million at \(scenario.priceYear) prices; horizon \(scenario.horizon.lowerBound)–\(scenario.horizon.upperBound).\n\n"
+                    (language == .en
+                        ? "\(drawCount(result.draws)), seed \(result.seed). "
+                        : m("report.monte_carlo_subtitle", ["draws": labels.count(result.draws), "seed": String(result.seed)]) + " ")
+                    + HTMLReport.moneyAndHorizon(scenario, language: language) + "\n\n"
                 out += "> " + provenance.summaryLine(markdown: true) + "\n\n"
                 out += brief.markdown(level: 2)
-                out += "## Findings\n\n" + findingsList.markdown() + (central == nil ? "" : "\nFindings are those of the run on central values.\n") + "\n"
-                out += "## Sampled inputs\n\n"
+                out +=
+                    "## \(m("report.findings_plain"))\n\n" + findingsList.markdown(language)
+                    + (central == nil ? "" : "\n" + m("report.findings_central") + "\n") + "\n"
+                out += "## \(m("report.sampled_inputs", ["n": String(sampledRows.count)]))\n\n"
                 out +=
                     sampledRows.isEmpty
-                    ? "None: the scenario has no distributions, so every draw is the same.\n\n"
+                    ? m("report.no_distributions") + "\n\n"
                     : markdownTable(
-                        ["input", "distribution", "central", "unit", "provenance"], sampledRows.map { ["`\($0[0])`"] + $0.dropFirst() }, alignRight: [2])
+                        [m("col.input"), m("col.distribution"), m("col.central"), m("col.unit"), m("col.source")],
+                        sampledRows.map { ["`\($0[0])`"] + $0.dropFirst() }, alignRight: [2])
                         + "\n\n"
             } else {
                 out +=
                     "\(drawCount(result.draws)), seed \(result.seed); sampled inputs: \(result.sampledInputs.isEmpty ? "none (the scenario has no distributions)" : result.sampledInputs.joined(separator: ", "))\n\n"
                 for (id, f) in result.failures.sorted(by: { $0.key < $1.key }) { out += "warning: '\(id)' failed in \(f.count) draws: \(f.message)\n" }
             }
+            func number(_ x: Double) -> String { md ? ResultsRenderer.localized(x, in: language) : h(x) }
             let headlineRows = result.keys.enumerated().filter { $0.element.year == nil }.map { k, key in
-                [key.evaluator, key.metric, h(centralValue(k)), h(bands[k].p5), h(bands[k].p50), h(bands[k].p95), result.units[k].symbol]
+                md
+                    ? [
+                        labels.metric(key.evaluator, key.metric, descriptors: descriptors), number(centralValue(k)), number(bands[k].p5),
+                        number(bands[k].p50), number(bands[k].p95), labels.unit(result.units[k]), "`\(key.evaluator).\(key.metric)`",
+                    ]
+                    : [key.evaluator, key.metric, h(centralValue(k)), h(bands[k].p5), h(bands[k].p50), h(bands[k].p95), result.units[k].symbol]
             }
-            let header = ["evaluator", "metric", "central", "P5", "P50", "P95", "unit"]
             out +=
                 md
-                ? "## Headlines\n\n" + markdownTable(header, headlineRows, alignRight: [2, 3, 4, 5])
-                : "HEADLINES (central value; P5 / P50 / P95 of the draws)\n" + ResultsRenderer.align([header] + headlineRows, rightAligned: [2, 3, 4, 5])
+                ? "## \(m("report.headlines"))\n\n"
+                    + markdownTable(
+                        [m("col.headline"), m("col.central"), "P5", "P50", "P95", m("col.unit"), m("col.id")], headlineRows, alignRight: [1, 2, 3, 4])
+                : "HEADLINES (central value; P5 / P50 / P95 of the draws)\n"
+                    + ResultsRenderer.align([["evaluator", "metric", "central", "P5", "P50", "P95", "unit"]] + headlineRows, rightAligned: [2, 3, 4, 5])
             out +=
-                "\n\nCentral: every input at its central value (its `value`; for a range without one, the midpoint, mode or mean). P5, P50, P95: percentiles of the draws.\n\n"
-            if md { out += "## Totals by year\n\n" }
+                language == .en || !md
+                ? "\n\nCentral: every input at its central value (its `value`; for a range without one, the midpoint, mode or mean). P5, P50, P95: percentiles of the draws.\n\n"
+                : "\n\n" + m("report.central_note") + "\n\n"
+            if md { out += "## \(language == .en ? "Totals by year" : m("report.totals_by_year"))\n\n" }
             for (evaluator, metric) in yearMetrics {
                 let rows = result.keys.enumerated().filter { $0.element.evaluator == evaluator && $0.element.metric == metric && $0.element.year != nil }
                 guard rows.contains(where: { bands[$0.offset].p95 != 0 || bands[$0.offset].p5 != 0 }) else { continue }

@@ -26,21 +26,22 @@ extension SensitivityRenderer {
     /// The HTML report of a sensitivity analysis: findings, the uncertain inputs, a tornado
     /// chart and a table per headline, and the provenance.
     public func html() -> String {
-        let t = HTMLPage.text, c = HTMLPage.code, h = ResultsRenderer.human
-        let title = "\(scenario.title) — sensitivity"
-        var page = HTMLPage(title: title)
+        let t = HTMLPage.text, c = HTMLPage.code, m = Messages(language), labels = Labels(language)
+        let h = { (x: Double) in language == .en ? ResultsRenderer.human(x) : ResultsRenderer.localized(x, in: language) }
+        let title = m("report.sensitivity_title", ["title": scenario.texts(language).title])
+        var page = HTMLPage(title: title, language: language)
         page.raw(
             HTMLReport.header(
-                title: title, subtitle: "Each uncertain input at its low and at its high bound, every other input at its central value.",
-                scenario: scenario, provenance: provenance))
+                title: title, subtitle: m("report.sensitivity_subtitle"), scenario: scenario, provenance: provenance, language: language))
         if let brief { page.section(id: "brief", title: Messages(language)("brief.title"), brief.html()) }
-        page.section(id: "findings", title: "Findings (\(findingsList.counts))", findingsList.html())
+        page.section(id: "findings", title: m("report.findings", ["counts": findingsList.counts(language)]), findingsList.html(language))
         page.section(
-            id: "inputs", title: "Uncertain inputs (\(inputRows.count))",
+            id: "inputs", title: m("report.uncertain_inputs", ["n": String(inputRows.count)]),
             inputRows.isEmpty
                 ? "<p>The scenario has no uncertain inputs: give numbers a distribution (uniform, triangular or normal) to see their swing.</p>\n"
                 : HTMLPage.table(
-                    ["input", "distribution", "central", "unit", "provenance"], inputRows.map { r in [c(r[0])] + r.dropFirst().map(t) }, numeric: [2])
+                    [m("col.input"), m("col.distribution"), m("col.central"), m("col.unit"), m("col.source")].map(t),
+                    inputRows.map { r in [c(r[0])] + r.dropFirst().map(t) }, numeric: [2])
                     + (idleInputsNote(c, text: t).map { "<p>\($0)</p>\n" } ?? ""))
         var body = ""
         let charts = tornadoCharts
@@ -54,19 +55,21 @@ extension SensitivityRenderer {
             }
             body += HTMLPage.figure(chart)
             body += HTMLPage.table(
-                ["input", "range", "at low", "central", "at high", "swing"],
+                [m("col.input"), m("col.range"), m("col.at_low"), m("col.central"), m("col.at_high"), m("col.swing")].map(t),
                 moving.map { s in
                     [c(s.input), t("\(h(s.inputLow))…\(h(s.inputHigh))"), t(h(s.atLow)), t(h(s.central)), t(h(s.atHigh)), t(h(s.swing))]
-                }, numeric: [2, 3, 4, 5], caption: "\(c(name)) (\(t(moving[0].unit.symbol))), inputs ranked by swing")
+                }, numeric: [2, 3, 4, 5],
+                caption: "\(t(labels.metric(group.evaluator, group.metric, descriptors: descriptors))) (\(t(labels.unit(moving[0].unit))), \(c(name))), "
+                    + t(m("report.ranked_by_swing")))
         }
         if swings.isEmpty { body += "<p>No swings: the scenario has no uncertain inputs.</p>\n" }
         if !unmoved.isEmpty { body += "<p>Headlines no input moves when swung alone: \(unmoved.joined(separator: ", ")).</p>\n" }
-        page.section(id: "swings", title: "Swings by headline", body)
+        page.section(id: "swings", title: m("report.swings"), body)
         if let provenance {
-            page.section(id: "provenance", title: "Provenance", provenance.html())
-            return page.render(footer: HTMLReport.footer(provenance))
+            page.section(id: "provenance", title: m("report.provenance"), provenance.html())
+            return page.render(footer: HTMLReport.footer(provenance, language: language))
         }
-        page.section(id: "provenance", title: "Provenance", "<p>Scenario \(c(scenario.file)), hash \(c(scenario.contentHash)).</p>\n")
+        page.section(id: "provenance", title: m("report.provenance"), "<p>Scenario \(c(scenario.file)), hash \(c(scenario.contentHash)).</p>\n")
         return page.render(footer: "Made by CoopZone \(t(coopZoneVersion)) from \(c(scenario.file)). The same inputs give this same file, byte for byte.")
     }
 }

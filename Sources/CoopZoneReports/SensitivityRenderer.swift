@@ -138,19 +138,25 @@ public struct SensitivityRenderer: Sendable {
     /// The Markdown report: findings, the uncertain inputs, then per headline the inputs that
     /// move it, ranked by swing, and the provenance.
     public func markdown() -> String {
-        let h = ResultsRenderer.human
-        var out = "# \(scenario.title) — sensitivity\n\n"
+        let m = Messages(language), labels = Labels(language)
+        let h = { (x: Double) in language == .en ? ResultsRenderer.human(x) : ResultsRenderer.localized(x, in: language) }
+        var out = "# \(m("report.sensitivity_title", ["title": scenario.texts(language).title]))\n\n"
         out +=
-            "Each uncertain input at its low and at its high bound, every other input at its central value. Money in \(scenario.currency) million at \(scenario.priceYear) prices.\n\n"
+            language == .en
+            ? "Each uncertain input at its low and at its high bound, every other input at its central value. Money in \(scenario.currency) million at \(scenario.priceYear) prices.\n\n"
+            : m("report.sensitivity_subtitle") + " " + HTMLReport.moneyAndHorizon(scenario, language: language) + "\n\n"
         if let provenance { out += "> " + provenance.summaryLine(markdown: true) + "\n\n" }
         if let brief { out += brief.markdown(level: 2) }
-        out += "## Findings\n\n" + findingsList.markdown() + "\n"
-        out += "## Uncertain inputs\n\n"
+        out += "## \(m("report.findings_plain"))\n\n" + findingsList.markdown(language) + "\n"
+        out += "## \(m("report.uncertain_inputs", ["n": String(inputRows.count)]))\n\n"
         if inputRows.isEmpty {
             out += "The scenario has no uncertain inputs: give numbers a distribution (uniform, triangular or normal) to see their swing.\n\n"
         } else {
             out +=
-                markdownTable(["input", "distribution", "central", "unit", "provenance"], inputRows.map { ["`\($0[0])`"] + $0.dropFirst() }, alignRight: [2])
+                markdownTable(
+                    [m("col.input"), m("col.distribution"), m("col.central"), m("col.unit"), m("col.source")],
+                    inputRows.map { ["`\($0[0])`"] + $0.dropFirst() },
+                    alignRight: [2])
                 + "\n\n"
             if let note = idleInputsNote({ "`\($0)`" }) { out += note + "\n\n" }
         }
@@ -161,12 +167,13 @@ public struct SensitivityRenderer: Sendable {
                 unmoved.append("`\(group.evaluator).\(group.metric)`")
                 continue
             }
-            let unit = group.swings.first?.unit.symbol ?? ""
-            out += "## \(group.evaluator).\(group.metric) (\(unit))\n\n"
-            out += "Central value \(h(group.swings[0].central)) \(unit).\n\n"
+            let unit = group.swings.first.map { labels.unit($0.unit) } ?? ""
+            out +=
+                "## \(labels.metric(group.evaluator, group.metric, descriptors: descriptors)) (\(unit), `\(group.evaluator).\(group.metric)`)\n\n"
+            out += m("report.central_value", ["value": h(group.swings[0].central), "unit": unit]) + "\n\n"
             out +=
                 markdownTable(
-                    ["input", "range", "at low", "central", "at high", "swing"],
+                    [m("col.input"), m("col.range"), m("col.at_low"), m("col.central"), m("col.at_high"), m("col.swing")],
                     moving.map { s in
                         ["`\(s.input)`", "\(h(s.inputLow))…\(h(s.inputHigh))", h(s.atLow), h(s.central), h(s.atHigh), h(s.swing)]
                     }, alignRight: [2, 3, 4, 5]) + "\n\n"

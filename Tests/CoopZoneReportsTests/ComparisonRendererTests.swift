@@ -12,7 +12,7 @@ struct ComparisonRendererTests {
         for heading in ["# Comparison of designs", "## Findings", "## Headlines", "## Provenance of [0]", "## Provenance of [1]"] {
             #expect(markdown.contains(heading), "markdown has \(heading)")
         }
-        #expect(markdown.contains("| evaluator | metric | unit | [0] | [1] | Δ[1] |"))
+        #expect(markdown.contains("| Headline | Unit | [0] | [1] | Δ[1] | Id (evaluator.metric) |"), "labels first, ids last")
         for (i, d) in renderer.comparison.designs.enumerated() {
             #expect(markdown.contains(d.result.manifest.scenarioHash))
             HTMLChecks.listsAssumptions(markdown, of: renderer.scenarios[i])

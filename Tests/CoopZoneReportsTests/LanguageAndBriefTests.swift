@@ -141,3 +141,40 @@ struct BriefTests {
         #expect(brief.markdown().hasPrefix("## Кратко\n"))
     }
 }
+
+/// Monte Carlo, comparison and sensitivity reports in Russian: headings, labels first, numbers
+/// in Russian format; the English ones keep their ids in a last column.
+struct RussianReportsTests {
+    @Test func monteCarloComparisonAndSensitivityReportsReadInRussian() async throws {
+        let fixture = try Fixture(growthTriangle)
+        let central = await fixture.run()
+        let mc = await MonteCarlo.run(fixture.plan, on: fixture.scenario, draws: 40, seed: 7, workers: 2)
+        let manifest = Engine.manifest(fixture.plan, scenario: fixture.scenario, seed: 7, draws: 40)
+        let mcRU = MonteCarloRenderer(
+            result: mc, scenario: fixture.scenario, manifest: manifest, central: central, descriptors: fixture.descriptors, language: .ru)
+        let md = mcRU.render(.markdown)
+        #expect(md.hasPrefix("# \(fixture.scenario.texts(.ru).title) — Монте-Карло\n"))
+        for heading in ["## Кратко", "## Выводы", "## Основные показатели", "## Итоги по годам"] { #expect(md.contains("\n\(heading)\n"), "\(heading)") }
+        #expect(md.contains("| Показатель | Центральное | P5 | P50 | P95 | Единица | Код (модуль.показатель) |"))
+        let html = mcRU.html()
+        #expect(html.contains("<html lang=\"ru\">") && html.contains("<h2>Интервалы неопределённости</h2>"))
+        HTMLChecks.check(html, promised: [])
+
+        var compare = try await comparison([growthTriangle, freeTradeZone])
+        compare.language = .ru
+        let cmd = compare.render(.markdown)
+        #expect(cmd.hasPrefix("# Сравнение вариантов\n") && cmd.contains("## Кратко\n\n**Сравниваемые варианты.**"))
+        #expect(cmd.contains("| Показатель | Единица | [0] | [1] | Δ[1] |"))
+        // The NPV's row: label, unit, each design's value in Russian format, the difference, the id last.
+        let npv = try #require(compare.comparison.lines.first { $0.metric == "npv" })
+        let row = "| Чистая приведённая стоимость | млн долл. США | \(ResultsRenderer.localized(npv.values[0]!, in: .ru)) |"
+        #expect(cmd.contains(row), "\(row)")
+
+        let sensitivity = SensitivityRenderer(
+            swings: Sensitivity.run(fixture.plan, on: fixture.scenario), scenario: fixture.scenario, central: central, descriptors: fixture.descriptors,
+            language: .ru)
+        let smd = sensitivity.markdown()
+        #expect(smd.contains("## Чистая приведённая стоимость (млн долл. США, `cost_benefit.npv`)"))
+        #expect(smd.contains("| Параметр | Диапазон | Показатель при нижнем | Центральное | Показатель при верхнем | Размах |"))
+    }
+}

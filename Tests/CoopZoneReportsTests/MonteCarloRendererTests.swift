@@ -12,7 +12,7 @@ struct MonteCarloRendererTests {
             #expect(markdown.contains(heading), "markdown has \(heading)")
         }
         #expect(markdown.contains("seed 7, 120 draws"))
-        #expect(markdown.contains("| evaluator | metric | central | P5 | P50 | P95 | unit |"))
+        #expect(markdown.contains("| Headline | Central | P5 | P50 | P95 | Unit | Id (evaluator.metric) |"), "labels first, ids last")
         // The central NPV beside the band is the single run's NPV.
         let npv = try #require(renderer.result.keys.firstIndex(of: SeriesKey(evaluator: "cost_benefit", metric: "npv", year: nil)))
         let single = try #require(renderer.central?.headlines.first { $0.evaluator == "cost_benefit" && $0.metric == "npv" })

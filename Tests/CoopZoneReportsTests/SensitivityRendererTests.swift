@@ -13,8 +13,12 @@ struct SensitivityRendererTests {
         }
         let moved = renderer.headlineGroups.filter { $0.swings.contains(where: SensitivityRenderer.moves) }
         #expect(!moved.isEmpty)
-        for group in moved { #expect(markdown.contains("## \(group.evaluator).\(group.metric) (")) }
-        #expect(markdown.contains("| input | range | at low | central | at high | swing |"))
+        // Each moved headline by its label, its unit and its id.
+        for group in moved {
+            let label = Labels(.en).metric(group.evaluator, group.metric, descriptors: renderer.descriptors)
+            #expect(markdown.contains("## \(label) (\(group.swings[0].unit.symbol), `\(group.evaluator).\(group.metric)`)"))
+        }
+        #expect(markdown.contains("| Input | Range | Headline at low | Central | Headline at high | Swing |"))
 
         let html = renderer.render(.html)
         let promised = moved.map { "fig-tornado-" + ChartFormat.slug("\($0.evaluator).\($0.metric)") }
