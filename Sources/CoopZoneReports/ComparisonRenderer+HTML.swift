@@ -102,7 +102,8 @@ extension ComparisonRenderer {
             page.section(id: "beats-baseline", title: "Share of draws better than the baseline", HTMLPage.table(bh, bb, numeric: Set(3..<bh.count)))
         }
         for (i, p) in provenances.enumerated() {
-            page.section(id: i == 0 ? "provenance" : "provenance-\(i)", title: "Provenance of [\(i)] \(cmp.designs[i].file)", p.html())
+            page.section(
+                id: i == 0 ? "provenance" : "provenance-\(i)", title: m("report.provenance_of", ["i": String(i), "name": cmp.designs[i].file]), p.html())
         }
         let footer =
             "Made by CoopZone \(t(coopZoneVersion)) from "

@@ -29,7 +29,7 @@ public struct ComparisonRenderer: Sendable {
                 manifest.seed = mc.seed
                 manifest.draws = mc.draws
             }
-            return ReportProvenance(scenario: i < scenarios.count ? scenarios[i] : nil, manifest: manifest, descriptors: descriptors)
+            return ReportProvenance(scenario: i < scenarios.count ? scenarios[i] : nil, manifest: manifest, descriptors: descriptors, language: language)
         }
     }
 
@@ -233,7 +233,9 @@ public struct ComparisonRenderer: Sendable {
                 out += md ? markdownTable(bh, bb) + "\n" : ResultsRenderer.align([bh] + bb) + "\n"
             }
             if md {
-                for (i, p) in provenances.enumerated() { out += "\n" + p.markdown(level: 2, title: "Provenance of [\(i)] \(names[i])") }
+                for (i, p) in provenances.enumerated() {
+                    out += "\n" + p.markdown(level: 2, title: m("report.provenance_of", ["i": String(i), "name": names[i]]))
+                }
             }
             return out.trimmingTrailingSpaces() + "\n"
         }

@@ -36,7 +36,7 @@ public struct MonteCarloRenderer: Sendable {
     }
 
     /// The provenance of the draws (the manifest carries the seed and the number of draws).
-    public var provenance: ReportProvenance { ReportProvenance(scenario: scenario, manifest: manifest, descriptors: descriptors) }
+    public var provenance: ReportProvenance { ReportProvenance(scenario: scenario, manifest: manifest, descriptors: descriptors, language: language) }
 
     /// The central run's findings, and a warning per evaluator that failed in some draws.
     var findingsList: FindingsList {

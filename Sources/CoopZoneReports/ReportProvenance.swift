@@ -13,7 +13,14 @@ public struct ReportProvenance: Sendable {
     public let descriptors: [EvaluatorDescriptor]
 
     /// Creates the provenance of one run.
-    public init(scenario: Scenario?, manifest: RunManifest, descriptors: [EvaluatorDescriptor]) {
+    /// The language of the section's headings and table headers.
+    public var language: Language = .en
+
+    /// A heading or header in the section's language.
+    func m(_ key: String, _ arguments: [String: String] = [:]) -> String { Messages(language)(key, arguments) }
+
+    public init(scenario: Scenario?, manifest: RunManifest, descriptors: [EvaluatorDescriptor], language: Language = .en) {
+        self.language = language
         self.scenario = scenario
         self.manifest = manifest
         self.descriptors = descriptors
@@ -96,22 +103,26 @@ public struct ReportProvenance: Sendable {
     // MARK: Markdown
 
     /// The provenance as Markdown under the heading `title`, at `level` (2 gives `##`).
-    public func markdown(level: Int = 2, title: String = "Provenance") -> String {
+    public func markdown(level: Int = 2, title: String? = nil) -> String {
         let h = String(repeating: "#", count: level), h3 = h + "#"
-        var out = "\(h) \(title)\n\n"
+        var out = "\(h) \(title ?? m("report.provenance"))\n\n"
         out += "Manifest: CoopZone \(manifest.coopzoneVersion); scenario `\(manifest.scenario)`"
         if !manifest.extends.isEmpty { out += " (extends " + manifest.extends.map { "`\($0)`" }.joined(separator: ", ") + ")" }
         out += "; scenario hash `\(manifest.scenarioHash)`; \(seedText).\n\n"
         if let scenario {
-            out += "\(h3) Sources\n\n"
+            out += "\(h3) \(m("provenance.sources"))\n\n"
             out +=
                 scenario.sources.isEmpty
                 ? "The scenario lists no sources.\n\n"
-                : markdownTable(["id", "reference", "address"], scenario.sources.map { [$0.id, $0.title, $0.url ?? "—"] }) + "\n\n"
+                : markdownTable(["id", m("provenance.col_reference"), m("provenance.col_address")], scenario.sources.map { [$0.id, $0.title, $0.url ?? "—"] })
+                    + "\n\n"
         }
         out += Bibliography.note + "\n\n"
-        out += "\(h3) Evaluators and equations\n\n"
-        out += markdownTable(["evaluator", "version", "equations"], manifest.evaluators.map { [$0.id, $0.version, "`\($0.documentation)`"] }) + "\n\n"
+        out += "\(h3) \(m("provenance.evaluators"))\n\n"
+        out +=
+            markdownTable(
+                [m("col.evaluator_lower"), m("provenance.col_version"), m("provenance.col_equations")],
+                manifest.evaluators.map { [$0.id, $0.version, "`\($0.documentation)`"] }) + "\n\n"
         for record in manifest.evaluators {
             let specs = descriptor(record.id)?.parameters ?? []
             let names = specs.isEmpty ? record.parameters.keys.sorted() : specs.map(\.name)
@@ -119,7 +130,10 @@ public struct ReportProvenance: Sendable {
             out += "Parameters of `\(record.id)` as used:\n\n"
             out +=
                 markdownTable(
-                    ["parameter", "value", "unit", "default", "basis"],
+                    [
+                        m("provenance.col_parameter"), m("provenance.col_value"), m("provenance.col_unit"), m("provenance.col_default"),
+                        m("provenance.col_basis"),
+                    ],
                     names.map { name in
                         let spec = specs.first { $0.name == name }
                         return [
@@ -130,36 +144,47 @@ public struct ReportProvenance: Sendable {
         }
         let references = citedReferences
         if !references.isEmpty {
-            out += "References the parameters' citations name:\n\n" + markdownTable(["id", "reference"], references.map { [$0.id, $0.reference] }) + "\n\n"
+            out +=
+                "References the parameters' citations name:\n\n"
+                + markdownTable(["id", m("provenance.col_reference")], references.map { [$0.id, $0.reference] }) + "\n\n"
         }
         let metrics = metricRows()
         if !metrics.isEmpty {
             out +=
-                "\(h3) Metrics and their equations\n\n"
+                "\(h3) \(m("provenance.metrics"))\n\n"
                 + markdownTable(
-                    ["evaluator", "metric", "unit", "meaning", "equation"],
+                    [
+                        m("col.evaluator_lower"), m("provenance.col_metric"), m("provenance.col_unit"), m("provenance.col_meaning"),
+                        m("provenance.col_equation"),
+                    ],
                     metrics.map { r in
                         [r.0, r.1, r.2, r.3, "`\(r.4)`"]
                     }) + "\n\n"
         }
         if scenario != nil {
             let a = assumptions
-            out += "\(h3) Inputs flagged as assumptions (\(a.count))\n\n"
+            out += "\(h3) \(m("provenance.assumptions", ["n": String(a.count)]))\n\n"
             out +=
                 a.isEmpty
-                ? "None.\n\n"
+                ? m("findings.none") + "\n\n"
                 : markdownTable(
-                    ["input", "value", "unit", "reason", "written at"],
+                    [
+                        m("provenance.col_input"), m("provenance.col_value"), m("provenance.col_unit"), m("provenance.col_reason"),
+                        m("provenance.col_written_at"),
+                    ],
                     a.map { item in
                         ["`\(item.info.path)`", Self.value(item.info), item.info.unit.symbol, item.reason, place(item.info.location)]
                     }) + "\n\n"
             let s = sourced
-            out += "\(h3) Inputs citing a source (\(s.count))\n\n"
+            out += "\(h3) \(m("provenance.sourced", ["n": String(s.count)]))\n\n"
             out +=
                 s.isEmpty
-                ? "None.\n\n"
+                ? m("findings.none") + "\n\n"
                 : markdownTable(
-                    ["input", "value", "unit", "source", "written at"],
+                    [
+                        m("provenance.col_input"), m("provenance.col_value"), m("provenance.col_unit"), m("provenance.col_source"),
+                        m("provenance.col_written_at"),
+                    ],
                     s.map { item in
                         [
                             "`\(item.info.path)`", Self.value(item.info), item.info.unit.symbol, item.source + (item.locator.map { " \($0)" } ?? ""),
@@ -168,9 +193,11 @@ public struct ReportProvenance: Sendable {
                     }) + "\n\n"
             let u = unspecified
             if !u.isEmpty {
-                out += "\(h3) Inputs with neither a source nor an assumption flag (\(u.count))\n\n"
+                out += "\(h3) \(m("provenance.unspecified", ["n": String(u.count)]))\n\n"
                 out +=
-                    markdownTable(["input", "value", "unit", "written at"], u.map { ["`\($0.path)`", Self.value($0), $0.unit.symbol, place($0.location)] })
+                    markdownTable(
+                        [m("provenance.col_input"), m("provenance.col_value"), m("provenance.col_unit"), m("provenance.col_written_at")],
+                        u.map { ["`\($0.path)`", Self.value($0), $0.unit.symbol, place($0.location)] })
                     + "\n\n"
             }
         }
@@ -194,24 +221,26 @@ public struct ReportProvenance: Sendable {
         if !manifest.extends.isEmpty { out += " (extends " + manifest.extends.map(c).joined(separator: ", ") + ")" }
         out += "; scenario hash \(c(manifest.scenarioHash)); \(t(seedText)).</p>\n"
         if let scenario {
-            out += "<h3>Sources</h3>\n"
+            out += "<h3>\(t(m("provenance.sources")))</h3>\n"
             // Addresses are shown as text, never as links: the report fetches and links nothing outside itself.
             out +=
                 scenario.sources.isEmpty
                 ? "<p>The scenario lists no sources.</p>\n"
                 : HTMLPage.table(
-                    ["id", "reference", "address"],
+                    ["id", m("provenance.col_reference"), m("provenance.col_address")],
                     scenario.sources.map { [c($0.id), t($0.title), $0.url.map { "<span class=\"address\">\(t($0))</span>" } ?? "—"] })
         }
         out += "<p>\(t(Bibliography.note))</p>\n"
-        out += "<h3>Evaluators and equations</h3>\n"
-        out += HTMLPage.table(["evaluator", "version", "equations"], manifest.evaluators.map { [c($0.id), t($0.version), c($0.documentation)] })
+        out += "<h3>\(t(m("provenance.evaluators")))</h3>\n"
+        out += HTMLPage.table(
+            [m("col.evaluator_lower"), m("provenance.col_version"), m("provenance.col_equations")],
+            manifest.evaluators.map { [c($0.id), t($0.version), c($0.documentation)] })
         for record in manifest.evaluators {
             let specs = descriptor(record.id)?.parameters ?? []
             let names = specs.isEmpty ? record.parameters.keys.sorted() : specs.map(\.name)
             guard !names.isEmpty else { continue }
             out += HTMLPage.table(
-                ["parameter", "value", "unit", "default", "basis"],
+                [m("provenance.col_parameter"), m("provenance.col_value"), m("provenance.col_unit"), m("provenance.col_default"), m("provenance.col_basis")],
                 names.map { name in
                     let spec = specs.first { $0.name == name }
                     let used = Self.parameterText(record.parameters[name])
@@ -224,31 +253,40 @@ public struct ReportProvenance: Sendable {
         }
         let references = citedReferences
         if !references.isEmpty {
-            out += HTMLPage.table(["id", "reference"], references.map { [c($0.id), t($0.reference)] }, caption: "References the parameters' citations name")
+            out += HTMLPage.table(
+                ["id", m("provenance.col_reference")], references.map { [c($0.id), t($0.reference)] }, caption: "References the parameters' citations name")
         }
         let metrics = metricRows()
         if !metrics.isEmpty {
-            out += "<h3>Metrics and their equations</h3>\n"
-            out += HTMLPage.table(["evaluator", "metric", "unit", "meaning", "equation"], metrics.map { [c($0.0), c($0.1), t($0.2), t($0.3), c($0.4)] })
+            out += "<h3>\(t(m("provenance.metrics")))</h3>\n"
+            out += HTMLPage.table(
+                [m("col.evaluator_lower"), m("provenance.col_metric"), m("provenance.col_unit"), m("provenance.col_meaning"), m("provenance.col_equation")],
+                metrics.map { [c($0.0), c($0.1), t($0.2), t($0.3), c($0.4)] })
         }
         if scenario != nil {
             let a = assumptions
-            out += "<h3>Inputs flagged as assumptions (\(a.count))</h3>\n"
+            out += "<h3>\(t(m("provenance.assumptions", ["n": String(a.count)])))</h3>\n"
             out +=
                 a.isEmpty
-                ? "<p>None.</p>\n"
+                ? "<p>\(t(m("findings.none")))</p>\n"
                 : HTMLPage.table(
-                    ["input", "value", "unit", "reason", "written at"],
+                    [
+                        m("provenance.col_input"), m("provenance.col_value"), m("provenance.col_unit"), m("provenance.col_reason"),
+                        m("provenance.col_written_at"),
+                    ],
                     a.map { item in
                         [c(item.info.path), t(Self.value(item.info)), t(item.info.unit.symbol), t(item.reason), t(place(item.info.location))]
                     }, numeric: [1])
             let s = sourced
-            out += "<h3>Inputs citing a source (\(s.count))</h3>\n"
+            out += "<h3>\(t(m("provenance.sourced", ["n": String(s.count)])))</h3>\n"
             out +=
                 s.isEmpty
-                ? "<p>None.</p>\n"
+                ? "<p>\(t(m("findings.none")))</p>\n"
                 : HTMLPage.table(
-                    ["input", "value", "unit", "source", "written at"],
+                    [
+                        m("provenance.col_input"), m("provenance.col_value"), m("provenance.col_unit"), m("provenance.col_source"),
+                        m("provenance.col_written_at"),
+                    ],
                     s.map { item in
                         [
                             c(item.info.path), t(Self.value(item.info)), t(item.info.unit.symbol), c(item.source) + t(item.locator.map { " \($0)" } ?? ""),
@@ -257,9 +295,10 @@ public struct ReportProvenance: Sendable {
                     }, numeric: [1])
             let u = unspecified
             if !u.isEmpty {
-                out += "<h3>Inputs with neither a source nor an assumption flag (\(u.count))</h3>\n"
+                out += "<h3>\(t(m("provenance.unspecified", ["n": String(u.count)])))</h3>\n"
                 out += HTMLPage.table(
-                    ["input", "value", "unit", "written at"], u.map { [c($0.path), t(Self.value($0)), t($0.unit.symbol), t(place($0.location))] }, numeric: [1])
+                    [m("provenance.col_input"), m("provenance.col_value"), m("provenance.col_unit"), m("provenance.col_written_at")],
+                    u.map { [c($0.path), t(Self.value($0)), t($0.unit.symbol), t(place($0.location))] }, numeric: [1])
             }
         }
         return out

@@ -236,7 +236,7 @@ public struct ResultsRenderer: Sendable {
     // MARK: Markdown
 
     /// The provenance of this run.
-    public var provenance: ReportProvenance { ReportProvenance(scenario: scenario, manifest: result.manifest, descriptors: descriptors) }
+    public var provenance: ReportProvenance { ReportProvenance(scenario: scenario, manifest: result.manifest, descriptors: descriptors, language: language) }
 
     /// The findings, failures first.
     var findingsList: FindingsList { FindingsList(findings: result.findings, failures: result.failures.map { ($0.evaluator, $0.message) }) }

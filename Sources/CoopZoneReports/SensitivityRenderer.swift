@@ -25,7 +25,9 @@ public struct SensitivityRenderer: Sendable {
     }
 
     /// The provenance, when the central run is known.
-    public var provenance: ReportProvenance? { central.map { ReportProvenance(scenario: scenario, manifest: $0.manifest, descriptors: descriptors) } }
+    public var provenance: ReportProvenance? {
+        central.map { ReportProvenance(scenario: scenario, manifest: $0.manifest, descriptors: descriptors, language: language) }
+    }
 
     /// The central run's findings.
     var findingsList: FindingsList { FindingsList(findings: central?.findings ?? [], failures: (central?.failures ?? []).map { ($0.evaluator, $0.message) }) }

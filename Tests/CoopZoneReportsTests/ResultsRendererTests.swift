@@ -51,7 +51,10 @@ struct ResultsRendererTests {
         let renderer = ResultsRenderer(result: await fixture.run(), scenario: fixture.scenario, descriptors: fixture.descriptors, language: .ru)
         let markdown = renderer.render(.markdown)
         #expect(markdown.hasPrefix("# \(fixture.scenario.texts(.ru).title)\n") && fixture.scenario.texts(.ru).title != fixture.scenario.title)
-        for heading in ["## Кратко", "## Выводы", "## Основные показатели"] { #expect(markdown.contains("\n\(heading)\n"), "\(heading)") }
+        for heading in ["## Кратко", "## Выводы", "## Основные показатели", "## Происхождение данных", "### Источники", "### Модули и уравнения"] {
+            #expect(markdown.contains("\n\(heading)\n"), "\(heading)")
+        }
+        #expect(markdown.contains("\n### Параметры, помеченные как допущения ("))
         // Net job-years 86,606 in English is 86 606 in Russian; 132.8 USD m is 132,8 млн долл. США.
         let jobYears = try #require(renderer.result.headlines.first { $0.metric == "net_job_years" })
         #expect(markdown.contains("| Чистые человеко-годы занятости | \(ResultsRenderer.localized(jobYears.value, in: .ru)) | раб. мест |"))
