@@ -73,7 +73,7 @@ public struct RunCommand: AsyncParsableCommand {
         let result = await Engine.run(plan, on: scenario)
         // The brief of a report names the inputs that move the NPV most: one-at-a-time swings
         // (two runs per uncertain input), only for the formats that have a brief.
-        let swings = [.markdown, .html, .xlsx].contains(format) ? Sensitivity.run(plan, on: scenario) : []
+        let swings = [.table, .markdown, .html, .xlsx].contains(format) ? Sensitivity.run(plan, on: scenario) : []
         let renderer = ResultsRenderer(
             result: result, scenario: scenario, descriptors: plan.evaluators.map(\.entry.descriptor), language: language, swings: swings)
         if format == .xlsx {

@@ -137,6 +137,20 @@ public struct ResultsRenderer: Sendable {
         }.joined(separator: "\n")
     }
 
+    /// `text` broken into lines of at most `width` characters at spaces, each starting with `indent`.
+    static func wrapped(_ text: String, width: Int, indent: String) -> String {
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && indent.count + line.count + 1 + word.count > width {
+                lines.append(indent + line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(indent + line) }
+        return lines.joined(separator: "\n")
+    }
+
     /// A number for people: thousands grouped, at most 4 significant decimals.
     public static func human(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "∞" : "−∞") }
@@ -203,14 +217,24 @@ public struct ResultsRenderer: Sendable {
 
     /// The terminal view: headlines, failures, findings, then per evaluator its totals by year.
     public func table() -> String {
-        var out = "\(scenario.title)\n\(String(repeating: "=", count: min(80, scenario.title.count)))\n"
+        let title = scenario.texts(language).title
+        var out = "\(title)\n\(String(repeating: "=", count: min(80, title.count)))\n"
         out +=
             "scenario \(scenario.file) · hash \(result.manifest.scenarioHash) · horizon \(scenario.horizon.lowerBound)–\(scenario.horizon.upperBound) · money in \(scenario.currency) million, \(scenario.priceYear) prices\n\n"
-        out += "HEADLINES\n"
+        let m = Messages(language), labels = Labels(language)
+        out += m("brief.title").uppercased() + "\n"
+        for item in brief.items { out += Self.wrapped("\(item.heading). \(item.text)", width: 100, indent: "  ") + "\n" }
+        out += "\n" + m("report.headlines").uppercased() + "\n"
         out +=
             Self.align(
-                [["evaluator", "metric", "value", "unit"]] + result.headlines.map { [$0.evaluator, $0.metric, Self.human($0.value), $0.unit.symbol] },
-                rightAligned: [2]) + "\n"
+                [[m("col.headline"), m("col.value"), m("col.unit"), m("col.id")]]
+                    + result.headlines.map {
+                        [
+                            labels.metric($0.evaluator, $0.metric, descriptors: descriptors), Self.localized($0.value, in: language), labels.unit($0.unit),
+                            "\($0.evaluator).\($0.metric)",
+                        ]
+                    },
+                rightAligned: [1]) + "\n"
         if !result.failures.isEmpty {
             out += "\nFAILED EVALUATORS\n" + result.failures.map { "  \($0.evaluator): \($0.message)" }.joined(separator: "\n") + "\n"
         }

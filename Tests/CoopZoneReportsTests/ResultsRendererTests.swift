@@ -10,7 +10,12 @@ struct ResultsRendererTests {
     func tableMarkdownAndHTMLOfEveryShippedScenario(path: String) async throws {
         let renderer = try await Fixture(path).results()
         let table = renderer.render(.table)
-        #expect(table.contains("HEADLINES"))
+        #expect(table.contains("IN BRIEF\n  What the design is.") && table.contains("HEADLINES"))
+        // The terminal's headline table: labels first, ids last.
+        for h in renderer.result.headlines {
+            #expect(
+                table.contains(Labels(.en).metric(h.evaluator, h.metric, descriptors: renderer.descriptors)) && table.contains("\(h.evaluator).\(h.metric)"))
+        }
         #expect(table.contains("hash \(renderer.result.manifest.scenarioHash)"))
 
         let markdown = renderer.render(.markdown)
