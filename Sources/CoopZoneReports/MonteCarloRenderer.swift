@@ -89,7 +89,7 @@ public struct MonteCarloRenderer: Sendable {
         book.headlines(central?.headlines ?? [], descriptors: descriptors, bands: headlineBands)
         if let central { book.charts(RunCharts(result: central, scenario: scenario, descriptors: descriptors, language: language).allData) }
         book.findings(central?.findings ?? [], failures: central?.failures ?? [])
-        book.inputs(scenario)
+        book.inputs(scenario, descriptors: descriptors)
         let bands = result.bands()
         book.book.addSheet(t("sheet.bands")) { sheet in
             let rows = result.keys.enumerated().map { k, key -> [XLSXWorkbook.Cell] in

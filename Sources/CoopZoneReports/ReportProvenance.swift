@@ -173,7 +173,10 @@ public struct ReportProvenance: Sendable {
                         m("provenance.col_written_at"),
                     ],
                     a.map { item in
-                        ["`\(item.info.path)`", Self.value(item.info), item.info.unit.symbol, item.reason, place(item.info.location)]
+                        [
+                            "`\(item.info.path)`", Self.value(item.info), Labels(language).unit(displayUnit(item.info, descriptors)), item.reason,
+                            place(item.info.location),
+                        ]
                     }) + "\n\n"
             let s = sourced
             out += "\(h3) \(m("provenance.sourced", ["n": String(s.count)]))\n\n"
@@ -187,7 +190,8 @@ public struct ReportProvenance: Sendable {
                     ],
                     s.map { item in
                         [
-                            "`\(item.info.path)`", Self.value(item.info), item.info.unit.symbol, item.source + (item.locator.map { " \($0)" } ?? ""),
+                            "`\(item.info.path)`", Self.value(item.info), Labels(language).unit(displayUnit(item.info, descriptors)),
+                            item.source + (item.locator.map { " \($0)" } ?? ""),
                             place(item.info.location),
                         ]
                     }) + "\n\n"
@@ -197,7 +201,7 @@ public struct ReportProvenance: Sendable {
                 out +=
                     markdownTable(
                         [m("provenance.col_input"), m("provenance.col_value"), m("provenance.col_unit"), m("provenance.col_written_at")],
-                        u.map { ["`\($0.path)`", Self.value($0), $0.unit.symbol, place($0.location)] })
+                        u.map { ["`\($0.path)`", Self.value($0), Labels(language).unit(displayUnit($0, descriptors)), place($0.location)] })
                     + "\n\n"
             }
         }
@@ -275,7 +279,10 @@ public struct ReportProvenance: Sendable {
                         m("provenance.col_written_at"),
                     ],
                     a.map { item in
-                        [c(item.info.path), t(Self.value(item.info)), t(item.info.unit.symbol), t(item.reason), t(place(item.info.location))]
+                        [
+                            c(item.info.path), t(Self.value(item.info)), t(Labels(language).unit(displayUnit(item.info, descriptors))), t(item.reason),
+                            t(place(item.info.location)),
+                        ]
                     }, numeric: [1])
             let s = sourced
             out += "<h3>\(t(m("provenance.sourced", ["n": String(s.count)])))</h3>\n"
@@ -289,7 +296,8 @@ public struct ReportProvenance: Sendable {
                     ],
                     s.map { item in
                         [
-                            c(item.info.path), t(Self.value(item.info)), t(item.info.unit.symbol), c(item.source) + t(item.locator.map { " \($0)" } ?? ""),
+                            c(item.info.path), t(Self.value(item.info)), t(Labels(language).unit(displayUnit(item.info, descriptors))),
+                            c(item.source) + t(item.locator.map { " \($0)" } ?? ""),
                             t(place(item.info.location)),
                         ]
                     }, numeric: [1])
@@ -298,7 +306,7 @@ public struct ReportProvenance: Sendable {
                 out += "<h3>\(t(m("provenance.unspecified", ["n": String(u.count)])))</h3>\n"
                 out += HTMLPage.table(
                     [m("provenance.col_input"), m("provenance.col_value"), m("provenance.col_unit"), m("provenance.col_written_at")],
-                    u.map { [c($0.path), t(Self.value($0)), t($0.unit.symbol), t(place($0.location))] }, numeric: [1])
+                    u.map { [c($0.path), t(Self.value($0)), t(Labels(language).unit(displayUnit($0, descriptors))), t(place($0.location))] }, numeric: [1])
             }
         }
         return out

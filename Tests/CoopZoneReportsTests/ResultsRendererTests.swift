@@ -60,6 +60,8 @@ struct ResultsRendererTests {
             #expect(markdown.contains("\n\(heading)\n"), "\(heading)")
         }
         #expect(markdown.contains("\n### Параметры, помеченные как допущения ("))
+        // An evaluator parameter's unit as its descriptor declares it (a fraction), not the loader's generic ratio.
+        #expect(markdown.contains("| `evaluators.employment.displacement` | 0.25 | доля |"))
         // Net job-years 86,606 in English is 86 606 in Russian; 132.8 USD m is 132,8 млн долл. США.
         let jobYears = try #require(renderer.result.headlines.first { $0.metric == "net_job_years" })
         #expect(markdown.contains("| Чистые человеко-годы занятости | \(ResultsRenderer.localized(jobYears.value, in: .ru)) | раб. мест |"))

@@ -61,7 +61,7 @@ struct ReportWorkbook {
     }
 
     /// Every number of the scenario with its unit, provenance and distribution.
-    func inputs(_ scenario: Scenario) {
+    func inputs(_ scenario: Scenario, descriptors: [EvaluatorDescriptor]) {
         book.addSheet(t("sheet.inputs")) { sheet in
             let rows = scenario.inputs.enumerated().map { i, input -> [XLSXWorkbook.Cell] in
                 let provenance: String
@@ -79,7 +79,7 @@ struct ReportWorkbook {
                 }
                 let value = i < scenario.values.count ? scenario.values[i] : input.central
                 return [
-                    .text(input.path), .number(value), .text(labels.unit(input.unit)), .text(provenance),
+                    .text(input.path), .number(value), .text(labels.unit(displayUnit(input, descriptors))), .text(provenance),
                     distribution.isEmpty ? .empty : .text(distribution), .text(input.location.description),
                 ]
             }
@@ -166,7 +166,7 @@ extension ResultsRenderer {
         book.headlines(result.headlines, descriptors: descriptors)
         book.charts(RunCharts(result: result, scenario: scenario, descriptors: descriptors, language: language).allData)
         book.findings(result.findings, failures: result.failures)
-        book.inputs(scenario)
+        book.inputs(scenario, descriptors: descriptors)
         book.rows(result.rows, dimensions: dimensionColumns)
         return try book.data()
     }
@@ -313,7 +313,7 @@ extension SensitivityRenderer {
                     ]
                 )
             }, kind: .tornado)
-        book.inputs(scenario)
+        book.inputs(scenario, descriptors: descriptors)
         return try book.data()
     }
 }
