@@ -628,12 +628,12 @@ def main():
             assert edited != original, "the label to edit is not in the scenario file"
             with open(scenario_file, "w", encoding="utf-8") as f:
                 f.write(edited)
-            wait_for(lambda: "edited live" in driver.find_element(By.CSS_SELECTOR, 'label[for="lever-holiday_years"]').text, timeout=15,
+            wait_for(lambda: "edited live" in driver.find_element(By.CSS_SELECTOR, 'label[for="lever-holiday_years"]').text, timeout=30,
                      what="the page to pick up the edited file")
             with open(scenario_file, "w", encoding="utf-8") as f:
                 f.write(original.replace("horizon: {first: 2026, last: 2040}", "horizon: {first: 2026, last: 2040}\nhorizn: 2041"))
             wait_for(lambda: driver.find_element(By.ID, "diagnostics").is_displayed() and "horizn" in driver.find_element(By.ID, "diagnostics").text,
-                     timeout=15, what="the diagnostics of the broken file")
+                     timeout=30, what="the diagnostics of the broken file")
             assert not driver.find_element(By.ID, "workspace").is_displayed(), "stale sliders and numbers are still shown"
             screenshot(driver, os.path.join(args.out, "diagnostics.png"), 1280)
             # While the file is broken the saved variant is still listed, marked as waiting, never a 400.
@@ -643,16 +643,23 @@ def main():
             assert listed and listed[0]["status"] == "waiting", listed
             driver.get(server.base + "/s/%s/compare" % SCENARIO)
             wait_for(lambda: "Browser test: long holiday, open border" in driver.find_element(By.ID, "compare-table").text
-                     and driver.find_elements(By.CSS_SELECTOR, "#compare-table tr.waiting"), timeout=15,
+                     and driver.find_elements(By.CSS_SELECTOR, "#compare-table tr.waiting"), timeout=30,
                      what="the saved variant on the compare page, waiting for the broken file")
             screenshot(driver, os.path.join(args.out, "compare-broken-file.png"), 1280)
             driver.get(page)
             with open(scenario_file, "w", encoding="utf-8") as f:
                 f.write(original)
-            wait_for(lambda: not driver.find_element(By.ID, "diagnostics").is_displayed() and page_ready(driver), timeout=15,
+            wait_for(lambda: not driver.find_element(By.ID, "diagnostics").is_displayed() and page_ready(driver), timeout=30,
                      what="the page to recover when the file is fixed")
             return "edit, error (the variant listed as waiting) and fix each seen without a reload"
-        check("an edited scenario file is picked up by the open page", live_reload)
+        def live_reload_restoring():
+            # A failure half-way must not leave the file broken for the checks that follow.
+            try:
+                return live_reload()
+            finally:
+                with open(scenario_file, "w", encoding="utf-8") as f:
+                    f.write(original)
+        check("an edited scenario file is picked up by the open page", live_reload_restoring)
 
         def survives_kill():
             server.kill()
