@@ -159,16 +159,31 @@ public struct Labels: Sendable {
 
     /// The label of `metric` of `evaluator`.
     public func metric(_ evaluator: String, _ metric: String, descriptors: [EvaluatorDescriptor]) -> String {
-        if let text = Messages(language).ownText("metric.\(evaluator).\(metric)") { return text }
         let m = descriptors.first { $0.id == evaluator }?.metric(metric)
-        if let own = m?.presentation.translations?[language.rawValue], let text = own["label"] ?? own["short_label"] { return text }
-        return m?.presentation.label ?? m?.presentation.shortLabel ?? metric.replacingOccurrences(of: "_", with: " ")
+        return translatedLabel(evaluator, metric, m) ?? m?.presentation.label ?? m?.presentation.shortLabel ?? metric.replacingOccurrences(of: "_", with: " ")
+    }
+
+    /// The label a metric has in this language beside its descriptor's English one: the
+    /// catalogue's `metric.<evaluator>.<metric>` (built-in evaluators), else the metric's own
+    /// `translations` (outside evaluators); nil when neither has one. `short` prefers the short
+    /// forms (`….short`, `short_label`), for a card or a legend.
+    public func translatedLabel(_ evaluator: String, _ id: String, _ metric: MetricSpec?, short: Bool = false) -> String? {
+        let key = "metric.\(evaluator).\(id)"
+        let keys = short ? [key + ".short", key] : [key]
+        if let text = keys.lazy.compactMap({ Messages(language).ownText($0) }).first { return text }
+        guard let own = metric?.presentation.translations?[language.rawValue] else { return nil }
+        return short ? own["short_label"] ?? own["label"] : own["label"] ?? own["short_label"]
     }
 
     /// What a metric measures, in the language when the catalogue has it, else the descriptor's summary.
     public func metricSummary(_ evaluator: String, _ metric: MetricSpec) -> String {
+        translatedSummary(evaluator, metric) ?? metric.summary
+    }
+
+    /// What a metric measures in this language beside its descriptor's English summary: the
+    /// catalogue's `metric.<evaluator>.<metric>.summary`, else the metric's own translation; nil without one.
+    public func translatedSummary(_ evaluator: String, _ metric: MetricSpec) -> String? {
         Messages(language).ownText("metric.\(evaluator).\(metric.id).summary") ?? metric.presentation.translations?[language.rawValue]?["summary"]
-            ?? metric.summary
     }
 
     /// A unit's symbol in the language.

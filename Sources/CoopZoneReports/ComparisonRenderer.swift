@@ -65,7 +65,7 @@ public struct ComparisonRenderer: Sendable {
 
     /// A design's cell: P50 (P5…P95) of its draws with Monte Carlo, else its value.
     static func valueCell(_ line: Comparison.Line, _ i: Int, language: Language = .en) -> String {
-        let h = { (x: Double) in language == .en ? ResultsRenderer.human(x) : ResultsRenderer.localized(x, in: language) }
+        let h = { (x: Double) in ResultsRenderer.localized(x, in: language) }
         if let b = line.bands[i] { return "\(h(b.p50)) (\(h(b.p5))…\(h(b.p95)))" }
         return line.values[i].map(h) ?? "—"
     }
@@ -73,7 +73,7 @@ public struct ComparisonRenderer: Sendable {
     /// A design's difference from the baseline: with Monte Carlo the P50 (P5…P95) of the
     /// draw-by-draw difference, else the difference of the values.
     static func differenceCell(_ line: Comparison.Line, _ i: Int, comparable: Bool = true, language: Language = .en) -> String {
-        let h = { (x: Double) in language == .en ? ResultsRenderer.human(x) : ResultsRenderer.localized(x, in: language) }
+        let h = { (x: Double) in ResultsRenderer.localized(x, in: language) }
         func signed(_ x: Double) -> String { (x > 0 ? "+" : "") + h(x) }
         let cell = line.differenceBands[i].map { d in "\(signed(d.p50)) (\(signed(d.p5))…\(signed(d.p95)))" } ?? line.differences[i].map(signed) ?? "—"
         return comparable || cell == "—" ? cell : cell + " n/c"
@@ -239,5 +239,57 @@ public struct ComparisonRenderer: Sendable {
             }
             return out.trimmingTrailingSpaces() + "\n"
         }
+    }
+}
+
+extension ComparisonRenderer {
+    /// Design `i`'s name in the report's language: its scenario's title, else its file.
+    func designName(_ i: Int, _ design: Comparison.Design) -> String {
+        i < scenarios.count ? scenarios[i].texts(language).title : design.title
+    }
+
+    /// The comparison's brief: for each headline of the brief roles, which design does best and,
+    /// with Monte Carlo, whether its band overlaps the others'.
+    public var brief: Brief {
+        let c = comparison
+        let t = Messages(language), labels = Labels(language)
+        let names = c.designs.enumerated().map { i, d in "[\(i)] " + designName(i, d) }
+        var items = [Brief.Item(heading: t("brief.designs_heading"), text: names.joined(separator: "; ") + ".")]
+        var wins: [String] = []
+        for line in c.lines {
+            guard let role = descriptors.first(where: { $0.id == line.evaluator })?.metric(line.metric)?.presentation.brief, role != .breakEven,
+                let higher = line.higherIsBetter
+            else { continue }
+            let central = line.values.indices.map { line.bands[$0]?.p50 ?? line.values[$0] }
+            let ranked = central.indices.filter { central[$0]?.isFinite ?? false }.sorted { a, b in
+                higher ? central[a]! > central[b]! : central[a]! < central[b]!
+            }
+            guard let best = ranked.first, ranked.count > 1 else { continue }
+            let label = labels.metric(line.evaluator, line.metric, descriptors: descriptors)
+            let top = central[best]!
+            let tied = ranked.filter { abs(central[$0]! - top) <= 1e-9 * max(1, abs(top)) }
+            var text: String
+            if tied.count == ranked.count {
+                text = t("brief.tie", ["headline": label, "value": labels.value(top, unit: line.unit)])
+            } else if tied.count > 1 {
+                text = t(
+                    "brief.tie_best",
+                    ["headline": label, "designs": tied.map { "[\($0)]" }.joined(separator: ", "), "value": labels.value(top, unit: line.unit)])
+            } else {
+                text = t("brief.wins", ["headline": label, "design": "[\(best)]", "value": labels.value(top, unit: line.unit)])
+                if let band = line.bands[best] {
+                    let overlapping = ranked.dropFirst().filter { i in line.bands[i].map { $0.p95 >= band.p5 && $0.p5 <= band.p95 } ?? false }
+                    text +=
+                        " "
+                        + (overlapping.isEmpty
+                            ? t("brief.bands_apart") : t("brief.bands_overlap", ["designs": overlapping.map { "[\($0)]" }.joined(separator: ", ")]))
+                }
+            }
+            wins.append(text)
+        }
+        if c.designs.contains(where: { $0.monteCarlo != nil }) { wins.append(t("brief.medians")) }
+        if !wins.isEmpty { items.append(Brief.Item(heading: t("brief.wins_heading"), text: wins.joined(separator: " "))) }
+        if !c.incomparable.isEmpty { items.append(Brief.Item(heading: t("brief.not_comparable_heading"), text: c.notes.joined(separator: " "))) }
+        return Brief(title: t("brief.compare_title"), items: items, language: language)
     }
 }

@@ -173,9 +173,18 @@ public struct ResultsRenderer: Sendable {
     /// narrow no-break space, takes a decimal comma and a true minus sign.
     public static func localized(_ value: Double, in language: Language) -> String {
         let text = human(value)
-        guard language == .ru else { return text }
-        return text.replacingOccurrences(of: ",", with: "\u{202F}").replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "\u{2212}")
-            .replacingOccurrences(of: "n/a", with: Messages(.ru)("number.not_available"))
+        guard language != .en else { return text }
+        // One pass, so that separators which swap (Russian `.` and `,`) are not replaced twice.
+        var out = ""
+        for character in text {
+            switch character {
+            case ",": out += language.groupSeparator
+            case ".": out += language.decimalSeparator
+            case "-": out += "\u{2212}"
+            default: out.append(character)
+            }
+        }
+        return out.replacingOccurrences(of: "n/a", with: Messages(language)("number.not_available"))
     }
 
     static func pow10(_ n: Int) -> Double { var p = 1.0; for _ in 0..<n { p *= 10 }; return p }
@@ -261,6 +270,11 @@ public struct ResultsRenderer: Sendable {
 
     /// The provenance of this run.
     public var provenance: ReportProvenance { ReportProvenance(scenario: scenario, manifest: result.manifest, descriptors: descriptors, language: language) }
+
+    /// The run's one-page brief.
+    public var brief: Brief {
+        Brief(scenario: scenario, descriptors: descriptors, headlines: result.headlines, rows: result.rows, swings: swings, language: language)
+    }
 
     /// The findings, failures first.
     var findingsList: FindingsList { FindingsList(findings: result.findings, failures: result.failures.map { ($0.evaluator, $0.message) }) }

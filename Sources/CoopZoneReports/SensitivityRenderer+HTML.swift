@@ -27,7 +27,7 @@ extension SensitivityRenderer {
     /// chart and a table per headline, and the provenance.
     public func html() -> String {
         let t = HTMLPage.text, c = HTMLPage.code, m = Messages(language), labels = Labels(language)
-        let h = { (x: Double) in language == .en ? ResultsRenderer.human(x) : ResultsRenderer.localized(x, in: language) }
+        let h = { (x: Double) in ResultsRenderer.localized(x, in: language) }
         let title = m("report.sensitivity_title", ["title": scenario.texts(language).title])
         var page = HTMLPage(title: title, language: language)
         page.raw(

@@ -141,7 +141,7 @@ public struct SensitivityRenderer: Sendable {
     /// move it, ranked by swing, and the provenance.
     public func markdown() -> String {
         let m = Messages(language), labels = Labels(language)
-        let h = { (x: Double) in language == .en ? ResultsRenderer.human(x) : ResultsRenderer.localized(x, in: language) }
+        let h = { (x: Double) in ResultsRenderer.localized(x, in: language) }
         var out = "# \(m("report.sensitivity_title", ["title": scenario.texts(language).title]))\n\n"
         out +=
             language == .en

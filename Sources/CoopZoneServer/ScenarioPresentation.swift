@@ -1,4 +1,5 @@
 import CoopZoneCore
+import CoopZoneReports
 import Foundation
 
 /// What a scenario page shows of a plan: which headlines are cards, which additive metrics are
@@ -25,14 +26,9 @@ public struct ScenarioPresentation: Sendable {
                         label: h.presentation.shortLabel ?? h.presentation.label ?? Self.humanize(h.id),
                         summary: h.summary, unit: h.unit.rawValue, unitSymbol: h.unit.symbol,
                         higherIsBetter: h.higherIsBetter, featured: false,
-                        labels: Self.inEveryLanguage {
-                            Messages($0).ownText("metric.\(key).short") ?? Messages($0).ownText("metric.\(key)")
-                                ?? h.presentation.translations?[$0.rawValue].flatMap { $0["short_label"] ?? $0["label"] }
-                        }
-                        .merging(["en": h.presentation.shortLabel ?? h.presentation.label ?? Self.humanize(h.id)]) { own, _ in own },
-                        summaries: Self.inEveryLanguage {
-                            Messages($0).ownText("metric.\(key).summary") ?? h.presentation.translations?[$0.rawValue]?["summary"]
-                        }.merging(["en": h.summary]) { own, _ in own },
+                        labels: Self.inEveryLanguage { Labels($0).translatedLabel(d.id, h.id, h, short: true) }
+                            .merging(["en": h.presentation.shortLabel ?? h.presentation.label ?? Self.humanize(h.id)]) { own, _ in own },
+                        summaries: Self.inEveryLanguage { Labels($0).translatedSummary(d.id, h) }.merging(["en": h.summary]) { own, _ in own },
                         unitSymbols: Self.inEveryLanguage { Messages($0).ownText("unit.\(h.unit.rawValue)") }.merging(["en": h.unit.symbol]) { own, _ in own }))
                 if let order = h.presentation.card { cards.append((key, order)) }
             }

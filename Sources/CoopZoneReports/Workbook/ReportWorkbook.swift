@@ -170,11 +170,6 @@ extension ResultsRenderer {
         book.rows(result.rows, dimensions: dimensionColumns)
         return try book.data()
     }
-
-    /// The run's one-page brief.
-    public var brief: Brief {
-        Brief(scenario: scenario, descriptors: descriptors, headlines: result.headlines, rows: result.rows, swings: swings, language: language)
-    }
 }
 
 extension ComparisonRenderer {
@@ -222,56 +217,6 @@ extension ComparisonRenderer {
             sheet.table(header: [t("col.message")], rows: (c.notes + findingsList.findings.map(\.message)).map { [.text($0)] }, widths: [140])
         }
         return try book.data()
-    }
-
-    /// Design `i`'s name in the report's language: its scenario's title, else its file.
-    func designName(_ i: Int, _ design: Comparison.Design) -> String {
-        i < scenarios.count ? scenarios[i].texts(language).title : design.title
-    }
-
-    /// The comparison's brief: for each headline of the brief roles, which design does best and,
-    /// with Monte Carlo, whether its band overlaps the others'.
-    public var brief: Brief {
-        let c = comparison
-        let t = Messages(language), labels = Labels(language)
-        let names = c.designs.enumerated().map { i, d in "[\(i)] " + designName(i, d) }
-        var items = [Brief.Item(heading: t("brief.designs_heading"), text: names.joined(separator: "; ") + ".")]
-        var wins: [String] = []
-        for line in c.lines {
-            guard let role = descriptors.first(where: { $0.id == line.evaluator })?.metric(line.metric)?.presentation.brief, role != .breakEven,
-                let higher = line.higherIsBetter
-            else { continue }
-            let central = line.values.indices.map { line.bands[$0]?.p50 ?? line.values[$0] }
-            let ranked = central.indices.filter { central[$0]?.isFinite ?? false }.sorted { a, b in
-                higher ? central[a]! > central[b]! : central[a]! < central[b]!
-            }
-            guard let best = ranked.first, ranked.count > 1 else { continue }
-            let label = labels.metric(line.evaluator, line.metric, descriptors: descriptors)
-            let top = central[best]!
-            let tied = ranked.filter { abs(central[$0]! - top) <= 1e-9 * max(1, abs(top)) }
-            var text: String
-            if tied.count == ranked.count {
-                text = t("brief.tie", ["headline": label, "value": labels.value(top, unit: line.unit)])
-            } else if tied.count > 1 {
-                text = t(
-                    "brief.tie_best",
-                    ["headline": label, "designs": tied.map { "[\($0)]" }.joined(separator: ", "), "value": labels.value(top, unit: line.unit)])
-            } else {
-                text = t("brief.wins", ["headline": label, "design": "[\(best)]", "value": labels.value(top, unit: line.unit)])
-                if let band = line.bands[best] {
-                    let overlapping = ranked.dropFirst().filter { i in line.bands[i].map { $0.p95 >= band.p5 && $0.p5 <= band.p95 } ?? false }
-                    text +=
-                        " "
-                        + (overlapping.isEmpty
-                            ? t("brief.bands_apart") : t("brief.bands_overlap", ["designs": overlapping.map { "[\($0)]" }.joined(separator: ", ")]))
-                }
-            }
-            wins.append(text)
-        }
-        if c.designs.contains(where: { $0.monteCarlo != nil }) { wins.append(t("brief.medians")) }
-        if !wins.isEmpty { items.append(Brief.Item(heading: t("brief.wins_heading"), text: wins.joined(separator: " "))) }
-        if !c.incomparable.isEmpty { items.append(Brief.Item(heading: t("brief.not_comparable_heading"), text: c.notes.joined(separator: " "))) }
-        return Brief(title: t("brief.compare_title"), items: items, language: language)
     }
 }
 
