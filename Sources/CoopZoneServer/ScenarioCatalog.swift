@@ -165,6 +165,12 @@ public final class ScenarioCatalog: Sendable {
     }
 
     func load(_ item: Item) -> Entry {
+        // An editor that saves in place truncates the file and then writes it: a load that reads
+        // it half-way must not be kept under the finished file's version, or the half-read file
+        // would stay in the cache until the next change. The file's stamp before and after the
+        // load tells; when it moved, the entry gets a version no file has, and the next call
+        // loads again.
+        let stampBefore = Self.stamp(item.path)
         let outcome = ScenarioLoader.load(file: item.path)
         var diagnostics = outcome.diagnostics
         var plan: RunPlan?
@@ -218,7 +224,8 @@ public final class ScenarioCatalog: Sendable {
                 }
             }
         }
-        let version = version(of: item, scenario: outcome.scenario)
+        var version = version(of: item, scenario: outcome.scenario)
+        if Self.stamp(item.path) != stampBefore { version += "-changed-while-read" }
         var entry = Entry(
             item: item, version: version, scenario: outcome.scenario, plan: plan, tree: outcome.tree,
             diagnostics: diagnostics, leverDefaults: defaults)
@@ -256,16 +263,16 @@ public final class ScenarioCatalog: Sendable {
         func feed(_ text: String) {
             for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
         }
-        for path in paths {
-            if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
-                let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
-                let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                let inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
-                feed("\(path)|\(size)|\(modified)|\(inode);")
-            } else {
-                feed("\(path)|missing;")
-            }
-        }
+        for path in paths { feed(Self.stamp(path)) }
         return String(hash, radix: 16)
+    }
+
+    /// A file's path, size, modification time and inode, or that it is missing.
+    static func stamp(_ path: String) -> String {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "\(path)|missing;" }
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        let inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        return "\(path)|\(size)|\(modified)|\(inode);"
     }
 }
