@@ -169,7 +169,7 @@ extension TradeEffectsEvaluator.Parameters {
         ParameterField(
             \.timeCostPerDay, "time_cost_per_day",
             "Ad-valorem equivalent of one day of border crossing time, as a fraction of the goods' value",
-            unit: .fraction, allowed: 0...0.2, plausible: 0.006...0.021,
+            unit: .fractionPerDay, allowed: 0...0.2, plausible: 0.006...0.021,
             citation: "Hummels & Schaur (2013), 'Time as a Trade Barrier', American Economic Review 103(7), 2935–2959, abstract: "
                 + "each day in transit is worth 0.6–2.1 % ad valorem; the low end, so that at Em = −2 a day moves trade by "
                 + "2 · 0.6 % = 1.2 % (÷ (1 + τ0)), the 'more than 1 %' of Djankov, Freund & Pham (2010), 'Trading on Time', "
@@ -177,7 +177,7 @@ extension TradeEffectsEvaluator.Parameters {
         ParameterField(
             \.perishableTimeCostPerDay, "perishable_time_cost_per_day",
             "Ad-valorem equivalent of one day of crossing time for perishable sectors",
-            unit: .fraction, allowed: 0...0.2, plausible: 0.013...0.04,
+            unit: .fractionPerDay, allowed: 0...0.2, plausible: 0.013...0.04,
             citation: "Hummels & Schaur (2013): time costs are highest for time-sensitive goods; the top of their 0.6–2.1 % range "
                 + "for fresh produce is an assumption", assumption: true),
         ParameterField(

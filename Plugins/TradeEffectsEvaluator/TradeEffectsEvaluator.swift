@@ -100,7 +100,7 @@ public struct TradeEffectsEvaluator: Evaluator {
             }
             history.addIndices(into: &w)
 
-            let ends = (Self.country(of: link.from, in: scenario), Self.country(of: link.to, in: scenario))
+            let ends = (scenario.country(ofEnd: link.from), scenario.country(ofEnd: link.to))
             let paths = linkPaths(link, timeline: timeline, scenario: scenario, builder: &b)
             let exportSectorFlows = link.flows.contains { $0.direction == .export && $0.sector != "all" }
             let importSectorFlows = link.flows.contains { $0.direction == .import && $0.sector != "all" }
@@ -115,10 +115,9 @@ public struct TradeEffectsEvaluator: Evaluator {
             }
 
             for flow in link.flows {
-                guard let base = baseline(flow, link: link, years: y0, count: n, scenario: scenario, builder: &b) else { continue }
+                guard let base = baseline(flow, link: link, scenario: scenario, builder: &b) else { continue }
                 let counted = flow.sector != "all" || !hasSectorFlows(flow.direction)
-                let exporter = flow.direction == .export ? ends.0 : ends.1
-                let importer = flow.direction == .export ? ends.1 : ends.0
+                let (exporter, importer) = scenario.traders(of: flow, on: link)
                 let tradeDims = Dimensions(country: exporter, sector: flow.sector, link: link.id, direction: flow.direction.rawValue)
                 let revenueDims = Dimensions(country: importer, sector: flow.sector, link: link.id, direction: flow.direction.rawValue)
                 let welfareDims = Dimensions(sector: flow.sector, link: link.id, direction: flow.direction.rawValue)
@@ -132,7 +131,7 @@ public struct TradeEffectsEvaluator: Evaluator {
                 )
 
                 // Tariffs: the flow's own, else the importer's duty on the sector.
-                let t0Quantity = flow.tariff ?? importer.flatMap { scenario.country($0) }?.fiscal.duty(on: flow.sector)
+                let t0Quantity = scenario.baseTariff(of: flow, on: link)
                 let t0 = t0Quantity.map { scenario[$0] } ?? 0
                 let tK = flow.otherTariff.map { scenario[$0] } ?? t0
                 let tariff = timeline.tariffPath(
@@ -273,13 +272,6 @@ extension TradeEffectsEvaluator {
         var tradeCostSaving = 0.0, savedProduceValue = 0.0
     }
 
-    /// A flow's baseline per horizon year, and its value in the reference year (the last
-    /// history year, or the base year) that scales `other_imports`.
-    struct Baseline {
-        var values: [Double]
-        var reference: Double
-    }
-
     /// A link-level setting with its value before any measure and its path over the horizon.
     struct LinkSetting {
         var base: Double
@@ -295,31 +287,22 @@ extension TradeEffectsEvaluator {
         var shadow: MeasureTimeline.Path?
     }
 
-    /// The country code of a link end: the end itself if it is a country, else its region's country.
-    static func country(of end: String, in scenario: Scenario) -> String? {
-        if scenario.country(end) != nil { return end }
-        return scenario.region(end)?.country
-    }
-
     /// Builds the link-level paths and warns about measures that cannot apply.
     func linkPaths(_ link: TradeLink, timeline: MeasureTimeline, scenario: Scenario, builder b: inout ResultBuilder) -> LinkPaths {
         var out = LinkPaths()
         let events = timeline.events
-        if let d0 = link.borderCrossingDays.map({ scenario[$0] }) {
-            let path = timeline.linkPath(base: d0, { $0.borderTime.last { $0.link == link.id }?.days }, in: scenario)
+        if let path = timeline.borderDaysPath(link, in: scenario), let d0 = link.borderCrossingDays.map({ scenario[$0] }) {
             out.days = LinkSetting(base: d0, path: path)
         } else if let m = events.lazy.flatMap(\.measures.borderTime).first(where: { $0.link == link.id }) {
             b.finding(.warning, "link '\(link.id)' gives no border_crossing_days, so the border-time measure cannot be valued; it is ignored", at: m.location)
         }
-        if let c0 = link.logisticsCostShare.map({ scenario[$0] }) {
-            let path = timeline.linkPath(base: c0, { $0.logisticsCost.last { $0.link == link.id }?.costShare }, in: scenario)
+        if let path = timeline.logisticsPath(link, in: scenario), let c0 = link.logisticsCostShare.map({ scenario[$0] }) {
             out.logistics = LinkSetting(base: c0, path: path)
         } else if let m = events.lazy.flatMap(\.measures.logisticsCost).first(where: { $0.link == link.id }) {
             b.finding(
                 .warning, "link '\(link.id)' gives no logistics_cost_share, so the logistics-cost measure cannot be valued; it is ignored", at: m.location)
         }
-        if let s0 = link.shadowShare.map({ scenario[$0] }) {
-            let path = timeline.linkPath(base: s0, { $0.shadowTrade.last { $0.link == link.id }?.shadowShare }, in: scenario)
+        if let path = timeline.shadowPath(link, in: scenario) {
             if path.activeFrom != nil { out.shadow = path }
         } else if let m = events.lazy.flatMap(\.measures.shadowTrade).first(where: { $0.link == link.id }) {
             b.finding(.warning, "link '\(link.id)' gives no shadow_share, so the shadow-trade measure cannot be valued; it is ignored", at: m.location)
@@ -341,33 +324,18 @@ extension TradeEffectsEvaluator {
 
     /// The flow's baseline: history years as recorded, other years projected at the flow's
     /// `growth` or the history's compound growth; or `base_year`/`value` grown at `growth` (0 if absent).
-    func baseline(_ flow: TradeFlow, link: TradeLink, years y0: Int, count n: Int, scenario: Scenario, builder b: inout ResultBuilder) -> Baseline? {
-        var values = [Double](repeating: 0, count: n)
+    func baseline(_ flow: TradeFlow, link: TradeLink, scenario: Scenario, builder b: inout ResultBuilder) -> FlowBaseline? {
         func label() -> String { "the \(flow.direction.rawValue) flow of sector '\(flow.sector)' on link '\(link.id)'" }
-        if !flow.history.isEmpty {
-            let series = HistorySeries(flow.history.map { ($0.year, scenario[$0.value]) })
-            let growth: Double
-            if let g = flow.growth {
-                growth = scenario[g]
-            } else if let g = series.compoundGrowth() {
-                growth = g
-            } else {
-                growth = 0
-                b.finding(
-                    .info, "\(label()) has no growth and its history gives no compound growth (one year, or a non-positive end); the baseline is held constant",
-                    at: flow.location)
-            }
-            for i in 0..<n { values[i] = max(0, series.baseline(in: y0 + i, growth: growth) ?? 0) }
-            return Baseline(values: values, reference: max(0, series.values.last ?? 0))
-        }
-        guard let baseYear = flow.baseYear, let baseValue = flow.baseValue else {
+        guard let base = scenario.baseline(of: flow) else {
             b.finding(.warning, "\(label()) has neither a history nor a base year and value; it is left out", at: flow.location)
             return nil
         }
-        let v = max(0, scenario[baseValue])
-        let growth = flow.growth.map { scenario[$0] } ?? 0
-        for i in 0..<n { values[i] = v * pow(1 + growth, Double(y0 + i - baseYear)) }
-        return Baseline(values: values, reference: v)
+        if base.note == .heldConstant {
+            b.finding(
+                .info, "\(label()) has no growth and its history gives no compound growth (one year, or a non-positive end); the baseline is held constant",
+                at: flow.location)
+        }
+        return base
     }
 
     /// Warns about tariff changes of stages in the horizon that match no flow.

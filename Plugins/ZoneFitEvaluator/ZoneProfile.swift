@@ -154,10 +154,7 @@ struct ZoneProfile {
         self.pairs = pairs
 
         // Trade on the zone's links: both ends are members (a member region or a member's country).
-        func country(of end: String) -> String? {
-            if let region = scenario.region(end) { return region.country }
-            return scenario.country(end)?.code
-        }
+        func country(of end: String) -> String? { scenario.country(ofEnd: end) }
         func inZone(_ end: String) -> Bool { members.contains { $0.id == end } || (scenario.region(end) == nil && countries.contains(end)) }
         func end(_ id: String) -> (region: String?, country: String?) {
             scenario.region(id).map { ($0.id, $0.country) } ?? (nil, country(of: id))

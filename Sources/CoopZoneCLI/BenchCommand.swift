@@ -37,6 +37,12 @@ public struct BenchCommand: AsyncParsableCommand {
     public func validate() throws {
         guard draws > 0 else { throw ValidationError("--draws must be positive, got \(draws)") }
         guard repeats > 0 else { throw ValidationError("--repeats must be positive, got \(repeats)") }
+        guard external.search.with.isEmpty else {
+            throw ValidationError("--with selects evaluators for one scenario's run; bench measures the scenarios as they are")
+        }
+        guard external.search.traceDirectory == nil else {
+            throw ValidationError("--trace-protocol records a run's exchanges; use it with run, compare or sensitivity")
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("no folder '\(directory)' here: run bench in CoopZone's folder, or give --directory DIR and --scenario FILE")

@@ -11,7 +11,8 @@ public struct CoopZoneCommand: AsyncParsableCommand {
         abstract: "Scenario modeller for cross-border cooperation zones.",
         version: coopZoneVersion,
         subcommands: [
-            ValidateCommand.self, RunCommand.self, CompareCommand.self, SensitivityCommand.self, EvaluatorsCommand.self, SchemaCommand.self, BenchCommand.self,
+            ValidateCommand.self, RunCommand.self, CompareCommand.self, RequestCommand.self, SensitivityCommand.self, EvaluatorsCommand.self,
+            SchemaCommand.self, BenchCommand.self,
             NewCommand.self, CheckEvaluatorCommand.self, ServeCommand.self,
         ]
     )

@@ -59,7 +59,11 @@ public struct EvaluatorsCommand: AsyncParsableCommand {
     }
 
     /// Runs the command.
-    public func run() async throws { try Self.execute(json: format == .json, evaluators: external.search).emit() }
+    public func run() async throws {
+        guard external.search.with.isEmpty else { throw ValidationError("--with selects evaluators for a scenario's run; 'evaluators' lists every one found") }
+        guard external.search.traceDirectory == nil else { throw ValidationError("--trace-protocol records a run's exchanges; 'evaluators' starts no program") }
+        try Self.execute(json: format == .json, evaluators: external.search).emit()
+    }
 }
 
 /// `coopzone schema`: the JSON Schema of the scenario format.

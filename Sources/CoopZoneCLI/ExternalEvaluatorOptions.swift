@@ -20,11 +20,31 @@ public struct ExternalEvaluatorOptions: ParsableArguments {
             valueName: "seconds"))
     var timeout: Double?
 
+    @Option(
+        name: .customLong("with"), parsing: .singleValue,
+        help: ArgumentHelp(
+            "Also run this evaluator (an external one found with --evaluators, or a built-in one), without editing the scenario's 'evaluators:' (repeatable).",
+            valueName: "id"))
+    var with: [String] = []
+
+    @Option(
+        name: .customLong("trace-protocol"),
+        help: ArgumentHelp(
+            "Record every request to and answer from each outside evaluator in DIR/<id>.jsonl, one JSON line per exchange (the Python SDK replays them).",
+            valueName: "dir"))
+    var traceDirectory: String?
+
     /// Creates the options (ArgumentParser fills them in).
     public init() {}
 
     /// What the options ask for, as a plain value the commands' `execute` functions take.
-    public var search: EvaluatorSearch { EvaluatorSearch(directories: directories, timeout: timeout) }
+    public var search: EvaluatorSearch {
+        {
+            var search = EvaluatorSearch(directories: directories, timeout: timeout, with: with)
+            search.traceDirectory = traceDirectory
+            return search
+        }()
+    }
 
     /// Validates the values given.
     public mutating func validate() throws {

@@ -130,7 +130,7 @@ public struct RunCommand: AsyncParsableCommand {
     ) -> (Scenario, RunPlan)? {
         let outcome = ScenarioLoader.load(file: file, overrides: parsed)
         output.stderr += outcome.diagnostics.filter { $0.severity != .note }.map { $0.description + "\n" }.joined()
-        guard let scenario = outcome.scenario else {
+        guard let scenario = outcome.scenario.map(catalog.selecting) else {
             output.stderr += "\(file): not run because of the errors above\n"
             output.status = 1
             return nil
@@ -142,6 +142,7 @@ public struct RunCommand: AsyncParsableCommand {
             output.status = 1
             return nil
         case .success(let plan):
+            output.stderr += catalog.unselectedWarnings(plan, scenario: scenario).map { $0.description + "\n" }.joined()
             return (scenario, plan)
         }
     }

@@ -55,10 +55,13 @@ public struct ValidateCommand: AsyncParsableCommand {
             var note = ""
             let outcome = ScenarioLoader.load(file: file)
             diagnostics = outcome.diagnostics
-            if let scenario = outcome.scenario {
-                if case .failure(let error) = Engine.plan(scenario, registry: catalog.registry(for: scenario)) {
+            if let scenario = outcome.scenario.map(catalog.selecting) {
+                switch Engine.plan(scenario, registry: catalog.registry(for: scenario)) {
+                case .failure(let error):
                     diagnostics += error.diagnostics
                     note = catalog.noteOnUnknownEvaluators(in: error.diagnostics)
+                case .success(let plan):
+                    diagnostics += catalog.unselectedWarnings(plan, scenario: scenario)
                 }
                 var unspecified = 0, sourced = 0, assumed = 0
                 for input in scenario.inputs {
@@ -106,6 +109,11 @@ public struct ValidateCommand: AsyncParsableCommand {
     }
 
     /// Runs the command.
+    /// Refuses options that only a run uses.
+    public func validate() throws {
+        guard external.search.traceDirectory == nil else { throw ValidationError("--trace-protocol records a run's exchanges; validate starts no program") }
+    }
+
     public func run() async throws {
         try Self.execute(files: files, json: format == .json, strict: strict, evaluators: external.search).emit()
     }

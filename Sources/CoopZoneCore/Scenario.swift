@@ -536,6 +536,13 @@ public struct EvaluatorSelection: Sendable {
     public var location: SourceLocation
     /// Parameter overrides.
     public var parameters: [ParameterOverride]
+
+    /// A selection of the evaluator `id`, written at `location`, with `parameters` overridden.
+    public init(id: String, location: SourceLocation, parameters: [ParameterOverride]) {
+        self.id = id
+        self.location = location
+        self.parameters = parameters
+    }
 }
 
 /// A parameter override for an evaluator.

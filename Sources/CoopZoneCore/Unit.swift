@@ -22,6 +22,9 @@ public enum Unit: String, Sendable, Codable, CaseIterable {
     case fraction
     /// A rate per year as a fraction (growth 0.05 = 5 % a year).
     case fractionPerYear = "fraction_per_year"
+    /// A rate per day as a fraction of a value (a day of border crossing costs 0.006 = 0.6 % of
+    /// the goods' value).
+    case fractionPerDay = "fraction_per_day"
     /// A pure number: an elasticity, a multiplier, a ratio.
     case ratio
     /// An index, previous year = 100.
@@ -54,6 +57,7 @@ public enum Unit: String, Sendable, Codable, CaseIterable {
         case .jobsPerUSDMillion: "jobs/USD m"
         case .fraction: "fraction"
         case .fractionPerYear: "fraction/yr"
+        case .fractionPerDay: "fraction/day"
         case .ratio: "ratio"
         case .indexPercent: "index (prev. yr = 100)"
         case .days: "days"

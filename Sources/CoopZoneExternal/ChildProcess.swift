@@ -233,6 +233,13 @@ final class ChildProcess {
         }
     }
 
+    /// Reads what standard error holds now, without waiting (a program writes a draw's traceback
+    /// there before its answer).
+    func drainStderrNow() {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        drainStderr(&buffer)
+    }
+
     /// Reads the rest of standard error (until its end or `deadline`), for a failure report.
     func collectStderr(until deadline: UInt64) {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
@@ -353,10 +360,13 @@ struct TailBuffer {
     private(set) var bytes: [UInt8] = []
     /// True when older bytes were dropped.
     private(set) var truncated = false
+    /// Bytes appended since the start (a mark for `lines(since:last:)`).
+    private(set) var total = 0
 
     init(capacity: Int) { self.capacity = capacity }
 
     mutating func append(_ chunk: ArraySlice<UInt8>) {
+        total += chunk.count
         bytes.append(contentsOf: chunk)
         if bytes.count > capacity * 2 {
             bytes.removeFirst(bytes.count - capacity)
@@ -364,9 +374,20 @@ struct TailBuffer {
         }
     }
 
+    /// The last `count` lines of what was appended after `mark` (a value of `total`), as
+    /// `lastLines` gives them.
+    func lines(since mark: Int, last count: Int, width: Int = 200) -> [String] {
+        let new = min(max(0, total - mark), bytes.count, capacity)
+        return Self.lines(of: bytes.suffix(new), last: count, width: width)
+    }
+
     /// The last `count` lines, each clipped to `width` characters, control characters replaced.
     func lastLines(_ count: Int, width: Int = 200) -> [String] {
-        var text = String(decoding: bytes.suffix(capacity), as: UTF8.self)
+        Self.lines(of: bytes.suffix(capacity), last: count, width: width)
+    }
+
+    private static func lines(of bytes: ArraySlice<UInt8>, last count: Int, width: Int) -> [String] {
+        var text = String(decoding: bytes, as: UTF8.self)
         if text.hasSuffix("\n") { text.removeLast() }
         guard !text.isEmpty else { return [] }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).suffix(count)

@@ -16,11 +16,18 @@ public enum EvaluatorDiscovery {
         public var evaluators: [ExternalEvaluator]
         /// Problems: unreadable or invalid manifests, clashing ids, missing directories.
         public var diagnostics: [Diagnostic]
+        /// The ids of the evaluators found in directories given on the command line (not on the search path).
+        public var explicit: Set<String> = []
     }
 
     /// Discovers the evaluators in `directories` and then in `searchPath` (colon-separated).
     /// `taken` are the ids of the compiled-in evaluators; `timeout` overrides every manifest's time limit.
-    public static func discover(directories: [String], searchPath: String?, taken: [String], timeout: Double? = nil) -> Outcome {
+    /// `known` are the compiled-in evaluators' descriptors, against which (with the evaluators
+    /// found) each manifest's `reads:` is checked.
+    public static func discover(
+        directories: [String], searchPath: String?, taken: [String], known: [EvaluatorDescriptor] = [], timeout: Double? = nil
+    ) -> Outcome {
+        var explicitIds = Set<String>()
         var diagnostics: [Diagnostic] = []
         var evaluators: [ExternalEvaluator] = []
         var seenDirectories = Set<String>()
@@ -75,10 +82,26 @@ public enum EvaluatorDiscovery {
                         continue
                     }
                     byId[id] = manifest
+                    if explicit { explicitIds.insert(id) }
                     evaluators.append(ExternalEvaluator(manifest: manifest, timeout: timeout))
                 }
             }
         }
-        return Outcome(evaluators: evaluators, diagnostics: diagnostics)
+        // What a manifest reads of a dependency must be among that dependency's metrics.
+        let descriptors = Dictionary(known.map { ($0.id, $0) } + evaluators.map { ($0.descriptor.id, $0.descriptor) }, uniquingKeysWith: { a, _ in a })
+        for evaluator in evaluators {
+            for (dependency, names) in evaluator.manifest.reads.sorted(by: { $0.key < $1.key }) {
+                guard let descriptor = descriptors[dependency] else { continue }
+                let declared = descriptor.metrics.map(\.id) + descriptor.headlines.map(\.id)
+                for name in names where !declared.contains(name.name) {
+                    let s = closestMatch(to: name.name, in: declared)
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "'\(dependency)' has no metric or headline '\(name.name)'" + (s.map { "; did you mean '\($0)'?" } ?? ""),
+                            at: name.location, hint: "'coopzone evaluators' lists every evaluator's metrics and headlines"))
+                }
+            }
+        }
+        return Outcome(evaluators: evaluators, diagnostics: diagnostics, explicit: explicitIds)
     }
 }

@@ -48,6 +48,12 @@ public final class ExternalEvaluator: Sendable {
         var firstFault: String?
         var encoding: ScenarioEncoding?
         var statistics = Statistics()
+        /// Where every exchange is appended (`run --trace-protocol`), one JSON line each.
+        var trace: FileHandle?
+        /// True when requests are recorded and not sent (`coopzone request`).
+        var recordOnly = false
+        /// The requests recorded in record-only mode.
+        var recorded: [[UInt8]] = []
     }
 
     private let state = Mutex(State())
@@ -87,6 +93,24 @@ public final class ExternalEvaluator: Sendable {
         }
         return command
     }
+
+    /// Appends every exchange from now on to `path` (created, or emptied), one JSON line each:
+    /// `{"request": …, "response": …}`, with `"response": null` and `"error"` when the program
+    /// gave no valid answer. Throws when the file cannot be written.
+    public func traceExchanges(to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw ExternalEvaluatorError(message: "cannot write the protocol trace '\(path)'")
+        }
+        state.withLock { $0.trace = handle }
+    }
+
+    /// From now on, requests are recorded (`recordedRequests`) instead of sent, and each draw
+    /// fails with a note saying so: what `coopzone request` uses to write the exact requests
+    /// without running the program.
+    public func recordRequestsOnly() { state.withLock { $0.recordOnly = true } }
+
+    /// The requests recorded in record-only mode, each one line with its newline.
+    public var recordedRequests: [[UInt8]] { state.withLock { $0.recorded } }
 
     /// Ends the program: closes its standard input, waits up to `grace` seconds for it to exit, then kills its process group.
     public func shutdown(grace: Double = 2) {
@@ -131,13 +155,16 @@ public final class ExternalEvaluator: Sendable {
                 encoding = ScenarioEncoding(scenario.with(values: scenario.inputs.map(\.central)))
                 state.encoding = encoding
             }
-            let draws = items.map { ExternalProtocol.Draw(changes: encoding.changes(for: $0.scenario), dependencies: $0.context.results) }
-            let requestId = state.nextId
-            state.nextId += 1
-            let request = ExternalProtocol.request(
-                id: requestId, descriptor: manifest.descriptor, parameters: parameters, scenarioJSON: encoding.json, draws: draws)
-            switch exchange(&state, request: request, id: requestId, draws: items.count, scenario: scenario) {
-            case .success(let results): return .success(results)
+            let request = makeRequest(&state, items: items, parameters: parameters, encoding: encoding)
+            let requestId = state.nextId - 1
+            if state.recordOnly {
+                state.recorded.append(request)
+                return .failure(evaluatorFailure(id, "not run: the request was recorded, not sent"))
+            }
+            let outcome = exchange(&state, request: request, id: requestId, draws: items.count, scenario: scenario)
+            if let trace = state.trace { Self.appendTrace(request: request, outcome: outcome, to: trace) }
+            switch outcome {
+            case .success(let answer): return .success(answer.results)
             case .failure(let error): return .failure(evaluatorFailure(id, error.message))
             }
         }
@@ -147,9 +174,48 @@ public final class ExternalEvaluator: Sendable {
         }
     }
 
+    /// The request for `items` (one draw each), with the next id: each draw's changes against
+    /// the encoded scenario, its dependencies' results (only what the manifest `reads`), and the
+    /// derived views it asks for.
+    private func makeRequest(
+        _ state: inout State, items: [(scenario: Scenario, context: EvaluationContext)], parameters: [String: ParameterValue], encoding: ScenarioEncoding
+    ) -> [UInt8] {
+        var centralViews: String?
+        let draws = items.map { item -> ExternalProtocol.Draw in
+            let changes = encoding.changes(for: item.scenario)
+            var views: String?
+            if !manifest.views.isEmpty {
+                if changes == "[]", let centralViews {
+                    views = centralViews
+                } else {
+                    var w = JSONWriter()
+                    DerivedView.write(manifest.views, of: item.scenario, to: &w)
+                    views = w.output
+                    if changes == "[]" { centralViews = views }
+                }
+            }
+            return ExternalProtocol.Draw(changes: changes, dependencies: item.context.results, views: views)
+        }
+        let requestId = state.nextId
+        state.nextId += 1
+        return ExternalProtocol.request(
+            id: requestId, descriptor: manifest.descriptor, parameters: parameters, scenarioJSON: encoding.json, draws: draws,
+            reads: manifest.reads.mapValues { Set($0.map(\.name)) })
+    }
+
+    /// The exact request the program would get for `scenario` as one draw in `context` (what
+    /// `coopzone request` writes), without sending it or starting the program. Uses a request id of its own.
+    public func requestLine(for items: [(scenario: Scenario, context: EvaluationContext)], parameters: [String: ParameterValue]) -> [UInt8] {
+        state.withLock { state in
+            let scenario = items[0].scenario
+            let encoding = ScenarioEncoding(scenario.with(values: scenario.inputs.map(\.central)))
+            return makeRequest(&state, items: items, parameters: parameters, encoding: encoding)
+        }
+    }
+
     /// Sends one request and reads its answer; on a fault, the message with the end of standard error.
     private func exchange(_ state: inout State, request: [UInt8], id: Int, draws: Int, scenario: Scenario) -> Result<
-        [Result<EvaluationResult, EvaluatorFailure>], ExternalEvaluatorError
+        Answer, ExternalEvaluatorError
     > {
         let started = DispatchTime.now().uptimeNanoseconds
         let deadline = started + UInt64(limits.timeoutSeconds * 1e9)
@@ -170,6 +236,7 @@ public final class ExternalEvaluator: Sendable {
             }
         }
         guard let child = state.child else { return .failure(ExternalEvaluatorError(message: "the program is not running")) }
+        let stderrMark = child.stderrTail.total
         let outcome = child.exchange(request, deadline: deadline, maxBytes: limits.maxOutputBytes)
         defer {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
@@ -180,7 +247,16 @@ public final class ExternalEvaluator: Sendable {
         case .line(let line):
             state.statistics.responseBytes += line.count + 1
             do {
-                return .success(try ExternalProtocol.decodeResponse(line, id: id, draws: draws, descriptor: manifest.descriptor, scenario: scenario))
+                let results = try ExternalProtocol.decodeResponse(line, id: id, draws: draws, descriptor: manifest.descriptor, scenario: scenario)
+                guard results.contains(where: { if case .failure = $0 { true } else { false } }) else { return .success(Answer(results, line)) }
+                // A draw that failed: quote what the program wrote to standard error while
+                // answering this request (the traceback), as for a program that crashed.
+                child.drainStderrNow()
+                let tail = child.stderrTail.lines(since: stderrMark, last: limits.stderrTailLines)
+                guard !tail.isEmpty else { return .success(Answer(results, line)) }
+                let quoted = "\n  its standard error while answering ended with:\n" + tail.map { "    | \($0)" }.joined(separator: "\n")
+                return .success(
+                    Answer(results.map { result in result.mapError { EvaluatorFailure(evaluator: $0.evaluator, message: $0.message + quoted) } }, line))
             } catch {
                 return .failure(ExternalEvaluatorError(message: fault(&state, error, child: child)))
             }
@@ -189,6 +265,31 @@ public final class ExternalEvaluator: Sendable {
         case .tooLarge(let bytes):
             return .failure(ExternalEvaluatorError(message: fault(&state, .outputTooLarge(bytes: bytes, limit: limits.maxOutputBytes), child: child)))
         }
+    }
+
+    /// A decoded answer with the line it came from.
+    private struct Answer {
+        var results: [Result<EvaluationResult, EvaluatorFailure>]
+        var line: [UInt8]
+        init(_ results: [Result<EvaluationResult, EvaluatorFailure>], _ line: [UInt8]) {
+            self.results = results
+            self.line = line
+        }
+    }
+
+    /// Appends one exchange to a trace: the request, and the answer line (when it is JSON) or the error.
+    private static func appendTrace(request: [UInt8], outcome: Result<Answer, ExternalEvaluatorError>, to handle: FileHandle) {
+        var out: [UInt8] = Array("{\"request\":".utf8) + request.dropLast()
+        switch outcome {
+        case .success(let answer):
+            out += Array(",\"response\":".utf8) + answer.line
+        case .failure(let error):
+            var w = JSONWriter()
+            w.string(error.message)
+            out += Array(",\"response\":null,\"error\":".utf8) + Array(w.output.utf8)
+        }
+        out += Array("}\n".utf8)
+        handle.write(Data(out))
     }
 
     /// Drops the program (killing its process group first, when given).

@@ -29,7 +29,7 @@ public struct ExternalManifest: Sendable {
     /// The keys a manifest may have.
     public static let keys = [
         "protocol_version", "id", "version", "summary", "documentation", "command", "dependencies",
-        "timeout_seconds", "max_output_bytes", "parameters", "metrics", "headlines", "charts",
+        "timeout_seconds", "max_output_bytes", "parameters", "metrics", "headlines", "charts", "views", "reads",
     ]
     static let parameterKeys = ["summary", "unit", "default", "allowed", "plausible", "citation", "assumption"]
     static let metricKeys = ["unit", "summary", "dimensions", "additive", "equation", "label", "short_label", "translations"]
@@ -50,6 +50,22 @@ public struct ExternalManifest: Sendable {
     public var limits: ExternalLimits
     /// Where the id is written (for clashes with other evaluators).
     public var idLocation: SourceLocation
+    /// The derived views every draw of a request carries (`views:`), in the order written.
+    public var views: [DerivedView] = []
+    /// What the program reads of each dependency (`reads:`): only rows and headlines of these
+    /// metrics travel, and no findings. A dependency not named here travels whole.
+    public var reads: [String: [ReadName]] = [:]
+
+    /// A metric or headline name under `reads:`, with where it is written.
+    public struct ReadName: Sendable, Hashable {
+        /// The metric's or headline's id.
+        public var name: String
+        /// Where it is written.
+        public var location: SourceLocation
+    }
+
+    /// The names read of `dependency`, or nil when it travels whole.
+    public func readFilter(_ dependency: String) -> Set<String>? { reads[dependency].map { Set($0.map(\.name)) } }
 
     /// Loads `directory/evaluator.yaml`, with every problem as a diagnostic at its line and column.
     public static func load(directory: String) -> Result<ExternalManifest, DiagnosticsError> {
@@ -154,6 +170,49 @@ public struct ExternalManifest: Sendable {
                 return items.compactMap { reader.identifier($0, what: "a dependency") }
             } ?? []
 
+        var views: [DerivedView] = []
+        if let node = top["views"], !node.isNull {
+            if let items = node.items {
+                for item in items {
+                    guard let text = reader.text(item, what: "a view") else { continue }
+                    if let view = DerivedView(rawValue: text) {
+                        if views.contains(view) {
+                            reader.error("the view '\(text)' is listed twice", at: item.location)
+                        } else {
+                            views.append(view)
+                        }
+                    } else {
+                        let s = closestMatch(to: text, in: DerivedView.allCases.map(\.rawValue))
+                        reader.error(
+                            "unknown view '\(text)'" + (s.map { "; did you mean '\($0)'?" } ?? ""), at: item.location,
+                            hint: "views: \(DerivedView.allCases.map(\.rawValue).joined(separator: ", ")) (Docs/writing-an-evaluator.md#derived-views)")
+                    }
+                }
+            } else {
+                reader.error(
+                    "expected a list of view names for 'views', found \(node.kindDescription)", at: node.location,
+                    hint: "e.g. views: [measures_by_year, flows_by_year]")
+            }
+        }
+        var reads: [String: [ReadName]] = [:]
+        for entry in top.entries("reads") {
+            guard dependencies.contains(entry.key) else {
+                reader.error(
+                    "'reads' names '\(entry.key)', which is not under 'dependencies'", at: entry.keyLocation,
+                    hint: dependencies.isEmpty ? "add it: dependencies: [\(entry.key)]" : "dependencies: \(dependencies.joined(separator: ", "))")
+                continue
+            }
+            guard let items = entry.value.items else {
+                reader.error(
+                    "expected a list of metric and headline ids under 'reads: \(entry.key)', found \(entry.value.kindDescription)", at: entry.value.location,
+                    hint: "e.g. reads: {\(entry.key): [trade_scenario, trade_change_last_year]}")
+                continue
+            }
+            reads[entry.key] = items.compactMap { item in
+                reader.identifier(item, what: "a metric of '\(entry.key)'").map { ReadName(name: $0, location: item.location) }
+            }
+        }
+
         var limitsOut = ExternalLimits.defaults
         if let node = top["timeout_seconds"], let t = reader.number(node, what: "'timeout_seconds'") {
             if t > 0, t <= 86_400 {
@@ -208,10 +267,12 @@ public struct ExternalManifest: Sendable {
             id: id, summary: summary, version: version, dependencies: dependencies, parameters: parameters,
             metrics: metrics, headlines: headlines, documentation: documentation,
             charts: chartSpecs)
-        return .success(
-            ExternalManifest(
-                directory: directory, file: file, descriptor: descriptor, command: command, protocolVersion: protocolVersion,
-                limits: limitsOut, idLocation: idNode?.location ?? SourceLocation(file: file, line: 1, column: 1)))
+        var manifest = ExternalManifest(
+            directory: directory, file: file, descriptor: descriptor, command: command, protocolVersion: protocolVersion,
+            limits: limitsOut, idLocation: idNode?.location ?? SourceLocation(file: file, line: 1, column: 1))
+        manifest.views = views
+        manifest.reads = reads
+        return .success(manifest)
     }
 
     static func parameter(_ entry: YNode.Entry, reader: ManifestReader) -> ParameterSpec? {

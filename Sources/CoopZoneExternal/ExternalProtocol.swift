@@ -17,12 +17,14 @@ public enum ExternalProtocol {
     struct Draw {
         var changes: String
         var dependencies: [String: EvaluationResult]
+        /// The draw's `views` object (JSON), when the manifest asks for views.
+        var views: String? = nil
     }
 
     /// The text of an `evaluate` request (one line, newline included).
     static func request(
         id: Int, descriptor: EvaluatorDescriptor, parameters: [String: ParameterValue], scenarioJSON: String,
-        draws: [Draw], protocolVersion: Int = version
+        draws: [Draw], reads: [String: Set<String>] = [:], protocolVersion: Int = version
     ) -> [UInt8] {
         var w = JSONWriter()
         w.reserve(scenarioJSON.utf8.count + draws.count * 64 + 512)
@@ -58,19 +60,28 @@ public enum ExternalProtocol {
                 if j > 0 { w.raw(",") }
                 w.string(dependency)
                 w.raw(":")
-                writeResult(draw.dependencies[dependency] ?? EvaluationResult(), to: &w)
+                writeResult(draw.dependencies[dependency] ?? EvaluationResult(), only: reads[dependency], to: &w)
             }
-            w.raw("}}")
+            w.raw("}")
+            if let views = draw.views {
+                w.raw(",\"views\":")
+                w.raw(views)
+            }
+            w.raw("}")
         }
         w.raw("]}\n")
         return Array(w.output.utf8)
     }
 
     /// Writes a result as the protocol carries it (rows in the shape of Docs/results-format.md).
-    static func writeResult(_ result: EvaluationResult, to w: inout JSONWriter) {
+    /// With `only`, just the rows and headlines of those metrics, and no findings (the
+    /// manifest's `reads:`).
+    static func writeResult(_ result: EvaluationResult, only: Set<String>? = nil, to w: inout JSONWriter) {
         w.raw("{\"rows\":[")
-        for (i, row) in result.rows.enumerated() {
-            if i > 0 { w.raw(",") }
+        var first = true
+        for row in result.rows where only?.contains(row.metric) ?? true {
+            if !first { w.raw(",") }
+            first = false
             w.raw("{\"evaluator\":")
             w.string(row.evaluator)
             w.raw(",\"metric\":")
@@ -92,7 +103,7 @@ public enum ExternalProtocol {
             w.raw("}")
         }
         w.raw("],\"findings\":[")
-        for (i, finding) in result.findings.enumerated() {
+        for (i, finding) in (only == nil ? result.findings : []).enumerated() {
             if i > 0 { w.raw(",") }
             w.raw("{\"evaluator\":")
             w.string(finding.evaluator)
@@ -107,8 +118,10 @@ public enum ExternalProtocol {
             w.raw("}")
         }
         w.raw("],\"headlines\":[")
-        for (i, headline) in result.headlines.enumerated() {
-            if i > 0 { w.raw(",") }
+        first = true
+        for headline in result.headlines where only?.contains(headline.metric) ?? true {
+            if !first { w.raw(",") }
+            first = false
             w.raw("{\"evaluator\":")
             w.string(headline.evaluator)
             w.raw(",\"metric\":")

@@ -1,6 +1,5 @@
+import CoopZoneCore
 import Testing
-
-@testable import TradeEffectsEvaluator
 
 struct HistorySeriesTests {
     /// KZ → KG exports 2020–2023, DIGEST §4.1 (article 000, Table 1).

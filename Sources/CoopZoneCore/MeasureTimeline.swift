@@ -1,33 +1,38 @@
-import CoopZoneCore
 import Foundation
 
 /// Every zone's stage measures placed on the horizon, by the persistence rule of
 /// `Docs/methodology/trade_effects.md#stages-and-persistence`: a measure takes effect in the first
 /// year of its stage (from `scenario.timeline(of:)`) and stays in force to the end of the horizon,
 /// unless a stage starting later sets the same thing again. A stage's end does not revert it.
-struct MeasureTimeline {
+public struct MeasureTimeline: Sendable {
     /// One stage's measures and when they start.
-    struct Event {
+    public struct Event: Sendable {
         /// The first year of the stage.
-        let first: Int
+        public let first: Int
         /// The stage's measures.
-        let measures: Measures
+        public let measures: Measures
         /// The countries of the zone's member regions (the scope of a tariff change without a link).
-        let zoneCountries: Set<String>
+        public let zoneCountries: Set<String>
     }
 
     /// A value in force per year of the horizon, and the first year index from which a measure sets it.
-    struct Path {
+    public struct Path: Sendable {
         /// One value per horizon year.
-        var values: [Double]
+        public var values: [Double]
         /// Index of the first year a measure is in force; `nil` if none ever is.
-        var activeFrom: Int?
+        public var activeFrom: Int?
+
+        /// A path of `values` with a measure in force from index `activeFrom`.
+        public init(values: [Double], activeFrom: Int?) {
+            self.values = values
+            self.activeFrom = activeFrom
+        }
 
         /// True when a measure is in force in year index `i`.
-        @inline(__always) func isActive(_ i: Int) -> Bool { activeFrom.map { i >= $0 } ?? false }
+        @inline(__always) public func isActive(_ i: Int) -> Bool { activeFrom.map { i >= $0 } ?? false }
 
         /// Sets `value` from year index `from` to the end of the horizon.
-        mutating func set(_ value: Double, from: Int) {
+        public mutating func set(_ value: Double, from: Int) {
             let start = max(0, from)
             guard start < values.count else { return }
             for i in start..<values.count { values[i] = value }
@@ -36,14 +41,14 @@ struct MeasureTimeline {
     }
 
     /// The stage events, ordered by first year, then zone order, then stage order.
-    let events: [Event]
+    public let events: [Event]
     /// The first year of the horizon.
-    let firstYear: Int
+    public let firstYear: Int
     /// The number of years in the horizon.
-    let count: Int
+    public let count: Int
 
     /// Places the stages of every zone of `scenario`.
-    init(_ scenario: Scenario) {
+    public init(_ scenario: Scenario) {
         firstYear = scenario.horizon.lowerBound
         count = scenario.horizon.count
         var keyed: [(first: Int, zone: Int, order: Int, event: Event)] = []
@@ -58,12 +63,12 @@ struct MeasureTimeline {
     }
 
     /// A path starting at `base` in every year.
-    func constant(_ base: Double) -> Path { Path(values: [Double](repeating: base, count: count), activeFrom: nil) }
+    public func constant(_ base: Double) -> Path { Path(values: [Double](repeating: base, count: count), activeFrom: nil) }
 
     /// A link-level setting (border days, logistics share, shadow share): `base` until a stage sets
     /// it, then the value of the latest stage that set it. `pick` returns the value a stage's
     /// measures give the link, if any (the last matching entry of the stage wins).
-    func linkPath(base: Double, _ pick: (Measures) -> Quantity?, in scenario: Scenario) -> Path {
+    public func linkPath(base: Double, _ pick: (Measures) -> Quantity?, in scenario: Scenario) -> Path {
         var path = constant(base)
         for event in events {
             if let q = pick(event.measures) { path.set(scenario[q], from: event.first - firstYear) }
@@ -75,7 +80,7 @@ struct MeasureTimeline {
     /// applies its WITS-SMART rule to the rate in force at the start of its stage (changes of one
     /// stage in the order written).
     /// The locations of the changes that matched are added to `matched` when `recordMatches` is true.
-    func tariffPath(
+    public func tariffPath(
         t0: Double, link: TradeLink, linkCountries: (String?, String?), flow: TradeFlow, in scenario: Scenario,
         matched: inout Set<SourceLocation>, recordMatches: Bool = true
     ) -> Path {
@@ -94,7 +99,7 @@ struct MeasureTimeline {
 
     /// The loss share of a perishable flow by year: the link's `base` until a storage measure of
     /// its link (for its sector, or for every perishable sector) sets a new one.
-    func lossPath(base: Double, link: String, sector: String, in scenario: Scenario) -> Path {
+    public func lossPath(base: Double, link: String, sector: String, in scenario: Scenario) -> Path {
         var path = constant(base)
         for event in events {
             for measure in event.measures.storage where measure.link == link && (measure.sector == nil || measure.sector == sector) {
@@ -106,7 +111,7 @@ struct MeasureTimeline {
 
     /// True when a tariff change applies to a flow: the same link (or, without a link, a link whose
     /// two ends are both in the zone's countries), the same sector (or every sector) and direction.
-    static func matches(_ change: TariffChange, link: TradeLink, linkCountries: (String?, String?), flow: TradeFlow, zone: Set<String>) -> Bool {
+    public static func matches(_ change: TariffChange, link: TradeLink, linkCountries: (String?, String?), flow: TradeFlow, zone: Set<String>) -> Bool {
         if let l = change.link {
             guard l == link.id else { return false }
         } else {
@@ -115,5 +120,24 @@ struct MeasureTimeline {
         if let s = change.sector, s != flow.sector { return false }
         if let d = change.direction, d != flow.direction { return false }
         return true
+    }
+
+    /// A link's border-crossing days by year: its `border_crossing_days` until a stage's
+    /// border-time measure for the link sets them (the last entry of a stage for the link
+    /// wins); nil when the link gives no border-crossing days (its measures cannot apply).
+    public func borderDaysPath(_ link: TradeLink, in scenario: Scenario) -> Path? {
+        link.borderCrossingDays.map { d0 in linkPath(base: scenario[d0], { $0.borderTime.last { $0.link == link.id }?.days }, in: scenario) }
+    }
+
+    /// A link's logistics cost share by year, as `borderDaysPath` does for days; nil when the
+    /// link gives no `logistics_cost_share`.
+    public func logisticsPath(_ link: TradeLink, in scenario: Scenario) -> Path? {
+        link.logisticsCostShare.map { c0 in linkPath(base: scenario[c0], { $0.logisticsCost.last { $0.link == link.id }?.costShare }, in: scenario) }
+    }
+
+    /// A link's shadow (unrecorded) trade share by year, as `borderDaysPath` does for days; nil
+    /// when the link gives no `shadow_share`.
+    public func shadowPath(_ link: TradeLink, in scenario: Scenario) -> Path? {
+        link.shadowShare.map { s0 in linkPath(base: scenario[s0], { $0.shadowTrade.last { $0.link == link.id }?.shadowShare }, in: scenario) }
     }
 }

@@ -1,4 +1,3 @@
-import CoopZoneCore
 import Foundation
 
 extension TariffRule {
