@@ -67,7 +67,8 @@ struct ProtocolExtrasTests {
             known: BuiltInEvaluators.all.map(\.descriptor))
         let messages = found.diagnostics.map(\.description)
         #expect(messages.count == 1, "\(messages)")
-        #expect(messages.first?.contains("evaluator.yaml:9:35:") == true, "\(messages)")  // line 9: `trade_effects: [trade_baseline, trade_basline]`, the second name at column 35
+        // Line 9 is `  trade_effects: [trade_baseline, trade_basline]`: the second name starts at column 35.
+        #expect(messages.first?.contains("evaluator.yaml:9:35:") == true, "\(messages)")
         #expect(messages.first?.contains("'trade_effects' has no metric or headline 'trade_basline'; did you mean 'trade_baseline'?") == true, "\(messages)")
     }
 
