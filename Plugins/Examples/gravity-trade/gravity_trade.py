@@ -40,12 +40,12 @@ def border_days(scenario: Scenario, link: Link) -> Dict[int, Optional[float]]:
     by_year: Dict[int, Optional[float]] = {year: days for year in scenario.years}
     if days is None:
         return by_year
-    started = sorted((s for s in scenario.stages if s.first_year is not None), key=lambda s: s.first_year)
-    for stage in started:  # a stable sort: zone order, then stage order as written, within a year
+    started = [(stage.first_year, stage) for stage in scenario.stages if stage.first_year is not None]
+    for first, stage in sorted(started, key=lambda pair: pair[0]):  # stable: zone, then stage order within a year
         for measure in stage.measures("border_time"):
             if measure["link"] == link.id:
                 for year in by_year:
-                    if year >= stage.first_year:
+                    if year >= first:
                         by_year[year] = measure["days"]
     return by_year
 

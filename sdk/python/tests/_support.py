@@ -1,6 +1,8 @@
-"""Shared by the SDK's tests: the package from this source tree (so the tests run without
-installing it), the fixtures, and the environment for programs run as CoopZone runs them."""
+"""Shared by the SDK's tests: the package (the installed one, else this source tree's, so the
+tests run without installing it), the fixtures, and the environment for programs run as CoopZone
+runs them."""
 
+import importlib.util
 import os
 import sys
 from typing import Dict
@@ -11,12 +13,15 @@ FIXTURES = os.path.join(TESTS, "fixtures")
 RECORDER = os.path.join(FIXTURES, "recorder")
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(TESTS)))  # CoopZone's root, when the SDK is in its tree
 
-if SRC not in sys.path:
+#: True when the tests use this source tree (the package is not installed).
+FROM_SOURCE = importlib.util.find_spec("coopzone_evaluator") is None
+if FROM_SOURCE and SRC not in sys.path:
     sys.path.insert(0, SRC)
 
 
 def program_environment() -> Dict[str, str]:
-    """CoopZone's environment for a program, with this source tree's package importable."""
+    """CoopZone's environment for a program, with the package importable."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = SRC + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    if FROM_SOURCE:
+        env["PYTHONPATH"] = SRC + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     return env

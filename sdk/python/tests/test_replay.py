@@ -1,8 +1,9 @@
 """Replaying recorded requests in a unit test, and comparing answers with a tolerance."""
 
 import copy
-import io
 import importlib.util
+import io
+import json
 import os
 import tempfile
 import unittest
@@ -41,6 +42,18 @@ class LoadTests(unittest.TestCase):
         self.assertEqual((one.request["id"], one.request["evaluator"]["id"], one.response, one.line), (1, "gravity_trade", None, 1))
         records = load_recording(TRACE)
         self.assertEqual([(r.request["id"], r.response["id"], r.line) for r in records], [(1, 1, 1), (2, 2, 2)])
+
+    def test_a_failed_exchange_in_a_trace(self):
+        # --trace-protocol records a failed exchange with "response": null and the failure under "error".
+        request = load_recording(TRACE)[0].request
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as handle:
+            handle.write(json.dumps({"request": request, "response": None, "error": "did not answer within 60 s"}) + "\n")
+        try:
+            [record] = load_recording(handle.name)
+            self.assertEqual((record.response, record.error), (None, "did not answer within 60 s"))
+            self.assertEqual(len(replay(record, recorder())), 2)  # replayable all the same
+        finally:
+            os.unlink(handle.name)
 
     def test_a_line_that_is_neither_is_an_error(self):
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as handle:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, NoReturn, Optional, Tuple
 
 from .manifest import Manifest, MetricSpec, did_you_mean
 from .units import DIMENSIONS, FINDING_KINDS, UNITS
@@ -89,7 +89,7 @@ class Results:
         row["value"] = value
         self.rows.append(row)
 
-    def _check_shape(self, metric: str, unit: Optional[str], dimensions: Mapping[str, Any]) -> None:
+    def _check_shape(self, metric: str, unit: Optional[str], dimensions: Mapping[str, Any]) -> NoReturn:
         """Raises the ResultError that says what is wrong with the metric, unit or dimension names."""
         spec = self._spec(self.manifest.metrics, metric, "metrics")
         self._unit(spec, unit, f"metric '{metric}'")
@@ -100,6 +100,7 @@ class Results:
                                       f"dimensions are {', '.join(DIMENSIONS)}")
                 raise ResultError(f"metric '{metric}': dimension '{name}' is not declared for it in evaluator.yaml "
                                   f"(its dimensions: {', '.join(sorted(spec.dimensions)) or 'none'})")
+        raise AssertionError(f"metric '{metric}': no problem found in a row the fast check refused")
 
     def headline(self, metric: str, value: float, *, unit: Optional[str] = None) -> None:
         """Adds a headline: one number, declared under `headlines:`."""

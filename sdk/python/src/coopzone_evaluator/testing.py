@@ -2,8 +2,9 @@
 and run the program as CoopZone does.
 
 A recording is a JSON-lines file. Each line is either a request object (what
-`coopzone request FILE --evaluator ID` writes) or an object with a `request` key and, when
-recorded, a `response` key (what `coopzone run --trace-protocol DIR` writes).
+`coopzone request FILE --evaluator ID` writes) or an object with a `request` key and a
+`response` key (null when the exchange failed, with the failure under `error`), what
+`coopzone run --trace-protocol DIR` writes in `DIR/<id>.jsonl`.
 """
 
 from __future__ import annotations
@@ -25,11 +26,14 @@ ManifestLike = Union[Manifest, PathLike, None]
 
 
 class Recording(NamedTuple):
-    """One recorded request, with the response recorded beside it (None when there is none)."""
+    """One recorded request, with the response recorded beside it (None when there is none) and
+    the failure CoopZone recorded instead of a response (`--trace-protocol`: a program that crashed,
+    timed out or wrote something that is not JSON)."""
 
     request: Dict[str, Any]
     response: Optional[Dict[str, Any]]
     line: int
+    error: Optional[str] = None
 
 
 class ReplayError(AssertionError):
@@ -48,7 +52,8 @@ def load_recording(path: PathLike) -> List[Recording]:
             except ValueError as error:
                 raise ValueError(f"{os.fspath(path)}:{number}: not JSON: {error}") from None
             if isinstance(item, dict) and isinstance(item.get("request"), dict):
-                found.append(Recording(item["request"], item.get("response"), number))
+                error = item.get("error")
+                found.append(Recording(item["request"], item.get("response"), number, None if error is None else str(error)))
             elif isinstance(item, dict) and "draws" in item and "scenario" in item:
                 found.append(Recording(item, None, number))
             else:
