@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Tests of extending CoopZone, as an evaluator author would run them:
+#  - the Python SDK (sdk/python) installed in the test venv (scripts/install-test-python.sh), and its tests;
 #  - the Python example evaluator's own tests, and `coopzone check-evaluator` on it;
 #  - runs with external evaluators (the example beside the built-ins, Monte Carlo, a faulty program,
 #    discovery through COOPZONE_EVALUATORS_PATH, a manifest for another protocol version);
@@ -7,6 +8,8 @@
 #  - the Swift extension package in Plugins/Examples/swift-extension builds, passes its tests and
 #    its `coopzone-plus` runs its own evaluator beside the built-in ones.
 # Scratch folders are .build-* at the repository root (git-ignored). Ends with 'N passed, N failed'.
+# Every Python program here (the tests, and the evaluators, whose manifests say `python3`) runs on
+# the test venv's python3, which has the SDK installed: its bin/ comes first on PATH.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -31,6 +34,13 @@ expect() { # status, text, command...
   "$@" >"$work/out" 2>&1; local got=$?
   [ "$got" -eq "$status" ] && grep -qF -- "$text" "$work/out" || { echo "exit $got, expected $status and '$text' in:"; sed -n '1,40p' "$work/out"; return 1; }
 }
+
+echo "== the Python SDK"
+check "test venv: pip install ./sdk/python (scripts/install-test-python.sh)" bash scripts/install-test-python.sh --venv-only
+export PATH="$root/.build-python/venv/bin:$PATH"
+check "python3 is the test venv's, with the SDK installed (not the source tree's)" python3 -c \
+  "import sys, coopzone_evaluator as c; assert sys.prefix == '$root/.build-python/venv' and 'site-packages' in c.__file__, (sys.prefix, c.__file__)"
+check "sdk/python: its tests (python3 -m unittest)" python3 -m unittest discover -s sdk/python/tests -t sdk/python/tests
 
 echo "== the Python example evaluator"
 check "gravity-trade: python3 -m unittest" python3 -m unittest discover -s "$example" -t "$example"

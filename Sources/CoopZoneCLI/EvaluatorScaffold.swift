@@ -6,8 +6,8 @@ import Foundation
 /// Replace the computation; keep the shape.
 ///
 /// The files themselves are templates under `Sources/CoopZoneCLI/Resources/scaffold/`, copied
-/// into the build as the target's resources: `{{id}}`, `{{name}}`, `{{executable}}` and
-/// `{{coopzone_path}}` in them are replaced here, and nothing else is touched.
+/// into the build as the target's resources: `{{id}}`, `{{name}}`, `{{executable}}`,
+/// `{{coopzone_path}}` and `{{sdk_path}}` in them are replaced here, and nothing else is touched.
 enum EvaluatorScaffold {
     /// `border_queue` → `BorderQueue`.
     static func camel(_ id: String) -> String {
@@ -17,9 +17,10 @@ enum EvaluatorScaffold {
     /// The name of the Swift scaffold's `coopzone` executable.
     static func executableName(id: String) -> String { "coopzone-" + id.replacingOccurrences(of: "_", with: "-") }
 
-    /// (relative path, text, executable) of the Python scaffold.
+    /// (relative path, text, executable) of the Python scaffold. `sdk_path` is this CoopZone's
+    /// Python SDK (`sdk/python`), which the program falls back on while the SDK is not installed.
     static func python(id: String) throws -> [(String, String, Bool)] {
-        let values = ["id": id]
+        let values = ["id": id, "sdk_path": SourceTree.root.appendingPathComponent("sdk/python").path]
         return [
             ("evaluator.yaml", try template("python/evaluator.yaml", values), false),
             ("\(id).py", try template("python/evaluator.py", values), true),

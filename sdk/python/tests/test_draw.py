@@ -7,7 +7,7 @@ import unittest
 
 from _support import RECORDER
 
-from coopzone_evaluator import ANY, Manifest, ReadsError, Request, ViewNotRequested
+from coopzone_evaluator import ANY, Manifest, ManifestError, ReadsError, Request, ViewNotRequested
 from coopzone_evaluator.testing import load_recording
 
 TRACE = os.path.join(os.path.dirname(RECORDER), "recorder.trace.jsonl")
@@ -191,6 +191,13 @@ class ManifestTests(unittest.TestCase):
         self.assertIn("metrics.m: unknown unit 'usd'", text)
         self.assertIn("metrics.m: unknown dimension 'regoin'; did you mean 'region'?", text)
         self.assertEqual(m.views, ["measure_by_year"])
+
+    def test_a_section_of_the_wrong_kind_is_an_error(self):
+        with self.assertRaises(ManifestError) as caught:
+            Manifest.from_dict({"id": "x", "reads": ["trade_effects"]}, warnings=io.StringIO())
+        self.assertEqual(str(caught.exception), "evaluator.yaml: 'reads' is a mapping, not ['trade_effects']")
+        with self.assertRaises(ManifestError):
+            Manifest.from_dict({"metrics": {}}, warnings=io.StringIO())  # no id
 
     def test_the_fixture_loads_without_warnings(self):
         warnings = io.StringIO()

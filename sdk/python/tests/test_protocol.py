@@ -92,6 +92,12 @@ class ProtocolLoopTests(unittest.TestCase):
         [answer], _, _ = exchange(request)
         self.assertIn("not a finite number", answer["results"][1]["error"])
 
+    def test_print_in_evaluate_goes_to_standard_error(self):
+        request = dict(recorded_request(), parameters={"growth": 0.05, "mode": "print"})
+        [answer], stderr, _ = exchange(request)
+        self.assertEqual(len(answer["results"]), 2)  # standard output held the answer only
+        self.assertEqual(stderr.count("a debugging line"), 2)  # once per draw
+
     def test_garbage_and_other_request_types_get_error_responses_not_a_crash(self):
         other = dict(recorded_request(), id=3, type="shutdown")
         answers, _, status = exchange(text="not json\n\n[1, 2]\n" + json.dumps(other) + "\n")

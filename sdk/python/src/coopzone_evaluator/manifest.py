@@ -95,9 +95,17 @@ class Manifest:
         def warn(message: str) -> None:
             out.write(f"coopzone_evaluator: {source}: warning: {message}\n")
 
+        def section(key: str, kind: type) -> Any:
+            value = data.get(key)
+            if value is None:
+                return kind()
+            if not isinstance(value, kind):
+                raise ManifestError(f"{source}: '{key}' is a {'mapping' if kind is dict else 'list'}, not {value!r}")
+            return value
+
         def specs(key: str, with_dimensions: bool) -> Dict[str, MetricSpec]:
             result: Dict[str, MetricSpec] = {}
-            for name, spec in (data.get(key) or {}).items():
+            for name, spec in section(key, dict).items():
                 spec = spec or {}
                 unit = str(spec.get("unit", ""))
                 if unit not in UNITS:
@@ -112,16 +120,16 @@ class Manifest:
         parameters = {
             str(name): ParameterSpec(str(name), str((spec or {}).get("unit", "")), (spec or {}).get("default"),
                                      str((spec or {}).get("summary", "")))
-            for name, spec in (data.get("parameters") or {}).items()
+            for name, spec in section("parameters", dict).items()
         }
-        dependencies = [str(d) for d in data.get("dependencies") or []]
+        dependencies = [str(d) for d in section("dependencies", list)]
         reads: Dict[str, List[str]] = {}
-        for dependency, names in (data.get("reads") or {}).items():
+        for dependency, names in section("reads", dict).items():
             if dependency not in dependencies:
                 warn(f"'reads' names '{dependency}', which is not under 'dependencies'"
                      f"{did_you_mean(str(dependency), dependencies)} (CoopZone refuses this manifest)")
             reads[str(dependency)] = [str(n) for n in names or []]
-        views = [str(v) for v in data.get("views") or []]
+        views = [str(v) for v in section("views", list)]
         for view in views:
             if view not in VIEW_NAMES:
                 warn(f"unknown view '{view}'{did_you_mean(view, VIEW_NAMES)}; views: {', '.join(VIEW_NAMES)}")

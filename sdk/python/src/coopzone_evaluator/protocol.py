@@ -158,14 +158,20 @@ class Evaluator:
         return text + "\n"
 
     def serve(self, stdin: Optional[IO[Any]] = None, stdout: Optional[TextIO] = None) -> None:
-        """Answers requests, one line each, until standard input closes."""
+        """Answers requests, one line each, until standard input closes. While it runs,
+        `print()` and anything else written to sys.stdout goes to standard error: standard
+        output carries the answers only."""
         source = stdin if stdin is not None else sys.stdin.buffer
         sink = stdout if stdout is not None else sys.stdout
-        for line in source:
-            if not line.strip():
-                continue
-            sink.write(self.answer_line(line))
-            sink.flush()
+        saved, sys.stdout = sys.stdout, sys.stderr
+        try:
+            for line in source:
+                if not line.strip():
+                    continue
+                sink.write(self.answer_line(line))
+                sink.flush()
+        finally:
+            sys.stdout = saved
 
 
 def serve(evaluate: EvaluateFunction, manifest: Union[Manifest, str, "os.PathLike[str]", None] = None) -> None:

@@ -52,8 +52,8 @@ def load_recording(path: PathLike) -> List[Recording]:
             except ValueError as error:
                 raise ValueError(f"{os.fspath(path)}:{number}: not JSON: {error}") from None
             if isinstance(item, dict) and isinstance(item.get("request"), dict):
-                error = item.get("error")
-                found.append(Recording(item["request"], item.get("response"), number, None if error is None else str(error)))
+                failure = item.get("error")
+                found.append(Recording(item["request"], item.get("response"), number, None if failure is None else str(failure)))
             elif isinstance(item, dict) and "draws" in item and "scenario" in item:
                 found.append(Recording(item, None, number))
             else:

@@ -4,15 +4,14 @@ Run with `python3 -m unittest` in this directory; `coopzone check-evaluator .` a
 protocol checks on CoopZone's shipped scenarios.
 """
 
-import json
 import os
-import subprocess
 import sys
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-import {{id}} as evaluator  # noqa: E402
+import {{id}} as evaluator  # noqa: E402  (first: it finds the SDK)
+from coopzone_evaluator.testing import make_request, run_draw, run_program  # noqa: E402
 
 SCENARIO = {
     "horizon": {"first": 2030, "last": 2032},
@@ -26,39 +25,34 @@ SCENARIO = {
 }
 
 
-def request(request_id, draws, version=evaluator.PROTOCOL_VERSION):
-    return {"protocol": "coopzone-evaluator", "protocol_version": version, "type": "evaluate", "id": request_id,
-            "evaluator": {"id": evaluator.EVALUATOR_ID, "version": "0.1.0"}, "parameters": {"growth": 0.1},
-            "scenario": SCENARIO, "draws": draws}
+class EvaluateTests(unittest.TestCase):
+    def test_projects_each_regions_output(self):
+        result = run_draw(evaluator.evaluate, SCENARIO, {"growth": 0.1})
+        # Region a: 60 + 40 = 100 in 2030; 100 * 1.1 = 110 in 2031; 100 * 1.1^2 = 121 in 2032.
+        self.assertAlmostEqual(result.value("projected_output", 2030, region="a"), 100.0)
+        self.assertAlmostEqual(result.value("projected_output", 2032, region="a"), 121.0)
+        # Headline: 121 + 50 * 1.21 = 121 + 60.5 = 181.5 in the last year.
+        self.assertAlmostEqual(result.headline("projected_output_last_year"), 181.5)
+        self.assertEqual(len(result.rows()), 6)  # 2 regions x 3 years
+
+
+def request(request_id, draws, version=1):
+    return make_request(SCENARIO, {"growth": 0.1}, draws, id=request_id, version=version, evaluator="{{id}}")
 
 
 def exchange(*requests):
     """Runs the program as CoopZone does and returns its answers, one per request."""
-    lines = "".join(json.dumps(r) + "\n" for r in requests)
-    done = subprocess.run([sys.executable, os.path.join(HERE, "{{id}}.py")], input=lines, capture_output=True,
-                          text=True, timeout=60, cwd=HERE, check=True)
-    return [json.loads(line) for line in done.stdout.splitlines()]
-
-
-class EvaluateTests(unittest.TestCase):
-    def test_projects_each_regions_output(self):
-        result = evaluator.evaluate(SCENARIO, {"growth": 0.1}, {})
-        rows = {(r["region"], r["year"]): r["value"] for r in result["rows"]}
-        # Region a: 60 + 40 = 100 in 2030; 100 * 1.1 = 110 in 2031; 100 * 1.1^2 = 121 in 2032.
-        self.assertAlmostEqual(rows[("a", 2030)], 100.0)
-        self.assertAlmostEqual(rows[("a", 2032)], 121.0)
-        # Headline: 121 + 50 * 1.21 = 121 + 60.5 = 181.5 in the last year.
-        self.assertAlmostEqual(result["headlines"][0]["value"], 181.5)
-        self.assertEqual(len(result["rows"]), 6)  # 2 regions x 3 years
+    done = run_program(["python3", "{{id}}.py"], requests, cwd=HERE)
+    if done.returncode != 0:
+        raise AssertionError(f"{{id}}.py exited with status {done.returncode}:\n{done.stderr}")
+    return done.answers
 
 
 class ProtocolTests(unittest.TestCase):
     def test_answers_every_draw_in_order(self):
         change = {"path": ["regions", 1, "sectors", 0, "output"], "value": 150.0}
         [answer] = exchange(request(7, [{"changes": [], "dependencies": {}}, {"changes": [change], "dependencies": {}}]))
-        self.assertEqual(answer["protocol_version"], 1)
-        self.assertEqual(answer["id"], 7)
-        self.assertEqual(len(answer["results"]), 2)
+        self.assertEqual((answer["protocol_version"], answer["id"], len(answer["results"])), (1, 7, 2))
         # Draw 2 sets region b's output to 150: 121 + 150 * 1.21 = 121 + 181.5 = 302.5.
         self.assertAlmostEqual(answer["results"][1]["headlines"][0]["value"], 302.5)
         # ...and draw 1 still sees the scenario as sent: 181.5.
@@ -70,8 +64,7 @@ class ProtocolTests(unittest.TestCase):
 
     def test_refuses_another_protocol_version(self):
         [answer] = exchange(request(3, [], version=99))
-        self.assertIn("error", answer)
-        self.assertIn("version", answer["error"]["message"])
+        self.assertIn("speaks evaluator protocol version 1, not 99", answer["error"]["message"])
 
 
 if __name__ == "__main__":
