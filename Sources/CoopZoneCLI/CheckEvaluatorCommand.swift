@@ -160,6 +160,9 @@ public struct CheckEvaluatorCommand: AsyncParsableCommand {
                 }
             }
         }
+        if draws > 0, let scenario = probeScenario {
+            await checkUncertainParameter(manifest, evaluator: evaluator, scenario: scenario, registry: registry, draws: draws, ok: ok, fail: fail, warn: warn)
+        }
         if let scenario = probeScenario {
             switch evaluator.probeVersionMismatch(scenario) {
             case .refused(let message): ok("a request in protocol version \(ExternalProtocol.version + 1) is refused: \(message)")
@@ -172,6 +175,64 @@ public struct CheckEvaluatorCommand: AsyncParsableCommand {
                 "      \(stats.starts) process start(s), \(stats.requests) request(s), \(stats.draws) draw(s); mean \(String(format: "%.1f", stats.exchangeSeconds / Double(stats.requests) * 1000)) ms a request\n"
         }
         return finish()
+    }
+
+    /// Gives the evaluator's first parameter with a plausible range a uniform distribution over
+    /// it and runs Monte Carlo on `scenario`: each draw then has its own parameter values, sent
+    /// as a request of its own, as a user's scenario that makes the parameter uncertain does.
+    static func checkUncertainParameter(
+        _ manifest: ExternalManifest, evaluator: ExternalEvaluator, scenario: Scenario, registry: [EvaluatorEntry], draws: Int,
+        ok: (String) -> Void, fail: (String) -> Void, warn: (String) -> Void
+    ) async {
+        let id = manifest.descriptor.id
+        let name = URL(fileURLWithPath: scenario.file).lastPathComponent
+        guard let parameter = manifest.descriptor.parameters.first(where: { $0.plausible.lowerBound < $0.plausible.upperBound }) else {
+            warn(
+                "no parameter has a plausible range ('plausible: [low, high]'), so none was made uncertain; sensitivity will not vary this evaluator's own numbers"
+            )
+            return
+        }
+        let at = manifest.idLocation
+        func scalar(_ value: Double) -> YNode { YNode(.scalar(CoopZoneCore.format(value), quoted: false), at: at) }
+        let distribution = YNode(
+            .mapping([
+                YNode.Entry(key: "value", keyLocation: at, value: scalar(parameter.defaultValue)),
+                YNode.Entry(
+                    key: "uniform", keyLocation: at,
+                    value: YNode(.sequence([scalar(parameter.plausible.lowerBound), scalar(parameter.plausible.upperBound)]), at: at)),
+                YNode.Entry(key: "assumption", keyLocation: at, value: YNode(.scalar("check-evaluator: its plausible range", quoted: true), at: at)),
+            ]), at: at)
+        let outcome = ScenarioLoader.load(
+            file: scenario.file,
+            overrides: [
+                Override(
+                    path: "evaluators", value: YNode(.mapping([YNode.Entry(key: id, keyLocation: at, value: YNode(.mapping([]), at: at))]), at: at),
+                    origin: "check-evaluator"),
+                Override(path: "evaluators.\(id).\(parameter.name)", value: distribution, origin: "check-evaluator"),
+            ])
+        guard let uncertain = outcome.scenario, case .success(let plan) = Engine.plan(uncertain, registry: registry) else {
+            let problems = outcome.diagnostics.filter { $0.severity == .error }.map(\.message).joined(separator: "; ")
+            fail(
+                "\(name): '\(parameter.name)' uniform over its plausible range \(CoopZoneCore.format(parameter.plausible.lowerBound))–\(CoopZoneCore.format(parameter.plausible.upperBound)): the scenario does not load (\(problems))"
+            )
+            return
+        }
+        let requests = evaluator.statistics.requests
+        let mc = await MonteCarlo.run(plan, on: uncertain, draws: draws, seed: 1, workers: 1)
+        let sent = evaluator.statistics.requests - requests
+        if let f = mc.failures[id] {
+            fail("\(name): Monte Carlo with '\(parameter.name)' uncertain, \(draws) draws: failed in \(f.count) draws: \(f.message)")
+            return
+        }
+        let moved = mc.keys.indices.filter { k in
+            mc.keys[k].evaluator == id && mc.keys[k].year == nil
+                && {
+                    let band = mc.band(k); return band.p5 < band.p95
+                }()
+        }.map { mc.keys[$0].metric }
+        ok(
+            "\(name): Monte Carlo with '\(parameter.name)' uniform over \(CoopZoneCore.format(parameter.plausible.lowerBound))–\(CoopZoneCore.format(parameter.plausible.upperBound)), \(draws) draws in \(sent) request(s); "
+                + (moved.isEmpty ? "no headline of \(id) moved" : "it moves \(moved.joined(separator: ", "))"))
     }
 
     /// Runs the command.

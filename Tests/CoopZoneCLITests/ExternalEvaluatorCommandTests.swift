@@ -136,6 +136,12 @@ struct ExternalEvaluatorCommandTests {
             directory: gravityExample, scenarioDirectory: packageRoot.appendingPathComponent("Scenarios").path, draws: 20)
         #expect(good.status == 0, "\(good.stdout)")
         #expect(good.stdout.contains("ok    a request in protocol version 2 is refused"))
+        // Its first parameter with a plausible range, size_elasticity (plausible [0.75, 1.0] in
+        // its manifest), made uniform: each of the 20 draws is a request of its own, and the
+        // border-time effect scales with it.
+        #expect(
+            good.stdout.contains("Monte Carlo with 'size_elasticity' uniform over 0.75–1, 20 draws in 21 request(s); it moves border_time_effect_total"),
+            "\(good.stdout)")
         #expect(good.stdout.hasSuffix(" passed, 0 failed\n"))
         let bad = await CheckEvaluatorCommand.execute(directory: externalFixtures + "/unknown_unit", scenarios: [growthTriangle])
         #expect(bad.status == 1)
