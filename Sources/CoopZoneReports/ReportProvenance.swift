@@ -1,4 +1,5 @@
 import CoopZoneCore
+import Foundation
 
 /// Where a report's numbers come from: the manifest (version, scenario hash, seed), the
 /// scenario's sources, every input with its source or its reason for being an assumption, each
@@ -55,9 +56,11 @@ public struct ReportProvenance: Sendable {
         (scenario?.inputs ?? []).filter { if case .unspecified = $0.provenance { true } else { false } }
     }
 
-    /// Where an input is written: `line N`, or `file:N` when it comes from another file (`extends`).
+    /// Where an input is written: `file.yaml:line:column`, with the file's name (the scenario's,
+    /// or the file it `extends` that gives the number), so the same report reads the same on
+    /// every machine.
     func place(_ location: SourceLocation) -> String {
-        location.file == scenario?.file ? "line \(location.line)" : "\(location.file):\(location.line)"
+        "\(URL(fileURLWithPath: location.file).lastPathComponent):\(location.line):\(location.column)"
     }
 
     static func value(_ info: InputInfo) -> String { format(info.central) }

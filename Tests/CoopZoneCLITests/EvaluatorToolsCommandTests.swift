@@ -11,7 +11,7 @@ import Testing
 struct EvaluatorToolsCommandTests {
     static let fixture = externalFixtures + "/reads_baseline"
 
-    @Test(.timeLimit(.minutes(1))) func aFoundEvaluatorTheScenarioDoesNotSelectIsAWarningWithTheLineToAdd() async {
+    @Test(.timeLimit(.minutes(5))) func aFoundEvaluatorTheScenarioDoesNotSelectIsAWarningWithTheLineToAdd() async {
         // The growth triangle names no evaluator: every built-in one runs, the fixture does not.
         let out = await RunCommand.execute(file: growthTriangle, format: .json, overrides: [], evaluators: EvaluatorSearch(directories: [Self.fixture]))
         #expect(out.status == 0, "\(out.stderr)")
@@ -21,7 +21,7 @@ struct EvaluatorToolsCommandTests {
         #expect(!out.stdout.contains("\"reads_baseline\""))
     }
 
-    @Test(.timeLimit(.minutes(1))) func withRunsItBesideEveryBuiltInOne() async throws {
+    @Test(.timeLimit(.minutes(5))) func withRunsItBesideEveryBuiltInOne() async throws {
         let options = try RunCommand.parse([growthTriangle, "--evaluators", Self.fixture, "--with", "reads_baseline"])
         let out = await RunCommand.execute(file: growthTriangle, format: .json, overrides: [], evaluators: options.external.search)
         #expect(out.status == 0, "\(out.stderr)")
@@ -42,7 +42,7 @@ struct EvaluatorToolsCommandTests {
 
     /// `request` writes what the program would get: one request for a run, two with --draws
     /// (the central run, then one block of draws), each draw with its views, without running it.
-    @Test(.timeLimit(.minutes(1))) func requestWritesTheRequestsWithoutRunningTheProgram() async throws {
+    @Test(.timeLimit(.minutes(5))) func requestWritesTheRequestsWithoutRunningTheProgram() async throws {
         let single = await RequestCommand.execute(file: growthTriangle, evaluator: "reads_baseline", evaluators: EvaluatorSearch(directories: [Self.fixture]))
         #expect(single.status == 0, "\(single.stderr)")
         let lines = single.stdout.split(separator: "\n")
@@ -68,7 +68,7 @@ struct EvaluatorToolsCommandTests {
         #expect(builtIn.status == 1 && builtIn.stderr.contains("'trade_effects' is a built-in evaluator"))
     }
 
-    @Test(.timeLimit(.minutes(1))) func traceProtocolRecordsEveryExchange() async throws {
+    @Test(.timeLimit(.minutes(5))) func traceProtocolRecordsEveryExchange() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coopzone-trace-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let options = try RunCommand.parse([growthTriangle, "--evaluators", Self.fixture, "--with", "reads_baseline", "--trace-protocol", directory])

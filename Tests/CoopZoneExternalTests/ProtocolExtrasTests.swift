@@ -11,7 +11,7 @@ import Testing
 struct ProtocolExtrasTests {
     /// The two fixtures compute the same sum of trade_effects' `trade_baseline` rows; one names
     /// them under `reads:` (and asks for every view), the other gets everything.
-    @Test(.timeLimit(.minutes(1))) func aReadsFilterSendsOnlyTheNamedMetrics() async throws {
+    @Test(.timeLimit(.minutes(5))) func aReadsFilterSendsOnlyTheNamedMetrics() async throws {
         let filtered = try fixture("reads_baseline"), whole = try fixture("reads_everything")
         defer {
             filtered.shutdown()
@@ -74,7 +74,7 @@ struct ProtocolExtrasTests {
 
     /// A draw that raises inside the program: its failure quotes the traceback the program wrote
     /// to standard error while answering, not only the one-line error.
-    @Test(.timeLimit(.minutes(1))) func aFailedDrawQuotesTheTraceback() throws {
+    @Test(.timeLimit(.minutes(5))) func aFailedDrawQuotesTheTraceback() throws {
         let evaluator = try fixture("fails_in_draw")
         defer { evaluator.shutdown() }
         let s = try scenario(adding: ["fails_in_draw"])
@@ -93,7 +93,7 @@ struct ProtocolExtrasTests {
 
     /// Record-only mode writes the request a program would get and starts nothing; the line is
     /// the one a live run sends (the same bytes but for the request id).
-    @Test(.timeLimit(.minutes(1))) func recordedRequestsAreTheOnesSent() async throws {
+    @Test(.timeLimit(.minutes(5))) func recordedRequestsAreTheOnesSent() async throws {
         let recorder = try fixture("reads_baseline")
         recorder.recordRequestsOnly()
         let s = try scenario(adding: ["reads_baseline"])
