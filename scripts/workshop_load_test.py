@@ -17,8 +17,13 @@ time of the runs it computed (computeMs) is printed beside the latencies.
 With --think-ms M each participant pauses a random time (exponential, mean M ms) between its
 requests, as people dragging sliders do; without it they ask again at once (a stress test).
 
+With --as-page each participant asks as the workshop page does: a move asks for the numbers
+only (`_charts=0`), and when the participant then stays still for 250 ms (its next pause is
+longer), the page asks again for the same values with the charts, which the server draws from
+the run it cached. Those chart requests are counted among the requests and latencies.
+
 Usage: workshop_load_test.py --port PORT [--host 127.0.0.1] [--scenario ID] [--clients 50]
-       [--seconds 30] [--max-requests 500000] [--seed 1] [--band-clients 0] [--think-ms 0]
+       [--seconds 30] [--max-requests 500000] [--seed 1] [--band-clients 0] [--think-ms 0] [--as-page]
 """
 import argparse
 import http.client
@@ -49,6 +54,7 @@ def main():
     parser.add_argument("--max-requests", type=int, default=500_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--band-clients", type=int, default=0)
+    parser.add_argument("--as-page", action="store_true", help="numbers while dragging, charts when still for 250 ms, as the page asks")
     parser.add_argument("--think-ms", type=float, default=0,
                         help="mean pause of a participant between requests (exponential), as a person dragging a slider makes; 0 = none")
     args = parser.parse_args()
@@ -80,7 +86,7 @@ def main():
 
     lock = threading.Lock()
     latencies, computed, errors, samples, compute_ms = [], [], [], [], []
-    counters = {"requests": 0, "cached": 0, "polls": 0, "bands": 0, "bands_busy": 0}
+    counters = {"requests": 0, "cached": 0, "polls": 0, "charts": 0, "bands": 0, "bands_busy": 0}
     distinct = set()
     deadline = time.monotonic() + args.seconds
     start_gate = threading.Barrier(args.clients)
@@ -91,7 +97,8 @@ def main():
         counts = {l["id"]: round((l["max"] - l["min"]) / l["step"]) for l in levers}
         conn = http.client.HTTPConnection(args.host, args.port, timeout=30)
         mine, mine_computed, mine_errors = [], [], []
-        cached = polls = 0
+        cached = polls = charts_asked = 0
+        last_query = None
         start_gate.wait()
         n = 0
         while time.monotonic() < deadline:
@@ -100,14 +107,36 @@ def main():
                     break
                 counters["requests"] += 1
             n += 1
-            if args.think_ms > 0:
-                time.sleep(min(rng.expovariate(1000.0 / args.think_ms), 10 * args.think_ms / 1000.0))
+            pause = min(rng.expovariate(1000.0 / args.think_ms), 10 * args.think_ms / 1000.0) if args.think_ms > 0 else 0.0
+            if args.as_page and pause >= 0.25 and n > 1 and last_query is not None:
+                # Still for 250 ms after a move: the page asks for that move's charts.
+                time.sleep(0.25)
+                pause -= 0.25
+                chart_path = base + "/run?" + last_query
+                t0 = time.perf_counter()
+                try:
+                    conn.request("GET", chart_path)
+                    reply = conn.getresponse()
+                    body = reply.read()
+                    if reply.status != 200 or "svg" not in json.loads(body):
+                        mine_errors.append("%s → %d, no charts" % (chart_path, reply.status))
+                    else:
+                        mine.append((time.perf_counter() - t0) * 1000)
+                        charts_asked += 1
+                except Exception as error:
+                    mine_errors.append("%s → %r" % (chart_path, error))
+                    conn.close()
+                    conn = http.client.HTTPConnection(args.host, args.port, timeout=30)
+            if pause > 0:
+                time.sleep(pause)
             if levers:
                 lever = rng.choice(levers)
                 steps[lever["id"]] = max(0, min(counts[lever["id"]], steps[lever["id"]] + rng.choice((-2, -1, 1, 2))))
             values = {l["id"]: round(l["min"] + steps[l["id"]] * l["step"], 10) for l in levers}
             query = "&".join("%s=%s" % (k, repr(v) if v != int(v) else int(v)) for k, v in values.items())
-            path = base + ("/state" if n % 10 == 0 else "/run?" + query)
+            path = base + ("/state" if n % 10 == 0 else "/run?" + query + ("&_charts=0" if args.as_page else ""))
+            if n % 10 != 0:
+                last_query = query
             t0 = time.perf_counter()
             try:
                 conn.request("GET", path)
@@ -143,6 +172,7 @@ def main():
             errors.extend(mine_errors)
             counters["cached"] += cached
             counters["polls"] += polls
+            counters["charts"] += charts_asked
 
     def band_client(index):
         rng = random.Random(args.seed * 7919 + index)
@@ -185,10 +215,12 @@ def main():
 
     latencies.sort()
     computed.sort()
-    runs = len(latencies) - counters["polls"]
+    runs = len(latencies) - counters["polls"] - counters["charts"]
     print("scenario %s, %d participants for %.0f s on %s:%d%s" % (args.scenario, args.clients, args.seconds, args.host, args.port,
           ", pausing %.0f ms on average between requests" % args.think_ms if args.think_ms else ""))
-    print("requests: %d ok (%d runs, %d state polls), %d errors, %.0f requests/s" % (len(latencies), runs, counters["polls"], len(errors), len(latencies) / wall))
+    print("requests: %d ok (%d runs%s, %d state polls), %d errors, %.0f requests/s" % (
+        len(latencies), runs, (", numbers only, and %d for the charts when still" % counters["charts"]) if args.as_page else "",
+        counters["polls"], len(errors), len(latencies) / wall))
     print("runs answered from the server's cache: %d of %d (%d distinct lever settings)" % (counters["cached"], runs, len(distinct)))
     print("latency, all requests: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms"
           % (percentile(latencies, 0.5), percentile(latencies, 0.9), percentile(latencies, 0.99), latencies[-1] if latencies else float("nan")))

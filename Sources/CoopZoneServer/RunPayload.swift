@@ -12,8 +12,9 @@ public struct RunPayload: Codable, Sendable {
     public var years: [Int]
     /// Series values by chart id, then series key, one per year.
     public var charts: [String: [String: [Double?]]]
-    /// The charts drawn, by chart id: SVG from the reports' chart code (`WorkshopCharts`).
-    public var svg: [String: String]
+    /// The charts drawn, by chart id: SVG from the reports' chart code (`WorkshopCharts`);
+    /// absent when the page asked for the numbers only (`_charts=0`, while a slider is dragged).
+    public var svg: [String: String]?
     /// Evaluators that failed, with their messages.
     public var failures: [String]
     /// Milliseconds the server spent computing (0 when the result came from the cache).

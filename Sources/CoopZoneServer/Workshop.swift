@@ -103,10 +103,10 @@ public final class Workshop: Sendable {
     }
 
     /// The JSON of a run with lever values (checked; locks applied).
-    public func runJSON(_ id: String, given: [String: Double], encoder: JSONEncoder) async throws -> Data {
+    public func runJSON(_ id: String, given: [String: Double], charts: Bool = true, encoder: JSONEncoder) async throws -> Data {
         let entry = try entry(id)
         let values = try LeverValues.resolve(given, entry: entry, locks: locks(id))
-        return try await runner.runJSON(entry, values: values, encoder: encoder)
+        return try await runner.runJSON(entry, values: values, charts: charts, encoder: encoder)
     }
 
     /// Monte Carlo bands for lever values.

@@ -14,7 +14,7 @@ public let accessCodeHeader = HTTPField.Name("X-Workshop-Code")!
 ///
 /// JSON: `GET /api/scenarios`, `GET /api/scenarios/{id}` (levers, headlines, charts or
 /// diagnostics), `GET /api/scenarios/{id}/state` (version, reset, locks: what pages poll),
-/// `GET /api/scenarios/{id}/run?LEVER=VALUE…` and `GET /api/scenarios/{id}/bands?LEVER=VALUE…&_draws=N`
+/// `GET /api/scenarios/{id}/run?LEVER=VALUE…[&_charts=0]` and `GET /api/scenarios/{id}/bands?LEVER=VALUE…&_draws=N`
 /// (numbers, and the charts drawn as SVG by `WorkshopCharts`),
 /// `GET /api/scenarios/{id}/variants?rank=KEY` (`&hidden=1`: with hidden ones, facilitator code),
 /// `POST /api/scenarios/{id}/variants` (participant code), `POST /api/scenarios/{id}/locks`,
@@ -65,8 +65,16 @@ public func buildRouter(_ workshop: Workshop) -> Router<WorkshopRequestContext> 
     router.get("/api/scenarios/:id/run") { request, context in
         let id = try context.parameters.require("id")
         let entry = try workshop.entry(id)
-        let given = try LeverValues.parse(queryPairs(request, skipping: []), levers: entry.scenario?.levers ?? [])
-        return jsonBytes(try await workshop.runJSON(id, given: given, encoder: jsonEncoder))
+        let pairs = queryPairs(request, skipping: [])
+        var charts = true
+        if let text = pairs.last(where: { $0.0 == "_charts" })?.1 {
+            guard text == "0" || text == "1" else {
+                throw WorkshopError.badRequest("_charts must be 0 (the numbers only) or 1, got '\(String(text.prefix(12)))'")
+            }
+            charts = text == "1"
+        }
+        let given = try LeverValues.parse(pairs.filter { $0.0 != "_charts" }, levers: entry.scenario?.levers ?? [])
+        return jsonBytes(try await workshop.runJSON(id, given: given, charts: charts, encoder: jsonEncoder))
     }
     router.get("/api/scenarios/:id/bands") { request, context in
         let id = try context.parameters.require("id")

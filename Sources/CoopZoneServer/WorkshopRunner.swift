@@ -27,30 +27,56 @@ public actor WorkshopRunner {
         self.maxBandJobs = maxBandJobs
     }
 
-    /// Runs `entry` with checked lever `values`.
-    public func run(_ entry: ScenarioCatalog.Entry, values: [String: Double]) async throws -> RunPayload {
+    /// Runs `entry` with checked lever `values`; with `charts`, the charts drawn too. A page
+    /// asks for the numbers alone while a slider is dragged and for the charts when it settles:
+    /// the charts of a cached run are drawn from its numbers, without running it again.
+    public func run(_ entry: ScenarioCatalog.Entry, values: [String: Double], charts: Bool = true) async throws -> RunPayload {
         let key = entry.item.id + "|" + entry.version + "|" + LeverValues.canonical(values)
         if var hit = runs[key] {
             hit.cached = true
             hit.computeMs = 0
+            if charts && hit.svg == nil {
+                let start = DispatchTime.now().uptimeNanoseconds
+                hit.svg = Self.drawCharts(entry, years: hit.years, values: hit.charts)
+                hit.computeMs = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+                runs[key]?.svg = hit.svg
+            }
+            if !charts { hit.svg = nil }
             return hit
         }
-        if let running = runsInFlight[key] { return try await running.value }
-        let registry = registry
-        let task = Task.detached { try await Self.compute(entry, values: values, registry: registry) }
-        runsInFlight[key] = task
-        defer { runsInFlight[key] = nil }
-        let payload = try await task.value
-        runs[key] = payload
+        var payload: RunPayload
+        if let running = runsInFlight[key] {
+            payload = try await running.value
+        } else {
+            let registry = registry
+            let task = Task.detached { try Self.computeTimed(entry, values: values, registry: registry, charts: charts).payload }
+            runsInFlight[key] = task
+            defer { runsInFlight[key] = nil }
+            payload = try await task.value
+            if let cached = runs[key], cached.svg != nil, payload.svg == nil { payload.svg = cached.svg }
+            runs[key] = payload
+        }
+        if charts && payload.svg == nil {
+            // Joined a numbers-only run in flight: draw its charts now.
+            payload.svg = Self.drawCharts(entry, years: payload.years, values: payload.charts)
+            runs[key]?.svg = payload.svg
+        }
+        if !charts { payload.svg = nil }
         return payload
+    }
+
+    /// The charts of a run, drawn from its series values.
+    static func drawCharts(_ entry: ScenarioCatalog.Entry, years: [Int], values: [String: [String: [Double?]]]) -> [String: String] {
+        guard let presentation = entry.presentation else { return [:] }
+        return WorkshopCharts.svg(presentation.charts, years: years, values: values)
     }
 
     /// The run's JSON: a cache hit's bytes are encoded once and reused, which is most of the
     /// work when a room of participants moves the same sliders.
-    public func runJSON(_ entry: ScenarioCatalog.Entry, values: [String: Double], encoder: JSONEncoder) async throws -> Data {
-        let key = entry.item.id + "|" + entry.version + "|" + LeverValues.canonical(values)
+    public func runJSON(_ entry: ScenarioCatalog.Entry, values: [String: Double], charts: Bool = true, encoder: JSONEncoder) async throws -> Data {
+        let key = entry.item.id + "|" + entry.version + "|" + LeverValues.canonical(values) + (charts ? "" : "|numbers")
         if let bytes = encodedHits[key] { return bytes }
-        let payload = try await run(entry, values: values)
+        let payload = try await run(entry, values: values, charts: charts)
         if payload.cached {
             let bytes = try encoder.encode(payload)
             encodedHits[key] = bytes
@@ -68,7 +94,7 @@ public actor WorkshopRunner {
             return hit
         }
         // The lines the bands are drawn around: the run for the same values (usually cached).
-        let lines = try await run(entry, values: values).charts
+        let lines = try await run(entry, values: values, charts: false).charts
         if let running = bandsInFlight[key] { return try await running.value }
         guard bandJobs < maxBandJobs else { throw WorkshopError.busy }
         bandJobs += 1
@@ -126,10 +152,6 @@ public actor WorkshopRunner {
         }
     }
 
-    static func compute(_ entry: ScenarioCatalog.Entry, values: [String: Double], registry: [EvaluatorEntry]) async throws -> RunPayload {
-        try computeTimed(entry, values: values, registry: registry).payload
-    }
-
     /// The parts of answering a lever move, in milliseconds: setting the values in the model,
     /// the evaluators' run, summing the chart series, drawing the charts.
     public struct MoveTimes: Sendable {
@@ -139,7 +161,7 @@ public actor WorkshopRunner {
     }
 
     /// A run for the page, timed part by part (what `compute` does, and `coopzone bench` measures).
-    static func computeTimed(_ entry: ScenarioCatalog.Entry, values: [String: Double], registry: [EvaluatorEntry]) throws -> (
+    static func computeTimed(_ entry: ScenarioCatalog.Entry, values: [String: Double], registry: [EvaluatorEntry], charts drawing: Bool = true) throws -> (
         payload: RunPayload, times: MoveTimes
     ) {
         var times = MoveTimes()
@@ -160,7 +182,7 @@ public actor WorkshopRunner {
         let charts = presentation.chartValues(outcomes, years: years)
         let headlines = presentation.headlineValues(outcomes)
         times.series = lap()
-        let svg = WorkshopCharts.svg(presentation.charts, years: years, values: charts)
+        let svg = drawing ? WorkshopCharts.svg(presentation.charts, years: years, values: charts) : nil
         times.charts = lap()
         let payload = RunPayload(
             scenario: entry.item.id, version: entry.version, values: values, headlines: headlines,

@@ -21,7 +21,7 @@ struct VariantExporterTests {
         let scenario = try #require(entry.scenario, "\(entry.diagnostics)")
         var values: [String: Double] = [:]
         for (i, lever) in scenario.levers.enumerated() { values[lever.id] = i % 2 == 0 ? lever.max : lever.min }
-        let run = try await WorkshopRunner.compute(entry, values: values, registry: BuiltInEvaluators.all)
+        let run = try WorkshopRunner.computeTimed(entry, values: values, registry: BuiltInEvaluators.all).payload
         let variant = StoredVariant(
             id: 1, scenario: id, name: "Extremes: \"all\" # levers", author: "Tester\nTwo", values: values,
             headlines: run.headlines, scenarioVersion: entry.version, createdAt: "2026-01-01T00:00:00Z", hidden: false)

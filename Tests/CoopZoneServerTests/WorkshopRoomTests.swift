@@ -166,8 +166,8 @@ struct WorkshopRoomTests {
                 let value = lever.max != entry.leverDefaults[lever.id] ? lever.max : lever.min
                 var values = entry.leverDefaults
                 values[lever.id] = value
-                let fast = try await WorkshopRunner.compute(entry, values: values, registry: workshop.configuration.registry)
-                let slow = try await WorkshopRunner.compute(reloading, values: values, registry: workshop.configuration.registry)
+                let fast = try WorkshopRunner.computeTimed(entry, values: values, registry: workshop.configuration.registry).payload
+                let slow = try WorkshopRunner.computeTimed(reloading, values: values, registry: workshop.configuration.registry).payload
                 #expect(fast.headlines == slow.headlines, "\(item.id) \(lever.id) = \(value)")
                 #expect(fast.charts == slow.charts, "\(item.id) \(lever.id) = \(value)")
                 checked += 1

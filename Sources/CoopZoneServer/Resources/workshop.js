@@ -338,6 +338,11 @@
   function scenarioPage() {
     let meta = null, lastRun = null, lastBands = null, baseline = null, runSeq = 0;
     let inFlight = false, pending = false, bandsTimer = null, bandsSeq = 0, effectsSeq = 0;
+    // While a slider is dragged the page asks for the numbers only (the cards follow every
+    // move); the charts are asked for when it has been still for `settleMs`: the server draws
+    // them from the run it just cached, so a room dragging sliders costs runs, not drawings.
+    const settleMs = 250;
+    let lastInput = -Infinity, chartsTimer = null;
     let known = { version: null, resetGeneration: null, locks: '{}' };
     const code = () => sessionStorage.getItem('coopzone-code') || '';
     retryNotice = (text) => setStatus(text, false);
@@ -377,7 +382,7 @@
         const input = el('input', { type: 'range', id: id, min: lever.min, max: lever.max, step: lever.step, 'aria-describedby': id + '-range ' + id + '-effects' });
         input.value = String(start);
         const out = el('output', { id: id + '-out', for: id }, () => leverFmt(parseFloat(input.value), lever));
-        input.addEventListener('input', () => { paint(out); requestRun(); });
+        input.addEventListener('input', () => { lastInput = performance.now(); paint(out); requestRun(); });
         row.appendChild(input);
         row.appendChild(out);
         wrap.appendChild(row);
@@ -547,19 +552,33 @@
         say(figure.querySelector('.band-note'), bands ? () => t('page.band.note', { draws: bands.draws }) : '');
       }
     }
-    async function requestRun() {
+    async function requestRun(chartsOnly) {
       if (!meta || !meta.ok) return;
       if (inFlight) { pending = true; return; }
       inFlight = true;
       const vals = values();
       const mine = ++runSeq;
       const started = performance.now();
+      const dragging = !chartsOnly && started - lastInput < settleMs;
       try {
         // A newer slider position waiting to be sent makes a retry of this one pointless.
-        const result = await getJSON(api + '/run?' + query(vals), { superseded: () => pending || mine !== runSeq });
-        if (result.ok) {
+        const result = await getJSON(api + '/run?' + query(vals) + (dragging ? '&_charts=0' : ''), { superseded: () => pending || mine !== runSeq });
+        if (result.ok && chartsOnly) {
+          // The charts for the numbers already shown: redraw them, leave the status as it is.
+          if (lastRun && query(lastRun.values) === query(vals)) { lastRun.svg = result.data.svg || lastRun.svg; render(); }
+        } else if (result.ok) {
+          const previousSvg = lastRun ? lastRun.svg : {};
           lastRun = result.data;
           lastRun.values = vals;
+          if (!lastRun.svg) {
+            // Numbers only: the charts keep their lines until the slider settles.
+            lastRun.svg = previousSvg;
+            clearTimeout(chartsTimer);
+            chartsTimer = setTimeout(function settle() {
+              if (performance.now() - lastInput < settleMs || inFlight) { chartsTimer = setTimeout(settle, settleMs); return; }
+              requestRun(true);
+            }, settleMs);
+          }
           if (baseline === null && Object.keys(vals).every((k) => parseFloat(vals[k]) === meta.levers.find((l) => l.id === k).value)) baseline = lastRun.headlines;
           render();
           const ms = performance.now() - started;
