@@ -175,6 +175,38 @@ class ViewTests(unittest.TestCase):
         self.assertIn("evaluator.yaml asks for the view 'measures_by_year', but the request does not carry it", str(caught.exception))
 
 
+class RecordedViewTests(unittest.TestCase):
+    """The views of a request CoopZone wrote (`coopzone request` on
+    Scenarios/khorgos-eastern-gate-free-economic-zone.yaml for an evaluator asking for all four):
+    the SDK reads the core's records as they are."""
+
+    def draw(self):
+        raw = load_recording(os.path.join(os.path.dirname(RECORDER), "khorgos.request.jsonl"))[0].request
+        draws = Request(raw, manifest(views=["stage_timeline", "flows_by_year", "measures_by_year", "tariffs_by_year"],
+                                      reads={}, dependencies=[])).each_draw()
+        _IN_HAND.append(draws)
+        return next(draws)
+
+    def test_the_scenarios_numbers_by_the_rules(self):
+        draw = self.draw()
+        views = draw.views
+        # The link gives 2 days, a 0.15 logistics share and a 0.1 shadow share; the first stage,
+        # fez_rent_free from 2022 (the horizon's first year), sets 1 day, which holds to 2040.
+        self.assertEqual(draw.link("khorgos").border_crossing_days, 2.0)
+        self.assertEqual({views.border_days("khorgos", y) for y in draw.years}, {1.0})
+        self.assertEqual(views.measures("khorgos", 2040), {"border_crossing_days": 1, "logistics_cost_share": 0.15, "shadow_share": 0.1})
+        # Exports 1500 in 2022 growing 5 % a year: 1500 * 1.05^2 = 1653.75 in 2024; imports 3000 * 1.05^18 in 2040.
+        self.assertAlmostEqual(views.flow("khorgos", "all", "export", 2024), 1653.75)
+        self.assertAlmostEqual(views.flow("khorgos", "all", "import", 2040), 3000 * 1.05 ** 18)
+        # No tariff measures: the importer's import_duty, China's 0.075 on exports (Zhetysu to Ili),
+        # Kazakhstan's 0.06 on imports.
+        self.assertEqual(views.tariff("khorgos", "all", "export", 2031), 0.075)
+        self.assertEqual(views.tariff("khorgos", "all", "import", 2031), 0.06)
+        self.assertEqual([(s.stage, s.first_year, s.last_year) for s in views.stages("khorgos_eg")],
+                         [("fez_rent_free", 2022, 2027), ("fez", 2028, 2035), ("after_term", 2036, 2040)])
+        self.assertEqual(len(views.records("flows_by_year")), 2 * 19)  # two flows, 2022-2040
+
+
 class ManifestTests(unittest.TestCase):
     def test_reads_must_name_dependencies(self):
         warnings = io.StringIO()
