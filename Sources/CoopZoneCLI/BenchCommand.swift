@@ -112,7 +112,9 @@ public struct BenchCommand: AsyncParsableCommand {
             upstream[id] = result
             print("  \(id): \(String(format: "%.1f", t / 200 * 1e6)) µs, \(result.rows.count) rows")
         }
-        print("\nworkshop: a lever move not cached (200 moves of a random walk on the levers' grids, as the server computes them; p50 in ms):")
+        print(
+            "\nworkshop: a lever move not cached (200 moves of a random walk on the levers' grids, as the server computes them; p50 in ms; "
+                + "numbers: what a move costs while the slider is dragged, without the charts, drawn once it settles):")
         let workshopScenarios = ScenarioCatalog(directory: directory, registry: Registry.evaluators)
         for item in workshopScenarios.list() {
             guard let entry = workshopScenarios.entry(item.id), entry.isRunnable,
@@ -125,8 +127,8 @@ public struct BenchCommand: AsyncParsableCommand {
             }
             let p90 = times.map(\.total).sorted()[times.count * 9 / 10]
             print(
-                "  \(item.id): \(p50(\.total)) (p90 \(String(format: "%.3f", p90))): values \(p50(\.prepare)), run \(p50(\.run)), "
-                    + "series \(p50(\.series)), charts \(p50(\.charts)); \(times.count) moves")
+                "  \(item.id): numbers \(p50 { $0.prepare + $0.run + $0.series }), with the charts \(p50(\.total)) (p90 \(String(format: "%.3f", p90))): "
+                    + "values \(p50(\.prepare)), run \(p50(\.run)), series \(p50(\.series)), charts \(p50(\.charts)); \(times.count) moves")
         }
         let slots = MonteCarlo.uncertainSlots(s)
         print("\nMonte Carlo, \(draws) draws of \(scenario) (\(slots.count) uncertain inputs), median of \(repeats) runs (fastest–slowest):")
