@@ -31,7 +31,7 @@ PY
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 scaffold=Sources/CoopZoneCLI/Resources/scaffold/python
 for file in evaluator.yaml evaluator.py test_evaluator.py; do
-  sed 's/{{id}}/border_queue/g' "$scaffold/$file" > "$work/${file/evaluator.py/border_queue.py}"
+  sed -e 's/{{id}}/border_queue/g' -e "s#{{sdk_path}}#$PWD/sdk/python#g" "$scaffold/$file" > "$work/${file/evaluator.py/border_queue.py}"
 done
 check "scaffold python: py_compile" python3 -m py_compile "$work/border_queue.py" "$work/test_border_queue.py"
 if python3 -c 'import yaml' 2>/dev/null; then
