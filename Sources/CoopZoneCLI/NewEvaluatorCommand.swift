@@ -4,7 +4,7 @@ import Foundation
 
 /// The languages an evaluator can be scaffolded in.
 public enum EvaluatorLanguage: String, ExpressibleByArgument, CaseIterable, Sendable {
-    /// An external program speaking the JSON protocol, in Python (standard library only).
+    /// An external program speaking the JSON protocol, in Python, on the SDK (`sdk/python`, Docs/python-sdk.md).
     case python
     /// A Swift package that depends on CoopZone and builds its own `coopzone` with the evaluator.
     case swift
