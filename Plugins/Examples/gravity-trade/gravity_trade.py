@@ -4,14 +4,16 @@
 A gravity-style estimate of the trade on each link of a scenario, from the economic size of
 its two ends (the output of their border regions) and the distance between them, and of the
 trade the zone adds by cutting the time it takes to cross the border. The equations are in
-README.md; the SDK in CoopZone's Docs/python-sdk.md.
+README.md; the SDK in CoopZone's Docs/python-sdk.md. The border-crossing days in force each year
+come from the core, as the derived view measures_by_year (`views:` in evaluator.yaml), so the
+persistence rule of trade_effects is not written twice.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import Dict, Optional, Tuple
+from typing import Optional, Tuple
 
 try:
     from coopzone_evaluator import Draw, Link, Parameters, Results, Scenario, serve
@@ -27,27 +29,6 @@ def economic_mass(scenario: Scenario, end: str) -> float:
         if region.id == end:
             return region.output()
     return sum(region.output() for region in scenario.regions_in(end))
-
-
-def border_days(scenario: Scenario, link: Link) -> Dict[int, Optional[float]]:
-    """Border-crossing days on `link` in each horizon year, by the persistence rule of
-    trade_effects (Docs/methodology/trade_effects.md, "Stages and persistence"): the link's own
-    value until a stage sets `border_time` for it, then the value of the latest such stage;
-    stages starting the same year in zone order, then stage order as written, and the last
-    matching entry of a stage wins. None when the link gives no days (its measures are ignored).
-    The core works this out too, as the derived view measures_by_year (see the TODO in evaluate)."""
-    days = link.border_crossing_days
-    by_year: Dict[int, Optional[float]] = {year: days for year in scenario.years}
-    if days is None:
-        return by_year
-    started = [(stage.first_year, stage) for stage in scenario.stages if stage.first_year is not None]
-    for first, stage in sorted(started, key=lambda pair: pair[0]):  # stable: zone, then stage order within a year
-        for measure in stage.measures("border_time"):
-            if measure["link"] == link.id:
-                for year in by_year:
-                    if year >= first:
-                        by_year[year] = measure["days"]
-    return by_year
 
 
 def effective_distance(distance_km: float, days: float, km_per_day: float) -> float:
@@ -108,12 +89,13 @@ def evaluate(draw: Draw, params: Parameters) -> Results:
             constant = params.gravity_constant
             out.info(f"link '{link.id}' has no recorded trade; the gravity constant {constant:g} is used uncalibrated")
 
-        # TODO(lead): use views (with `views: [measures_by_year]` in evaluator.yaml), then delete border_days:
-        days = border_days(draw, link)  # {year: draw.views.border_days(link.id, year) for year in draw.years}
         for year in draw.years:
             y_from, y_to = size(mass_from, year), size(mass_to, year)
             baseline = gravity(constant, y_from, y_to, base_distance, alpha, delta)
-            scenario_distance = effective_distance(distance, days[year] or 0.0, km_per_day)
+            # The days in force that year by the core's persistence rule (the view measures_by_year);
+            # None when the link gives no days, and then its border_time measures are ignored.
+            days = draw.views.border_days(link.id, year)
+            scenario_distance = effective_distance(distance, days or 0.0, km_per_day)
             with_zone = gravity(constant, y_from, y_to, max(scenario_distance, 1e-9), alpha, delta)
             effect = with_zone - baseline
             out.row("gravity_trade_baseline", baseline, year=year, link=link.id)
