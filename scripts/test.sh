@@ -46,6 +46,7 @@ check "run --monte-carlo 500" "$bin" run "$main" --monte-carlo 500 --seed 7 --fo
 check "sensitivity" "$bin" sensitivity "$main" --format csv --output /tmp/coopzone-sens.csv
 check "compare the variants" "$bin" compare "$main" Scenarios/variants/*.yaml --format markdown --output /tmp/coopzone-compare.md
 check "compare --monte-carlo" "$bin" compare "$main" Scenarios/variants/fbs-faster-border.yaml --monte-carlo 300 --format json --output /tmp/coopzone-compare.json
+check "sweep: the example spec in 3 shards merged equals one process's table" bash -c "'$bin' sweep examples/sweeps/growth-triangle-and-alatau.yaml --quiet --output /tmp/coopzone-sweep.csv && for k in 1 2 3; do '$bin' sweep examples/sweeps/growth-triangle-and-alatau.yaml --quiet --shard \$k/3 --output /tmp/coopzone-sweep-\$k.csv || exit 1; done && '$bin' sweep merge --output /tmp/coopzone-sweep-merged.csv /tmp/coopzone-sweep-3.csv /tmp/coopzone-sweep-1.csv /tmp/coopzone-sweep-2.csv && cmp /tmp/coopzone-sweep.csv /tmp/coopzone-sweep-merged.csv"
 check "bench prints every section (200 draws, debug build)" bash -c "'$bin' bench --draws 200 --repeats 2 > /tmp/coopzone-bench.txt && grep -q 'load + validate' /tmp/coopzone-bench.txt && grep -q 'run once: zone_fit' /tmp/coopzone-bench.txt && grep -q '1 worker(s): .* draws/s' /tmp/coopzone-bench.txt && grep -q 'peak resident memory' /tmp/coopzone-bench.txt && grep -q 'karasu-ak-tilek-alatau-trade-logistics-hub: [0-9.]* (p90' /tmp/coopzone-bench.txt"
 rm -f "$bad"
 echo "cli: $passed passed, $failed failed"
@@ -62,3 +63,6 @@ bash scripts/workshop-load-test.sh "$bin" --scenario karasu-ak-tilek-alatau-trad
 
 echo "== extending CoopZone: external evaluators, scaffolds, the Swift extension package"
 COOPZONE_BIN="$bin" bash scripts/test-extensions.sh
+
+echo "== sweeps on a single-node Slurm cluster (installs Debian's slurmctld, slurmd and munge when missing; SKIP where it cannot)"
+bash scripts/slurm-test.sh "$bin"

@@ -12,7 +12,7 @@ public struct CoopZoneCommand: AsyncParsableCommand {
         version: coopZoneVersion,
         subcommands: [
             ValidateCommand.self, RunCommand.self, CompareCommand.self, RequestCommand.self, SensitivityCommand.self, EvaluatorsCommand.self,
-            SchemaCommand.self, BenchCommand.self,
+            SchemaCommand.self, BenchCommand.self, SweepCommand.self,
             NewCommand.self, CheckEvaluatorCommand.self, ServeCommand.self,
         ]
     )
