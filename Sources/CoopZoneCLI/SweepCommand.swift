@@ -121,8 +121,9 @@ public struct SweepRunCommand: AsyncParsableCommand {
             let scenario = spec.scenarios[point.scenario]
             var swept = [Double?](repeating: nil, count: columns.count)
             for (axis, value) in zip(scenario.axes, point.values) { swept[columns.firstIndex(of: axis.name)!] = value }
-            let label = "point \(point.index) (\(scenario.file)" + zip(scenario.axes, point.values).map { ", \($0.name)=\(SweepSpec.numberText($1))" }.joined() + ")"
-            func row(_ evaluator: String, _ metric: String, _ unit: Unit, _ value: Double, _ band: Band?) -> SweepRow {
+            let label =
+                "point \(point.index) (\(scenario.file)" + zip(scenario.axes, point.values).map { ", \($0.name)=\(SweepSpec.numberText($1))" }.joined() + ")"
+            func row(_ evaluator: String, _ metric: String, _ unit: CoopZoneCore.Unit, _ value: Double, _ band: Band?) -> SweepRow {
                 SweepRow(
                     point: point.index, scenario: scenario.file, swept: swept, evaluator: evaluator, metric: metric, unit: unit, value: value, band: band)
             }

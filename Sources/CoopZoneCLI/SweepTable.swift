@@ -21,7 +21,7 @@ struct SweepRow: Sendable {
     /// The headline's evaluator, metric and unit.
     var evaluator: String
     var metric: String
-    var unit: Unit
+    var unit: CoopZoneCore.Unit
     /// The headline of the single run (with Monte Carlo: of the run on central values).
     var value: Double
     /// With Monte Carlo: the draws' P5, P50, P95 and mean.
@@ -222,7 +222,8 @@ struct SweepTable: Sendable {
             }
         } else if firstLine == "{" {
             throw MergeError(
-                description: "'\(file)' is not a shard of a sweep, or it was cut short: a JSON shard has \"shard\" in its second line and \"end\" before its last")
+                description:
+                    "'\(file)' is not a shard of a sweep, or it was cut short: a JSON shard has \"shard\" in its second line and \"end\" before its last")
         } else {
             throw notShard
         }
@@ -280,7 +281,8 @@ struct SweepTable: Sendable {
             if s.coopzone != first.coopzone {
                 throw MergeError(
                     description:
-                        "'\(s.file)' was written by CoopZone \(s.coopzone) and '\(first.file)' by \(first.coopzone): run every shard with the same coopzone binary")
+                        "'\(s.file)' was written by CoopZone \(s.coopzone) and '\(first.file)' by \(first.coopzone): run every shard with the same coopzone binary"
+                )
             }
             if s.format != first.format {
                 throw MergeError(
@@ -305,7 +307,8 @@ struct SweepTable: Sendable {
             }
             let range = SweepSpec.shardRange(s.k, of: n, points: s.points)
             guard s.first == range.lowerBound, s.last == range.upperBound - 1 else {
-                throw MergeError(description: "'\(s.file)': shard \(s.k)/\(n) holds points \(s.first)–\(s.last), not \(range.lowerBound)–\(range.upperBound - 1)")
+                throw MergeError(
+                    description: "'\(s.file)': shard \(s.k)/\(n) holds points \(s.first)–\(s.last), not \(range.lowerBound)–\(range.upperBound - 1)")
             }
             byIndex[s.k] = s
         }

@@ -130,7 +130,10 @@ import Testing
         #expect((1...5).map { SweepSpec.shardRange($0, of: 5, points: 3).count } == [0, 1, 0, 1, 1])
         // The overrides set each lever's path with the value's text.
         let overrides = spec.overrides(for: points[5])  // (5, 1)
-        #expect(overrides.map(\.path) == ["zones.fbs.stages.investment.incentives.income_tax_holiday_years", "zones.fbs.stages.free_trade.measures.border_time.0.days.value"])
+        #expect(
+            overrides.map(\.path) == [
+                "zones.fbs.stages.investment.incentives.income_tax_holiday_years", "zones.fbs.stages.free_trade.measures.border_time.0.days.value",
+            ])
         #expect(overrides.map { $0.value.scalarText } == ["5", "1"])
     }
 
@@ -180,7 +183,9 @@ import Testing
             let scenario = try #require(outcome.scenario)
             let plan = try Engine.plan(scenario, registry: Registry.evaluators).get()
             let result = await Engine.run(plan, on: scenario)
-            let expected = result.headlines.map { "\(point),\(growthTriangle),\(holiday),0.06,\($0.evaluator),\($0.metric),\($0.unit.rawValue),\(JSONWriter.numberText($0.value))" }
+            let expected = result.headlines.map {
+                "\(point),\(growthTriangle),\(holiday),0.06,\($0.evaluator),\($0.metric),\($0.unit.rawValue),\(JSONWriter.numberText($0.value))"
+            }
             let got = lines.filter { $0.hasPrefix("\(point),") }
             #expect(got == expected)
             #expect(!expected.isEmpty)
@@ -230,7 +235,11 @@ import Testing
         let (fbs, hub) = (try await headlines(growthTriangle), try await headlines(alatau))
         #expect(rows.count == 12 * fbs + 30 * hub)
         #expect(Set(rows.compactMap { $0["point"] as? Int }) == Set(1...42))
-        #expect(json["columns"] as? [String] == ["point", "scenario", "holiday_years", "uz_kg_days", "storage_loss", "shadow_after", "discount_rate", "baseline_growth", "crossing_days", "sez_cit", "evaluator", "metric", "unit", "value"])
+        #expect(
+            json["columns"] as? [String] == [
+                "point", "scenario", "holiday_years", "uz_kg_days", "storage_loss", "shadow_after", "discount_rate", "baseline_growth", "crossing_days",
+                "sez_cit", "evaluator", "metric", "unit", "value",
+            ])
         // The scenario column is the file as the spec writes it, whatever folder the sweep runs from.
         #expect(rows[0]["scenario"] as? String == "../../Scenarios/fergana-batken-sughd-growth-triangle.yaml")
     }
