@@ -182,9 +182,12 @@ public struct SweepRunCommand: AsyncParsableCommand {
             rows += result.rows
             if result.failed { failed += 1 }
             // The same warning at every point (an evaluator left unselected) is printed once.
-            for message in result.stderr.components(separatedBy: "\n").filter({ !$0.isEmpty }) where printed.insert(message).inserted {
-                output.stderr += message + "\n"
+            // A diagnostic is its line and the indented hint lines after it.
+            var messages: [String] = []
+            for line in result.stderr.components(separatedBy: "\n") where !line.isEmpty {
+                if line.hasPrefix("  "), !messages.isEmpty { messages[messages.count - 1] += "\n" + line } else { messages.append(line) }
             }
+            for message in messages where printed.insert(message).inserted { output.stderr += message + "\n" }
         }
         let table = SweepTable(columns: columns, monteCarlo: spec.monteCarlo != nil, hash: spec.hash, points: spec.pointCount, format: format)
         if let shard {

@@ -237,7 +237,7 @@ import Testing
         #expect(Set(rows.compactMap { $0["point"] as? Int }) == Set(1...42))
         #expect(
             json["columns"] as? [String] == [
-                "point", "scenario", "holiday_years", "uz_kg_days", "storage_loss", "shadow_after", "discount_rate", "baseline_growth", "crossing_days",
+                "point", "scenario", "holiday_years", "uz_kg_days", "storage_loss", "shadow_after", "discount_rate", "crossing_days",
                 "sez_cit", "evaluator", "metric", "unit", "value",
             ])
         // The scenario column is the file as the spec writes it, whatever folder the sweep runs from.
