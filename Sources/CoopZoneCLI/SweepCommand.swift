@@ -282,7 +282,7 @@ final class SweepProgress: Sendable {
             let left = Double(total - s.done) / max(rate, 1e-9)
             let width = 24, filled = total == 0 ? width : width * s.done / total
             return "\r  [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(s.done)/\(total) points, "
-                + "\(format(rate)) points/s, \(Int(left.rounded())) s left\u{1B}[K"
+                + "\(String(format: "%.1f", rate)) points/s, \(Int(left.rounded())) s left\u{1B}[K"
         }
         if let line { FileHandle.standardError.write(Data(line.utf8)) }
     }
