@@ -62,3 +62,6 @@ bash scripts/workshop-load-test.sh "$bin" --scenario karasu-ak-tilek-alatau-trad
 
 echo "== extending CoopZone: external evaluators, scaffolds, the Swift extension package"
 COOPZONE_BIN="$bin" bash scripts/test-extensions.sh
+
+echo "== the DocC reference of CoopZoneCore (scripts/docs.sh: every DocC warning is an error)"
+bash scripts/docs.sh
