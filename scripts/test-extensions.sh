@@ -61,8 +61,8 @@ check "new evaluator --language python" "$bin" new evaluator border_queue --outp
 check "python scaffold: python3 -m unittest" bash -c "cd '$work/border-queue' && python3 -m unittest"
 check "python scaffold: coopzone check-evaluator" "$bin" check-evaluator "$work/border-queue" --scenarios Scenarios
 check "new evaluator --language swift" "$bin" new evaluator border_queue --language swift --output "$work/swift-border-queue" --coopzone "$root"
-# Its test needs CoopZoneCore only: build the test product alone (the full coopzone-border-queue
-# build is the same as the example package's below).
+# Its test needs CoopZoneCore and CoopZoneEvaluators, not the CLI: build the test product alone
+# (the full coopzone-border-queue build is the same as the example package's below).
 check "swift scaffold: build its test product" swift build --package-path "$work/swift-border-queue" --scratch-path "$root/.build-scaffold" --product BorderQueueEvaluatorPackageTests
 check "swift scaffold: swift test" expect 0 "passed" swift test --package-path "$work/swift-border-queue" --scratch-path "$root/.build-scaffold" --skip-build
 

@@ -66,3 +66,6 @@ COOPZONE_BIN="$bin" bash scripts/test-extensions.sh
 
 echo "== sweeps on a single-node Slurm cluster (installs Debian's slurmctld, slurmd and munge when missing; SKIP where it cannot)"
 bash scripts/slurm-test.sh "$bin"
+
+echo "== the DocC reference of CoopZoneCore (scripts/docs.sh: every DocC warning is an error)"
+bash scripts/docs.sh

@@ -15,7 +15,8 @@ import Foundation
 /// ```
 public protocol Evaluator: EvaluatorInstance {
     /// The evaluator's parameters, decoded from its descriptor's defaults overlaid with the
-    /// scenario's overrides (every declared parameter is present when decoding).
+    /// scenario's overrides (every declared parameter is present when decoding). Conform it to
+    /// `ParameterSet` to declare each parameter once, its default and its spec together.
     associatedtype Parameters: Decodable & Sendable
     /// What the evaluator is: id, version, dependencies, parameters, metrics.
     static var descriptor: EvaluatorDescriptor { get }
@@ -123,6 +124,9 @@ public struct ParameterSpec: Sendable, Codable {
 
 /// The dimensions a result row may carry. The set is closed so every output is readable and
 /// an outside evaluator's unknown dimension is caught.
+///
+/// Foundation has a class named `Dimension` too: in a file that imports Foundation, write
+/// `CoopZoneCore.Dimension`, or the cases alone where the type is known (`dimensions: [.link]`).
 public enum Dimension: String, Sendable, Codable, CaseIterable {
     /// A region id.
     case region

@@ -19,6 +19,7 @@ public struct MetricKey: Hashable, Sendable, Comparable {
         }
     }
 
+    /// Orders keys by the order their pairs were first seen (not by evaluator or metric id).
     public static func < (a: MetricKey, b: MetricKey) -> Bool { a.rawValue < b.rawValue }
 
     private struct Pair: Hashable {

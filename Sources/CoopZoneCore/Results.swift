@@ -122,17 +122,23 @@ public struct Dimensions: Sendable, Hashable, Codable, CustomReflectable {
     /// mean the values differ.
     public func isIdentical(to other: Dimensions) -> Bool { box === other.box }
 
+    /// True when every dimension has the same value (or none) in `a` and `b`; values that share
+    /// their box are equal without comparing text.
     public static func == (a: Dimensions, b: Dimensions) -> Bool {
         a.box === b.box || a.values == b.values
     }
 
+    /// Hashes the eight values, so that equal dimensions hash alike whether or not they share a box.
     public func hash(into hasher: inout Hasher) { values.hash(into: &hasher) }
 
+    /// Decodes the values from an object keyed by dimension (`{"region": "osh"}`); a missing or
+    /// null key is no value along that dimension.
     public init(from decoder: any Decoder) throws {
         let values = try Values(from: decoder)
         box = values == Values() ? nil : Box(values)
     }
 
+    /// Encodes the values as an object keyed by dimension, leaving out the dimensions without a value.
     public func encode(to encoder: any Encoder) throws { try values.encode(to: encoder) }
 
     /// The eight values, so that printing and `dump` show them (not the box).
@@ -184,6 +190,8 @@ public struct ResultRow: Sendable, Hashable, Codable {
         case evaluator, metric, unit, year, dimensions, value
     }
 
+    /// Decodes a row as the results format writes it: `evaluator`, `metric`, `unit`, `year`
+    /// (absent for a value over the whole horizon), `dimensions` and `value`; the key is made anew.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -192,6 +200,8 @@ public struct ResultRow: Sendable, Hashable, Codable {
             dimensions: try c.decode(Dimensions.self, forKey: .dimensions), value: try c.decode(Double.self, forKey: .value))
     }
 
+    /// Encodes the row as the results format has it: every field but the key, which is this
+    /// process's alone; `year` is left out for a value over the whole horizon.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(evaluator, forKey: .evaluator)

@@ -18,7 +18,7 @@ public struct TimeSavingsEvaluator: Evaluator {
         public static let table: [ParameterField<Parameters>] = [
             ParameterField(
                 \.timeCostPerDay, "time_cost_per_day", "Value of one day in transit, as a fraction of the goods' value",
-                unit: .fraction, allowed: 0...0.2, plausible: 0.006...0.021,
+                unit: .fractionPerDay, allowed: 0...0.2, plausible: 0.006...0.021,
                 citation: "Hummels & Schaur (2013), Time as a trade barrier, AER 103(7): each day in transit is worth 0.6–2.1 % of the goods' value")
         ]
     }
