@@ -154,10 +154,9 @@ struct ZoneProfile {
         self.pairs = pairs
 
         // Trade on the zone's links: both ends are members (a member region or a member's country).
-        func country(of end: String) -> String? { scenario.country(ofEnd: end) }
         func inZone(_ end: String) -> Bool { members.contains { $0.id == end } || (scenario.region(end) == nil && countries.contains(end)) }
         func end(_ id: String) -> (region: String?, country: String?) {
-            scenario.region(id).map { ($0.id, $0.country) } ?? (nil, country(of: id))
+            scenario.region(id).map { ($0.id, $0.country) } ?? (nil, scenario.country(ofEnd: id))
         }
         // Complementarity compares national totals, so it is one number per ordered pair of
         // countries (exporter, importer); `nil` when a side gives no totals or none in these sectors.
@@ -178,9 +177,9 @@ struct ZoneProfile {
         var pairs2: [CountryPair] = []
         var intra: [IntraIndustry] = []
         var oneWayLinks: [String] = []
-        for link in scenario.links where inZone(link.from) && inZone(link.to) && country(of: link.from) != country(of: link.to) {
+        for link in scenario.links where inZone(link.from) && inZone(link.to) && scenario.country(ofEnd: link.from) != scenario.country(ofEnd: link.to) {
             for (direction, from, to) in [(FlowDirection.export, link.from, link.to), (.import, link.to, link.from)] {
-                guard let exporter = country(of: from), let importer = country(of: to) else { continue }
+                guard let exporter = scenario.country(ofEnd: from), let importer = scenario.country(ofEnd: to) else { continue }
                 let value = complementarityOf(exporter, importer)
                 if !pairs2.contains(where: { $0.exporter == exporter && $0.importer == importer }) {
                     pairs2.append(CountryPair(exporter: exporter, importer: importer, value: value))

@@ -98,11 +98,7 @@ public struct CheckEvaluatorCommand: AsyncParsableCommand {
             }
             : scenarios
         if files.isEmpty { fail("scenarios: none found in '\(folder)' (pass --scenario FILE or --scenarios DIR)") }
-        let only = Override(
-            path: "evaluators",
-            value: YNode(
-                .mapping([YNode.Entry(key: id, keyLocation: manifest.idLocation, value: YNode(.mapping([]), at: manifest.idLocation))]),
-                at: manifest.idLocation), origin: "check-evaluator")
+        let only = selectingOnly(manifest)
         var probeScenario: Scenario?
         for file in files {
             let name = URL(fileURLWithPath: file).lastPathComponent
@@ -177,6 +173,14 @@ public struct CheckEvaluatorCommand: AsyncParsableCommand {
         return finish()
     }
 
+    /// The override that makes a scenario run this evaluator alone (with what it depends on).
+    static func selectingOnly(_ manifest: ExternalManifest) -> Override {
+        let at = manifest.idLocation
+        return Override(
+            path: "evaluators", value: YNode(.mapping([YNode.Entry(key: manifest.descriptor.id, keyLocation: at, value: YNode(.mapping([]), at: at))]), at: at),
+            origin: "check-evaluator")
+    }
+
     /// Gives the evaluator's first parameter with a plausible range a uniform distribution over
     /// it and runs Monte Carlo on `scenario`: each draw then has its own parameter values, sent
     /// as a request of its own, as a user's scenario that makes the parameter uncertain does.
@@ -205,10 +209,7 @@ public struct CheckEvaluatorCommand: AsyncParsableCommand {
         let outcome = ScenarioLoader.load(
             file: scenario.file,
             overrides: [
-                Override(
-                    path: "evaluators", value: YNode(.mapping([YNode.Entry(key: id, keyLocation: at, value: YNode(.mapping([]), at: at))]), at: at),
-                    origin: "check-evaluator"),
-                Override(path: "evaluators.\(id).\(parameter.name)", value: distribution, origin: "check-evaluator"),
+                selectingOnly(manifest), Override(path: "evaluators.\(id).\(parameter.name)", value: distribution, origin: "check-evaluator"),
             ])
         guard let uncertain = outcome.scenario, case .success(let plan) = Engine.plan(uncertain, registry: registry) else {
             let problems = outcome.diagnostics.filter { $0.severity == .error }.map(\.message).joined(separator: "; ")

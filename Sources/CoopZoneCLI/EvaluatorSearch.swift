@@ -11,9 +11,10 @@ public struct EvaluatorSearch: Sendable, Hashable {
     public var traceDirectory: String?
 
     /// Creates a search: no directories (the search path only) and the manifests' time limits by default.
-    public init(directories: [String] = [], timeout: Double? = nil, with: [String] = []) {
+    public init(directories: [String] = [], timeout: Double? = nil, with: [String] = [], traceDirectory: String? = nil) {
         self.directories = directories
         self.timeout = timeout
         self.with = with
+        self.traceDirectory = traceDirectory
     }
 }

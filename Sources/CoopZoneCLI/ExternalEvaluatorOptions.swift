@@ -38,13 +38,7 @@ public struct ExternalEvaluatorOptions: ParsableArguments {
     public init() {}
 
     /// What the options ask for, as a plain value the commands' `execute` functions take.
-    public var search: EvaluatorSearch {
-        {
-            var search = EvaluatorSearch(directories: directories, timeout: timeout, with: with)
-            search.traceDirectory = traceDirectory
-            return search
-        }()
-    }
+    public var search: EvaluatorSearch { EvaluatorSearch(directories: directories, timeout: timeout, with: with, traceDirectory: traceDirectory) }
 
     /// Validates the values given.
     public mutating func validate() throws {

@@ -200,17 +200,7 @@ public final class ExternalEvaluator: Sendable {
         state.nextId += 1
         return ExternalProtocol.request(
             id: requestId, descriptor: manifest.descriptor, parameters: parameters, scenarioJSON: encoding.json, draws: draws,
-            reads: manifest.reads.mapValues { Set($0.map(\.name)) })
-    }
-
-    /// The exact request the program would get for `scenario` as one draw in `context` (what
-    /// `coopzone request` writes), without sending it or starting the program. Uses a request id of its own.
-    public func requestLine(for items: [(scenario: Scenario, context: EvaluationContext)], parameters: [String: ParameterValue]) -> [UInt8] {
-        state.withLock { state in
-            let scenario = items[0].scenario
-            let encoding = ScenarioEncoding(scenario.with(values: scenario.inputs.map(\.central)))
-            return makeRequest(&state, items: items, parameters: parameters, encoding: encoding)
-        }
+            reads: manifest.readNames)
     }
 
     /// Sends one request and reads its answer; on a fault, the message with the end of standard error.

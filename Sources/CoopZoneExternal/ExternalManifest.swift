@@ -64,8 +64,8 @@ public struct ExternalManifest: Sendable {
         public var location: SourceLocation
     }
 
-    /// The names read of `dependency`, or nil when it travels whole.
-    public func readFilter(_ dependency: String) -> Set<String>? { reads[dependency].map { Set($0.map(\.name)) } }
+    /// The names read of each dependency named under `reads:` (one not named travels whole).
+    public var readNames: [String: Set<String>] { reads.mapValues { Set($0.map(\.name)) } }
 
     /// Loads `directory/evaluator.yaml`, with every problem as a diagnostic at its line and column.
     public static func load(directory: String) -> Result<ExternalManifest, DiagnosticsError> {
