@@ -3,16 +3,41 @@ import CoopZoneCore
 import CoopZoneReports
 import Foundation
 
-/// `coopzone sensitivity FILE`: each uncertain input at its low and high bound.
+/// How `coopzone sensitivity` varies the inputs.
+public enum SensitivityMethod: String, ExpressibleByArgument, CaseIterable, Sendable {
+    /// One at a time: each input at its low and high bound, the others central (a tornado).
+    case oat
+    /// Variance-based: Sobol' first- and total-order indices from a Saltelli design.
+    case sobol
+}
+
+/// `coopzone sensitivity FILE`: each uncertain input at its low and high bound, or Sobol' indices.
 public struct SensitivityCommand: AsyncParsableCommand {
     /// The command's configuration.
     public static let configuration = CommandConfiguration(
         commandName: "sensitivity",
-        abstract: "Swing of each headline metric with each uncertain input at its low and high bound, the others central, ranked."
+        abstract:
+            "How much each uncertain input moves each headline: one at a time at its bounds (--method oat), or its share of the variance (--method sobol).",
+        discussion: """
+            --method oat (the default): each uncertain input at its low and high bound, the others central, ranked by swing.
+            --method sobol: first-order (S1) and total-order (ST) Sobol' indices of every uncertain input for every headline,             from a Saltelli design of N·(k + 2) runs on a scrambled Sobol' sequence, with 95 % bootstrap intervals (Docs/sensitivity.md).
+            """
     )
 
     @Argument(help: "The scenario file.")
     var file: String
+
+    @Option(help: "oat: one input at a time at its bounds; sobol: variance-based indices.")
+    var method: SensitivityMethod = .oat
+
+    @Option(parsing: .unconditional, help: "Sobol' base sample size N, a power of two (the design runs N·(inputs + 2) times).")
+    var samples: Int?
+
+    @Option(parsing: .unconditional, help: "Seed of the Sobol' scrambling and of the bootstrap: the same seed gives the same numbers on every machine.")
+    var seed: UInt64 = 1
+
+    @Option(parsing: .unconditional, help: "Worker threads for the Sobol' runs (default: the number of cores).")
+    var workers: Int?
 
     @OptionGroup var report: ReportOptions
 
@@ -21,15 +46,53 @@ public struct SensitivityCommand: AsyncParsableCommand {
     /// Creates the command.
     public init() {}
 
+    /// Checked by the argument parser before the command runs.
+    public func validate() throws {
+        if samples != nil && method != .sobol { throw ValidationError("--samples is for --method sobol; one-at-a-time runs take no samples") }
+        if let n = samples, let problem = SobolAnalysis.samplesProblem(n, inputs: 0) { throw ValidationError(problem) }
+        if let w = workers, !(1...256).contains(w) { throw ValidationError("--workers needs 1 to 256, got \(w)") }
+    }
+
     /// Runs the sensitivity analysis (external evaluators found through `evaluators` included).
     public static func execute(
         file: String, format: OutputFormat, overrides: [String] = [],
-        evaluators: EvaluatorSearch = EvaluatorSearch(), language: Language = .en
+        evaluators: EvaluatorSearch = EvaluatorSearch(), language: Language = .en, method: SensitivityMethod = .oat,
+        samples: Int = SobolAnalysis.defaultSamples, seed: UInt64 = 1, workers: Int? = nil, showProgress: Bool = false
     ) async -> CommandOutput {
         var output = CommandOutput()
         guard let catalog = EvaluatorCatalog.opened(evaluators, output: &output) else { return output }
         defer { catalog.shutdown() }
         guard let (scenario, plan) = RunCommand.prepare(file: file, overrides: overrides, output: &output, catalog: catalog) else { return output }
+        if method == .sobol {
+            let inputs = MonteCarlo.uncertainSlots(scenario).count
+            let runs = samples * (inputs + 2)
+            if let problem = SobolAnalysis.samplesProblem(samples, inputs: inputs)
+                ?? MonteCarlo.tooManyDraws(runs, series: plan.evaluators.reduce(0) { $0 + $1.entry.descriptor.headlines.count })
+            {
+                output.stderr += "error: \(problem)\n"
+                output.status = 1
+                return output
+            }
+            if inputs == 0 {
+                output.stderr +=
+                    "warning: \(scenario.file) has no uncertain inputs, so there are no Sobol' indices: give numbers a distribution (uniform, triangular or normal)\n"
+            }
+            let result = await SobolAnalysis.run(
+                plan, on: scenario, samples: samples, seed: seed, workers: workers ?? defaultWorkers,
+                progress: showProgress ? progressPrinter(total: runs, noun: "runs") : nil)
+            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            for (id, f) in result.failures.sorted(by: { $0.key < $1.key }) {
+                output.stderr += "warning: \(id) failed in \(f.count) of \(runs) runs (their samples are left out of the indices): \(f.message)\n"
+            }
+            let renderer = SobolRenderer(result: result, scenario: scenario, descriptors: plan.evaluators.map(\.entry.descriptor), language: language)
+            if format == .xlsx {
+                guard let bytes = RunCommand.workbook(renderer.workbook, output: &output) else { return output }
+                output.bytes = bytes
+            } else {
+                output.stdout = renderer.render(format)
+            }
+            return output
+        }
         // The run on central values gives the reports their headline order, findings and manifest.
         let central = await Engine.run(plan, on: scenario)
         let renderer = SensitivityRenderer(
@@ -46,7 +109,10 @@ public struct SensitivityCommand: AsyncParsableCommand {
 
     /// Runs the command.
     public func run() async throws {
-        try await Self.execute(file: file, format: report.format, overrides: report.overrides, evaluators: external.search, language: report.lang).emit(
-            outputFile: report.output)
+        let n = samples ?? SobolAnalysis.defaultSamples
+        try await Self.execute(
+            file: file, format: report.format, overrides: report.overrides, evaluators: external.search, language: report.lang, method: method,
+            samples: n, seed: seed, workers: workers, showProgress: method == .sobol && n >= 256 && isatty(STDERR_FILENO) != 0
+        ).emit(outputFile: report.output)
     }
 }

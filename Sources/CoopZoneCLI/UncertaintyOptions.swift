@@ -37,6 +37,6 @@ public struct UncertaintyOptions: ParsableArguments {
 let defaultWorkers = ProcessInfo.processInfo.activeProcessorCount
 
 /// A progress callback that redraws one line on standard error.
-func progressPrinter(total: Int) -> @Sendable (Int) -> Void {
-    { done in FileHandle.standardError.write(Data("\r  \(done)/\(total) draws".utf8)) }
+func progressPrinter(total: Int, noun: String = "draws") -> @Sendable (Int) -> Void {
+    { done in FileHandle.standardError.write(Data("\r  \(done)/\(total) \(noun)".utf8)) }
 }

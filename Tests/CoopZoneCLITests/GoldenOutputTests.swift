@@ -88,4 +88,12 @@ struct GoldenOutputTests {
             try check(out.stdout, "sensitivity-\(Self.stem(growthTriangle)).\(ext)")
         }
     }
+
+    @Test func aSobolRunIsAsCommitted() async throws {
+        // 64·(8 + 2) runs of the growth triangle: the scrambled points, the quantiles and the
+        // bootstrap are computed with basic arithmetic only, so these numbers are the same on every machine.
+        let out = await SensitivityCommand.execute(file: growthTriangle, format: .json, method: .sobol, samples: 64, seed: 1)
+        #expect(out.status == 0, "\(out.stderr)")
+        try check(out.stdout, "sobol-\(Self.stem(growthTriangle)).json")
+    }
 }

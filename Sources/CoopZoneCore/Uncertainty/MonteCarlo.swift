@@ -211,13 +211,18 @@ public enum MonteCarlo {
 
     /// Runs `draws` draws on `workers` threads (1 = on the calling task). `progress` is called
     /// with the number of draws done (from worker threads).
+    ///
+    /// With `design`, draw d takes its sampled inputs from the design's row d instead of the
+    /// seeded streams (and `draws` is the design's row count): how a Sobol' analysis runs its
+    /// quasi-random points. `headlinesOnly` keeps the headlines and no totals by year.
     public static func run(
         _ plan: RunPlan, on scenario: Scenario, draws: Int, seed: UInt64, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-        progress: (@Sendable (Int) -> Void)? = nil
+        design: DrawDesign? = nil, headlinesOnly: Bool = false, progress: (@Sendable (Int) -> Void)? = nil
     ) async -> MonteCarloResult {
-        let slots = uncertainSlots(scenario)
-        let keys = streamKeys(scenario, slots: slots)
-        let layout = SeriesLayout(plan: plan, scenario: scenario)
+        let slots = design?.slots ?? uncertainSlots(scenario)
+        let draws = design?.rows.count ?? draws
+        let source = DrawSource(scenario: scenario, slots: slots, keys: streamKeys(scenario, slots: slots), seed: seed, design: design)
+        let layout = SeriesLayout(plan: plan, scenario: scenario, headlinesOnly: headlinesOnly)
         // The run on central values: reported beside the bands, and the outcome of the evaluators
         // no draw can change (see `constantEvaluators`), which the draws then take from it.
         let centralRun = Engine.runSynchronously(plan, on: scenario)
@@ -239,7 +244,7 @@ public enum MonteCarlo {
             if batched {
                 parts.append(
                     await runBlock(
-                        start..<end, plan: plan, scenario: scenario, slots: slots, keys: keys, seed: seed, layout: layout, fixed: fixed,
+                        start..<end, plan: plan, source: source, layout: layout, fixed: fixed,
                         workers: workerCount, counter: counter, progress: progress))
             } else {
                 let ranges = stride(from: start, to: end, by: blockSize).map { $0..<min(end, $0 + blockSize) }
@@ -250,7 +255,7 @@ public enum MonteCarlo {
                                 (
                                     w,
                                     runChunk(
-                                        range, plan: plan, scenario: scenario, slots: slots, keys: keys, seed: seed, layout: layout, fixed: fixed,
+                                        range, plan: plan, source: source, layout: layout, fixed: fixed,
                                         counter: counter, progress: progress)
                                 )
                             }
@@ -293,11 +298,10 @@ public enum MonteCarlo {
     /// Runs a block of draws evaluator by evaluator: plain evaluators draw by draw on the workers,
     /// each batch evaluator once for the whole block.
     static func runBlock(
-        _ range: Range<Int>, plan: RunPlan, scenario: Scenario, slots: [Int], keys: [UInt64], seed: UInt64, layout: SeriesLayout,
-        fixed: Engine.Outcomes,
+        _ range: Range<Int>, plan: RunPlan, source: DrawSource, layout: SeriesLayout, fixed: Engine.Outcomes,
         workers: Int, counter: ProgressCounter, progress: (@Sendable (Int) -> Void)?
     ) async -> Chunk {
-        let scenarios = range.map { index in scenario.with(values: drawValues(scenario, slots: slots, keys: keys, seed: seed, index: index)) }
+        let scenarios = range.map { index in source.scenario.with(values: source.values(index)) }
         var results = [[String: EvaluationResult]](repeating: [:], count: scenarios.count)
         var failed = [Set<String>](repeating: [], count: scenarios.count)
         var failures: [String: (count: Int, message: String)] = [:]
@@ -385,8 +389,7 @@ public enum MonteCarlo {
     }
 
     static func runChunk(
-        _ range: Range<Int>, plan: RunPlan, scenario: Scenario, slots: [Int], keys: [UInt64], seed: UInt64, layout: SeriesLayout,
-        fixed: Engine.Outcomes,
+        _ range: Range<Int>, plan: RunPlan, source: DrawSource, layout: SeriesLayout, fixed: Engine.Outcomes,
         counter: ProgressCounter, progress: (@Sendable (Int) -> Void)?
     ) -> Chunk {
         var values = [[Double]](repeating: [], count: layout.keys.count)
@@ -394,9 +397,9 @@ public enum MonteCarlo {
         var failures: [String: (count: Int, message: String)] = [:]
         var totals = [Double](repeating: 0, count: layout.keys.count)
         var yearly = [Bool](repeating: false, count: layout.keys.count)
-        var draw = scenario
+        var draw = source.scenario
         for index in range {
-            draw.values = drawValues(scenario, slots: slots, keys: keys, seed: seed, index: index)
+            draw.values = source.values(index)
             let (results, failed) = Engine.runSynchronously(plan, on: draw, given: fixed)
             for f in failed { tally(&failures, f.evaluator, f.message) }
             layout.collect(results, into: &totals, yearly: &yearly)
@@ -405,6 +408,37 @@ public enum MonteCarlo {
         }
         if let progress { progress(counter.add(range.count % 256)) }
         return Chunk(values: values, yearly: yearly, failures: failures)
+    }
+}
+
+/// Values of the sampled inputs chosen by the caller, one row per draw: `rows[d][j]` is the value
+/// of input `slots[j]` in draw d (a quasi-random design, say, instead of seeded streams).
+public struct DrawDesign: Sendable {
+    /// The inputs the design sets (slots of `Scenario.values`).
+    public var slots: [Int]
+    /// One row per draw, one value per slot.
+    public var rows: [[Double]]
+
+    /// Creates a design.
+    public init(slots: [Int], rows: [[Double]]) {
+        self.slots = slots
+        self.rows = rows
+    }
+}
+
+/// Where each draw's values come from: the design's row, or the seeded streams.
+struct DrawSource: Sendable {
+    let scenario: Scenario
+    let slots: [Int]
+    let keys: [UInt64]
+    let seed: UInt64
+    let design: DrawDesign?
+
+    func values(_ index: Int) -> [Double] {
+        guard let design else { return MonteCarlo.drawValues(scenario, slots: slots, keys: keys, seed: seed, index: index) }
+        var values = scenario.values
+        for (j, slot) in slots.enumerated() { values[slot] = design.rows[index][j] }
+        return values
     }
 }
 
@@ -420,7 +454,7 @@ struct SeriesLayout: Sendable {
     let firstYear: Int
     let yearCount: Int
 
-    init(plan: RunPlan, scenario: Scenario) {
+    init(plan: RunPlan, scenario: Scenario, headlinesOnly: Bool = false) {
         firstYear = scenario.horizon.lowerBound
         yearCount = scenario.horizon.count
         for item in plan.evaluators {
@@ -433,7 +467,7 @@ struct SeriesLayout: Sendable {
             }
             evaluators.append((d.id, headlines))
         }
-        for item in plan.evaluators {
+        for item in plan.evaluators where !headlinesOnly {
             let d = item.entry.descriptor
             for m in d.metrics where m.additive {
                 let key = MetricKey(evaluator: d.id, metric: m.id).rawValue
