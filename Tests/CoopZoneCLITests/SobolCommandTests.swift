@@ -52,13 +52,16 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(2))) func aDesignRunGivesWhatASingleRunOnTheSameValuesGives() async throws {
-        // MonteCarlo.run with a design must run each row as the engine runs those values alone.
+        // MonteCarlo.run with a design must run each row as the engine runs those values alone,
+        // though an AB_i row takes the evaluators input i cannot reach from its A row's run.
+        // Two samples of the growth triangle's 8 inputs: 20 rows, on 2 workers (one group each).
         var output = CommandOutput()
         let (scenario, plan) = try #require(RunCommand.prepare(file: growthTriangle, overrides: [String](), output: &output))
         let slots = MonteCarlo.uncertainSlots(scenario)
-        let rows = Array(SobolAnalysis.design(slots.compactMap { scenario.inputs[$0].distribution }, samples: 16, seed: 5).prefix(5))
-        let runs = await MonteCarlo.run(plan, on: scenario, draws: 0, seed: 1, design: DrawDesign(slots: slots, rows: rows), headlinesOnly: true)
-        #expect(runs.keys.allSatisfy { $0.year == nil } && runs.values.allSatisfy { $0.count == 5 })
+        let rows = Array(SobolAnalysis.design(slots.compactMap { scenario.inputs[$0].distribution }, samples: 16, seed: 5).prefix(20))
+        let design = SobolAnalysis.drawDesign(slots: slots, rows: rows)
+        let runs = await MonteCarlo.run(plan, on: scenario, draws: 0, seed: 1, workers: 2, design: design, headlinesOnly: true)
+        #expect(runs.keys.allSatisfy { $0.year == nil } && runs.values.allSatisfy { $0.count == 20 })
         for (d, row) in rows.enumerated() {
             var values = scenario.values
             for (j, slot) in slots.enumerated() { values[slot] = row[j] }

@@ -169,14 +169,16 @@ import Testing
     }
 
     @Test func theDesignHoldsABAndEachABMatrix() {
-        // Row r of AB_i is row r of A with column i from row r of B.
+        // Per sample r, rows A_r, B_r, AB_1,r, AB_2,r; AB_i,r is A_r with column i from B_r, and its base is A_r.
         let rows = SobolAnalysis.design([.uniform(low: 0, high: 1), .uniform(low: 10, high: 20)], samples: 16, seed: 3)
         #expect(rows.count == 16 * 4)
         for r in 0..<16 {
-            let a = rows[r], b = rows[16 + r]
-            #expect(rows[32 + r] == [b[0], a[1]])
-            #expect(rows[48 + r] == [a[0], b[1]])
+            let a = rows[4 * r], b = rows[4 * r + 1]
+            #expect(rows[4 * r + 2] == [b[0], a[1]])
+            #expect(rows[4 * r + 3] == [a[0], b[1]])
             #expect(a[1] >= 10 && a[1] <= 20 && b[0] >= 0 && b[0] <= 1)
         }
+        let design = SobolAnalysis.drawDesign(slots: [7, 9], rows: rows)
+        #expect(design.groupSize == 4 && Array(design.base.prefix(8)) == [nil, nil, 0, 0, nil, nil, 4, 4])
     }
 }

@@ -234,9 +234,11 @@ public enum MonteCarlo {
         let workerCount = max(1, min(workers, draws))
         let counter = ProgressCounter()
         let batched = plan.evaluators.contains { $0.batchInstance != nil }
-        // Without batch evaluators each worker takes a contiguous share of the draws; with them,
-        // blocks of draws are run evaluator by evaluator so each batch evaluator sees a whole block.
-        let blockSize = batched ? batchBlockSize : (draws + workerCount - 1) / workerCount
+        // Without batch evaluators each worker takes a contiguous share of the draws (whole groups
+        // of a design, so a row's base is in its share); with them, blocks of draws are run
+        // evaluator by evaluator so each batch evaluator sees a whole block.
+        let group = design?.groupSize ?? 1
+        let blockSize = batched ? batchBlockSize : ((draws + group - 1) / group + workerCount - 1) / workerCount * group
         var parts: [Chunk] = []
         var start = 0
         while start < draws {
@@ -398,9 +400,25 @@ public enum MonteCarlo {
         var totals = [Double](repeating: 0, count: layout.keys.count)
         var yearly = [Bool](repeating: false, count: layout.keys.count)
         var draw = source.scenario
+        // The runs of this chunk that later rows name as their base, and per set of inputs that
+        // differ from the base, the evaluators those inputs cannot reach.
+        var bases: [Int: (values: [Double], outcomes: Engine.Outcomes)] = [:]
+        var reachable: [[Int]: Set<String>] = [:]
+        let isBase = Set(source.design.map { d in range.compactMap { d.base[$0] } } ?? [])
         for index in range {
             draw.values = source.values(index)
-            let (results, failed) = Engine.runSynchronously(plan, on: draw, given: fixed)
+            if let design = source.design, index % design.groupSize == 0 { bases.removeAll(keepingCapacity: true) }
+            var given = fixed
+            if let b = source.design?.base[index], let base = bases[b] {
+                let differing = source.slots.filter { draw.values[$0] != base.values[$0] }
+                let same = reachable[differing] ?? MonteCarlo.constantEvaluators(plan, slots: differing)
+                reachable[differing] = same
+                for (id, result) in base.outcomes.results where same.contains(id) { given.results[id] = result }
+                let known = Set(given.failures.map(\.evaluator))
+                given.failures += base.outcomes.failures.filter { same.contains($0.evaluator) && !known.contains($0.evaluator) }
+            }
+            let (results, failed) = Engine.runSynchronously(plan, on: draw, given: given)
+            if isBase.contains(index) { bases[index] = (draw.values, (results, failed)) }
             for f in failed { tally(&failures, f.evaluator, f.message) }
             layout.collect(results, into: &totals, yearly: &yearly)
             for k in totals.indices { values[k].append(totals[k]) }
@@ -418,11 +436,20 @@ public struct DrawDesign: Sendable {
     public var slots: [Int]
     /// One row per draw, one value per slot.
     public var rows: [[Double]]
+    /// Rows come in groups of this many, and `base` points only within a group.
+    public var groupSize: Int
+    /// For each row, an earlier row of its group it differs from in a few inputs, or nil: the
+    /// run of that row takes the outcome of every evaluator those inputs cannot reach (see
+    /// `MonteCarlo.constantEvaluators`) from the earlier row's run instead of running it again.
+    /// (A Sobol' design's AB_i row differs from its A row in input i alone.)
+    public var base: [Int?]
 
     /// Creates a design.
-    public init(slots: [Int], rows: [[Double]]) {
+    public init(slots: [Int], rows: [[Double]], groupSize: Int = 1, base: [Int?]? = nil) {
         self.slots = slots
         self.rows = rows
+        self.groupSize = max(1, groupSize)
+        self.base = base ?? Array(repeating: nil, count: rows.count)
     }
 }
 

@@ -78,8 +78,9 @@ public struct SobolResult: Sendable {
 /// Variance-based sensitivity (Sobol' indices) by Saltelli's design: two N × k matrices A and B
 /// from a 2k-dimensional scrambled Sobol' sequence (A the first k coordinates of each point, B
 /// the last k), mapped to the inputs' distributions by their quantile functions, and for each
-/// input i the matrix AB_i (A with column i from B): N·(k + 2) runs. With f the headline and V
-/// its variance over A and B,
+/// input i the matrix AB_i (A with column i from B): N·(k + 2) runs, of which an AB_i run
+/// recomputes only the evaluators input i reaches. With f the headline and V its variance over
+/// A and B,
 ///
 /// - S1_i = mean(f(B)·(f(AB_i) − f(A))) / V (Saltelli et al. 2010, table 2 (b)), with f(B)
 ///   centred on the mean (which leaves the expectation unchanged and cuts the noise when the
@@ -115,24 +116,33 @@ public enum SobolAnalysis {
         return nil
     }
 
-    /// The design's rows, each with one value per input: A's N rows, then B's, then AB_1's …
-    /// AB_k's. Row r of A is point r of the Sobol' sequence in 2k dimensions, scrambled with
-    /// `seed`, its first k coordinates through the inputs' quantile functions.
+    /// The design's rows, each with one value per input, in groups of k + 2 per sample r (as
+    /// SALib orders them): A_r, B_r, AB_1,r … AB_k,r. A_r is point r of the Sobol' sequence in
+    /// 2k dimensions, scrambled with `seed`, its first k coordinates through the inputs'
+    /// quantile functions; B_r its last k; AB_i,r is A_r with input i from B_r.
     public static func design(_ distributions: [Distribution], samples: Int, seed: UInt64) -> [[Double]] {
         let k = distributions.count
         guard k > 0 else { return [] }
-        let points = SobolSequence(dimensions: 2 * k).points(samples, seed: seed)
-        let a = points.map { p in (0..<k).map { distributions[$0].quantile(p[$0]) } }
-        let b = points.map { p in (0..<k).map { distributions[$0].quantile(p[k + $0]) } }
-        var rows = a + b
-        for i in 0..<k {
-            for r in 0..<samples {
-                var row = a[r]
-                row[i] = b[r][i]
+        var rows: [[Double]] = []
+        rows.reserveCapacity(samples * (k + 2))
+        for p in SobolSequence(dimensions: 2 * k).points(samples, seed: seed) {
+            let a = (0..<k).map { distributions[$0].quantile(p[$0]) }
+            let b = (0..<k).map { distributions[$0].quantile(p[k + $0]) }
+            rows += [a, b]
+            for i in 0..<k {
+                var row = a
+                row[i] = b[i]
                 rows.append(row)
             }
         }
         return rows
+    }
+
+    /// The design as Monte Carlo runs it: each AB_i row's base is its A row, so its run takes
+    /// the outcome of every evaluator input i cannot reach from the A run.
+    public static func drawDesign(slots: [Int], rows: [[Double]]) -> DrawDesign {
+        let group = slots.count + 2
+        return DrawDesign(slots: slots, rows: rows, groupSize: group, base: rows.indices.map { $0 % group >= 2 ? $0 - $0 % group : nil })
     }
 
     /// One headline's runs, split by block: `a[r]`, `b[r]`, `ab[i][r]`.
@@ -146,9 +156,10 @@ public enum SobolAnalysis {
 
         /// Splits a series of N·(k + 2) values in the design's row order.
         public init(series: [Double], samples n: Int, inputs k: Int) {
-            a = Array(series[0..<n])
-            b = Array(series[n..<2 * n])
-            ab = (0..<k).map { Array(series[(2 + $0) * n..<(3 + $0) * n]) }
+            let g = k + 2
+            a = (0..<n).map { series[$0 * g] }
+            b = (0..<n).map { series[$0 * g + 1] }
+            ab = (0..<k).map { i in (0..<n).map { series[$0 * g + 2 + i] } }
         }
 
         /// The samples in which every run gave a finite value.
@@ -245,7 +256,7 @@ public enum SobolAnalysis {
         let distributions = slots.compactMap { scenario.inputs[$0].distribution }
         let rows = design(distributions, samples: samples, seed: seed)
         let runs = await MonteCarlo.run(
-            plan, on: scenario, draws: rows.count, seed: seed, workers: workers, design: DrawDesign(slots: slots, rows: rows), headlinesOnly: true,
+            plan, on: scenario, draws: rows.count, seed: seed, workers: workers, design: drawDesign(slots: slots, rows: rows), headlinesOnly: true,
             progress: progress)
         let headlines =
             slots.isEmpty
