@@ -90,38 +90,40 @@ public struct CostBenefitEvaluator: Evaluator {
         var redundancy: Double?
         var incomeTaxExpenditure = [Double](repeating: 0, count: (unknown + 1) * n)
         var profitsBySlot = [Double](repeating: 0, count: (unknown + 1) * n)
-        for row in context.results["staged_incentives"]?.rows ?? [] {
-            switch row.key {
+        // By index, reading the fields in place: a row is not copied.
+        let incentiveRows = context.results["staged_incentives"]?.rows ?? []
+        for i in incentiveRows.indices {
+            switch incentiveRows[i].key {
             case Reads.redundancy.key:
-                if redundancy == nil { redundancy = row.value }
+                if redundancy == nil { redundancy = incentiveRows[i].value }
             case Reads.taxExpenditure.key:
-                guard let t = yearIndex(row.year) else { continue }
-                let c = slot(row.dimensions.country)
-                switch row.dimensions.instrument {
+                guard let t = yearIndex(incentiveRows[i].year) else { continue }
+                let c = slot(incentiveRows[i].dimensions.country)
+                switch incentiveRows[i].dimensions.instrument {
                 case "infrastructure_reimbursement":
-                    flows.add(.reimbursement, slot: c, year: t, row.value)
+                    flows.add(.reimbursement, slot: c, year: t, incentiveRows[i].value)
                 case "income_tax":
-                    flows.add(.taxExpenditure, slot: c, year: t, row.value)
-                    incomeTaxExpenditure[c * n + t] += row.value
+                    flows.add(.taxExpenditure, slot: c, year: t, incentiveRows[i].value)
+                    incomeTaxExpenditure[c * n + t] += incentiveRows[i].value
                 default:
-                    flows.add(.taxExpenditure, slot: c, year: t, row.value)
+                    flows.add(.taxExpenditure, slot: c, year: t, incentiveRows[i].value)
                 }
-                if c == unknown { unassigned += abs(row.value) }
+                if c == unknown { unassigned += abs(incentiveRows[i].value) }
             case Reads.taxExpenditureExisting.key:
                 // Already in tax_expenditure; noted apart so that it is a cost in full, and kept out of
                 // the income tax that the new cohorts' profits are compared with.
-                guard let t = yearIndex(row.year) else { continue }
-                let c = slot(row.dimensions.country)
-                flows.add(.taxExpenditureExisting, slot: c, year: t, row.value)
-                if row.dimensions.instrument == "income_tax" { incomeTaxExpenditure[c * n + t] -= row.value }
+                guard let t = yearIndex(incentiveRows[i].year) else { continue }
+                let c = slot(incentiveRows[i].dimensions.country)
+                flows.add(.taxExpenditureExisting, slot: c, year: t, incentiveRows[i].value)
+                if incentiveRows[i].dimensions.instrument == "income_tax" { incomeTaxExpenditure[c * n + t] -= incentiveRows[i].value }
             case Reads.publicInfrastructure.key:
-                guard let t = yearIndex(row.year) else { continue }
-                let c = slot(row.dimensions.country)
-                flows.add(.infrastructure, slot: c, year: t, row.value)
-                if c == unknown { unassigned += abs(row.value) }
+                guard let t = yearIndex(incentiveRows[i].year) else { continue }
+                let c = slot(incentiveRows[i].dimensions.country)
+                flows.add(.infrastructure, slot: c, year: t, incentiveRows[i].value)
+                if c == unknown { unassigned += abs(incentiveRows[i].value) }
             case Reads.preTaxProfit.key:
-                guard let t = yearIndex(row.year) else { continue }
-                profitsBySlot[slot(row.dimensions.country) * n + t] += row.value
+                guard let t = yearIndex(incentiveRows[i].year) else { continue }
+                profitsBySlot[slot(incentiveRows[i].dimensions.country) * n + t] += incentiveRows[i].value
             default:
                 continue
             }
@@ -164,11 +166,12 @@ public struct CostBenefitEvaluator: Evaluator {
         var noWageTax = Set<String>()
         var noOrigin = 0
         let swrf = parameters.shadowWageRateFactor
-        for row in context.results["employment"]?.rows ?? [] {
-            guard row.key == Reads.jobsNet.key, let t = yearIndex(row.year), row.value != 0 else { continue }
-            let value = row.value
+        let jobRows = context.results["employment"]?.rows ?? []
+        for i in jobRows.indices {
+            guard jobRows[i].key == Reads.jobsNet.key, let t = yearIndex(jobRows[i].year), jobRows[i].value != 0 else { continue }
+            let value = jobRows[i].value
             let fromInvestment: Bool
-            switch row.dimensions.instrument {
+            switch jobRows[i].dimensions.instrument {
             case "investment": fromInvestment = true
             case "trade_creation", "trade_diversion", "trade_facilitation": fromInvestment = false
             default:
@@ -177,8 +180,8 @@ public struct CostBenefitEvaluator: Evaluator {
                 fromInvestment = true
                 noOrigin += 1
             }
-            let regionId = row.dimensions.region
-            let country = row.dimensions.country
+            let regionId = jobRows[i].dimensions.region
+            let country = jobRows[i].dimensions.country
             let info = regionId.flatMap(regionIndex).map { regionInfo[$0] }
             let countryIndex = country.flatMap(countrySlot)
             let c = countryIndex ?? info?.slot ?? unknown
@@ -230,10 +233,11 @@ public struct CostBenefitEvaluator: Evaluator {
             for i in links.indices where links[i].id == id { return i }
             return nil
         }
-        for row in context.results["trade_effects"]?.rows ?? [] {
-            guard let t = yearIndex(row.year) else { continue }
+        let tradeRows = context.results["trade_effects"]?.rows ?? []
+        for i in tradeRows.indices {
+            guard let t = yearIndex(tradeRows[i].year) else { continue }
             let component: CashFlows.Component
-            switch row.key {
+            switch tradeRows[i].key {
             case Reads.tariffRevenueChange.key: component = .customs
             case Reads.welfare.key: component = .welfare
             case Reads.tradeCostSaving.key: component = .tradeCostSaving
@@ -243,15 +247,15 @@ public struct CostBenefitEvaluator: Evaluator {
             var c = unknown
             if component == .welfare {
                 // Welfare rows name no country: the importer, from the link's ends.
-                if let l = row.dimensions.link.flatMap(linkIndex) {
-                    c = row.dimensions.direction == FlowDirection.import.rawValue ? linkEnds[l].from : linkEnds[l].to
+                if let l = tradeRows[i].dimensions.link.flatMap(linkIndex) {
+                    c = tradeRows[i].dimensions.direction == FlowDirection.import.rawValue ? linkEnds[l].from : linkEnds[l].to
                 }
             } else {
                 // Revenue and trade-cost savings name the importer, saved produce the exporter.
-                c = slot(row.dimensions.country)
+                c = slot(tradeRows[i].dimensions.country)
             }
-            flows.add(component, slot: c, year: t, row.value)
-            if c == unknown { unassigned += abs(row.value) }
+            flows.add(component, slot: c, year: t, tradeRows[i].value)
+            if c == unknown { unassigned += abs(tradeRows[i].value) }
         }
         if unassigned > 0 {
             b.finding(

@@ -81,11 +81,12 @@ public struct EmploymentEvaluator: Evaluator {
 
         init(_ result: EvaluationResult?) {
             guard let result else { return }
-            for row in result.rows where row.year == nil {
-                switch row.key {
-                case Reads.redundancy.key: redundancy = row.value; found = true
-                case Reads.operationLag.key: operationLag = row.value
-                case Reads.capacityLifeYears.key: capacityLifeYears = row.value
+            let rows = result.rows
+            for i in rows.indices where rows[i].year == nil {
+                switch rows[i].key {
+                case Reads.redundancy.key: redundancy = rows[i].value; found = true
+                case Reads.operationLag.key: operationLag = rows[i].value
+                case Reads.capacityLifeYears.key: capacityLifeYears = rows[i].value
                 default: continue
                 }
             }
@@ -112,11 +113,13 @@ public struct EmploymentEvaluator: Evaluator {
         if let investment = context.results["staged_incentives"] {
             var unplaced: [String: Double] = [:]
             let upper = scenario.horizon.upperBound
-            for (i, row) in investment.rows.enumerated() {
-                guard row.key == Reads.investment.key, let year = row.year else { continue }
-                let value = row.value
+            // By index, reading the fields in place: a row is not copied.
+            let investmentRows = investment.rows
+            for i in investmentRows.indices {
+                guard investmentRows[i].key == Reads.investment.key, let year = investmentRows[i].year else { continue }
+                let value = investmentRows[i].value
                 guard value != 0, year <= upper else { continue }
-                let k = placements.index(of: investment.rows, i, trade: false)
+                let k = placements.index(of: investmentRows, i, trade: false)
                 if !placements.isResolved(k) {
                     let key = placements.key(k)
                     placements.resolve(k) { out in
@@ -160,11 +163,12 @@ public struct EmploymentEvaluator: Evaluator {
             // The exporting end of each placement key's link, by key index, once resolved.
             var exportingEnds: [String?] = []
             let elasticity = parameters.employmentOutputElasticity
-            for (i, row) in trade.rows.enumerated() {
-                guard let origin = JobOrigin(tradeMetric: row.key), let year = row.year, scenario.horizon.contains(year) else { continue }
-                let value = row.value
+            let tradeRows = trade.rows
+            for i in tradeRows.indices {
+                guard let origin = JobOrigin(tradeMetric: tradeRows[i].key), let year = tradeRows[i].year, scenario.horizon.contains(year) else { continue }
+                let value = tradeRows[i].value
                 guard value != 0 else { continue }
-                let k = placements.index(of: trade.rows, i, trade: true, origin: origin)
+                let k = placements.index(of: tradeRows, i, trade: true, origin: origin)
                 if !placements.isResolved(k) {
                     let key = placements.key(k)
                     // The last link with the id, as a table by id would keep.
