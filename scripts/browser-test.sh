@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Renders CoopZone's HTML reports (run, run with Monte Carlo, sensitivity, compare) with the
+# Renders CoopZone's HTML reports (run, run with Monte Carlo, sensitivity one at a time and Sobol', compare) with the
 # built `coopzone` binary, opens each in headless Chromium and fails on any console error
 # (which includes any attempt to load something from outside the file), on a missing chart or
 # on an external reference; saves a full-page PNG screenshot of each report, and one PNG per
@@ -36,6 +36,7 @@ render() { # name, coopzone arguments...
 render run run "$main" --format html
 render monte-carlo run "$main" --format html --monte-carlo 200 --seed 1
 render sensitivity sensitivity "$main" --format html
+render sobol sensitivity "$main" --method sobol --samples 64 --format html
 render compare compare "$main" "$other" --format html
 
 # NAME=FILE:MINIMUM_NUMBER_OF_CHARTS (the Swift tests check the exact charts of each report).
@@ -43,4 +44,5 @@ python3 scripts/browser_test.py --out "$out" \
   "run=$out/run.html:4" \
   "monte-carlo=$out/monte-carlo.html:5" \
   "sensitivity=$out/sensitivity.html:1" \
+  "sobol=$out/sobol.html:5" \
   "compare=$out/compare.html:1"

@@ -132,6 +132,32 @@ def main():
     with zipfile.ZipFile(out("s.xlsx")) as z:
         bars = any(b"<c:barChart>" in z.read(n) and b'<c:barDir val="bar"/>' in z.read(n) for n in z.namelist() if n.startswith("xl/charts/chart"))
     check("the tornado is a native bar chart", bars)
+
+    # Sobol' indices: every index and interval, and ΣS1, equal the JSON's.
+    sobol = ("sensitivity", scenario, "--method", "sobol", "--samples", "64")
+    check("sensitivity --method sobol --format json", run(binary, *sobol, "--format", "json", "--output", out("sobol.json")) == 0)
+    check("sensitivity --method sobol --format xlsx", run(binary, *sobol, "--format", "xlsx", "--output", out("sobol.xlsx")) == 0)
+    oj = json.load(open(out("sobol.json")))
+    obook = openpyxl.load_workbook(out("sobol.xlsx"))
+    header, rows = table(obook["Sobol indices"])
+    got = {(r[9], r[10], r[1]): tuple(r[2:8]) for r in rows}
+    want = {}
+    for h in oj["headlines"]:
+        for i in h["indices"]:
+            f, t = i["first_order"], i["total_order"]
+            want[(h["evaluator"], h["metric"], i["input"])] = (f["value"], f["low"], f["high"], t["value"], t["low"], t["high"])
+        s = h["first_order_sum"]
+        want[(h["evaluator"], h["metric"], "Sum of S1")] = (s["value"], s["low"], s["high"], None, None, None)
+
+    def same(a, b):
+        # A headline that does not vary has no indices: null in the JSON, "n/a" in the sheet; the
+        # sum's row has no ST (None on both sides).
+        return a in (None, "n/a") if b is None else close(a, b)
+
+    check("every Sobol' index and interval equals the JSON's", set(got) == set(want) and all(all(same(x, y) for x, y in zip(got[k], want[k])) for k in want), str(set(got) ^ set(want))[:300])
+    with zipfile.ZipFile(out("sobol.xlsx")) as z:
+        columns = any(b"<c:barChart>" in z.read(n) and b'<c:barDir val="col"/>' in z.read(n) for n in z.namelist() if n.startswith("xl/charts/chart"))
+    check("the NPV's S1 and ST are a native column chart", columns)
     print("xlsx: %d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

@@ -20,7 +20,7 @@ public struct SensitivityCommand: AsyncParsableCommand {
             "How much each uncertain input moves each headline: one at a time at its bounds (--method oat), or its share of the variance (--method sobol).",
         discussion: """
             --method oat (the default): each uncertain input at its low and high bound, the others central, ranked by swing.
-            --method sobol: first-order (S1) and total-order (ST) Sobol' indices of every uncertain input for every headline,             from a Saltelli design of N·(k + 2) runs on a scrambled Sobol' sequence, with 95 % bootstrap intervals (Docs/sensitivity.md).
+            --method sobol: first-order (S1) and total-order (ST) Sobol' indices of every uncertain input for every headline, from a Saltelli design of N·(k + 2) runs on a scrambled Sobol' sequence, with 95 % bootstrap intervals (Docs/sensitivity.md).
             """
     )
 
