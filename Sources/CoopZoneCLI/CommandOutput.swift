@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoopZoneReports
 import Foundation
 
 /// What a command printed and how it ended: commands are run in-process by the tests.
@@ -36,5 +37,26 @@ public struct CommandOutput: Sendable {
             FileHandle.standardOutput.write(Data(stdout.utf8))
         }
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension CommandOutput {
+    /// Puts a report in `format` into the output: an Excel workbook's bytes for `.xlsx`, the text
+    /// of `text` otherwise. False, with the error on standard error and status 1, when the
+    /// workbook cannot be written.
+    @discardableResult
+    mutating func report(_ format: OutputFormat, workbook: () throws -> Data, text: (OutputFormat) -> String) -> Bool {
+        guard format == .xlsx else {
+            stdout = text(format)
+            return true
+        }
+        do {
+            bytes = try workbook()
+            return true
+        } catch {
+            stderr += "error: \(error)\n"
+            status = 1
+            return false
+        }
     }
 }

@@ -76,12 +76,7 @@ public struct CompareCommand: AsyncParsableCommand {
         }
         let renderer = ComparisonRenderer(
             Comparison(designs: designs, descriptors: descriptors), scenarios: scenarios, descriptors: descriptors, language: language)
-        if format == .xlsx {
-            guard let bytes = RunCommand.workbook(renderer.workbook, output: &output) else { return output }
-            output.bytes = bytes
-        } else {
-            output.stdout = renderer.render(format)
-        }
+        guard output.report(format, workbook: renderer.workbook, text: renderer.render) else { return output }
         return output
     }
 

@@ -56,12 +56,7 @@ public struct RunCommand: AsyncParsableCommand {
                 result: mc, scenario: scenario, manifest: manifest, central: mc.centralRun,
                 descriptors: plan.evaluators.map(\.entry.descriptor), language: language,
                 swings: [.markdown, .html, .xlsx].contains(format) ? Sensitivity.run(plan, on: scenario) : [])
-            if format == .xlsx {
-                guard let bytes = workbook(renderer.workbook, output: &output) else { return output }
-                output.bytes = bytes
-            } else {
-                output.stdout = renderer.render(format)
-            }
+            guard output.report(format, workbook: renderer.workbook, text: renderer.render) else { return output }
             for failure in mc.centralRun?.failures ?? [] {
                 output.stderr += "warning: evaluator '\(failure.evaluator)' failed in the run on central values: \(failure.message)\n"
             }
@@ -76,24 +71,10 @@ public struct RunCommand: AsyncParsableCommand {
         let swings = [.table, .markdown, .html, .xlsx].contains(format) ? Sensitivity.run(plan, on: scenario) : []
         let renderer = ResultsRenderer(
             result: result, scenario: scenario, descriptors: plan.evaluators.map(\.entry.descriptor), language: language, swings: swings)
-        if format == .xlsx {
-            guard let bytes = workbook(renderer.workbook, output: &output) else { return output }
-            output.bytes = bytes
-        } else {
-            output.stdout = renderer.render(format)
-        }
+        guard output.report(format, workbook: renderer.workbook, text: renderer.render) else { return output }
         for failure in result.failures { output.stderr += "error: evaluator '\(failure.evaluator)' failed: \(failure.message)\n" }
         if !result.failures.isEmpty { output.status = 1 }
         return output
-    }
-
-    /// A workbook's bytes, or nil with the reason in `output`.
-    static func workbook(_ make: () throws -> Data, output: inout CommandOutput) -> Data? {
-        do { return try make() } catch {
-            output.stderr += "error: \(error)\n"
-            output.status = 1
-            return nil
-        }
     }
 
     /// The `--set PATH=VALUE` overrides, or nil with every mistake in them printed to `output.stderr`.

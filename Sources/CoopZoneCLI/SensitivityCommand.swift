@@ -85,12 +85,7 @@ public struct SensitivityCommand: AsyncParsableCommand {
                 output.stderr += "warning: \(id) failed in \(f.count) of \(runs) runs (their samples are left out of the indices): \(f.message)\n"
             }
             let renderer = SobolRenderer(result: result, scenario: scenario, descriptors: plan.evaluators.map(\.entry.descriptor), language: language)
-            if format == .xlsx {
-                guard let bytes = RunCommand.workbook(renderer.workbook, output: &output) else { return output }
-                output.bytes = bytes
-            } else {
-                output.stdout = renderer.render(format)
-            }
+            guard output.report(format, workbook: renderer.workbook, text: renderer.render) else { return output }
             return output
         }
         // The run on central values gives the reports their headline order, findings and manifest.
@@ -98,12 +93,7 @@ public struct SensitivityCommand: AsyncParsableCommand {
         let renderer = SensitivityRenderer(
             swings: Sensitivity.run(plan, on: scenario), scenario: scenario, central: central,
             descriptors: plan.evaluators.map(\.entry.descriptor), language: language)
-        if format == .xlsx {
-            guard let bytes = RunCommand.workbook(renderer.workbook, output: &output) else { return output }
-            output.bytes = bytes
-        } else {
-            output.stdout = renderer.render(format)
-        }
+        guard output.report(format, workbook: renderer.workbook, text: renderer.render) else { return output }
         return output
     }
 

@@ -21,3 +21,32 @@ func markdownTable(_ header: [String], _ rows: [[String]], alignRight: Set<Int> 
     return "| " + header.map(cell).joined(separator: " | ") + " |\n|" + header.indices.map { alignRight.contains($0) ? "---:" : "---" }.joined(separator: "|")
         + "|\n" + rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }.joined(separator: "\n")
 }
+
+/// The uncertain inputs of a scenario (every number with a distribution) as report rows: path,
+/// distribution, central value, unit and provenance.
+func uncertainInputRows(_ scenario: Scenario, _ descriptors: [EvaluatorDescriptor]) -> [[String]] {
+    scenario.inputs.filter { $0.distribution != nil }.map { info in
+        [
+            info.path, info.distribution.map(ReportProvenance.distributionText) ?? "", format(info.central), displayUnit(info, descriptors).symbol,
+            MonteCarloRenderer.provenanceText(info.provenance),
+        ]
+    }
+}
+
+/// The uncertain inputs' table in Markdown, or `none` when there are none.
+func uncertainInputsMarkdown(_ rows: [[String]], language: Language, none: String) -> String {
+    let m = Messages(language)
+    guard !rows.isEmpty else { return none + "\n\n" }
+    return markdownTable(
+        [m("col.input"), m("col.distribution"), m("col.central"), m("col.unit"), m("col.source")], rows.map { ["`\($0[0])`"] + $0.dropFirst() },
+        alignRight: [2]) + "\n\n"
+}
+
+/// The uncertain inputs' table in HTML, or `none` as a paragraph when there are none.
+func uncertainInputsHTML(_ rows: [[String]], language: Language, none: String) -> String {
+    let m = Messages(language), t = HTMLPage.text
+    guard !rows.isEmpty else { return "<p>\(t(none))</p>\n" }
+    return HTMLPage.table(
+        [m("col.input"), m("col.distribution"), m("col.central"), m("col.unit"), m("col.source")].map(t),
+        rows.map { r in [HTMLPage.code(r[0])] + r.dropFirst().map(t) }, numeric: [2])
+}

@@ -37,12 +37,7 @@ extension SensitivityRenderer {
         page.section(id: "findings", title: m("report.findings", ["counts": findingsList.counts(language)]), findingsList.html(language))
         page.section(
             id: "inputs", title: m("report.uncertain_inputs", ["n": String(inputRows.count)]),
-            inputRows.isEmpty
-                ? "<p>The scenario has no uncertain inputs: give numbers a distribution (uniform, triangular or normal) to see their swing.</p>\n"
-                : HTMLPage.table(
-                    [m("col.input"), m("col.distribution"), m("col.central"), m("col.unit"), m("col.source")].map(t),
-                    inputRows.map { r in [c(r[0])] + r.dropFirst().map(t) }, numeric: [2])
-                    + (idleInputsNote(c, text: t).map { "<p>\($0)</p>\n" } ?? ""))
+            uncertainInputsHTML(inputRows, language: language, none: Self.noInputs) + (idleInputsNote(c, text: t).map { "<p>\($0)</p>\n" } ?? ""))
         var body = ""
         let charts = tornadoCharts
         var unmoved: [String] = []

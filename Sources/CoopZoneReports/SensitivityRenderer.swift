@@ -72,14 +72,9 @@ public struct SensitivityRenderer: Sendable {
     }
 
     /// The uncertain inputs: path, distribution (low…high), central value, unit and provenance.
-    var inputRows: [[String]] {
-        scenario.inputs.filter { $0.distribution != nil }.map { info in
-            [
-                info.path, info.distribution.map(ReportProvenance.distributionText) ?? "", format(info.central), displayUnit(info, descriptors).symbol,
-                MonteCarloRenderer.provenanceText(info.provenance),
-            ]
-        }
-    }
+    var inputRows: [[String]] { uncertainInputRows(scenario, descriptors) }
+
+    static let noInputs = "The scenario has no uncertain inputs: give numbers a distribution (uniform, triangular or normal) to see their swing."
 
     /// Renders in `format`.
     public func render(_ format: OutputFormat) -> String {
@@ -151,17 +146,8 @@ public struct SensitivityRenderer: Sendable {
         if let brief { out += brief.markdown(level: 2) }
         out += "## \(m("report.findings_plain"))\n\n" + findingsList.markdown(language) + "\n"
         out += "## \(m("report.uncertain_inputs", ["n": String(inputRows.count)]))\n\n"
-        if inputRows.isEmpty {
-            out += "The scenario has no uncertain inputs: give numbers a distribution (uniform, triangular or normal) to see their swing.\n\n"
-        } else {
-            out +=
-                markdownTable(
-                    [m("col.input"), m("col.distribution"), m("col.central"), m("col.unit"), m("col.source")],
-                    inputRows.map { ["`\($0[0])`"] + $0.dropFirst() },
-                    alignRight: [2])
-                + "\n\n"
-            if let note = idleInputsNote({ "`\($0)`" }) { out += note + "\n\n" }
-        }
+        out += uncertainInputsMarkdown(inputRows, language: language, none: Self.noInputs)
+        if let note = idleInputsNote({ "`\($0)`" }) { out += note + "\n\n" }
         var unmoved: [String] = []
         for group in headlineGroups {
             let moving = group.swings.filter(Self.moves)

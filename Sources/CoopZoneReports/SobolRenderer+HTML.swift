@@ -41,11 +41,7 @@ extension SobolRenderer {
         page.section(id: "findings", title: m("report.findings", ["counts": findingsList.counts(language)]), findingsList.html(language))
         page.section(
             id: "inputs", title: m("report.uncertain_inputs", ["n": String(inputRows.count)]),
-            inputRows.isEmpty
-                ? "<p>The scenario has no uncertain inputs: give numbers a distribution (uniform, triangular or normal) to see their indices.</p>\n"
-                : HTMLPage.table(
-                    [m("col.input"), m("col.distribution"), m("col.central"), m("col.unit"), m("col.source")].map(t),
-                    inputRows.map { r in [c(r[0])] + r.dropFirst().map(t) }, numeric: [2]))
+            uncertainInputsHTML(inputRows, language: language, none: Self.noInputs))
         var body = ""
         let charts = indexCharts
         for h in varying {

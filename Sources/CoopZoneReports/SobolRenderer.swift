@@ -163,7 +163,7 @@ public struct SobolRenderer: Sendable {
     func table() -> String {
         var out = "\(scenario.title) — Sobol' indices (share of each headline's variance each input explains)\n" + designLine + "\n\n"
         guard !result.inputs.isEmpty else {
-            return out + "The scenario has no uncertain inputs: give numbers a distribution (uniform, triangular or normal) to see their indices.\n"
+            return out + Self.noInputs + "\n"
         }
         for h in varying {
             let rows = moving(h).moving.map { i in [result.inputs[i], estimate(h.first[i]), estimate(h.total[i])] }
@@ -178,14 +178,9 @@ public struct SobolRenderer: Sendable {
     }
 
     /// The uncertain inputs: path, distribution, central value, unit and provenance.
-    var inputRows: [[String]] {
-        scenario.inputs.filter { $0.distribution != nil }.map { info in
-            [
-                info.path, info.distribution.map(ReportProvenance.distributionText) ?? "", format(info.central), displayUnit(info, descriptors).symbol,
-                MonteCarloRenderer.provenanceText(info.provenance),
-            ]
-        }
-    }
+    var inputRows: [[String]] { uncertainInputRows(scenario, descriptors) }
+
+    static let noInputs = "The scenario has no uncertain inputs: give numbers a distribution (uniform, triangular or normal) to see their indices."
 
     /// The Markdown report.
     public func markdown() -> String {
@@ -195,14 +190,7 @@ public struct SobolRenderer: Sendable {
         if let provenance { out += "> " + provenance.summaryLine(markdown: true) + "\n\n" }
         out += "## \(m("report.findings_plain"))\n\n" + findingsList.markdown(language) + "\n"
         out += "## \(m("report.uncertain_inputs", ["n": String(inputRows.count)]))\n\n"
-        if inputRows.isEmpty {
-            out += "The scenario has no uncertain inputs: give numbers a distribution (uniform, triangular or normal) to see their indices.\n\n"
-        } else {
-            out +=
-                markdownTable(
-                    [m("col.input"), m("col.distribution"), m("col.central"), m("col.unit"), m("col.source")],
-                    inputRows.map { ["`\($0[0])`"] + $0.dropFirst() }, alignRight: [2]) + "\n\n"
-        }
+        out += uncertainInputsMarkdown(inputRows, language: language, none: Self.noInputs)
         for h in varying {
             out += "## \(labels.metric(h.evaluator, h.metric, descriptors: descriptors)) (\(labels.unit(h.unit)), `\(h.evaluator).\(h.metric)`)\n\n"
             out +=
