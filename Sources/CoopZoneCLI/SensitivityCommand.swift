@@ -33,8 +33,8 @@ public struct SensitivityCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Sobol' base sample size N, a power of two (the design runs N·(inputs + 2) times).")
     var samples: Int?
 
-    @Option(parsing: .unconditional, help: "Seed of the Sobol' scrambling and of the bootstrap: the same seed gives the same numbers on every machine.")
-    var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "Seed of the Sobol' scrambling and of the bootstrap (default 1): the same seed gives the same numbers.")
+    var seed: UInt64?
 
     @Option(parsing: .unconditional, help: "Worker threads for the Sobol' runs (default: the number of cores).")
     var workers: Int?
@@ -48,7 +48,14 @@ public struct SensitivityCommand: AsyncParsableCommand {
 
     /// Checked by the argument parser before the command runs.
     public func validate() throws {
-        if samples != nil && method != .sobol { throw ValidationError("--samples is for --method sobol; one-at-a-time runs take no samples") }
+        if method != .sobol {
+            let given = [samples.map { _ in "--samples" }, seed.map { _ in "--seed" }, workers.map { _ in "--workers" }].compactMap { $0 }
+            if !given.isEmpty {
+                throw ValidationError(
+                    "\(given.joined(separator: ", ")) \(given.count == 1 ? "is" : "are") for --method sobol: one-at-a-time runs set each input to its bounds, with no sampling"
+                )
+            }
+        }
         if let n = samples, let problem = SobolAnalysis.samplesProblem(n, inputs: 0) { throw ValidationError(problem) }
         if let w = workers, !(1...256).contains(w) { throw ValidationError("--workers needs 1 to 256, got \(w)") }
     }
@@ -66,9 +73,8 @@ public struct SensitivityCommand: AsyncParsableCommand {
         if method == .sobol {
             let inputs = MonteCarlo.uncertainSlots(scenario).count
             let runs = samples * (inputs + 2)
-            if let problem = SobolAnalysis.samplesProblem(samples, inputs: inputs)
-                ?? MonteCarlo.tooManyDraws(runs, series: plan.evaluators.reduce(0) { $0 + $1.entry.descriptor.headlines.count })
-            {
+            let headlines = plan.evaluators.reduce(0) { $0 + $1.entry.descriptor.headlines.count }
+            if let problem = SobolAnalysis.samplesProblem(samples, inputs: inputs, headlines: headlines) {
                 output.stderr += "error: \(problem)\n"
                 output.status = 1
                 return output
@@ -83,6 +89,16 @@ public struct SensitivityCommand: AsyncParsableCommand {
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             for (id, f) in result.failures.sorted(by: { $0.key < $1.key }) {
                 output.stderr += "warning: \(id) failed in \(f.count) of \(runs) runs (their samples are left out of the indices): \(f.message)\n"
+            }
+            let starved = result.headlines.filter { $0.samplesUsed < SobolAnalysis.minimumSamplesUsed }
+            if !starved.isEmpty {
+                // Nothing at all computed is an error; some headlines missing, a warning.
+                let none = starved.count == result.headlines.count
+                output.stderr +=
+                    "\(none ? "error" : "warning"): no indices for \(starved.map { "\($0.evaluator).\($0.metric)" }.joined(separator: ", ")): "
+                    + "fewer than \(SobolAnalysis.minimumSamplesUsed) of the \(samples) samples gave \(starved.count == 1 ? "it" : "them") in every run "
+                    + "(an evaluator failed, see above, or left \(starved.count == 1 ? "it" : "them") out)\n"
+                if none { output.status = 1 }
             }
             let renderer = SobolRenderer(result: result, scenario: scenario, descriptors: plan.evaluators.map(\.entry.descriptor), language: language)
             guard output.report(format, workbook: renderer.workbook, text: renderer.render) else { return output }
@@ -102,7 +118,7 @@ public struct SensitivityCommand: AsyncParsableCommand {
         let n = samples ?? SobolAnalysis.defaultSamples
         try await Self.execute(
             file: file, format: report.format, overrides: report.overrides, evaluators: external.search, language: report.lang, method: method,
-            samples: n, seed: seed, workers: workers, showProgress: method == .sobol && n >= 256 && isatty(STDERR_FILENO) != 0
+            samples: n, seed: seed ?? 1, workers: workers, showProgress: method == .sobol && n >= 256 && isatty(STDERR_FILENO) != 0
         ).emit(outputFile: report.output)
     }
 }

@@ -35,9 +35,10 @@ public struct SobolRenderer: Sendable {
                 + result.failures.sorted { $0.key < $1.key }.map { ($0.key, "failed in \($0.value.count) of \(result.runs) runs: \($0.value.message)") })
     }
 
-    /// The headlines that vary, and those that do not.
+    /// The headlines that vary; those that do not; and those too few runs gave to tell.
     var varying: [SobolHeadline] { result.headlines.filter(\.varies) }
-    var flat: [SobolHeadline] { result.headlines.filter { !$0.varies } }
+    var flat: [SobolHeadline] { result.headlines.filter { !$0.varies && $0.samplesUsed >= SobolAnalysis.minimumSamplesUsed } }
+    var starved: [SobolHeadline] { result.headlines.filter { $0.samplesUsed < SobolAnalysis.minimumSamplesUsed } }
 
     /// The inputs of a headline, by total-order index, largest first (then by path).
     func ranked(_ h: SobolHeadline) -> [Int] {
@@ -88,9 +89,16 @@ public struct SobolRenderer: Sendable {
         Messages(language)("report.sobol_sum", ["estimate": estimate(h.firstSum), "used": String(h.samplesUsed)])
     }
 
-    /// The sentence for headlines with no indices, or nil.
+    /// The sentences for headlines with no indices, or nil.
     var flatLine: String? {
-        flat.isEmpty ? nil : Messages(language)("report.sobol_flat", ["headlines": flat.map { "\($0.evaluator).\($0.metric)" }.joined(separator: ", ")])
+        let m = Messages(language)
+        func names(_ list: [SobolHeadline]) -> String { list.map { "\($0.evaluator).\($0.metric)" }.joined(separator: ", ") }
+        var lines: [String] = []
+        if !flat.isEmpty { lines.append(m("report.sobol_flat", ["headlines": names(flat)])) }
+        if !starved.isEmpty {
+            lines.append(m("report.sobol_starved", ["headlines": names(starved), "minimum": String(SobolAnalysis.minimumSamplesUsed)]))
+        }
+        return lines.isEmpty ? nil : lines.joined(separator: " ")
     }
 
     /// Renders in `format`.

@@ -105,5 +105,25 @@ import Testing
         #expect(refusal([growthTriangle, "--method", "sobol", "--samples", "-4"]).contains("from 16 to 1048576, got -4"))
         #expect(refusal([growthTriangle, "--samples", "1024"]).contains("--samples is for --method sobol"))
         #expect(refusal([growthTriangle, "--method", "morris"]).contains("morris"))
+        #expect(refusal([growthTriangle, "--seed", "3", "--workers", "2"]).contains("--seed, --workers are for --method sobol"))
+        #expect(refusal([growthTriangle, "--method", "sobol", "--samples", "2097152"]).contains("more samples narrow the intervals little"))
+    }
+
+    @Test(.timeLimit(.minutes(2))) func aScenarioWithoutUncertainInputsIsSaidToHaveNone() async throws {
+        // Setting each of the growth triangle's eight uncertain inputs to a number fixes it: no design, no runs.
+        let fixed = [
+            "semi_elasticity=-3.3", "redundancy=0.5", "import_demand_elasticity=-2", "time_cost_per_day=0.006", "displacement=0.25", "leakage=0.1",
+            "deadweight=0.2", "flq_delta=0.25",
+        ].map {
+            "evaluators."
+                + ($0.hasPrefix("semi") || $0.hasPrefix("red")
+                    ? "staged_incentives." : $0.contains("elasticity") || $0.hasPrefix("time") ? "trade_effects." : "employment.") + $0
+        }
+        let out = await SensitivityCommand.execute(file: growthTriangle, format: .json, overrides: fixed, method: .sobol, samples: 64)
+        #expect(out.status == 0 && out.stderr.contains("has no uncertain inputs, so there are no Sobol' indices"), "\(out.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        #expect(json["runs"] as? Double == 0 && (json["inputs"] as? [Any])?.isEmpty == true && (json["headlines"] as? [Any])?.isEmpty == true)
+        let table = await SensitivityCommand.execute(file: growthTriangle, format: .table, overrides: fixed, method: .sobol, samples: 64)
+        #expect(table.stdout.contains("The scenario has no uncertain inputs"))
     }
 }

@@ -174,6 +174,31 @@ struct UncertaintyTests {
         #expect(batched.values == plain.values)
     }
 
+    @Test func aSobolDesignOnScenarioDataRunsEveryRowInFullAndTheBatchPathAgrees() async throws {
+        // a ~ U(0, 2) and b ~ U(0, 1) are the links' crossing days, scenario data: no evaluator may be
+        // taken from a base row, so every AB_i row runs in full. y = 3a + b + 1 in every row, and
+        // S1 = ST = 9·Var(a) / (9·Var(a) + Var(b)) = 9·(4/12) / (9·(4/12) + 1/12) = 36/37 for a, 1/37 for b.
+        let s = try scenario(a: "{value: 1, uniform: [0, 2], assumption: t}", b: "{value: 0.5, uniform: [0, 1], assumption: t}")
+        let slots = MonteCarlo.uncertainSlots(s)
+        let rows = SobolAnalysis.design(slots.compactMap { s.inputs[$0].distribution }, samples: 1024, seed: 3)
+        let design = SobolAnalysis.drawDesign(slots: slots, rows: rows)
+        #expect(MonteCarlo.constantEvaluators(try plan(s), slots: [slots[0]]).isEmpty)
+        let plain = await MonteCarlo.run(try plan(s), on: s, draws: 0, seed: 1, workers: 2, design: design, headlinesOnly: true)
+        let log = BatchLog()
+        let entry = EvaluatorEntry(descriptor: Linear.descriptor) { values in
+            BatchedLinear(inner: Linear(parameters: try ParameterDecoder.decode(Linear.Parameters.self, from: values)), log: log)
+        }
+        let batched = await MonteCarlo.run(
+            try Engine.plan(s, registry: [entry]).get(), on: s, draws: 0, seed: 1, workers: 2, design: design, headlinesOnly: true)
+        #expect(log.calls == [2000, 2000, 96])  // 4,096 rows in blocks of 2,000
+        let y = try #require(plain.index(of: SeriesKey(evaluator: "linear", metric: "y", year: nil)))
+        #expect(plain.keys.count == 1 && batched.values == plain.values)
+        for (d, row) in rows.enumerated() { #expect(abs(plain.values[y][d] - (3 * row[0] + row[1] + 1)) < 1e-12, "row \(d)") }
+        let h = SobolAnalysis.analyse(
+            .init(series: plain.values[y], samples: 1024, inputs: 2), evaluator: "linear", metric: "y", unit: .count, seed: 3)
+        #expect(h.first[0].covers(36.0 / 37) && h.total[0].covers(36.0 / 37) && h.first[1].covers(1.0 / 37) && h.total[1].covers(1.0 / 37))
+    }
+
     @Test func compareWithMonteCarloCountsHowOftenADesignBeatsTheBaseline() async throws {
         // Both designs share input a ~ uniform(0, 2) (same path → same draw). Design B adds 0.5 to b, so
         // it beats A in every draw: share 1.0. Design C has b lower by 0.5: share 0.

@@ -22,14 +22,16 @@ extension PortableMath {
     /// The standard normal density φ(x) = e^{−x²/2} / √(2π).
     public static func normalDensity(_ x: Double) -> Double { exp(-0.5 * x * x) * 0.398_942_280_401_432_677_939_946_059_934 }
 
-    /// The standard normal distribution function Φ(x): for |x| < 5 the series
+    /// The standard normal distribution function Φ(x): for |x| < 2.5 the series
     /// Φ(x) = ½ + φ(x)·Σ x^{2n+1} / (1·3·…·(2n+1)) (Abramowitz & Stegun 26.2.11), beyond it the
     /// tail by Laplace's continued fraction 1 − Φ(x) = φ(x) / (x + 1/(x + 2/(x + 3/(x + …))))
-    /// (A&S 26.2.14), evaluated from 80 terms back.
+    /// (A&S 26.2.14), evaluated from 80 terms back. Relative error below 1e-13 (against a
+    /// 40-digit Φ: at most 1.4e-14 for the series, 6e-14 in the tails, where e^{−x²/2} itself
+    /// carries the rounding of x²).
     public static func normalCDF(_ x: Double) -> Double {
         guard !x.isNaN else { return .nan }
         let z = abs(x)
-        if z < 5 {
+        if z < 2.5 {
             var term = x, sum = x
             var n = 1.0
             while abs(term) > 1e-17 * abs(sum) {
@@ -45,8 +47,8 @@ extension PortableMath {
         return x > 0 ? 1 - tail : tail
     }
 
-    /// Φ⁻¹(p) to about 1e-15: Acklam's approximation (`normalQuantile`, 1.2e-9) refined by one
-    /// Halley step on Φ(x) − p.
+    /// Φ⁻¹(p), as accurate as Φ (about 1e-13 relative): Acklam's approximation
+    /// (`normalQuantile`, 1.2e-9) refined by one Halley step on Φ(x) − p.
     public static func preciseNormalQuantile(_ p: Double) -> Double {
         guard p > 0, p < 1 else { return p == 0 ? -.infinity : (p == 1 ? .infinity : .nan) }
         let x = normalQuantile(p)

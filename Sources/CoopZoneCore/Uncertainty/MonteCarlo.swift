@@ -450,6 +450,7 @@ public struct DrawDesign: Sendable {
         self.rows = rows
         self.groupSize = max(1, groupSize)
         self.base = base ?? Array(repeating: nil, count: rows.count)
+        precondition(self.base.count == rows.count, "a design's base names one row or none for each row")
     }
 }
 

@@ -71,8 +71,8 @@ public struct SobolResult: Sendable {
     /// The run on central values.
     public var centralRun: RunResult?
 
-    /// The model runs the design took: N·(k + 2).
-    public var runs: Int { samples * (inputs.count + 2) }
+    /// The model runs the design took: N·(k + 2), none without uncertain inputs.
+    public var runs: Int { inputs.isEmpty ? 0 : samples * (inputs.count + 2) }
 }
 
 /// Variance-based sensitivity (Sobol' indices) by Saltelli's design: two N × k matrices A and B
@@ -99,12 +99,19 @@ public enum SobolAnalysis {
     /// The fewest samples an index is computed from.
     public static let minimumSamplesUsed = 8
 
-    /// What is wrong with `samples` as the base sample size of a design over `inputs` inputs, or
-    /// nil when nothing is.
-    public static func samplesProblem(_ samples: Int, inputs: Int) -> String? {
-        if !(16...1 << 20).contains(samples) || samples & (samples - 1) != 0 {
-            let lower = samples < 16 ? 16 : 1 << (Int.bitWidth - 1 - max(16, samples).leadingZeroBitCount)
-            let hint = samples < 16 || samples > 1 << 20 ? "" : " (try \(lower) or \(lower * 2))"
+    /// The largest base sample size.
+    public static let maxSamples = 1 << 20
+
+    /// What is wrong with `samples` as the base sample size of a design over `inputs` inputs
+    /// with `headlines` headlines, or nil when nothing is.
+    public static func samplesProblem(_ samples: Int, inputs: Int, headlines: Int = 0) -> String? {
+        if samples > maxSamples {
+            return "--samples needs a power of two from 16 to 1048576, got \(samples): "
+                + "more samples narrow the intervals little (they shrink like 1/√N); 8192 already gives intervals about ±0.01–0.03 wide"
+        }
+        if samples < 16 || samples & (samples - 1) != 0 {
+            let lower = samples < 16 ? 16 : 1 << (Int.bitWidth - 1 - samples.leadingZeroBitCount)
+            let hint = samples < 16 ? "" : " (try \(lower) or \(lower * 2))"
             return "--samples needs a power of two from 16 to 1048576, got \(samples)\(hint): "
                 + "Sobol' points are evenly spread only in blocks of a power of two"
         }
@@ -113,11 +120,20 @@ public enum SobolAnalysis {
                 + "(two coordinates each, \(SobolSequence.maxDimensions) dimensions of direction numbers): fix some of them (drop their distribution) "
                 + "or use --method oat"
         }
+        // What the run keeps: the design (k numbers a run) and every headline of every run.
+        let bytes = Double(samples) * Double(inputs + 2) * Double(inputs + headlines) * 8
+        if inputs > 0, bytes > Double(MonteCarlo.keptMemoryLimit) {
+            var fit = samples
+            while fit > 16, Double(fit) * Double(inputs + 2) * Double(inputs + headlines) * 8 > Double(MonteCarlo.keptMemoryLimit) { fit /= 2 }
+            return "--samples \(samples) would keep \(samples * (inputs + 2)) runs of \(inputs) inputs and \(headlines) headlines "
+                + String(format: "(%.1f GB), more than the %.1f GB a run may use: ", bytes / 1e9, Double(MonteCarlo.keptMemoryLimit) / 1e9)
+                + "at most --samples \(fit) fits"
+        }
         return nil
     }
 
-    /// The design's rows, each with one value per input, in groups of k + 2 per sample r (as
-    /// SALib orders them): A_r, B_r, AB_1,r … AB_k,r. A_r is point r of the Sobol' sequence in
+    /// The design's rows, each with one value per input, in groups of k + 2 per sample r:
+    /// A_r, B_r, AB_1,r … AB_k,r (SALib's `saltelli.sample` groups them too, with B_r last). A_r is point r of the Sobol' sequence in
     /// 2k dimensions, scrambled with `seed`, its first k coordinates through the inputs'
     /// quantile functions; B_r its last k; AB_i,r is A_r with input i from B_r.
     public static func design(_ distributions: [Distribution], samples: Int, seed: UInt64) -> [[Double]] {
