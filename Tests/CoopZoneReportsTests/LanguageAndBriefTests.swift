@@ -94,7 +94,7 @@ struct BriefTests {
         let brief = Brief(scenario: fixture.scenario, descriptors: fixture.descriptors, headlines: result.headlines, rows: result.rows)
         #expect(
             brief.items.map(\.heading) == [
-                "What the design is", "What it costs the treasuries", "What it brings", "Net present value", "When it breaks even",
+                "What the design is", "What it costs the treasuries", "What it brings", "Whether it pays", "When it breaks even",
                 "What the model leaves out",
             ])
         // Net jobs by side: the last year's jobs_net rows summed by country, each side as the brief writes it.
@@ -118,7 +118,7 @@ struct BriefTests {
         let fixture = try Fixture(growthTriangle)
         let renderer = await fixture.monteCarlo(draws: 60)
         let npv = try #require(renderer.headlineBands["cost_benefit.npv"])
-        let text = try #require(renderer.brief.items.first { $0.heading == "Net present value" }).text
+        let text = try #require(renderer.brief.items.first { $0.heading == "Whether it pays" }).text
         #expect(
             text.contains("90 % range \(Language.en.readable(npv.p5))\u{00A0}USD m to \(Language.en.readable(npv.p95))\u{00A0}USD m over 60 Monte Carlo draws"),
             "\(text)")
@@ -127,7 +127,7 @@ struct BriefTests {
         let top = swings.sorted { $0.swing > $1.swing }.prefix(3)
         let result = await fixture.run()
         let brief = Brief(scenario: fixture.scenario, descriptors: fixture.descriptors, headlines: result.headlines, rows: result.rows, swings: swings)
-        let named = try #require(brief.items.first { $0.heading == "Net present value" }).text
+        let named = try #require(brief.items.first { $0.heading == "Whether it pays" }).text
         for swing in top { #expect(named.contains(Language.en.readable(swing.atLow) + "\u{00A0}USD m – "), "\(swing.input) in: \(named)") }
     }
 
