@@ -125,8 +125,15 @@ public struct Brief: Sendable {
         }
         for breakEven in with(.breakEven) {
             let summary = metric(breakEven).map { Labels(language).metricSummary(breakEven.evaluator, $0) } ?? ""
-            items.append(
-                Item(heading: t("brief.break_even_heading"), text: sentence([breakEven], end: "") + (summary.isEmpty ? "" : " (" + summary + ")") + "."))
+            var text = sentence([breakEven], end: "") + (summary.isEmpty ? "" : " (" + summary + ")") + "."
+            // A share clamped to 0 or 1 is not a point where the NPV turns: say what it means.
+            let npv = with(.npv).first { $0.evaluator == breakEven.evaluator }?.value
+            if let npv, breakEven.value <= 0, npv < 0 {
+                text += " " + t("brief.never_breaks_even")
+            } else if let npv, breakEven.value >= 1, npv > 0 {
+                text += " " + t("brief.always_breaks_even")
+            }
+            items.append(Item(heading: t("brief.break_even_heading"), text: text))
         }
         // What the model leaves out: each evaluator that ran says it in the catalogue.
         let left = descriptors.filter { d in headlines.contains { $0.evaluator == d.id } }.compactMap { t.optional("leaves_out." + $0.id) }

@@ -112,6 +112,13 @@ struct BriefTests {
         #expect(Set(bySide.keys).isSubset(of: parties))
         #expect(brief.items[0].text.contains("growth triangle between Kyrgyzstan (KG), Tajikistan (TJ), Uzbekistan (UZ)"))
         #expect(brief.items[3].text.contains("No uncertainty band"), "without Monte Carlo the brief says how to get a band")
+        // The growth triangle's NPV (−182 USD m) is negative even at redundancy 0 (cost_benefit's
+        // finding npv_negative_everywhere), so the break-even share of 0 % is said to be no break-even.
+        let npv = try #require(result.headlines.first { $0.metric == "npv" }).value
+        let breakEven = try #require(result.headlines.first { $0.metric == "break_even_redundancy" }).value
+        #expect(npv < 0 && breakEven == 0)
+        #expect(result.findings.contains { $0.evaluator == "cost_benefit" && $0.message.contains("negative") && $0.kind == .warning })
+        #expect(brief.items[4].text.hasSuffix("no share makes this design break even."), "\(brief.items[4].text)")
     }
 
     @Test func withMonteCarloTheNPVCarriesItsBandAndTheSwingsNameTheInputsThatMoveItMost() async throws {
