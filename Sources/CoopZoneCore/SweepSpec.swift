@@ -195,7 +195,7 @@ public struct SweepSpec: Sendable {
         case .failure(let error): return .failure(error)
         case .success(let node): tree = node
         }
-        let reader = SpecReader()
+        let reader = TreeReader.spec()
         let top = reader.mapping(tree, what: "the sweep spec", allowed: keys)
         guard top.isMapping else { return .failure(DiagnosticsError(reader.diagnostics)) }
         if let node = top["format"], let v = reader.integer(node, what: "'format'"), v != 1 {
@@ -303,98 +303,12 @@ public struct SweepSpec: Sendable {
     }
 }
 
-/// Reads a spec's tree: unknown keys with did-you-mean, typed scalars, every problem a
-/// diagnostic at the node's line and column (all collected, none fatal).
-final class SpecReader {
-    var diagnostics: [Diagnostic] = []
+/// The reader of a sweep spec: the shared `TreeReader` and the spec's own fields below.
+typealias SpecReader = TreeReader
 
-    /// One mapping of the spec, its keys checked.
-    struct Mapping {
-        let node: YNode
-        let reader: SpecReader
-        let what: String
-        let isMapping: Bool
-
-        subscript(key: String) -> YNode? {
-            guard isMapping, let value = node[key], !value.isNull else { return nil }
-            return value
-        }
-
-        func require(_ key: String, hint: String) -> YNode? {
-            guard isMapping else { return nil }
-            guard let value = self[key] else {
-                reader.error("\(what) needs '\(key)'", at: node[key]?.location ?? node.location, hint: hint)
-                return nil
-            }
-            return value
-        }
-
-        /// The entries under `key` (a mapping of names to values), or none.
-        func entries(_ key: String) -> [YNode.Entry] {
-            guard let value = self[key] else { return [] }
-            guard let entries = value.entries else {
-                reader.error(
-                    "expected a mapping of names for '\(key)', found \(value.kindDescription)", at: value.location,
-                    hint: "one line per name: '\(key): {name: [values]}'")
-                return []
-            }
-            return entries
-        }
-    }
-
-    func error(_ message: String, at location: SourceLocation?, hint: String? = nil) {
-        diagnostics.append(Diagnostic(.error, message, at: location, hint: hint))
-    }
-
-    func mapping(_ node: YNode, what: String, allowed: [String]) -> Mapping {
-        guard let entries = node.entries else {
-            error(
-                "expected a mapping for \(what), found \(node.kindDescription)", at: node.location,
-                hint: "write \(what) as 'key: value' lines; keys: \(allowed.joined(separator: ", "))")
-            return Mapping(node: node, reader: self, what: what, isMapping: false)
-        }
-        for entry in entries where !allowed.contains(entry.key) {
-            let suggestion = closestMatch(to: entry.key, in: allowed)
-            error(
-                "unknown key '\(entry.key)' in \(what)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), at: entry.keyLocation,
-                hint: suggestion == nil ? "allowed keys here: \(allowed.joined(separator: ", "))" : nil)
-        }
-        return Mapping(node: node, reader: self, what: what, isMapping: true)
-    }
-
-    func text(_ node: YNode, what: String) -> String? {
-        guard let text = node.scalarText, !node.isNull, !text.isEmpty else {
-            error("expected text for \(what), found \(node.kindDescription)", at: node.location)
-            return nil
-        }
-        return text
-    }
-
-    func number(_ node: YNode, what: String) -> Double? {
-        guard case .scalar(let raw, let quoted) = node.value, !quoted else {
-            error("expected a number for \(what), found \(node.kindDescription)", at: node.location)
-            return nil
-        }
-        let cleaned = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
-        guard !cleaned.isEmpty, cleaned.count < 64, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
-            let value = Double(cleaned), value.isFinite
-        else {
-            error(
-                "expected a number for \(what), found \(node.kindDescription)", at: node.location,
-                hint: raw.hasSuffix("%") ? "write percentages as fractions: 0.15 for 15%" : "write digits with '.' as the decimal point")
-            return nil
-        }
-        return value
-    }
-
-    func integer(_ node: YNode, what: String) -> Int? {
-        guard let value = number(node, what: what) else { return nil }
-        guard value == value.rounded(), abs(value) < 1e15 else {
-            error("expected a whole number for \(what), found \(node.kindDescription)", at: node.location)
-            return nil
-        }
-        return Int(value)
-    }
+extension TreeReader {
+    /// A reader of sweep specs.
+    static func spec() -> TreeReader { TreeReader(entriesExample: { "one line per name: '\($0): {name: [values]}'" }) }
 
     func seed(_ node: YNode) -> UInt64? {
         guard case .scalar(let raw, false) = node.value, let seed = UInt64(raw.replacingOccurrences(of: "_", with: "")) else {

@@ -106,7 +106,7 @@ public struct ExternalManifest: Sendable {
         case .failure(let error): return .failure(error)
         case .success(let node): tree = node
         }
-        let reader = ManifestReader()
+        let reader = TreeReader.manifest()
         let top = reader.mapping(tree, what: "the manifest", allowed: keys)
         guard top.isMapping else { return .failure(DiagnosticsError(reader.diagnostics)) }
 
@@ -355,76 +355,18 @@ public struct ExternalManifest: Sendable {
     }
 }
 
-/// Reads a manifest tree: unknown keys with did-you-mean, typed scalars, every problem a
-/// diagnostic at the node's line and column (all collected, none fatal).
-final class ManifestReader {
-    var diagnostics: [Diagnostic] = []
+/// The reader of a manifest: the shared `TreeReader` and the manifest's own fields below.
+typealias ManifestReader = TreeReader
 
-    /// One mapping of the manifest, its keys checked.
-    struct Mapping {
-        let node: YNode
-        let reader: ManifestReader
-        let what: String
-        let isMapping: Bool
-
-        subscript(key: String) -> YNode? {
-            guard isMapping, let value = node[key], !value.isNull else { return nil }
-            return value
-        }
-
-        func require(_ key: String, hint: String) -> YNode? {
-            guard isMapping else { return nil }
-            guard let value = self[key] else {
-                reader.error("\(what) needs '\(key)'", at: node[key]?.location ?? node.location, hint: hint)
-                return nil
-            }
-            return value
-        }
-
-        /// The entries of the mapping under `key` (a mapping of names to specs).
-        func entries(_ key: String) -> [YNode.Entry] {
-            guard let value = self[key] else { return [] }
-            guard let entries = value.entries else {
-                reader.error(
-                    "expected a mapping of names for '\(key)', found \(value.kindDescription)", at: value.location,
-                    hint: "write one entry per name, e.g. '\(key):' then '  my_name: {unit: ratio, …}'")
-                return []
-            }
-            return entries
-        }
-    }
-
-    func error(_ message: String, at location: SourceLocation?, hint: String? = nil) {
-        diagnostics.append(Diagnostic(.error, message, at: location, hint: hint))
-    }
-
-    func mapping(_ node: YNode, what: String, allowed: [String]) -> Mapping {
-        guard let entries = node.entries else {
-            error(
-                "expected a mapping for \(what), found \(node.kindDescription)", at: node.location,
-                hint: "write \(what) as 'key: value' lines, e.g. \(allowed.prefix(2).map { "'\($0): …'" }.joined(separator: " and "))")
-            return Mapping(node: node, reader: self, what: what, isMapping: false)
-        }
-        for entry in entries where !allowed.contains(entry.key) {
-            let suggestion = closestMatch(to: entry.key, in: allowed)
-            error(
-                "unknown key '\(entry.key)' in \(what)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), at: entry.keyLocation,
-                hint: suggestion == nil ? "allowed keys here: \(allowed.joined(separator: ", "))" : nil)
-        }
-        return Mapping(node: node, reader: self, what: what, isMapping: true)
+extension TreeReader {
+    /// A reader of manifests.
+    static func manifest() -> TreeReader {
+        TreeReader(emptyTextAllowed: true, entriesExample: { "write one entry per name, e.g. '\($0):' then '  my_name: {unit: ratio, …}'" })
     }
 
     func isIdentifier(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, text.count <= 64 else { return false }
         return ("a"..."z").contains(first) && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
-    }
-
-    func text(_ node: YNode, what: String) -> String? {
-        guard let text = node.scalarText, !node.isNull else {
-            error("expected text for \(what), found \(node.kindDescription)", at: node.location)
-            return nil
-        }
-        return text
     }
 
     func identifier(_ node: YNode, what: String) -> String? {
@@ -436,32 +378,6 @@ final class ManifestReader {
             return nil
         }
         return text
-    }
-
-    func number(_ node: YNode, what: String) -> Double? {
-        guard case .scalar(let raw, let quoted) = node.value, !quoted else {
-            error("expected a number for \(what), found \(node.kindDescription)", at: node.location)
-            return nil
-        }
-        let cleaned = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
-        guard !cleaned.isEmpty, cleaned.count < 64, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
-            let value = Double(cleaned), value.isFinite
-        else {
-            error(
-                "expected a number for \(what), found \(node.kindDescription)", at: node.location,
-                hint: raw.hasSuffix("%") ? "write percentages as fractions: 0.15 for 15%" : "write digits with '.' as the decimal point")
-            return nil
-        }
-        return value
-    }
-
-    func integer(_ node: YNode, what: String) -> Int? {
-        guard let value = number(node, what: what) else { return nil }
-        guard value == value.rounded(), abs(value) < 1e15 else {
-            error("expected a whole number for \(what), found \(node.kindDescription)", at: node.location)
-            return nil
-        }
-        return Int(value)
     }
 
     func bool(_ node: YNode, what: String) -> Bool? {
