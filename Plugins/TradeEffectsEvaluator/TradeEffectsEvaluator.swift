@@ -100,7 +100,6 @@ public struct TradeEffectsEvaluator: Evaluator {
             }
             history.addIndices(into: &w)
 
-            let ends = (scenario.country(ofEnd: link.from), scenario.country(ofEnd: link.to))
             let paths = linkPaths(link, timeline: timeline, scenario: scenario, builder: &b)
             let exportSectorFlows = link.flows.contains { $0.direction == .export && $0.sector != "all" }
             let importSectorFlows = link.flows.contains { $0.direction == .import && $0.sector != "all" }
@@ -131,12 +130,8 @@ public struct TradeEffectsEvaluator: Evaluator {
                 )
 
                 // Tariffs: the flow's own, else the importer's duty on the sector.
-                let t0Quantity = scenario.baseTariff(of: flow, on: link)
-                let t0 = t0Quantity.map { scenario[$0] } ?? 0
+                let (t0Quantity, t0, tariff) = timeline.tariffPath(of: flow, on: link, in: scenario, matched: &matchedTariffs, recordMatches: findings)
                 let tK = flow.otherTariff.map { scenario[$0] } ?? t0
-                let tariff = timeline.tariffPath(
-                    t0: t0, link: link, linkCountries: ends, flow: flow, in: scenario, matched: &matchedTariffs,
-                    recordMatches: findings)
                 if tariff.activeFrom != nil, t0Quantity == nil {
                     b.finding(
                         .warning,

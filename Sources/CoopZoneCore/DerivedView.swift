@@ -91,11 +91,8 @@ public enum DerivedView: String, Sendable, CaseIterable, Hashable {
                 guard let timeline else { break }
                 var matched = Set<SourceLocation>()
                 for link in scenario.links {
-                    let ends = (scenario.country(ofEnd: link.from), scenario.country(ofEnd: link.to))
                     for flow in link.flows {
-                        let t0 = scenario.baseTariff(of: flow, on: link).map { scenario[$0] } ?? 0
-                        let path = timeline.tariffPath(
-                            t0: t0, link: link, linkCountries: ends, flow: flow, in: scenario, matched: &matched, recordMatches: false)
+                        let path = timeline.tariffPath(of: flow, on: link, in: scenario, matched: &matched, recordMatches: false).path
                         for (offset, rate) in path.values.enumerated() {
                             record { w in
                                 writeFlowKey(link: link, flow: flow, year: timeline.firstYear + offset, to: &w)

@@ -76,6 +76,19 @@ public struct MeasureTimeline: Sendable {
         return path
     }
 
+    /// The importer's tariff on `flow` by year from its base tariff (`Scenario.baseTariff(of:on:)`:
+    /// the flow's own, else the importer's duty on the sector; 0 when the scenario gives neither),
+    /// with that base tariff's number (nil when it is the assumed 0) and rate: what `trade_effects`
+    /// computes and the `tariffs_by_year` view sends.
+    public func tariffPath(
+        of flow: TradeFlow, on link: TradeLink, in scenario: Scenario, matched: inout Set<SourceLocation>, recordMatches: Bool = true
+    ) -> (base: Quantity?, t0: Double, path: Path) {
+        let base = scenario.baseTariff(of: flow, on: link)
+        let t0 = base.map { scenario[$0] } ?? 0
+        let ends = (scenario.country(ofEnd: link.from), scenario.country(ofEnd: link.to))
+        return (base, t0, tariffPath(t0: t0, link: link, linkCountries: ends, flow: flow, in: scenario, matched: &matched, recordMatches: recordMatches))
+    }
+
     /// The importer's tariff on a flow by year: `t0` until a stage changes it; each matching change
     /// applies its WITS-SMART rule to the rate in force at the start of its stage (changes of one
     /// stage in the order written).
