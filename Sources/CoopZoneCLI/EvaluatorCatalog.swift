@@ -131,10 +131,8 @@ extension EvaluatorCatalog {
         let catalog = open(options)
         output.stderr += catalog.report
         guard !catalog.hasErrors else {
-            output.stderr +=
-                catalog.diagnostics.contains { $0.severity == .error && $0.message.hasPrefix("--") }
-                ? "error: not run because of the errors above\n"
-                : "error: the external evaluators above have errors; fix them, or leave out their directory\n"
+            // Each error above says what to fix (an option, or a manifest at its line and column).
+            output.stderr += "error: not run because of the errors above\n"
             output.status = 1
             return nil
         }
