@@ -46,10 +46,9 @@ public struct RunCommand: AsyncParsableCommand {
                 output.status = 64
                 return output
             }
-            let mc = await MonteCarlo.run(
-                plan, on: scenario, draws: draws, seed: seed, workers: workers ?? defaultWorkers,
-                progress: showProgress ? progressPrinter(total: draws) : nil)
-            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            let line = showProgress ? ProgressLine(total: draws, noun: "draws") : nil
+            let mc = await MonteCarlo.run(plan, on: scenario, draws: draws, seed: seed, workers: workers ?? defaultWorkers, progress: line?.callback)
+            line?.finish()
             let manifest = Engine.manifest(plan, scenario: scenario, seed: seed, draws: draws)
             // The run on central values gives the Markdown and HTML reports their findings and charts.
             let renderer = MonteCarloRenderer(

@@ -83,10 +83,9 @@ public struct SensitivityCommand: AsyncParsableCommand {
                 output.stderr +=
                     "warning: \(scenario.file) has no uncertain inputs, so there are no Sobol' indices: give numbers a distribution (uniform, triangular or normal)\n"
             }
-            let result = await SobolAnalysis.run(
-                plan, on: scenario, samples: samples, seed: seed, workers: workers ?? defaultWorkers,
-                progress: showProgress ? progressPrinter(total: runs, noun: "runs") : nil)
-            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            let line = showProgress ? ProgressLine(total: runs, noun: "runs") : nil
+            let result = await SobolAnalysis.run(plan, on: scenario, samples: samples, seed: seed, workers: workers ?? defaultWorkers, progress: line?.callback)
+            line?.finish()
             for (id, f) in result.failures.sorted(by: { $0.key < $1.key }) {
                 output.stderr += "warning: \(id) failed in \(f.count) of \(runs) runs (their samples are left out of the indices): \(f.message)\n"
             }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CoopZoneCore
 import Foundation
-import Synchronization
 
 /// `coopzone sweep SPEC.yaml`: a grid or a sample of points over scenario files, their levers and
 /// numbers, each point a full run; `coopzone sweep merge` joins the shards of a sweep.
@@ -113,7 +112,7 @@ public struct SweepRunCommand: AsyncParsableCommand {
         let points = spec.points(range)
         let columns = spec.columns
         let workerCount = workers ?? defaultWorkers
-        let progress = showProgress ? SweepProgress(total: points.count) : nil
+        let progress = showProgress ? ProgressLine(total: points.count, noun: "points") : nil
 
         // Each point: load with its overrides, plan, run (or Monte Carlo); its rows and what it printed.
         @Sendable func runPoint(_ point: SweepPoint) async -> (rows: [SweepRow], stderr: String, failed: Bool) {
@@ -261,31 +260,4 @@ public struct SweepMergeCommand: ParsableCommand {
         }
         return output
     }
-}
-
-/// A progress line on standard error: points done, the rate and the time left.
-final class SweepProgress: Sendable {
-    private let total: Int
-    private let start = Date()
-    private let state = Mutex((done: 0, shown: Date.distantPast))
-
-    init(total: Int) { self.total = total }
-
-    func step() {
-        let line: String? = state.withLock { s in
-            s.done += 1
-            let now = Date()
-            guard now.timeIntervalSince(s.shown) >= 0.2 || s.done == total else { return nil }
-            s.shown = now
-            let elapsed = now.timeIntervalSince(start)
-            let rate = Double(s.done) / max(elapsed, 1e-3)
-            let left = Double(total - s.done) / max(rate, 1e-9)
-            let width = 24, filled = total == 0 ? width : width * s.done / total
-            return "\r  [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(s.done)/\(total) points, "
-                + "\(String(format: "%.1f", rate)) points/s, \(Int(left.rounded())) s left\u{1B}[K"
-        }
-        if let line { FileHandle.standardError.write(Data(line.utf8)) }
-    }
-
-    func finish() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
 }

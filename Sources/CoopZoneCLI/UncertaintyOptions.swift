@@ -35,8 +35,3 @@ public struct UncertaintyOptions: ParsableArguments {
 
 /// The default number of Monte Carlo workers: every core.
 let defaultWorkers = ProcessInfo.processInfo.activeProcessorCount
-
-/// A progress callback that redraws one line on standard error.
-func progressPrinter(total: Int, noun: String = "draws") -> @Sendable (Int) -> Void {
-    { done in FileHandle.standardError.write(Data("\r  \(done)/\(total) \(noun)".utf8)) }
-}
