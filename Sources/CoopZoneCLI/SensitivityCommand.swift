@@ -73,7 +73,7 @@ public struct SensitivityCommand: AsyncParsableCommand {
         if method == .sobol {
             let inputs = MonteCarlo.uncertainSlots(scenario).count
             let runs = samples * (inputs + 2)
-            let headlines = plan.evaluators.reduce(0) { $0 + $1.entry.descriptor.headlines.count }
+            let headlines = MonteCarlo.seriesCount(plan, on: scenario, headlinesOnly: true)
             if let problem = SobolAnalysis.samplesProblem(samples, inputs: inputs, headlines: headlines) {
                 output.stderr += "error: \(problem)\n"
                 output.status = 1
@@ -89,7 +89,7 @@ public struct SensitivityCommand: AsyncParsableCommand {
             for (id, f) in result.failures.sorted(by: { $0.key < $1.key }) {
                 output.stderr += "warning: \(id) failed in \(f.count) of \(runs) runs (their samples are left out of the indices): \(f.message)\n"
             }
-            let starved = result.headlines.filter { $0.samplesUsed < SobolAnalysis.minimumSamplesUsed }
+            let starved = result.headlines.filter(\.tooFewSamples)
             if !starved.isEmpty {
                 // Nothing at all computed is an error; some headlines missing, a warning.
                 let none = starved.count == result.headlines.count

@@ -37,8 +37,8 @@ public struct SobolRenderer: Sendable {
 
     /// The headlines that vary; those that do not; and those too few runs gave to tell.
     var varying: [SobolHeadline] { result.headlines.filter(\.varies) }
-    var flat: [SobolHeadline] { result.headlines.filter { !$0.varies && $0.samplesUsed >= SobolAnalysis.minimumSamplesUsed } }
-    var starved: [SobolHeadline] { result.headlines.filter { $0.samplesUsed < SobolAnalysis.minimumSamplesUsed } }
+    var flat: [SobolHeadline] { result.headlines.filter { !$0.varies && !$0.tooFewSamples } }
+    var starved: [SobolHeadline] { result.headlines.filter(\.tooFewSamples) }
 
     /// The inputs of a headline, by total-order index, largest first (then by path).
     func ranked(_ h: SobolHeadline) -> [Int] {

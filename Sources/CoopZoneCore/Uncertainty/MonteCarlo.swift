@@ -192,7 +192,10 @@ public enum MonteCarlo {
 
     /// The series a run of `plan` on `scenario` keeps, one number per draw each: every headline,
     /// and every additive metric's total in each year.
-    public static func seriesCount(_ plan: RunPlan, on scenario: Scenario) -> Int { SeriesLayout(plan: plan, scenario: scenario).keys.count }
+    /// (With `headlinesOnly`, the headlines alone, as a run with `headlinesOnly` keeps them.)
+    public static func seriesCount(_ plan: RunPlan, on scenario: Scenario, headlinesOnly: Bool = false) -> Int {
+        SeriesLayout(plan: plan, scenario: scenario, headlinesOnly: headlinesOnly).keys.count
+    }
 
     /// Why `draws` draws of runs that keep `series` series in all cannot be made (their numbers
     /// would not fit in `keptMemoryLimit`), or nil when they can.

@@ -45,9 +45,13 @@ public struct SobolHeadline: Sendable {
     /// variance that comes from interactions.
     public var firstSum: SobolEstimate
 
+    /// Whether fewer than `SobolAnalysis.minimumSamplesUsed` samples gave the headline in every
+    /// run (an evaluator failed or left it out): too few to tell whether it varies.
+    public var tooFewSamples: Bool { samplesUsed < SobolAnalysis.minimumSamplesUsed }
+
     /// Whether the headline varies at all: when it does not (or too few samples gave it), there
     /// are no indices (they are NaN).
-    public var varies: Bool { samplesUsed >= SobolAnalysis.minimumSamplesUsed && variance > 0 }
+    public var varies: Bool { !tooFewSamples && variance > 0 }
 }
 
 /// What `SobolAnalysis.run` found.
@@ -222,7 +226,7 @@ public enum SobolAnalysis {
         var headline = SobolHeadline(
             evaluator: evaluator, metric: metric, unit: unit, mean: .nan, variance: .nan, samplesUsed: used.count,
             first: Array(repeating: nan, count: k), total: Array(repeating: nan, count: k), firstSum: nan)
-        guard used.count >= minimumSamplesUsed else { return headline }
+        guard !headline.tooFewSamples else { return headline }
         let point = outputs.estimate(used)
         headline.mean = point.mean
         // Below rounding noise of the mean, the headline does not vary.
