@@ -60,11 +60,6 @@ extension SensitivityRenderer {
         if swings.isEmpty { body += "<p>No swings: the scenario has no uncertain inputs.</p>\n" }
         if !unmoved.isEmpty { body += "<p>Headlines no input moves when swung alone: \(unmoved.joined(separator: ", ")).</p>\n" }
         page.section(id: "swings", title: m("report.swings"), body)
-        if let provenance {
-            page.section(id: "provenance", title: m("report.provenance"), provenance.html())
-            return page.render(footer: HTMLReport.footer(provenance, language: language))
-        }
-        page.section(id: "provenance", title: m("report.provenance"), "<p>Scenario \(c(scenario.file)), hash \(c(scenario.contentHash)).</p>\n")
-        return page.render(footer: "Made by CoopZone \(t(coopZoneVersion)) from \(c(scenario.file)). The same inputs give this same file, byte for byte.")
+        return HTMLReport.finish(&page, provenance: provenance, scenario: scenario, language: language)
     }
 }

@@ -62,12 +62,7 @@ extension SobolRenderer {
         }
         if let flatLine { body += "<p>\(t(flatLine))</p>\n" }
         page.section(id: "indices", title: m("report.sobol_indices"), body)
-        if let provenance {
-            page.section(id: "provenance", title: m("report.provenance"), provenance.html())
-            return page.render(footer: HTMLReport.footer(provenance, language: language))
-        }
-        page.section(id: "provenance", title: m("report.provenance"), "<p>Scenario \(c(scenario.file)), hash \(c(scenario.contentHash)).</p>\n")
-        return page.render(footer: "Made by CoopZone \(t(coopZoneVersion)) from \(c(scenario.file)). The same inputs give this same file, byte for byte.")
+        return HTMLReport.finish(&page, provenance: provenance, scenario: scenario, language: language)
     }
 }
 

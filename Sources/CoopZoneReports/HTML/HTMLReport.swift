@@ -45,6 +45,19 @@ enum HTMLReport {
     }
 
     /// The footer: how the file was made, and that it is reproducible.
+    /// The page's last section, the provenance (or, without a central run, the scenario's file
+    /// and hash), then the page with its footer.
+    static func finish(_ page: inout HTMLPage, provenance: ReportProvenance?, scenario: Scenario, language: Language) -> String {
+        let title = Messages(language)("report.provenance"), c = HTMLPage.code
+        if let provenance {
+            page.section(id: "provenance", title: title, provenance.html())
+            return page.render(footer: footer(provenance, language: language))
+        }
+        page.section(id: "provenance", title: title, "<p>Scenario \(c(scenario.file)), hash \(c(scenario.contentHash)).</p>\n")
+        return page.render(
+            footer: "Made by CoopZone \(HTMLPage.text(coopZoneVersion)) from \(c(scenario.file)). The same inputs give this same file, byte for byte.")
+    }
+
     static func footer(_ provenance: ReportProvenance, language: Language = .en) -> String {
         Messages(language)(
             "report.footer",
